@@ -1,0 +1,3 @@
+DELETE FROM role_permissions;
+DELETE FROM permissions;
+DELETE FROM roles WHERE is_system;

@@ -1,0 +1,178 @@
+//! The command line: clap types only. Values are validated and resolved elsewhere
+//! ([`crate::settings`] for the global flags, the commands for their own).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::Format;
+
+const AFTER_HELP: &str = "\
+Configuration: flags beat environment variables, which beat the active profile of config.toml
+(`platctl config path` prints where it is). With no database configured, platctl uses an
+embedded SQLite database in your data directory; `platctl init` creates it.
+
+Exit codes: 0 success, 1 failure, 2 usage or configuration error.
+Predicates (`permissions check`, `keys verify`): 0 yes, 1 no, 2 error.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "platctl",
+    version,
+    about = "Operate the multi-tenant AI platform: migrations, roles, API keys, audit, backups",
+    long_about = None,
+    propagate_version = true,
+    after_help = AFTER_HELP,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// Profile of config.toml to use [env: PLATCTL_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Read KEY=VALUE lines (the platform's .env) as environment; real variables win [env: PLATCTL_ENV_FILE]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub env_file: Option<PathBuf>,
+
+    /// Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL].
+    /// Prefer the environment for URLs with a password: argv is visible to other users in `ps`
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+
+    /// Output format
+    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<Format>,
+
+    /// Print nothing on success except requested data; errors still go to stderr
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Explain what is happening on stderr (-vv for more)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Never use colour (also: NO_COLOR set to anything)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Answer yes to confirmations (needed for destructive commands without a terminal)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]
+    #[arg(long = "as", global = true, value_name = "EMAIL")]
+    pub act_as: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the config file and the embedded database, apply migrations: ready to use
+    Init,
+
+    /// Show the resolved configuration
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
+    /// Apply, inspect, revert and verify the platform's schema migrations
+    #[command(subcommand)]
+    Migrate(MigrateCommand),
+
+    /// Print a shell completion script to stdout
+    Completions {
+        /// Shell to generate for
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+
+    /// Write the man pages (one per subcommand) to a directory
+    Man {
+        /// Directory to write the pages to (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show every resolved setting, where it came from, with secrets redacted
+    Show,
+    /// Print the path of config.toml
+    Path,
+    /// List the profiles defined in config.toml
+    Profiles,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateCommand {
+    /// Apply pending migrations (each in its own transaction)
+    Run {
+        /// Show what would be applied without changing anything
+        #[arg(long)]
+        dry_run: bool,
+        /// Apply up to and including this version only
+        #[arg(long, value_name = "VERSION")]
+        to: Option<i64>,
+        #[command(flatten)]
+        lock: LockArgs,
+    },
+    /// List applied and pending migrations
+    Status {
+        /// Exit 1 when any migration is pending or changed (for CI and deploy gates)
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// Revert applied migrations with their down scripts (asks first)
+    Revert {
+        /// Revert down to this version (it stays applied); default: revert the latest one.
+        /// 0 reverts everything
+        #[arg(long, value_name = "VERSION")]
+        to: Option<i64>,
+        #[command(flatten)]
+        lock: LockArgs,
+    },
+    /// Compare applied migrations with the ones in this binary; exit 1 on drift
+    Verify {
+        /// After review, record the current checksum of this applied migration as correct
+        #[arg(long, value_name = "VERSION")]
+        accept: Option<i64>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LockArgs {
+    /// How long to wait for another migration run to finish (e.g. 60s, 5m)
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub lock_timeout: std::time::Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+/// Durations like `90d`, `24h`, `30m`, `2s`, `1h 30m`.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(text.trim())
+        .map_err(|e| format!("{e}; expected a duration like 90d, 24h, 30m or 2s"))
+}
+
+impl Cli {
+    /// The clap command, for completions and man pages.
+    pub fn command() -> clap::Command {
+        <Cli as clap::CommandFactory>::command()
+    }
+}

@@ -1,0 +1,29 @@
+//! One module per command group. A command takes the resolved settings, a backend and the
+//! printer; it calls the backend and hands typed results to the printer. No SQL, no HTTP.
+
+pub mod config;
+pub mod init;
+pub mod migrate;
+
+use crate::backend::{self, Backend};
+use crate::error::Result;
+use crate::output::Printer;
+use crate::settings::Settings;
+
+/// What every command receives.
+pub struct Ctx<'a> {
+    pub settings: &'a Settings,
+    pub printer: &'a Printer,
+}
+
+impl Ctx<'_> {
+    /// The backend named by the settings; the database must exist.
+    pub async fn backend(&self) -> Result<Box<dyn Backend>> {
+        backend::open(self.settings, false).await
+    }
+
+    /// The backend, creating a missing SQLite file (init, migrate run).
+    pub async fn backend_creating(&self) -> Result<Box<dyn Backend>> {
+        backend::open(self.settings, true).await
+    }
+}

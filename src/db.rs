@@ -1,0 +1,710 @@
+//! PostgreSQL and SQLite behind one small interface, chosen once from the URL.
+//!
+//! Queries are written once, with `$1`-style placeholders that both drivers accept, and values
+//! are bound as [`Value`]s: PostgreSQL receives native types (uuid, timestamptz, jsonb, text[],
+//! inet), SQLite their text forms (RFC 3339 timestamps with milliseconds, which sort as text;
+//! JSON for lists). Rows are read back through [`Row`]'s typed getters, which undo the same
+//! mapping. Where the two dialects need different SQL, callers branch on [`Db::dialect`].
+
+use std::borrow::Cow;
+use std::net::IpAddr;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow};
+use sqlx::{AssertSqlSafe, Connection, Postgres, Row as _, Sqlite};
+use uuid::Uuid;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::settings::DatabaseTarget;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Postgres,
+    Sqlite,
+}
+
+/// A value to bind. Each variant carries its own `None`, so a NULL is still typed (PostgreSQL
+/// refuses a text NULL for a uuid column).
+#[derive(Debug, Clone)]
+pub enum Value {
+    Text(Option<String>),
+    Int(Option<i64>),
+    Bool(Option<bool>),
+    Uuid(Option<Uuid>),
+    Time(Option<DateTime<Utc>>),
+    Json(Option<serde_json::Value>),
+    TextList(Vec<String>),
+    Ip(Option<IpAddr>),
+}
+
+macro_rules! value_from {
+    ($variant:ident, $t:ty) => {
+        impl From<$t> for Value {
+            fn from(v: $t) -> Self {
+                Value::$variant(Some(v.into()))
+            }
+        }
+        impl From<Option<$t>> for Value {
+            fn from(v: Option<$t>) -> Self {
+                Value::$variant(v.map(Into::into))
+            }
+        }
+    };
+}
+value_from!(Text, String);
+value_from!(Text, &str);
+value_from!(Int, i64);
+value_from!(Bool, bool);
+value_from!(Uuid, Uuid);
+value_from!(Time, DateTime<Utc>);
+value_from!(Json, serde_json::Value);
+value_from!(Ip, IpAddr);
+
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(Some(v.clone()))
+    }
+}
+impl From<Vec<String>> for Value {
+    fn from(v: Vec<String>) -> Self {
+        Value::TextList(v)
+    }
+}
+impl From<&[String]> for Value {
+    fn from(v: &[String]) -> Self {
+        Value::TextList(v.to_vec())
+    }
+}
+
+/// A statement and its bound values.
+#[derive(Debug, Clone)]
+pub struct Sql {
+    text: Cow<'static, str>,
+    args: Vec<Value>,
+}
+
+impl Sql {
+    pub fn new(text: &'static str) -> Self {
+        Sql {
+            text: Cow::Borrowed(text),
+            args: Vec::new(),
+        }
+    }
+
+    /// A statement assembled at run time. Only fixed fragments of SQL may go into `text`;
+    /// every value is bound.
+    pub fn assembled(text: String) -> Self {
+        Sql {
+            text: Cow::Owned(text),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn bind(mut self, value: impl Into<Value>) -> Self {
+        self.args.push(value.into());
+        self
+    }
+
+    /// The next placeholder (`$n`) for a value about to be bound.
+    pub fn next_placeholder(&self) -> String {
+        format!("${}", self.args.len() + 1)
+    }
+
+    pub fn push_str(&mut self, fragment: &str) {
+        self.text.to_mut().push_str(fragment);
+    }
+
+    pub fn push_bind(&mut self, value: impl Into<Value>) {
+        let placeholder = self.next_placeholder();
+        self.text.to_mut().push_str(&placeholder);
+        self.args.push(value.into());
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// The SQLite storage form of a timestamp: RFC 3339, UTC, milliseconds, `Z` (sorts as text, and
+/// matches the `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` defaults of the schema).
+pub fn sqlite_time(t: &DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+fn parse_sqlite_time(text: &str) -> Result<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f")
+        .map(|t| t.and_utc())
+        .map_err(|_| Error::new(ErrorKind::Database, format!("`{text}` is not a timestamp")))
+}
+
+type PgQuery<'q> = sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>;
+type SqliteQuery<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>;
+
+fn pg_query(sql: &Sql) -> PgQuery<'_> {
+    let mut q = sqlx::query(AssertSqlSafe(sql.text.as_ref()));
+    for v in &sql.args {
+        q = match v {
+            Value::Text(x) => q.bind(x.clone()),
+            Value::Int(x) => q.bind(*x),
+            Value::Bool(x) => q.bind(*x),
+            Value::Uuid(x) => q.bind(*x),
+            Value::Time(x) => q.bind(*x),
+            Value::Json(x) => q.bind(x.clone().map(sqlx::types::Json)),
+            Value::TextList(x) => q.bind(x.clone()),
+            Value::Ip(x) => q.bind(*x),
+        };
+    }
+    q
+}
+
+fn sqlite_query(sql: &Sql) -> SqliteQuery<'_> {
+    let mut q = sqlx::query(AssertSqlSafe(sql.text.as_ref()));
+    for v in &sql.args {
+        q = match v {
+            Value::Text(x) => q.bind(x.clone()),
+            Value::Int(x) => q.bind(*x),
+            Value::Bool(x) => q.bind(*x),
+            Value::Uuid(x) => q.bind(x.map(|u| u.to_string())),
+            Value::Time(x) => q.bind(x.as_ref().map(sqlite_time)),
+            Value::Json(x) => q.bind(x.as_ref().map(|j| j.to_string())),
+            Value::TextList(x) => q.bind(serde_json::Value::from(x.clone()).to_string()),
+            Value::Ip(x) => q.bind(x.map(|ip| ip.to_string())),
+        };
+    }
+    q
+}
+
+/// The three ways to run a statement, written once per driver.
+macro_rules! executor_fns {
+    ($name:ident, $db:ty, $query:ident, $row:ident) => {
+        mod $name {
+            use super::*;
+
+            pub async fn execute<'e, E>(e: E, sql: &Sql) -> Result<u64>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                Ok($query(sql)
+                    .execute(e)
+                    .await
+                    .map_err(from_sqlx)?
+                    .rows_affected())
+            }
+
+            pub async fn fetch_all<'e, E>(e: E, sql: &Sql) -> Result<Vec<Row>>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                let rows = $query(sql).fetch_all(e).await.map_err(from_sqlx)?;
+                Ok(rows.into_iter().map(Row::$row).collect())
+            }
+
+            pub async fn fetch_optional<'e, E>(e: E, sql: &Sql) -> Result<Option<Row>>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                Ok($query(sql)
+                    .fetch_optional(e)
+                    .await
+                    .map_err(from_sqlx)?
+                    .map(Row::$row))
+            }
+
+            /// A statement of a migration script, with no bound values (simple protocol).
+            pub async fn raw<'e, E>(e: E, text: &str) -> std::result::Result<(), sqlx::Error>
+            where
+                E: sqlx::Executor<'e, Database = $db>,
+            {
+                sqlx::raw_sql(AssertSqlSafe(text))
+                    .execute(e)
+                    .await
+                    .map(|_| ())
+            }
+        }
+    };
+}
+executor_fns!(pg, Postgres, pg_query, Pg);
+executor_fns!(lite, Sqlite, sqlite_query, Sqlite);
+
+/// Turn a driver error into ours: unique violations are conflicts, lost connections are
+/// connection errors, everything else a database error that quotes the server's message.
+pub fn from_sqlx(err: sqlx::Error) -> Error {
+    match &err {
+        sqlx::Error::Database(db) => {
+            let kind = if db.is_unique_violation() {
+                ErrorKind::Conflict
+            } else {
+                ErrorKind::Database
+            };
+            let message = format!("the database refused the statement: {}", db.message());
+            Error::new(kind, message)
+        }
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut => {
+            Error::new(ErrorKind::Connect, "lost the connection to the database").with_source(err)
+        }
+        sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => {
+            Error::new(ErrorKind::Connect, "the database connection closed").with_source(err)
+        }
+        _ => Error::new(ErrorKind::Database, "a database operation failed").with_source(err),
+    }
+}
+
+/// A row from either driver, read through typed getters.
+pub enum Row {
+    Pg(PgRow),
+    Sqlite(SqliteRow),
+}
+
+fn column_error(col: &str, err: sqlx::Error) -> Error {
+    Error::new(ErrorKind::Database, format!("cannot read column `{col}`")).with_source(err)
+}
+
+impl Row {
+    /// A value whose Rust type decodes the same way from both drivers (text, integers, bools).
+    pub fn get<T>(&self, col: &str) -> Result<T>
+    where
+        T: for<'r> sqlx::Decode<'r, Postgres>
+            + sqlx::Type<Postgres>
+            + for<'r> sqlx::Decode<'r, Sqlite>
+            + sqlx::Type<Sqlite>,
+    {
+        match self {
+            Row::Pg(r) => r.try_get(col),
+            Row::Sqlite(r) => r.try_get(col),
+        }
+        .map_err(|e| column_error(col, e))
+    }
+
+    pub fn text(&self, col: &str) -> Result<String> {
+        self.get(col)
+    }
+
+    pub fn opt_text(&self, col: &str) -> Result<Option<String>> {
+        self.get(col)
+    }
+
+    pub fn int(&self, col: &str) -> Result<i64> {
+        self.get(col)
+    }
+
+    pub fn opt_int(&self, col: &str) -> Result<Option<i64>> {
+        self.get(col)
+    }
+
+    pub fn bool(&self, col: &str) -> Result<bool> {
+        self.get(col)
+    }
+
+    pub fn opt_uuid(&self, col: &str) -> Result<Option<Uuid>> {
+        match self {
+            Row::Pg(r) => r.try_get(col).map_err(|e| column_error(col, e)),
+            Row::Sqlite(r) => {
+                let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
+                text.map(|t| {
+                    Uuid::parse_str(&t).map_err(|_| {
+                        Error::new(
+                            ErrorKind::Database,
+                            format!("`{t}` in `{col}` is not a UUID"),
+                        )
+                    })
+                })
+                .transpose()
+            }
+        }
+    }
+
+    pub fn uuid(&self, col: &str) -> Result<Uuid> {
+        self.opt_uuid(col)?
+            .ok_or_else(|| Error::new(ErrorKind::Database, format!("`{col}` is NULL")))
+    }
+
+    pub fn opt_time(&self, col: &str) -> Result<Option<DateTime<Utc>>> {
+        match self {
+            Row::Pg(r) => r.try_get(col).map_err(|e| column_error(col, e)),
+            Row::Sqlite(r) => {
+                let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
+                text.map(|t| parse_sqlite_time(&t)).transpose()
+            }
+        }
+    }
+
+    pub fn time(&self, col: &str) -> Result<DateTime<Utc>> {
+        self.opt_time(col)?
+            .ok_or_else(|| Error::new(ErrorKind::Database, format!("`{col}` is NULL")))
+    }
+
+    pub fn json(&self, col: &str) -> Result<serde_json::Value> {
+        match self {
+            Row::Pg(r) => {
+                let v: Option<sqlx::types::Json<serde_json::Value>> =
+                    r.try_get(col).map_err(|e| column_error(col, e))?;
+                Ok(v.map(|j| j.0).unwrap_or(serde_json::Value::Null))
+            }
+            Row::Sqlite(r) => {
+                let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
+                match text {
+                    None => Ok(serde_json::Value::Null),
+                    Some(t) => serde_json::from_str(&t).map_err(|e| {
+                        Error::new(ErrorKind::Database, format!("`{col}` is not JSON"))
+                            .with_source(e)
+                    }),
+                }
+            }
+        }
+    }
+
+    pub fn text_list(&self, col: &str) -> Result<Vec<String>> {
+        match self {
+            Row::Pg(r) => {
+                let v: Option<Vec<String>> = r.try_get(col).map_err(|e| column_error(col, e))?;
+                Ok(v.unwrap_or_default())
+            }
+            Row::Sqlite(r) => {
+                let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
+                match text {
+                    None => Ok(Vec::new()),
+                    Some(t) => serde_json::from_str(&t).map_err(|e| {
+                        Error::new(ErrorKind::Database, format!("`{col}` is not a JSON list"))
+                            .with_source(e)
+                    }),
+                }
+            }
+        }
+    }
+
+    pub fn opt_ip(&self, col: &str) -> Result<Option<String>> {
+        match self {
+            Row::Pg(r) => {
+                let ip: Option<IpAddr> = r.try_get(col).map_err(|e| column_error(col, e))?;
+                Ok(ip.map(|i| i.to_string()))
+            }
+            Row::Sqlite(r) => r.try_get(col).map_err(|e| column_error(col, e)),
+        }
+    }
+}
+
+/// A pool of connections to one database.
+#[derive(Clone)]
+pub enum Db {
+    Postgres(sqlx::PgPool),
+    Sqlite(sqlx::SqlitePool),
+}
+
+pub struct ConnectOptions {
+    /// Create a missing SQLite file (and its directory).
+    pub create: bool,
+    pub timeout: Duration,
+}
+
+impl Db {
+    pub async fn connect(target: &DatabaseTarget, opts: &ConnectOptions) -> Result<Db> {
+        match target {
+            DatabaseTarget::Postgres { url } => connect_postgres(url, opts).await,
+            DatabaseTarget::Sqlite { path } => connect_sqlite(path, opts).await,
+        }
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Db::Postgres(_) => Dialect::Postgres,
+            Db::Sqlite(_) => Dialect::Sqlite,
+        }
+    }
+
+    pub async fn execute(&self, sql: Sql) -> Result<u64> {
+        match self {
+            Db::Postgres(p) => pg::execute(p, &sql).await,
+            Db::Sqlite(p) => lite::execute(p, &sql).await,
+        }
+    }
+
+    pub async fn fetch_all(&self, sql: Sql) -> Result<Vec<Row>> {
+        match self {
+            Db::Postgres(p) => pg::fetch_all(p, &sql).await,
+            Db::Sqlite(p) => lite::fetch_all(p, &sql).await,
+        }
+    }
+
+    pub async fn fetch_optional(&self, sql: Sql) -> Result<Option<Row>> {
+        match self {
+            Db::Postgres(p) => pg::fetch_optional(p, &sql).await,
+            Db::Sqlite(p) => lite::fetch_optional(p, &sql).await,
+        }
+    }
+
+    pub async fn fetch_one(&self, sql: Sql) -> Result<Row> {
+        self.fetch_optional(sql)
+            .await?
+            .ok_or_else(|| Error::internal("a query that always returns a row returned none"))
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on a lock upgrade.
+    pub async fn begin(&self) -> Result<Tx<'static>> {
+        match self {
+            Db::Postgres(p) => Ok(Tx::Pg(p.begin().await.map_err(from_sqlx)?)),
+            Db::Sqlite(p) => Ok(Tx::Sqlite(
+                p.begin_with("BEGIN IMMEDIATE").await.map_err(from_sqlx)?,
+            )),
+        }
+    }
+
+    /// One connection held for a while (session locks, migration runs).
+    pub async fn acquire(&self) -> Result<Conn> {
+        match self {
+            Db::Postgres(p) => Ok(Conn::Pg(p.acquire().await.map_err(from_sqlx)?)),
+            Db::Sqlite(p) => Ok(Conn::Sqlite(p.acquire().await.map_err(from_sqlx)?)),
+        }
+    }
+
+    pub async fn table_exists(&self, table: &str) -> Result<bool> {
+        let sql = match self.dialect() {
+            Dialect::Postgres => Sql::new(
+                "SELECT EXISTS (SELECT 1 FROM information_schema.tables \
+                 WHERE table_schema = current_schema() AND table_name = $1) AS present",
+            ),
+            Dialect::Sqlite => Sql::new(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master \
+                 WHERE type = 'table' AND name = $1) AS present",
+            ),
+        };
+        self.fetch_one(sql.bind(table)).await?.bool("present")
+    }
+
+    /// "PostgreSQL 15.18" or "SQLite 3.50.4".
+    pub async fn server_version(&self) -> Result<String> {
+        match self {
+            Db::Postgres(_) => {
+                let row = self
+                    .fetch_one(Sql::new("SELECT current_setting('server_version') AS v"))
+                    .await?;
+                Ok(format!("PostgreSQL {}", row.text("v")?))
+            }
+            Db::Sqlite(_) => {
+                let row = self
+                    .fetch_one(Sql::new("SELECT sqlite_version() AS v"))
+                    .await?;
+                Ok(format!("SQLite {}", row.text("v")?))
+            }
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Postgres(p) => p.close().await,
+            Db::Sqlite(p) => p.close().await,
+        }
+    }
+}
+
+async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
+    let options = PgConnectOptions::from_str(url)
+        .map_err(|_| {
+            Error::usage(format!(
+                "`{}` is not a valid PostgreSQL URL",
+                crate::redact::redact_url(url)
+            ))
+            .with_hint("expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...]")
+        })?
+        .application_name("platctl");
+    let place = match options.get_socket() {
+        Some(dir) => format!("socket {}", dir.display()),
+        None => format!("{}:{}", options.get_host(), options.get_port()),
+    };
+    let database = options.get_database().unwrap_or("(default)").to_string();
+    // Connect once directly: the pool would retry a refused connection until its timeout,
+    // and an operator wants "connection refused" at once.
+    let first = tokio::time::timeout(opts.timeout, sqlx::ConnectOptions::connect(&options))
+        .await
+        .map_err(|_| {
+            connect_error(
+                "PostgreSQL",
+                &place,
+                &database,
+                opts.timeout,
+                sqlx::Error::PoolTimedOut,
+            )
+        })?
+        .map_err(|err| connect_error("PostgreSQL", &place, &database, opts.timeout, err))?;
+    let _ = first.close().await;
+    let pool = PgPoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(opts.timeout)
+        .connect_lazy_with(options);
+    Ok(Db::Postgres(pool))
+}
+
+fn connect_error(
+    what: &str,
+    place: &str,
+    database: &str,
+    timeout: Duration,
+    err: sqlx::Error,
+) -> Error {
+    let (detail, hint) = match &err {
+        sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => (
+            "connection refused".to_string(),
+            "is the server running and listening there? check DATABASE_URL",
+        ),
+        sqlx::Error::Io(io) => (io.to_string(), "check DATABASE_URL and the network"),
+        sqlx::Error::PoolTimedOut => (
+            format!("no answer within {}s", timeout.as_secs()),
+            "check the host, port and firewall; PLATCTL_CONNECT_TIMEOUT sets the wait",
+        ),
+        sqlx::Error::Database(db) => (
+            db.message().to_string(),
+            "check the user, password and database name in DATABASE_URL",
+        ),
+        sqlx::Error::Tls(e) => (format!("TLS failed: {e}"), "check sslmode and certificates"),
+        other => (other.to_string(), "check DATABASE_URL"),
+    };
+    Error::new(
+        ErrorKind::Connect,
+        format!("cannot connect to {what} at {place} (database {database}): {detail}"),
+    )
+    .with_hint(hint)
+}
+
+async fn connect_sqlite(path: &Path, opts: &ConnectOptions) -> Result<Db> {
+    if !path.exists() {
+        if !opts.create {
+            return Err(Error::not_found(format!(
+                "there is no SQLite database at {}",
+                path.display()
+            ))
+            .with_hint(
+                "run `platctl init` (or `platctl migrate run`) to create it, or point \
+                 --database-url / DATABASE_URL at an existing database",
+            ));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        }
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(opts.create)
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .busy_timeout(opts.timeout);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .acquire_timeout(opts.timeout)
+        .connect_with(options)
+        .await
+        .map_err(|err| {
+            Error::new(
+                ErrorKind::Connect,
+                format!("cannot open the SQLite database {}", path.display()),
+            )
+            .with_source(err)
+        })?;
+    Ok(Db::Sqlite(pool))
+}
+
+/// One connection taken from the pool.
+pub enum Conn {
+    Pg(sqlx::pool::PoolConnection<Postgres>),
+    Sqlite(sqlx::pool::PoolConnection<Sqlite>),
+}
+
+impl Conn {
+    pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
+        match self {
+            Conn::Pg(c) => pg::execute(&mut **c, &sql).await,
+            Conn::Sqlite(c) => lite::execute(&mut **c, &sql).await,
+        }
+    }
+
+    pub async fn fetch_optional(&mut self, sql: Sql) -> Result<Option<Row>> {
+        match self {
+            Conn::Pg(c) => pg::fetch_optional(&mut **c, &sql).await,
+            Conn::Sqlite(c) => lite::fetch_optional(&mut **c, &sql).await,
+        }
+    }
+
+    pub async fn fetch_one(&mut self, sql: Sql) -> Result<Row> {
+        self.fetch_optional(sql)
+            .await?
+            .ok_or_else(|| Error::internal("a query that always returns a row returned none"))
+    }
+
+    /// A write transaction on this connection (`BEGIN IMMEDIATE` on SQLite).
+    pub async fn begin(&mut self) -> Result<Tx<'_>> {
+        match self {
+            Conn::Pg(c) => Ok(Tx::Pg((**c).begin().await.map_err(from_sqlx)?)),
+            Conn::Sqlite(c) => Ok(Tx::Sqlite(
+                (**c)
+                    .begin_with("BEGIN IMMEDIATE")
+                    .await
+                    .map_err(from_sqlx)?,
+            )),
+        }
+    }
+}
+
+/// A transaction: dropped without [`Tx::commit`], it rolls back.
+pub enum Tx<'c> {
+    Pg(sqlx::Transaction<'c, Postgres>),
+    Sqlite(sqlx::Transaction<'c, Sqlite>),
+}
+
+impl Tx<'_> {
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Tx::Pg(_) => Dialect::Postgres,
+            Tx::Sqlite(_) => Dialect::Sqlite,
+        }
+    }
+
+    pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
+        match self {
+            Tx::Pg(t) => pg::execute(&mut **t, &sql).await,
+            Tx::Sqlite(t) => lite::execute(&mut **t, &sql).await,
+        }
+    }
+
+    pub async fn fetch_all(&mut self, sql: Sql) -> Result<Vec<Row>> {
+        match self {
+            Tx::Pg(t) => pg::fetch_all(&mut **t, &sql).await,
+            Tx::Sqlite(t) => lite::fetch_all(&mut **t, &sql).await,
+        }
+    }
+
+    pub async fn fetch_optional(&mut self, sql: Sql) -> Result<Option<Row>> {
+        match self {
+            Tx::Pg(t) => pg::fetch_optional(&mut **t, &sql).await,
+            Tx::Sqlite(t) => lite::fetch_optional(&mut **t, &sql).await,
+        }
+    }
+
+    pub async fn fetch_one(&mut self, sql: Sql) -> Result<Row> {
+        self.fetch_optional(sql)
+            .await?
+            .ok_or_else(|| Error::internal("a query that always returns a row returned none"))
+    }
+
+    /// One statement of a script, run with the simple protocol (no bound values).
+    pub async fn raw(&mut self, text: &str) -> std::result::Result<(), sqlx::Error> {
+        match self {
+            Tx::Pg(t) => pg::raw(&mut **t, text).await,
+            Tx::Sqlite(t) => lite::raw(&mut **t, text).await,
+        }
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Pg(t) => t.commit().await,
+            Tx::Sqlite(t) => t.commit().await,
+        }
+        .map_err(from_sqlx)
+    }
+}

@@ -1,0 +1,170 @@
+//! platctl: the operator's command-line tool for the multi-tenant AI platform.
+//!
+//! `main` parses the command line and calls [`run`]; everything else lives here:
+//! settings are resolved once, the command runs against a [`backend::Backend`], results go
+//! through the [`output::Printer`], and the exit status is decided in one place.
+
+pub mod backend;
+pub mod cli;
+pub mod commands;
+pub mod core;
+pub mod db;
+pub mod docs;
+pub mod error;
+pub mod migrations;
+pub mod output;
+pub mod proto;
+pub mod redact;
+pub mod settings;
+
+use std::io::Write;
+
+use cli::{Cli, Command};
+use commands::Ctx;
+use error::{Error, ExitStatus, Result};
+use output::Printer;
+use settings::Settings;
+
+/// Run a parsed command line to completion and say how the process should exit.
+pub fn run(cli: Cli) -> ExitStatus {
+    let predicate = is_predicate(&cli.command);
+    // Commands that need no settings: they must work even with a broken config file.
+    match &cli.command {
+        Command::Completions { shell } => {
+            return finish(
+                Printer::plain().raw(&docs::completion_script(*shell)),
+                &Printer::plain(),
+                predicate,
+            );
+        }
+        Command::Man { out_dir } => {
+            let printer = Printer::plain();
+            let result = docs::write_man_pages(out_dir).map(|n| {
+                if !cli.global.quiet {
+                    printer.success(format!("wrote {n} man pages to {}", out_dir.display()));
+                }
+            });
+            return finish(result, &printer, predicate);
+        }
+        _ => {}
+    }
+
+    let settings = match Settings::resolve(&cli.global) {
+        Ok(s) => s,
+        Err(e) => return finish(Err(e), &Printer::plain(), predicate),
+    };
+    init_logging(&settings);
+    let printer = Printer::new(
+        settings.format,
+        settings.quiet,
+        settings.color_stdout,
+        settings.color_stderr,
+        settings.interactive,
+        settings.yes,
+    );
+    for warning in &settings.warnings {
+        printer.warn(warning);
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            return finish(
+                Err(Error::io("cannot start the async runtime", e)),
+                &printer,
+                predicate,
+            );
+        }
+    };
+    let ctx = Ctx {
+        settings: &settings,
+        printer: &printer,
+    };
+    let result = runtime.block_on(dispatch(&ctx, cli.command));
+    // Do not wait for background tasks (idle pool connections) to wind down.
+    runtime.shutdown_background();
+    match result {
+        Ok(status) => status,
+        Err(e) => finish(Err(e), &printer, predicate),
+    }
+}
+
+async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
+    match command {
+        Command::Init => commands::init::run(ctx).await,
+        Command::Config(cmd) => commands::config::run(ctx, cmd).await,
+        Command::Migrate(cmd) => commands::migrate::run(ctx, cmd).await,
+        Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
+    }
+}
+
+/// Predicates answer yes (0) or no (1); any error is 2, like grep.
+fn is_predicate(_command: &Command) -> bool {
+    false
+}
+
+fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus {
+    match result {
+        Ok(()) => ExitStatus::Success,
+        Err(e) if e.is_broken_pipe() => ExitStatus::Success,
+        Err(e) => {
+            printer.error(&e);
+            if predicate {
+                ExitStatus::Usage
+            } else {
+                e.exit_status()
+            }
+        }
+    }
+}
+
+impl From<ExitStatus> for Result<()> {
+    fn from(_: ExitStatus) -> Self {
+        Ok(())
+    }
+}
+
+/// `-v` logs to stderr, every line scrubbed of secrets. PLATCTL_LOG overrides the filter.
+fn init_logging(settings: &Settings) {
+    let filter = settings.env.get("PLATCTL_LOG").unwrap_or_else(|| {
+        match (settings.quiet, settings.verbose) {
+            (true, _) => "off".into(),
+            (false, 0) => "platctl=warn,sqlx=error".into(),
+            (false, 1) => "platctl=info,sqlx=warn".into(),
+            (false, 2) => "platctl=debug,sqlx=info".into(),
+            _ => "trace".into(),
+        }
+    });
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("platctl=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(settings.color_stderr)
+        .with_target(settings.verbose >= 2)
+        .without_time()
+        .with_writer(|| ScrubbingStderr(Vec::new()))
+        .try_init();
+}
+
+/// Collects one log event and writes it to stderr with secrets removed.
+struct ScrubbingStderr(Vec<u8>);
+
+impl Write for ScrubbingStderr {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for ScrubbingStderr {
+    fn drop(&mut self) {
+        let text = redact::scrub(&String::from_utf8_lossy(&self.0));
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
