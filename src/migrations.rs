@@ -121,25 +121,31 @@ pub fn split(script: &str, dialect: Dialect) -> Vec<Statement> {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         // Comments.
+        // Comments (kept inside a statement, dropped before one starts).
         if c == '-' && next == Some('-') {
+            let mut comment = String::new();
             while i < chars.len() && chars[i] != '\n' {
-                text.push(chars[i]);
+                comment.push(chars[i]);
                 i += 1;
+            }
+            if start_line.is_some() {
+                text.push_str(&comment);
             }
             continue;
         }
         if c == '/' && next == Some('*') {
+            let mut comment = String::new();
             let mut depth = 0;
             while i < chars.len() {
                 if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
                     depth += 1;
-                    text.push_str("/*");
+                    comment.push_str("/*");
                     i += 2;
                     continue;
                 }
                 if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
                     depth -= 1;
-                    text.push_str("*/");
+                    comment.push_str("*/");
                     i += 2;
                     if depth == 0 || dialect == Dialect::Sqlite {
                         break;
@@ -149,8 +155,11 @@ pub fn split(script: &str, dialect: Dialect) -> Vec<Statement> {
                 if chars[i] == '\n' {
                     line += 1;
                 }
-                text.push(chars[i]);
+                comment.push(chars[i]);
                 i += 1;
+            }
+            if start_line.is_some() {
+                text.push_str(&comment);
             }
             code.push(' ');
             continue;

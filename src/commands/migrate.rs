@@ -20,7 +20,12 @@ pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
             }
         }
         MigrateCommand::Run { dry_run, to, lock } => {
-            let backend = ctx.backend_creating().await?;
+            // A dry run changes nothing, not even by creating an SQLite file.
+            let backend = if dry_run {
+                ctx.backend().await?
+            } else {
+                ctx.backend_creating().await?
+            };
             let req = MigrateRun {
                 dry_run,
                 to,

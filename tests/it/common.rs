@@ -1,0 +1,499 @@
+//! The test harness: a throwaway PostgreSQL cluster (or PLATCTL_TEST_DATABASE_URL), a fresh
+//! database per test on SQLite or PostgreSQL, the built binary run with a private HOME, and
+//! direct SQL checks of what it left in the database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use sqlx::Connection;
+use tempfile::TempDir;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+/// Declare a test that runs once per database: `both!(name, |env| { ... });`
+macro_rules! both {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[test]
+            fn sqlite() {
+                let body: fn($crate::common::TestEnv) = $body;
+                body($crate::common::TestEnv::new($crate::common::Kind::Sqlite));
+            }
+            #[test]
+            fn postgres() {
+                let body: fn($crate::common::TestEnv) = $body;
+                body($crate::common::TestEnv::new($crate::common::Kind::Postgres));
+            }
+        }
+    };
+}
+pub(crate) use both;
+
+// ---------------------------------------------------------------------------------------------
+// The PostgreSQL cluster, started once per test process.
+
+struct Cluster {
+    /// postgres://… of a database on which the tests may CREATE DATABASE.
+    admin_url: String,
+    /// Socket directory and port, to build per-test URLs (None for an external server).
+    socket: Option<(PathBuf, u16)>,
+}
+
+static CLUSTER: OnceLock<Result<Cluster, String>> = OnceLock::new();
+
+fn cluster() -> &'static Cluster {
+    match CLUSTER.get_or_init(start_cluster) {
+        Ok(c) => c,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+const MISSING_POSTGRES: &str = "PostgreSQL is needed by the test suite and was not found: \
+    install the server binaries (initdb, pg_ctl; Debian/Ubuntu: `apt-get install postgresql`, \
+    which puts them in /usr/lib/postgresql/<major>/bin) or set PLATCTL_TEST_DATABASE_URL to a \
+    server on which the tests may create databases";
+
+fn find_pg_bin(name: &str) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&path) {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+    }
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let major: u32 = e.file_name().to_str()?.parse().ok()?;
+            let bin = e.path().join("bin").join(name);
+            bin.is_file().then_some((major, bin))
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, p)| p)
+}
+
+fn is_root() -> bool {
+    StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// initdb and pg_ctl refuse to run as root: run them as the `postgres` system user then.
+fn pg_command(bin: &Path, as_postgres: bool) -> StdCommand {
+    if as_postgres {
+        let mut cmd = StdCommand::new("runuser");
+        cmd.args(["-u", "postgres", "--"]).arg(bin);
+        cmd
+    } else {
+        StdCommand::new(bin)
+    }
+}
+
+fn start_cluster() -> Result<Cluster, String> {
+    if let Ok(url) = std::env::var("PLATCTL_TEST_DATABASE_URL")
+        && !url.is_empty()
+    {
+        return Ok(Cluster {
+            admin_url: url,
+            socket: None,
+        });
+    }
+    let initdb = find_pg_bin("initdb").ok_or_else(|| MISSING_POSTGRES.to_string())?;
+    let pg_ctl = find_pg_bin("pg_ctl").ok_or_else(|| MISSING_POSTGRES.to_string())?;
+    let root = is_root();
+    let dir = tempfile::Builder::new()
+        .prefix("platctl-pg-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temp dir: {e}"))?
+        .keep();
+    if root {
+        let status = StdCommand::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(&dir)
+            .status()
+            .map_err(|e| format!("chown failed: {e}"))?;
+        if !status.success() {
+            return Err(
+                "running as root, the tests start PostgreSQL as the `postgres` user, which \
+                 does not exist here: create it (`useradd --system postgres`) or set \
+                 PLATCTL_TEST_DATABASE_URL"
+                    .into(),
+            );
+        }
+    }
+    let data = dir.join("data");
+    let out = pg_command(&initdb, root)
+        .arg("-D")
+        .arg(&data)
+        .args([
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ])
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", initdb.display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let port = 5432 + (std::process::id() % 1000) as u16;
+    let options = format!(
+        "-k {} -c listen_addresses='' -p {port} -c fsync=off -c synchronous_commit=off \
+         -c full_page_writes=off -c max_connections=300",
+        dir.display()
+    );
+    let out = pg_command(&pg_ctl, root)
+        .arg("-D")
+        .arg(&data)
+        .args(["-o", &options, "-l"])
+        .arg(dir.join("server.log"))
+        .args(["-w", "start"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", pg_ctl.display()))?;
+    if !out.status.success() {
+        let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
+        return Err(format!(
+            "pg_ctl start failed: {}\n{log}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    // Stop the cluster and remove it when this test process is gone, however it ends.
+    let runuser = if root { "runuser -u postgres -- " } else { "" };
+    let watchdog = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; \
+         {runuser}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
+        pid = std::process::id(),
+        pg_ctl = pg_ctl.display(),
+        data = data.display(),
+        dir = dir.display(),
+    );
+    StdCommand::new("sh")
+        .args(["-c", &watchdog])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start the cluster watchdog: {e}"))?;
+    Ok(Cluster {
+        admin_url: format!(
+            "postgres://postgres@localhost/postgres?host={}&port={port}",
+            dir.display()
+        ),
+        socket: Some((dir, port)),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test's world.
+
+/// Run `$body` with `$c` bound to a fresh connection (SQLite or PostgreSQL) to the test's
+/// database; the body is written once and compiled for both drivers.
+macro_rules! on_connection {
+    ($env:expr, $c:ident => $body:expr) => {
+        $env.rt.block_on(async {
+            match $env.kind {
+                Kind::Sqlite => {
+                    let mut $c = sqlx::SqliteConnection::connect(&$env.url).await.unwrap();
+                    let out = $body;
+                    $c.close().await.unwrap();
+                    out
+                }
+                Kind::Postgres => {
+                    let mut $c = sqlx::PgConnection::connect(&$env.url).await.unwrap();
+                    let out = $body;
+                    $c.close().await.unwrap();
+                    out
+                }
+            }
+        })
+    };
+}
+
+pub struct TestEnv {
+    pub kind: Kind,
+    pub dir: TempDir,
+    /// DATABASE_URL of this test's database.
+    pub url: String,
+    db_name: Option<String>,
+    rt: tokio::runtime::Runtime,
+}
+
+impl TestEnv {
+    pub fn new(kind: Kind) -> TestEnv {
+        let dir = tempfile::Builder::new()
+            .prefix("platctl-test-")
+            .tempdir()
+            .unwrap();
+        std::fs::create_dir_all(dir.path().join("home")).unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let (url, db_name) = match kind {
+            Kind::Sqlite => (
+                format!("sqlite://{}", dir.path().join("platform.db").display()),
+                None,
+            ),
+            Kind::Postgres => {
+                let cluster = cluster();
+                let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+                rt.block_on(async {
+                    let mut conn = sqlx::PgConnection::connect(&cluster.admin_url)
+                        .await
+                        .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL: {e}"));
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                        .execute(&mut conn)
+                        .await
+                        .unwrap();
+                    conn.close().await.unwrap();
+                });
+                let url = match &cluster.socket {
+                    Some((sock, port)) => format!(
+                        "postgres://postgres@localhost/{name}?host={}&port={port}",
+                        sock.display()
+                    ),
+                    None => replace_database(&cluster.admin_url, &name),
+                };
+                (url, Some(name))
+            }
+        };
+        TestEnv {
+            kind,
+            dir,
+            url,
+            db_name,
+            rt,
+        }
+    }
+
+    /// A world with no database configured: platctl uses its embedded default.
+    pub fn embedded() -> TestEnv {
+        let mut env = TestEnv::new(Kind::Sqlite);
+        env.url = format!(
+            "sqlite://{}",
+            env.home().join(".local/share/platctl/platctl.db").display()
+        );
+        env
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// platctl with a private HOME and no stray configuration from the caller.
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::from_std(self.bare_std());
+        cmd.write_stdin("");
+        cmd
+    }
+
+    fn bare_std(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_platctl"));
+        for (key, _) in std::env::vars() {
+            if key.starts_with("PLATCTL_")
+                || key.starts_with("XDG_")
+                || key.starts_with("BACKUP_")
+                || key.starts_with("AWS_")
+                || key == "DATABASE_URL"
+                || key == "SENDGRID_API_KEY"
+                || key == "NO_COLOR"
+            {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.env("HOME", self.home()).env("USER", "tester");
+        cmd
+    }
+
+    /// Like [`TestEnv::cmd`], as a std command to spawn in the background.
+    pub fn std_cmd(&self) -> StdCommand {
+        let mut cmd = self.bare_std();
+        cmd.env("DATABASE_URL", &self.url).stdin(Stdio::null());
+        cmd
+    }
+
+    /// platctl pointed at this test's database through DATABASE_URL.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.env("DATABASE_URL", &self.url);
+        cmd
+    }
+
+    /// Run `platctl ARGS` and return it, with stdout, stderr and code.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::from(self.cmd().args(args).output().unwrap())
+    }
+
+    /// Run and insist on exit 0.
+    pub fn ok(&self, args: &[&str]) -> Run {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "platctl {args:?} failed:\n{run}");
+        run
+    }
+
+    /// Apply every migration.
+    pub fn migrated(self) -> TestEnv {
+        self.ok(&["-q", "migrate", "run"]);
+        self
+    }
+
+    // --- direct checks of the database, with sqlx, not through platctl -----------------------
+
+    pub fn query_strings(&self, sql: &str) -> Vec<String> {
+        let rows: Vec<Option<String>> = on_connection!(self, c => {
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_all(&mut c)
+                .await
+                .unwrap()
+        });
+        rows.into_iter().map(Option::unwrap_or_default).collect()
+    }
+
+    /// A single text value (write `CAST(x AS TEXT)` for non-text columns).
+    pub fn query_string(&self, sql: &str) -> String {
+        let mut rows = self.query_strings(sql);
+        assert_eq!(rows.len(), 1, "expected one row from {sql}, got {rows:?}");
+        rows.remove(0)
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        on_connection!(self, c => {
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_one(&mut c)
+                .await
+                .unwrap()
+        })
+    }
+
+    pub fn exec(&self, sql: &str) {
+        on_connection!(self, c => {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
+                .execute(&mut c)
+                .await
+                .unwrap();
+        })
+    }
+
+    pub fn table_exists(&self, table: &str) -> bool {
+        let sql = match self.kind {
+            Kind::Sqlite => format!(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"
+            ),
+            Kind::Postgres => format!(
+                "SELECT COUNT(*) FROM information_schema.tables \
+                 WHERE table_schema = 'public' AND table_name = '{table}'"
+            ),
+        };
+        self.count(&sql) == 1
+    }
+
+    /// Run a future on this test's runtime (for holding locks, etc.).
+    pub fn block_on<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.rt.block_on(f)
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        // A cluster of our own is removed whole at exit; on an external server, clean up.
+        if let (Some(name), Some(Ok(cluster))) = (&self.db_name, CLUSTER.get())
+            && cluster.socket.is_none()
+        {
+            let admin = cluster.admin_url.clone();
+            let name = name.clone();
+            self.rt.block_on(async move {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
+                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .execute(&mut conn)
+                    .await;
+                    let _ = conn.close().await;
+                }
+            });
+        }
+    }
+}
+
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[scheme_end..]
+        .find('/')
+        .map(|i| i + scheme_end)
+        .unwrap_or(base.len());
+    let mut out = format!("{}/{name}", &base[..path_start]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// The outcome of one platctl run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<std::process::Output> for Run {
+    fn from(o: std::process::Output) -> Self {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self}"))
+    }
+
+    pub fn all_output(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}

@@ -1,0 +1,66 @@
+//! The checked-in completions and man pages match the clap definitions.
+
+use std::path::Path;
+
+const REGENERATE: &str = "run `scripts/regen-docs` and commit the result";
+
+#[test]
+fn completions_are_fresh_for_five_shells() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for shell in platctl::docs::SHELLS {
+        let file = root
+            .join("completions")
+            .join(platctl::docs::completion_file_name(shell));
+        let checked_in = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("{} is missing: {REGENERATE}", file.display()));
+        assert!(
+            checked_in == platctl::docs::completion_script(shell),
+            "{} is stale: {REGENERATE}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn man_pages_are_fresh_one_per_subcommand() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let pages = platctl::docs::man_pages().unwrap();
+    let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
+    for expected in [
+        "platctl.1",
+        "platctl-migrate.1",
+        "platctl-migrate-run.1",
+        "platctl-init.1",
+    ] {
+        assert!(names.contains(&expected), "no man page {expected}");
+    }
+    for (name, page) in &pages {
+        let file = dir.join(name);
+        let checked_in = std::fs::read(&file)
+            .unwrap_or_else(|_| panic!("{} is missing: {REGENERATE}", file.display()));
+        assert!(
+            checked_in == *page,
+            "{} is stale: {REGENERATE}",
+            file.display()
+        );
+    }
+    let on_disk = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(
+        on_disk,
+        pages.len(),
+        "man/ holds pages for commands that no longer exist: {REGENERATE}"
+    );
+}
+
+#[test]
+fn completions_command_prints_the_script() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_platctl"))
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        platctl::docs::completion_script(platctl::cli::Shell::Bash)
+    );
+}

@@ -1,0 +1,14 @@
+//! Integration tests: the built binary against real databases. One test binary (one link).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::panic
+)]
+
+mod common;
+
+mod cli;
+mod docs;
+mod migrate;
