@@ -41,6 +41,11 @@ complete -c platctl -n "__fish_platctl_needs_command" -s V -l version -d 'Print 
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "config" -d 'Show the resolved configuration'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "orgs" -d 'Create and list organizations (tenants)'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "users" -d 'Create, list and disable users'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -209,6 +214,463 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "revert" -d 'Revert applied migrations with their down scripts (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare applied migrations with the ones in this binary; exit 1 on drift'
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -f -a "create" -d 'Create an organization'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -f -a "list" -d 'List organizations with their member counts'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l name -d 'Display name (default: the slug)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations with their member counts'
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "create" -d 'Create a user (emails match whatever their case)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "list" -d 'List users and their roles'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "disable" -d 'Disable a user: every permission check then denies them'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l org -d 'Only the members of this organization' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user (emails match whatever their case)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users and their roles'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: every permission check then denies them'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "list" -d 'List roles with their level, permission and member counts'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "show" -d 'Show a role\'s permissions: a resource x action matrix (-o json: the list)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "create" -d 'Create a custom role'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "delete" -d 'Delete a custom role (asks first; system roles cannot be deleted)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "grant" -d 'Grant permissions to a role (resource:action, or resource:* for all eight actions)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "revoke" -d 'Revoke a role\'s own grants (resource:action or resource:*)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "assign" -d 'Give a user a role in an organization (replaces the role they held there)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "unassign" -d 'Take away a user\'s role in an organization'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l level -d 'Level (system roles: VIEWER 1, EDITOR 2, ADMIN 3, OWNER 4)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l from -d 'Start with every permission this role holds' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l description -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l force -d 'Also remove the assignments that still use the role'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l user -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l org -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l role -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l user -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l org -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List roles with their level, permission and member counts'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a role\'s permissions: a resource x action matrix (-o json: the list)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a custom role'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a custom role (asks first; system roles cannot be deleted)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant permissions to a role (resource:action, or resource:* for all eight actions)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a role\'s own grants (resource:action or resource:*)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Give a user a role in an organization (replaces the role they held there)'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Take away a user\'s role in an organization'
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -f -a "list" -d 'List the 104 permissions and the roles holding each'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -f -a "check" -d 'Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l resource -d 'Only this resource\'s permissions' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l user -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l org -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the 104 permissions and the roles holding each'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "check" -d 'Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error'
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l org -d 'Organization (default: the profile\'s default_org, else the only one)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l name -d 'A name for people (default: key-DATE-TIME)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l scope -d 'A permission the key carries (repeat, or comma-separate; resource:* for all actions)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l expires-in -d 'Expire after this long (e.g. 90d, 12h)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l expires-at -d 'Expire at this time (RFC 3339, e.g. 2027-01-31T00:00:00Z)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l test -d 'A test key (sk_test_...)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l org -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l all -d 'Include revoked and expired keys'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l reason -d 'Why, for the record' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l grace -d 'How long the old key keeps working' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -238,12 +700,17 @@ complete -c platctl -n "__fish_platctl_using_subcommand man" -l no-color -d 'Nev
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate completions man help" -f -a "config" -d 'Show the resolved configuration'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "config" -d 'Show the resolved configuration'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "users" -d 'Create, list and disable users'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting, where it came from, with secrets redacted'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of config.toml'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles defined in config.toml'
@@ -251,3 +718,25 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "status" -d 'List applied and pending migrations'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "revert" -d 'Revert applied migrations with their down scripts (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare applied migrations with the ones in this binary; exit 1 on drift'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from orgs" -f -a "create" -d 'Create an organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from orgs" -f -a "list" -d 'List organizations with their member counts'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create a user (emails match whatever their case)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users and their roles'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "disable" -d 'Disable a user: every permission check then denies them'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "list" -d 'List roles with their level, permission and member counts'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "show" -d 'Show a role\'s permissions: a resource x action matrix (-o json: the list)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "create" -d 'Create a custom role'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "delete" -d 'Delete a custom role (asks first; system roles cannot be deleted)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "grant" -d 'Grant permissions to a role (resource:action, or resource:* for all eight actions)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "revoke" -d 'Revoke a role\'s own grants (resource:action or resource:*)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "assign" -d 'Give a user a role in an organization (replaces the role they held there)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "unassign" -d 'Take away a user\'s role in an organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "list" -d 'List the 104 permissions and the roles holding each'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "check" -d 'Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key\'s record (asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'

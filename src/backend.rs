@@ -35,6 +35,39 @@ pub trait Backend: Send + Sync {
     /// Create the organization `default` when there is none; returns it when created.
     async fn ensure_default_organization(&self) -> Result<Option<Organization>>;
 
+    async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization>;
+    async fn list_organizations(&self) -> Result<Vec<Organization>>;
+
+    async fn create_user(&self, req: &CreateUser) -> Result<User>;
+    /// Every user, or the members of one organization.
+    async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>>;
+    async fn disable_user(&self, email: &str) -> Result<Changed<User>>;
+
+    async fn list_roles(&self) -> Result<Vec<Role>>;
+    async fn show_role(&self, name: &str) -> Result<RoleDetail>;
+    async fn create_role(&self, req: &CreateRole) -> Result<Role>;
+    /// Delete a custom role; with `force`, also the assignments that still use it.
+    async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted>;
+    /// Grant permissions (`resource:action` or `resource:*`) to a role.
+    async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange>;
+    async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange>;
+    /// Give a user a role in an organization, replacing the one they held there.
+    async fn assign_role(&self, req: &AssignRole) -> Result<Assignment>;
+    async fn unassign_role(&self, user: &str, organization: &str) -> Result<Assignment>;
+
+    async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>>;
+    async fn check_permission(&self, req: &CheckPermission) -> Result<PermissionCheck>;
+
+    async fn create_key(&self, req: &CreateKey) -> Result<CreatedKey>;
+    async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>>;
+    /// A key by id, unambiguous id prefix, or display prefix.
+    async fn show_key(&self, id: &str) -> Result<ApiKey>;
+    async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>>;
+    async fn delete_key(&self, id: &str) -> Result<ApiKey>;
+    /// A new key like the old one; the old one keeps working for `grace`.
+    async fn rotate_key(&self, id: &str, grace: Duration) -> Result<RotatedKey>;
+    async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
+
     /// Release connections.
     async fn close(&self);
 }

@@ -87,6 +87,26 @@ pub enum Command {
     #[command(subcommand)]
     Migrate(MigrateCommand),
 
+    /// Create and list organizations (tenants)
+    #[command(subcommand)]
+    Orgs(OrgsCommand),
+
+    /// Create, list and disable users
+    #[command(subcommand)]
+    Users(UsersCommand),
+
+    /// Roles: their permissions, and who holds which role in which organization
+    #[command(subcommand)]
+    Roles(RolesCommand),
+
+    /// The permission catalogue, and whether a user holds a permission
+    #[command(subcommand)]
+    Permissions(PermissionsCommand),
+
+    /// Issue, list, revoke, rotate and verify API keys
+    #[command(subcommand)]
+    Keys(KeysCommand),
+
     /// Print a shell completion script to stdout
     Completions {
         /// Shell to generate for
@@ -148,6 +168,171 @@ pub enum MigrateCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum OrgsCommand {
+    /// Create an organization
+    Create {
+        /// Lowercase letters, digits and dashes, e.g. acme-corp
+        slug: String,
+        /// Display name (default: the slug)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List organizations with their member counts
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Create a user (emails match whatever their case)
+    Create {
+        email: String,
+        /// Display name
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List users and their roles
+    List {
+        /// Only the members of this organization
+        #[arg(long, value_name = "SLUG")]
+        org: Option<String>,
+    },
+    /// Disable a user: every permission check then denies them
+    Disable { email: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// List roles with their level, permission and member counts
+    List,
+    /// Show a role's permissions: a resource x action matrix (-o json: the list)
+    Show { role: String },
+    /// Create a custom role
+    Create {
+        name: String,
+        /// Level (system roles: VIEWER 1, EDITOR 2, ADMIN 3, OWNER 4)
+        #[arg(long)]
+        level: i64,
+        /// Start with every permission this role holds
+        #[arg(long, value_name = "ROLE")]
+        from: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Delete a custom role (asks first; system roles cannot be deleted)
+    Delete {
+        role: String,
+        /// Also remove the assignments that still use the role
+        #[arg(long)]
+        force: bool,
+    },
+    /// Grant permissions to a role (resource:action, or resource:* for all eight actions)
+    Grant {
+        role: String,
+        #[arg(required = true, value_name = "PERM")]
+        permissions: Vec<String>,
+    },
+    /// Revoke a role's own grants (resource:action or resource:*)
+    Revoke {
+        role: String,
+        #[arg(required = true, value_name = "PERM")]
+        permissions: Vec<String>,
+    },
+    /// Give a user a role in an organization (replaces the role they held there)
+    Assign {
+        #[arg(long, value_name = "EMAIL")]
+        user: String,
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Take away a user's role in an organization
+    Unassign {
+        #[arg(long, value_name = "EMAIL")]
+        user: String,
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PermissionsCommand {
+    /// List the 104 permissions and the roles holding each
+    List {
+        /// Only this resource's permissions
+        #[arg(long)]
+        resource: Option<String>,
+    },
+    /// Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error
+    Check {
+        #[arg(long, value_name = "EMAIL")]
+        user: String,
+        #[arg(long, value_name = "SLUG")]
+        org: String,
+        /// resource:action
+        permission: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an API key; it is shown once, then only its hash is kept
+    Create {
+        /// Organization (default: the profile's default_org, else the only one)
+        #[arg(long, value_name = "SLUG")]
+        org: Option<String>,
+        /// A name for people (default: key-DATE-TIME)
+        #[arg(long)]
+        name: Option<String>,
+        /// A permission the key carries (repeat, or comma-separate; resource:* for all actions)
+        #[arg(
+            long = "scope",
+            required = true,
+            value_name = "PERM",
+            value_delimiter = ','
+        )]
+        scopes: Vec<String>,
+        /// Expire after this long (e.g. 90d, 12h)
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration, conflicts_with = "expires_at")]
+        expires_in: Option<std::time::Duration>,
+        /// Expire at this time (RFC 3339, e.g. 2027-01-31T00:00:00Z)
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        expires_at: Option<chrono::DateTime<chrono::Utc>>,
+        /// A test key (sk_test_...)
+        #[arg(long)]
+        test: bool,
+    },
+    /// List keys (active ones; --all adds revoked and expired)
+    List {
+        #[arg(long, value_name = "SLUG")]
+        org: Option<String>,
+        /// Include revoked and expired keys
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one key (by id, the start of its id, or its prefix); never the key or its hash
+    Show { id: String },
+    /// Revoke a key: it stops working at once; the record stays
+    Revoke {
+        id: String,
+        /// Why, for the record
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Delete a key's record (asks first)
+    Delete { id: String },
+    /// Replace a key with a new one (same organization, name and scopes)
+    Rotate {
+        id: String,
+        /// How long the old key keeps working
+        #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+        grace: std::time::Duration,
+    },
+    /// Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)
+    Verify,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct LockArgs {
     /// How long to wait for another migration run to finish (e.g. 60s, 5m)
@@ -168,6 +353,13 @@ pub enum Shell {
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     humantime::parse_duration(text.trim())
         .map_err(|e| format!("{e}; expected a duration like 90d, 24h, 30m or 2s"))
+}
+
+/// RFC 3339 times, e.g. `2027-01-31T00:00:00Z`.
+pub fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| format!("{e}; expected an RFC 3339 time like 2027-01-31T00:00:00Z"))
 }
 
 impl Cli {

@@ -456,6 +456,14 @@ impl Db {
         }
     }
 
+    /// A transaction that only reads: a consistent view, no write lock.
+    pub async fn begin_read(&self) -> Result<Tx<'static>> {
+        match self {
+            Db::Postgres(p) => Ok(Tx::Pg(p.begin().await.map_err(from_sqlx)?)),
+            Db::Sqlite(p) => Ok(Tx::Sqlite(p.begin().await.map_err(from_sqlx)?)),
+        }
+    }
+
     /// One connection held for a while (session locks, migration runs).
     pub async fn acquire(&self) -> Result<Conn> {
         match self {

@@ -97,13 +97,22 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
         Command::Init => commands::init::run(ctx).await,
         Command::Config(cmd) => commands::config::run(ctx, cmd).await,
         Command::Migrate(cmd) => commands::migrate::run(ctx, cmd).await,
+        Command::Orgs(cmd) => commands::orgs::run(ctx, cmd).await,
+        Command::Users(cmd) => commands::users::run(ctx, cmd).await,
+        Command::Roles(cmd) => commands::roles::run(ctx, cmd).await,
+        Command::Permissions(cmd) => commands::permissions::run(ctx, cmd).await,
+        Command::Keys(cmd) => commands::keys::run(ctx, cmd).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
     }
 }
 
 /// Predicates answer yes (0) or no (1); any error is 2, like grep.
-fn is_predicate(_command: &Command) -> bool {
-    false
+fn is_predicate(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Permissions(cli::PermissionsCommand::Check { .. })
+            | Command::Keys(cli::KeysCommand::Verify)
+    )
 }
 
 fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus {
@@ -118,12 +127,6 @@ fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus 
                 e.exit_status()
             }
         }
-    }
-}
-
-impl From<ExitStatus> for Result<()> {
-    fn from(_: ExitStatus) -> Self {
-        Ok(())
     }
 }
 

@@ -310,6 +310,52 @@ impl Printer {
         }
     }
 
+    /// A grid for people (tables mode): a header row, rows, and a legend line under it.
+    pub fn grid(&self, header: &[&str], rows: &[Vec<String>], legend: &str) -> Result<()> {
+        let mut table = self.table();
+        table.set_header(
+            header
+                .iter()
+                .map(|h| Cell::new(paint(self.color_stdout, Style::Bold, &h.to_uppercase()))),
+        );
+        for row in rows {
+            table.add_row(row.iter().map(Cell::new));
+        }
+        let mut text = render(table);
+        if !legend.is_empty() {
+            text.push_str(&paint(self.color_stdout, Style::Dim, legend));
+            text.push('\n');
+        }
+        self.stdout(&text)
+    }
+
+    /// A secret typed at a hidden prompt on a terminal, or read from piped stdin (never argv).
+    pub fn read_secret(&self, prompt: &str) -> Result<String> {
+        use std::io::{IsTerminal, Read};
+        let text = if std::io::stdin().is_terminal() {
+            dialoguer::Password::new()
+                .with_prompt(prompt)
+                .allow_empty_password(true)
+                .interact()
+                .map_err(|e| match e {
+                    dialoguer::Error::IO(io) => Error::io("cannot read from the terminal", io),
+                })?
+        } else {
+            let mut buf = String::new();
+            std::io::stdin()
+                .take(64 * 1024)
+                .read_to_string(&mut buf)
+                .map_err(|e| Error::io("cannot read standard input", e))?;
+            buf
+        };
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return Err(Error::usage("nothing was read from standard input")
+                .with_hint("pipe the value in, e.g. `printenv API_KEY | platctl keys verify`"));
+        }
+        Ok(text)
+    }
+
     fn table(&self) -> Table {
         let mut table = Table::new();
         table.load_style(presets::NOTHING);

@@ -92,11 +92,280 @@ pub struct Organization {
     pub id: Uuid,
     pub slug: String,
     pub name: String,
+    /// Users holding a role in the organization.
+    pub members: i64,
     pub created_at: DateTime<Utc>,
 }
 
 impl Record for Organization {
-    const COLUMNS: &'static [&'static str] = &["slug", "name", "id", "created_at"];
+    const COLUMNS: &'static [&'static str] = &["slug", "name", "members", "created_at", "id"];
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreateOrganization {
+    pub slug: String,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserStatus {
+    Active,
+    Disabled,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub name: Option<String>,
+    pub status: UserStatus,
+    /// `organization:ROLE` for each organization the user belongs to.
+    pub roles: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub disabled_at: Option<DateTime<Utc>>,
+}
+
+impl Record for User {
+    const COLUMNS: &'static [&'static str] =
+        &["email", "name", "status", "roles", "created_at", "id"];
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreateUser {
+    pub email: String,
+    pub name: Option<String>,
+}
+
+/// The result of a command that may find nothing to change.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Changed<T> {
+    /// False when everything already was as asked: nothing was written, no audit entry.
+    pub changed: bool,
+    #[serde(flatten)]
+    pub item: T,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Role {
+    pub id: Uuid,
+    pub name: String,
+    pub level: i64,
+    pub is_system: bool,
+    pub description: String,
+    /// Permissions held, inherited ones included.
+    pub permissions: i64,
+    /// Users holding the role in some organization.
+    pub members: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Record for Role {
+    const COLUMNS: &'static [&'static str] = &[
+        "name",
+        "level",
+        "is_system",
+        "permissions",
+        "members",
+        "description",
+    ];
+}
+
+/// A permission a role holds, and how.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RolePermission {
+    pub role: String,
+    pub permission: String,
+    pub resource: String,
+    pub action: String,
+    /// Held through a lower system role rather than granted to this one.
+    pub inherited: bool,
+    /// The role whose grant it is (the role itself when direct).
+    pub granted_via: String,
+}
+
+impl Record for RolePermission {
+    const COLUMNS: &'static [&'static str] = &["permission", "inherited", "granted_via"];
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoleDetail {
+    pub role: Role,
+    pub permissions: Vec<RolePermission>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreateRole {
+    pub name: String,
+    pub level: i64,
+    pub from: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoleDeleted {
+    pub role: Role,
+    /// Assignments removed with `--force`.
+    pub unassigned: i64,
+}
+
+/// What `roles grant` / `roles revoke` changed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GrantChange {
+    pub role: String,
+    /// Permissions granted (or revoked) by this command.
+    pub changed: Vec<String>,
+    /// Permissions that were already as asked.
+    pub unchanged: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AssignRole {
+    pub user: String,
+    pub organization: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Assignment {
+    pub user: String,
+    pub organization: String,
+    pub role: Option<String>,
+    pub previous_role: Option<String>,
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PermissionInfo {
+    pub permission: String,
+    pub resource: String,
+    pub action: String,
+    /// Roles holding it, inherited grants included, highest level first.
+    pub roles: Vec<String>,
+}
+
+impl Record for PermissionInfo {
+    const COLUMNS: &'static [&'static str] = &["permission", "roles"];
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckPermission {
+    pub user: String,
+    pub organization: String,
+    pub permission: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PermissionCheck {
+    pub allowed: bool,
+    pub user: String,
+    pub organization: String,
+    pub permission: String,
+    pub role: Option<String>,
+    pub granted_via: Option<String>,
+    pub inherited: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Expiry {
+    In(Duration),
+    At(DateTime<Utc>),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreateKey {
+    pub organization: Option<String>,
+    pub name: Option<String>,
+    pub scopes: Vec<String>,
+    pub expires: Option<Expiry>,
+    pub test: bool,
+}
+
+/// A key as created: the only time `key` exists outside its holder's hands.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreatedKey {
+    pub id: Uuid,
+    pub key: String,
+    pub prefix: String,
+    pub organization: String,
+    pub name: String,
+    pub scopes: Vec<String>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub created_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyStatus {
+    Active,
+    Expired,
+    Revoked,
+}
+
+/// A stored key: never the key, never its hash.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ApiKey {
+    pub id: Uuid,
+    pub prefix: String,
+    pub organization: String,
+    pub name: String,
+    pub scopes: Vec<String>,
+    pub status: KeyStatus,
+    pub created_at: DateTime<Utc>,
+    pub created_by: Option<String>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub revoked_reason: Option<String>,
+}
+
+impl Record for ApiKey {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "prefix",
+        "organization",
+        "name",
+        "scopes",
+        "status",
+        "expires_at",
+        "last_used_at",
+    ];
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ListKeys {
+    pub organization: Option<String>,
+    /// Include revoked and expired keys.
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RotatedKey {
+    pub new: CreatedKey,
+    pub old: ApiKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Verdict {
+    Valid,
+    NotFound,
+    Revoked,
+    Expired,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KeyVerification {
+    pub status: Verdict,
+    pub id: Option<Uuid>,
+    pub prefix: Option<String>,
+    pub organization: Option<String>,
+    pub name: Option<String>,
+    pub scopes: Vec<String>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
 }
 
 /// What `platctl init` did.

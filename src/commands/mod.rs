@@ -3,7 +3,12 @@
 
 pub mod config;
 pub mod init;
+pub mod keys;
 pub mod migrate;
+pub mod orgs;
+pub mod permissions;
+pub mod roles;
+pub mod users;
 
 use crate::backend::{self, Backend};
 use crate::error::Result;

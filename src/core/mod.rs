@@ -3,18 +3,50 @@
 //! will run the same core behind the admin API.
 
 pub mod audit;
+pub mod catalogue;
+pub mod directory;
+pub mod keys;
 mod migrate;
+pub mod rbac;
 
 use async_trait::async_trait;
 use chrono::{DateTime, SubsecRound, Utc};
-use uuid::Uuid;
 
 use crate::backend::Backend;
-use crate::db::{Db, Sql, Tx};
+use crate::db::{Db, Tx};
 use crate::error::Result;
 use crate::proto::*;
 
 pub use audit::{Actor, AuditEntry};
+
+/// A change: one write transaction with the actor resolved inside it, committed only when the
+/// change and its audit entry both succeeded (dropping the transaction rolls back).
+macro_rules! change {
+    ($core:ident, |$tx:ident, $actor:ident| $body:expr) => {{
+        let mut tx = $core.db.begin().await?;
+        let actor = $core.actor(&mut tx).await?;
+        let out = {
+            let $tx = &mut tx;
+            let $actor = &actor;
+            $body.await?
+        };
+        tx.commit().await?;
+        Ok(out)
+    }};
+}
+
+/// A read: one read-only transaction, for a consistent view.
+macro_rules! read {
+    ($core:ident, |$tx:ident| $body:expr) => {{
+        let mut tx = $core.db.begin_read().await?;
+        let out = {
+            let $tx = &mut tx;
+            $body.await?
+        };
+        tx.commit().await?;
+        Ok(out)
+    }};
+}
 
 /// The clock. Timestamps are kept to the microsecond (PostgreSQL's precision).
 pub fn now() -> DateTime<Utc> {
@@ -68,40 +100,6 @@ impl Core {
             Some(email) => audit::actor_for_email(tx, email).await,
         }
     }
-
-    async fn create_organization_tx(
-        &self,
-        tx: &mut Tx<'_>,
-        slug: &str,
-        name: &str,
-    ) -> Result<Organization> {
-        let actor = self.actor(tx).await?;
-        let org = Organization {
-            id: Uuid::new_v4(),
-            slug: slug.to_string(),
-            name: name.to_string(),
-            created_at: now(),
-        };
-        tx.execute(
-            Sql::new(
-                "INSERT INTO organizations (id, slug, name, created_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(org.id)
-            .bind(org.slug.as_str())
-            .bind(org.name.as_str())
-            .bind(org.created_at),
-        )
-        .await?;
-        audit::record(
-            tx,
-            &actor,
-            AuditEntry::new("organization.create", "organization", org.id.to_string())
-                .organization(org.id)
-                .metadata(serde_json::json!({ "slug": org.slug, "name": org.name })),
-        )
-        .await?;
-        Ok(org)
-    }
 }
 
 #[async_trait]
@@ -135,19 +133,106 @@ impl Backend for Core {
     }
 
     async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
-        let mut tx = self.db.begin().await?;
-        let count = tx
-            .fetch_one(Sql::new("SELECT COUNT(*) AS n FROM organizations"))
-            .await?
-            .int("n")?;
-        if count > 0 {
-            return Ok(None);
-        }
-        let org = self
-            .create_organization_tx(&mut tx, "default", "Default organization")
-            .await?;
-        tx.commit().await?;
-        Ok(Some(org))
+        change!(self, |tx, actor| directory::ensure_default_org(tx, actor))
+    }
+
+    async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization> {
+        directory::validate_slug(&req.slug)?;
+        change!(self, |tx, actor| directory::create_org(tx, actor, req))
+    }
+
+    async fn list_organizations(&self) -> Result<Vec<Organization>> {
+        read!(self, |tx| directory::list_orgs(tx))
+    }
+
+    async fn create_user(&self, req: &CreateUser) -> Result<User> {
+        directory::validate_email(req.email.trim())?;
+        change!(self, |tx, actor| directory::create_user(tx, actor, req))
+    }
+
+    async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>> {
+        read!(self, |tx| directory::list_users(tx, organization))
+    }
+
+    async fn disable_user(&self, email: &str) -> Result<Changed<User>> {
+        change!(self, |tx, actor| directory::disable_user(tx, actor, email))
+    }
+
+    async fn list_roles(&self) -> Result<Vec<Role>> {
+        read!(self, |tx| rbac::list_roles(tx))
+    }
+
+    async fn show_role(&self, name: &str) -> Result<RoleDetail> {
+        read!(self, |tx| rbac::show_role(tx, name))
+    }
+
+    async fn create_role(&self, req: &CreateRole) -> Result<Role> {
+        change!(self, |tx, actor| rbac::create_role(tx, actor, req))
+    }
+
+    async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted> {
+        change!(self, |tx, actor| rbac::delete_role(tx, actor, name, force))
+    }
+
+    async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
+        let perms = catalogue::parse_all(permissions)?;
+        change!(self, |tx, actor| rbac::grant(tx, actor, role, &perms))
+    }
+
+    async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
+        let perms = catalogue::parse_all(permissions)?;
+        change!(self, |tx, actor| rbac::revoke(tx, actor, role, &perms))
+    }
+
+    async fn assign_role(&self, req: &AssignRole) -> Result<Assignment> {
+        change!(self, |tx, actor| rbac::assign(tx, actor, req))
+    }
+
+    async fn unassign_role(&self, user: &str, organization: &str) -> Result<Assignment> {
+        change!(self, |tx, actor| rbac::unassign(
+            tx,
+            actor,
+            user,
+            organization
+        ))
+    }
+
+    async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
+        read!(self, |tx| rbac::list_permissions(tx, resource))
+    }
+
+    async fn check_permission(&self, req: &CheckPermission) -> Result<PermissionCheck> {
+        catalogue::parse(&req.permission)?;
+        read!(self, |tx| rbac::check(tx, req))
+    }
+
+    async fn create_key(&self, req: &CreateKey) -> Result<CreatedKey> {
+        catalogue::parse_all(&req.scopes)?;
+        change!(self, |tx, actor| keys::create(tx, actor, req))
+    }
+
+    async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>> {
+        read!(self, |tx| keys::list(tx, req))
+    }
+
+    async fn show_key(&self, id: &str) -> Result<ApiKey> {
+        read!(self, |tx| keys::show(tx, id))
+    }
+
+    async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>> {
+        change!(self, |tx, actor| keys::revoke(tx, actor, id, reason))
+    }
+
+    async fn delete_key(&self, id: &str) -> Result<ApiKey> {
+        change!(self, |tx, actor| keys::delete(tx, actor, id))
+    }
+
+    async fn rotate_key(&self, id: &str, grace: std::time::Duration) -> Result<RotatedKey> {
+        change!(self, |tx, actor| keys::rotate(tx, actor, id, grace))
+    }
+
+    async fn verify_key(&self, key: &str) -> Result<KeyVerification> {
+        read!(self, |tx| keys::verify(tx, key))
     }
 
     async fn close(&self) {

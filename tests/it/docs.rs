@@ -64,3 +64,24 @@ fn completions_command_prints_the_script() {
         platctl::docs::completion_script(platctl::cli::Shell::Bash)
     );
 }
+
+#[test]
+fn the_readme_carries_the_default_matrix() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- matrix:start -->\n", "<!-- matrix:end -->");
+    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
+        panic!("README.md lacks the {start:?} ... {end:?} markers");
+    };
+    let table = platctl::core::catalogue::markdown_matrix();
+    let current = &readme[a + start.len()..b];
+    if current == table {
+        return;
+    }
+    if std::env::var_os("PLATCTL_REGENERATE").is_some() {
+        let updated = format!("{}{table}{}", &readme[..a + start.len()], &readme[b..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    panic!("the README's role matrix is stale: {REGENERATE}\nexpected:\n{table}");
+}

@@ -11,4 +11,6 @@ mod common;
 
 mod cli;
 mod docs;
+mod keys;
 mod migrate;
+mod rbac;

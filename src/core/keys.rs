@@ -1,0 +1,505 @@
+//! API keys: the format, generation, hashing, and the key commands.
+//!
+//! A key is `sk_live_` (or `sk_test_`) and 32 characters of `[A-Za-z0-9]` from the operating
+//! system's CSPRNG: 32 x log2(62) = 190 bits of entropy. Only the SHA-256 of the whole key
+//! (lowercase hex) and its first 12 characters are stored. A slow hash (bcrypt, argon2) guards
+//! guessable secrets such as passwords; a 190-bit random key cannot be guessed, so one SHA-256
+//! is as strong, and lets the server find a key by its hash with one index lookup.
+
+use chrono::{DateTime, Utc};
+use rand::TryRng;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::audit::{self, Actor, AuditEntry};
+use super::catalogue;
+use super::directory;
+use super::rbac;
+use crate::db::{Row, Sql, Tx};
+use crate::error::{Error, ErrorKind, Result};
+use crate::migrations::hex;
+use crate::proto::*;
+
+pub const LIVE_PREFIX: &str = "sk_live_";
+pub const TEST_PREFIX: &str = "sk_test_";
+pub const SECRET_LEN: usize = 32;
+pub const DISPLAY_PREFIX_LEN: usize = 12;
+/// For secret scanners: the shape of every key.
+pub const PATTERN: &str = "sk_(live|test)_[A-Za-z0-9]{32}";
+
+const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/// A new key from the OS CSPRNG, without modulo bias (bytes >= 248 are drawn again).
+pub fn generate(test: bool) -> Result<String> {
+    let mut key = String::from(if test { TEST_PREFIX } else { LIVE_PREFIX });
+    let mut rng = rand::rngs::SysRng;
+    let mut buf = [0u8; 64];
+    while key.len() < LIVE_PREFIX.len() + SECRET_LEN {
+        rng.try_fill_bytes(&mut buf).map_err(|e| {
+            Error::internal(format!(
+                "the operating system's random generator failed: {e}"
+            ))
+        })?;
+        for b in buf {
+            if key.len() == LIVE_PREFIX.len() + SECRET_LEN {
+                break;
+            }
+            if b < 248 {
+                key.push(char::from(ALPHABET[usize::from(b % 62)]));
+            }
+        }
+    }
+    Ok(key)
+}
+
+/// Lowercase hex SHA-256 of the whole key.
+pub fn hash(key: &str) -> String {
+    hex(&Sha256::digest(key.as_bytes()))
+}
+
+pub fn display_prefix(key: &str) -> String {
+    key.chars().take(DISPLAY_PREFIX_LEN).collect()
+}
+
+pub fn is_well_formed(key: &str) -> bool {
+    let rest = key
+        .strip_prefix(LIVE_PREFIX)
+        .or_else(|| key.strip_prefix(TEST_PREFIX));
+    rest.is_some_and(|r| r.len() == SECRET_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn status(
+    row_revoked: Option<DateTime<Utc>>,
+    expires: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> KeyStatus {
+    if row_revoked.is_some() {
+        KeyStatus::Revoked
+    } else if expires.is_some_and(|e| e <= now) {
+        KeyStatus::Expired
+    } else {
+        KeyStatus::Active
+    }
+}
+
+const KEY_COLUMNS: &str = "SELECT k.id, k.prefix, k.name, k.scopes, k.created_at, k.expires_at, \
+     k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, o.slug, u.email \
+     FROM api_keys k JOIN organizations o ON o.id = k.organization_id \
+     LEFT JOIN users u ON u.id = k.created_by";
+
+fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
+    let revoked_at = row.opt_time("revoked_at")?;
+    let expires_at = row.opt_time("expires_at")?;
+    Ok(ApiKey {
+        id: row.uuid("id")?,
+        prefix: row.text("prefix")?,
+        organization: row.text("slug")?,
+        name: row.text("name")?,
+        scopes: row.text_list("scopes")?,
+        status: status(revoked_at, expires_at, now),
+        created_at: row.time("created_at")?,
+        created_by: row.opt_text("email")?,
+        expires_at,
+        last_used_at: row.opt_time("last_used_at")?,
+        revoked_at,
+        revoked_reason: row.opt_text("revoked_reason")?,
+    })
+}
+
+/// A key by its id, an unambiguous beginning of its id, or its display prefix.
+async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
+    let id = id.trim();
+    let mut sql = Sql::new(KEY_COLUMNS);
+    if let Ok(uuid) = Uuid::parse_str(id) {
+        sql.push_str(" WHERE k.id = ");
+        sql.push_bind(uuid);
+    } else if id.len() >= 4 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        // Only hex digits and dashes: nothing LIKE would read as a wildcard.
+        sql.push_str(" WHERE CAST(k.id AS TEXT) LIKE ");
+        sql.push_bind(format!("{}%", id.to_ascii_lowercase()));
+    } else if id.starts_with("sk_") {
+        if is_well_formed(id) {
+            return Err(Error::usage("that is a whole key, not an id")
+                .with_hint("never pass keys as arguments (`ps` shows them); `platctl keys verify` reads one from stdin"));
+        }
+        sql.push_str(" WHERE k.prefix = ");
+        sql.push_bind(id);
+    } else {
+        return Err(Error::usage(format!("`{id}` is not a key id"))
+            .with_hint("give the id (or its first characters) or the prefix, as `platctl keys list` shows them"));
+    }
+    sql.push_str(" LIMIT 2");
+    let now = super::now();
+    let rows = tx.fetch_all(sql).await?;
+    match rows.as_slice() {
+        [row] => Ok((key_from(row, now)?, row.uuid("organization_id")?)),
+        [] => Err(Error::not_found(format!("there is no API key `{id}`"))
+            .with_hint("`platctl keys list --all` shows every key")),
+        _ => Err(Error::usage(format!("`{id}` matches more than one key"))
+            .with_hint("give more characters of the id")),
+    }
+}
+
+/// Check that the actor (when a platform user) holds every scope in the organization.
+async fn check_scopes(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    org: &directory::OrgRef,
+    scopes: &[String],
+) -> Result<()> {
+    let Some(user_id) = actor.user_id else {
+        // The operator, with direct access to the database, is not limited by a role.
+        return Ok(());
+    };
+    let user = directory::user_by_id(tx, user_id).await?;
+    if user.disabled_at.is_some() {
+        return Err(Error::refused(format!(
+            "{} is disabled and cannot create keys",
+            user.email
+        )));
+    }
+    let held = rbac::user_permissions(tx, &user, org.id).await?;
+    let missing: Vec<String> = scopes
+        .iter()
+        .filter(|s| {
+            s.split_once(':')
+                .is_none_or(|(r, a)| !held.contains(&(r.to_string(), a.to_string())))
+        })
+        .cloned()
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(rbac::exceeds(&user.email, &org.slug, &missing))
+    }
+}
+
+struct NewKey<'a> {
+    org: &'a directory::OrgRef,
+    name: &'a str,
+    scopes: &'a [String],
+    expires_at: Option<DateTime<Utc>>,
+    test: bool,
+}
+
+async fn insert(tx: &mut Tx<'_>, actor: &Actor, new: NewKey<'_>) -> Result<CreatedKey> {
+    let key = generate(new.test)?;
+    let created = CreatedKey {
+        id: Uuid::new_v4(),
+        prefix: display_prefix(&key),
+        organization: new.org.slug.clone(),
+        name: new.name.to_string(),
+        scopes: new.scopes.to_vec(),
+        expires_at: new.expires_at,
+        created_at: super::now(),
+        created_by: actor.user_id.map(|_| actor.label.clone()),
+        key,
+    };
+    tx.execute(
+        Sql::new(
+            "INSERT INTO api_keys (id, organization_id, name, prefix, key_hash, scopes, \
+             created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(created.id)
+        .bind(new.org.id)
+        .bind(&created.name)
+        .bind(&created.prefix)
+        .bind(hash(&created.key))
+        .bind(created.scopes.clone())
+        .bind(actor.user_id)
+        .bind(created.created_at)
+        .bind(created.expires_at),
+    )
+    .await?;
+    Ok(created)
+}
+
+fn expiry(expires: &Option<Expiry>, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+    match expires {
+        None => Ok(None),
+        Some(Expiry::In(d)) => {
+            let d = chrono::Duration::from_std(*d)
+                .map_err(|_| Error::usage("--expires-in is too long"))?;
+            if d <= chrono::Duration::zero() {
+                return Err(Error::usage("--expires-in must be longer than zero"));
+            }
+            now.checked_add_signed(d)
+                .map(Some)
+                .ok_or_else(|| Error::usage("--expires-in is too long"))
+        }
+        Some(Expiry::At(at)) if *at <= now => Err(Error::usage(format!(
+            "--expires-at {} is in the past",
+            at.to_rfc3339()
+        ))),
+        Some(Expiry::At(at)) => Ok(Some(*at)),
+    }
+}
+
+pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<CreatedKey> {
+    let scopes: Vec<String> = catalogue::parse_all(&req.scopes)?
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    if scopes.is_empty() {
+        return Err(Error::usage("a key needs at least one --scope")
+            .with_hint("e.g. --scope agents:create --scope agents:read, or --scope agents:*"));
+    }
+    let now = super::now();
+    let expires_at = expiry(&req.expires, now)?;
+    let org = directory::resolve_org(tx, req.organization.as_deref()).await?;
+    check_scopes(tx, actor, &org, &scopes).await?;
+    let name = match req.name.as_deref().map(str::trim) {
+        Some("") => return Err(Error::usage("the key name is empty")),
+        Some(n) => n.to_string(),
+        None => format!("key-{}", now.format("%Y%m%d-%H%M%S")),
+    };
+    let created = insert(
+        tx,
+        actor,
+        NewKey {
+            org: &org,
+            name: &name,
+            scopes: &scopes,
+            expires_at,
+            test: req.test,
+        },
+    )
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("api_key.create", "api_key", created.id.to_string())
+            .organization(org.id)
+            .metadata(serde_json::json!({
+                "name": created.name,
+                "prefix": created.prefix,
+                "scopes": created.scopes,
+                "expires_at": created.expires_at,
+                "test": req.test,
+            })),
+    )
+    .await?;
+    Ok(created)
+}
+
+pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
+    let now = super::now();
+    let mut sql = Sql::new(KEY_COLUMNS);
+    sql.push_str(" WHERE 1 = 1");
+    if let Some(slug) = &req.organization {
+        let org = directory::org_by_slug(tx, slug).await?;
+        sql.push_str(" AND k.organization_id = ");
+        sql.push_bind(org.id);
+    }
+    if !req.all {
+        sql.push_str(" AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ");
+        sql.push_bind(now);
+        sql.push_str(")");
+    }
+    sql.push_str(" ORDER BY o.slug, k.created_at");
+    tx.fetch_all(sql)
+        .await?
+        .iter()
+        .map(|r| key_from(r, now))
+        .collect()
+}
+
+pub async fn show(tx: &mut Tx<'_>, id: &str) -> Result<ApiKey> {
+    Ok(find(tx, id).await?.0)
+}
+
+pub async fn revoke(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    id: &str,
+    reason: Option<&str>,
+) -> Result<Changed<ApiKey>> {
+    let (key, org_id) = find(tx, id).await?;
+    if key.revoked_at.is_some() {
+        return Ok(Changed {
+            changed: false,
+            item: key,
+        });
+    }
+    let now = super::now();
+    tx.execute(
+        Sql::new("UPDATE api_keys SET revoked_at = $1, revoked_reason = $2 WHERE id = $3")
+            .bind(now)
+            .bind(reason)
+            .bind(key.id),
+    )
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("api_key.revoke", "api_key", key.id.to_string())
+            .organization(org_id)
+            .metadata(serde_json::json!({
+                "name": key.name, "prefix": key.prefix, "reason": reason,
+            })),
+    )
+    .await?;
+    Ok(Changed {
+        changed: true,
+        item: find(tx, &key.id.to_string()).await?.0,
+    })
+}
+
+pub async fn delete(tx: &mut Tx<'_>, actor: &Actor, id: &str) -> Result<ApiKey> {
+    let (key, org_id) = find(tx, id).await?;
+    tx.execute(Sql::new("DELETE FROM api_keys WHERE id = $1").bind(key.id))
+        .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("api_key.delete", "api_key", key.id.to_string())
+            .organization(org_id)
+            .metadata(serde_json::json!({
+                "name": key.name, "prefix": key.prefix, "scopes": key.scopes,
+            })),
+    )
+    .await?;
+    Ok(key)
+}
+
+pub async fn rotate(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    id: &str,
+    grace: std::time::Duration,
+) -> Result<RotatedKey> {
+    let (old, org_id) = find(tx, id).await?;
+    if old.revoked_at.is_some() {
+        return Err(Error::new(
+            ErrorKind::Conflict,
+            format!(
+                "the key {} is revoked; revoked keys are not rotated",
+                old.prefix
+            ),
+        )
+        .with_hint("create a new key with `platctl keys create`"));
+    }
+    let org = directory::OrgRef {
+        id: org_id,
+        slug: old.organization.clone(),
+    };
+    check_scopes(tx, actor, &org, &old.scopes).await?;
+    let now = super::now();
+    let grace =
+        chrono::Duration::from_std(grace).map_err(|_| Error::usage("--grace is too long"))?;
+    // The new key keeps the old one's lifetime, counted from now.
+    let expires_at = old
+        .expires_at
+        .map(|e| now + (e - old.created_at).max(chrono::Duration::zero()));
+    let old_ends = now
+        .checked_add_signed(grace)
+        .ok_or_else(|| Error::usage("--grace is too long"))?;
+    let old_ends = old.expires_at.map_or(old_ends, |e| e.min(old_ends));
+    tx.execute(
+        Sql::new("UPDATE api_keys SET expires_at = $1 WHERE id = $2")
+            .bind(old_ends)
+            .bind(old.id),
+    )
+    .await?;
+    let new = insert(
+        tx,
+        actor,
+        NewKey {
+            org: &org,
+            name: &old.name,
+            scopes: &old.scopes,
+            expires_at,
+            test: old.prefix.starts_with(TEST_PREFIX),
+        },
+    )
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("api_key.rotate", "api_key", old.id.to_string())
+            .organization(org_id)
+            .metadata(serde_json::json!({
+                "name": old.name,
+                "old_prefix": old.prefix,
+                "new_key_id": new.id,
+                "new_prefix": new.prefix,
+                "old_key_expires_at": old_ends,
+                "grace_seconds": grace.num_seconds(),
+            })),
+    )
+    .await?;
+    let old = find(tx, &old.id.to_string()).await?.0;
+    Ok(RotatedKey { new, old })
+}
+
+pub async fn verify(tx: &mut Tx<'_>, key: &str) -> Result<KeyVerification> {
+    let mut out = KeyVerification {
+        status: Verdict::NotFound,
+        id: None,
+        prefix: None,
+        organization: None,
+        name: None,
+        scopes: Vec::new(),
+        expires_at: None,
+        revoked_at: None,
+    };
+    if !is_well_formed(key) {
+        return Ok(out);
+    }
+    let mut sql = Sql::new(KEY_COLUMNS);
+    sql.push_str(" WHERE k.key_hash = ");
+    sql.push_bind(hash(key));
+    let Some(row) = tx.fetch_optional(sql).await? else {
+        return Ok(out);
+    };
+    let found = key_from(&row, super::now())?;
+    out.status = match found.status {
+        KeyStatus::Active => Verdict::Valid,
+        KeyStatus::Expired => Verdict::Expired,
+        KeyStatus::Revoked => Verdict::Revoked,
+    };
+    out.id = Some(found.id);
+    out.prefix = Some(found.prefix);
+    out.organization = Some(found.organization);
+    out.name = Some(found.name);
+    out.scopes = found.scopes;
+    out.expires_at = found.expires_at;
+    out.revoked_at = found.revoked_at;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_have_the_documented_shape() {
+        for test in [false, true] {
+            let key = generate(test).unwrap();
+            assert!(is_well_formed(&key), "{key}");
+            assert_eq!(key.len(), 40);
+            assert!(key.starts_with(if test { "sk_test_" } else { "sk_live_" }));
+            assert_eq!(display_prefix(&key).len(), 12);
+        }
+        assert_ne!(generate(false).unwrap(), generate(false).unwrap());
+        assert!(!is_well_formed("sk_live_short"));
+        assert!(!is_well_formed("sk_prod_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    #[test]
+    fn every_character_of_the_alphabet_turns_up() {
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..200 {
+            seen.extend(generate(false).unwrap()[8..].bytes());
+        }
+        assert_eq!(seen.len(), 62);
+    }
+
+    #[test]
+    fn hash_is_lowercase_hex_sha256() {
+        assert_eq!(
+            hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

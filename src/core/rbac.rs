@@ -1,0 +1,597 @@
+//! Roles, their grants, who holds which role where, and permission checks.
+//!
+//! Grants are stored direct (`role_permissions`); what a role holds, inheritance included, is
+//! read from the view `role_effective_permissions`, which encodes the hierarchy rule once: a
+//! system role holds every grant of the system roles below its level.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use uuid::Uuid;
+
+use super::audit::{self, Actor, AuditEntry};
+use super::catalogue::{self, Permission};
+use super::directory::{self, RoleRef};
+use crate::db::{Sql, Tx};
+use crate::error::{Error, ErrorKind, Result};
+use crate::proto::*;
+
+/// How a role holds a permission.
+#[derive(Debug, Clone)]
+pub struct Holding {
+    pub via: String,
+    pub via_level: i64,
+    pub direct: bool,
+}
+
+/// Everything a role holds, keyed by (resource, action).
+pub async fn effective(
+    tx: &mut Tx<'_>,
+    role_id: Uuid,
+) -> Result<BTreeMap<(String, String), Holding>> {
+    let rows = tx
+        .fetch_all(
+            Sql::new(
+                "SELECT p.resource, p.action, src.name AS via, src.level AS via_level, \
+                 (src.id = e.role_id) AS direct \
+                 FROM role_effective_permissions e \
+                 JOIN roles src ON src.id = e.granted_via_role_id \
+                 JOIN permissions p ON p.id = e.permission_id \
+                 WHERE e.role_id = $1",
+            )
+            .bind(role_id),
+        )
+        .await?;
+    let mut out: BTreeMap<(String, String), Holding> = BTreeMap::new();
+    for row in rows {
+        let key = (row.text("resource")?, row.text("action")?);
+        let holding = Holding {
+            via: row.text("via")?,
+            via_level: i64::from(row.get::<i32>("via_level")?),
+            direct: row.bool("direct")?,
+        };
+        match out.get(&key) {
+            // A direct grant wins; otherwise the closest (highest) granting role.
+            Some(h) if h.direct || (!holding.direct && h.via_level >= holding.via_level) => {}
+            _ => {
+                out.insert(key, holding);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn catalogue_rank(resource: &str, action: &str) -> (usize, usize) {
+    let r = catalogue::RESOURCES
+        .iter()
+        .position(|x| *x == resource)
+        .unwrap_or(usize::MAX);
+    let a = catalogue::ACTIONS
+        .iter()
+        .position(|x| *x == action)
+        .unwrap_or(usize::MAX);
+    (r, a)
+}
+
+const ROLE_COLUMNS: &str = "SELECT r.id, r.name, r.level, r.is_system, r.description, r.created_at, \
+     (SELECT COUNT(DISTINCT e.permission_id) FROM role_effective_permissions e \
+      WHERE e.role_id = r.id) AS permissions, \
+     (SELECT COUNT(*) FROM user_roles ur WHERE ur.role_id = r.id) AS members \
+     FROM roles r";
+
+fn role_from(row: &crate::db::Row) -> Result<Role> {
+    Ok(Role {
+        id: row.uuid("id")?,
+        name: row.text("name")?,
+        level: i64::from(row.get::<i32>("level")?),
+        is_system: row.bool("is_system")?,
+        description: row.text("description")?,
+        permissions: row.int("permissions")?,
+        members: row.int("members")?,
+        created_at: row.time("created_at")?,
+    })
+}
+
+pub async fn list_roles(tx: &mut Tx<'_>) -> Result<Vec<Role>> {
+    let mut sql = Sql::new(ROLE_COLUMNS);
+    sql.push_str(" ORDER BY r.level DESC, lower(r.name)");
+    tx.fetch_all(sql).await?.iter().map(role_from).collect()
+}
+
+async fn role_info(tx: &mut Tx<'_>, id: Uuid) -> Result<Role> {
+    let mut sql = Sql::new(ROLE_COLUMNS);
+    sql.push_str(" WHERE r.id = ");
+    sql.push_bind(id);
+    role_from(&tx.fetch_one(sql).await?)
+}
+
+pub async fn show_role(tx: &mut Tx<'_>, name: &str) -> Result<RoleDetail> {
+    let role = directory::role_by_name(tx, name).await?;
+    let held = effective(tx, role.id).await?;
+    let mut permissions: Vec<RolePermission> = held
+        .into_iter()
+        .map(|((resource, action), h)| RolePermission {
+            role: role.name.clone(),
+            permission: format!("{resource}:{action}"),
+            resource,
+            action,
+            inherited: !h.direct,
+            granted_via: h.via,
+        })
+        .collect();
+    permissions.sort_by_key(|p| catalogue_rank(&p.resource, &p.action));
+    Ok(RoleDetail {
+        role: role_info(tx, role.id).await?,
+        permissions,
+    })
+}
+
+fn validate_role_name(name: &str) -> Result<()> {
+    let mut chars = name.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name.len() <= 64;
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::usage(format!("`{name}` is not a valid role name"))
+            .with_hint("a role name is a letter, then letters, digits, - or _ (at most 64)"))
+    }
+}
+
+async fn permission_id(tx: &mut Tx<'_>, p: &Permission) -> Result<Uuid> {
+    let row = tx
+        .fetch_optional(
+            Sql::new("SELECT id FROM permissions WHERE resource = $1 AND action = $2")
+                .bind(p.resource)
+                .bind(p.action),
+        )
+        .await?;
+    match row {
+        Some(row) => row.uuid("id"),
+        None => Err(
+            Error::migration(format!("the permission {p} is missing from the database"))
+                .with_hint("run `platctl migrate status`: the seed migration may not be applied"),
+        ),
+    }
+}
+
+async fn insert_grant(tx: &mut Tx<'_>, role: Uuid, p: &Permission) -> Result<()> {
+    let pid = permission_id(tx, p).await?;
+    tx.execute(
+        Sql::new(
+            "INSERT INTO role_permissions (role_id, permission_id, granted_at) VALUES ($1, $2, $3)",
+        )
+        .bind(role)
+        .bind(pid)
+        .bind(super::now()),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn create_role(tx: &mut Tx<'_>, actor: &Actor, req: &CreateRole) -> Result<Role> {
+    validate_role_name(&req.name)?;
+    if !(0..=1000).contains(&req.level) {
+        return Err(Error::usage(format!("level {} is out of range", req.level)).with_hint(
+            "levels run from 0 to 1000; the system roles are VIEWER 1, EDITOR 2, ADMIN 3, OWNER 4",
+        ));
+    }
+    let existing = tx
+        .fetch_optional(
+            Sql::new("SELECT name FROM roles WHERE lower(name) = lower($1)").bind(&req.name),
+        )
+        .await?;
+    if let Some(row) = existing {
+        return Err(Error::conflict(format!(
+            "the role {} already exists",
+            row.text("name")?
+        )));
+    }
+    let copied: Vec<Permission> = match &req.from {
+        Some(from) => {
+            let source = directory::role_by_name(tx, from).await?;
+            effective(tx, source.id)
+                .await?
+                .keys()
+                .filter_map(|(r, a)| Permission::find(r, a))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let id = Uuid::new_v4();
+    tx.execute(
+        Sql::new(
+            "INSERT INTO roles (id, name, level, description, is_system, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(&req.name)
+        .bind(req.level)
+        .bind(req.description.clone().unwrap_or_default())
+        .bind(false)
+        .bind(super::now()),
+    )
+    .await?;
+    for p in &copied {
+        insert_grant(tx, id, p).await?;
+    }
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("role.create", "role", id.to_string()).metadata(serde_json::json!({
+            "name": req.name,
+            "level": req.level,
+            "from": req.from,
+            "permissions": copied.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        })),
+    )
+    .await?;
+    role_info(tx, id).await
+}
+
+pub async fn delete_role(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    name: &str,
+    force: bool,
+) -> Result<RoleDeleted> {
+    let role = directory::role_by_name(tx, name).await?;
+    if role.is_system {
+        return Err(Error::refused(format!(
+            "{} is a system role; system roles cannot be deleted",
+            role.name
+        ))
+        .with_hint("revoke permissions from it instead, or create a custom role"));
+    }
+    let info = role_info(tx, role.id).await?;
+    if info.members > 0 && !force {
+        return Err(Error::conflict(format!(
+            "the role {} is still assigned to {} user{}",
+            role.name,
+            info.members,
+            if info.members == 1 { "" } else { "s" }
+        ))
+        .with_hint("reassign them first, or pass --force to remove those assignments too"));
+    }
+    let unassigned = tx
+        .execute(Sql::new("DELETE FROM user_roles WHERE role_id = $1").bind(role.id))
+        .await?;
+    tx.execute(Sql::new("DELETE FROM roles WHERE id = $1").bind(role.id))
+        .await?;
+    let unassigned = i64::try_from(unassigned).unwrap_or(i64::MAX);
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("role.delete", "role", role.id.to_string()).metadata(serde_json::json!({
+            "name": role.name, "level": role.level, "unassigned": unassigned,
+        })),
+    )
+    .await?;
+    Ok(RoleDeleted {
+        role: info,
+        unassigned,
+    })
+}
+
+pub async fn grant(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    role: &str,
+    perms: &[Permission],
+) -> Result<GrantChange> {
+    change_grants(tx, actor, role, perms, true).await
+}
+
+pub async fn revoke(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    role: &str,
+    perms: &[Permission],
+) -> Result<GrantChange> {
+    change_grants(tx, actor, role, perms, false).await
+}
+
+/// Grant (or revoke) each permission the role does not (or does) hold; one audit entry for
+/// the lot, none when nothing changed.
+async fn change_grants(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    role: &str,
+    perms: &[Permission],
+    grant: bool,
+) -> Result<GrantChange> {
+    let role = directory::role_by_name(tx, role).await?;
+    let held = effective(tx, role.id).await?;
+    if !grant {
+        // Refuse before changing anything when a permission is only inherited.
+        for p in perms {
+            if let Some(h) = held.get(&(p.resource.to_string(), p.action.to_string()))
+                && !h.direct
+            {
+                return Err(Error::refused(format!(
+                    "{} holds {p} through {}, not by a grant of its own",
+                    role.name, h.via
+                ))
+                .with_hint(format!(
+                    "revoke it from {} (every system role above it loses it too)",
+                    h.via
+                )));
+            }
+        }
+    }
+    let mut change = GrantChange {
+        role: role.name.clone(),
+        changed: Vec::new(),
+        unchanged: Vec::new(),
+    };
+    for p in perms {
+        let holds = held.contains_key(&(p.resource.to_string(), p.action.to_string()));
+        if holds == grant {
+            change.unchanged.push(p.to_string());
+            continue;
+        }
+        if grant {
+            insert_grant(tx, role.id, p).await?;
+        } else {
+            let pid = permission_id(tx, p).await?;
+            tx.execute(
+                Sql::new("DELETE FROM role_permissions WHERE role_id = $1 AND permission_id = $2")
+                    .bind(role.id)
+                    .bind(pid),
+            )
+            .await?;
+        }
+        change.changed.push(p.to_string());
+    }
+    if !change.changed.is_empty() {
+        let action = if grant { "role.grant" } else { "role.revoke" };
+        audit::record(
+            tx,
+            actor,
+            AuditEntry::new(action, "role", role.id.to_string())
+                .metadata(serde_json::json!({ "role": role.name, "permissions": change.changed })),
+        )
+        .await?;
+    }
+    Ok(change)
+}
+
+/// The role a user holds in an organization, if any.
+pub async fn role_of(tx: &mut Tx<'_>, user: Uuid, org: Uuid) -> Result<Option<RoleRef>> {
+    let row = tx
+        .fetch_optional(
+            Sql::new(
+                "SELECT r.id, r.name, r.level, r.is_system FROM user_roles ur \
+                 JOIN roles r ON r.id = ur.role_id \
+                 WHERE ur.user_id = $1 AND ur.organization_id = $2",
+            )
+            .bind(user)
+            .bind(org),
+        )
+        .await?;
+    row.map(|row| {
+        Ok(RoleRef {
+            id: row.uuid("id")?,
+            name: row.text("name")?,
+            level: i64::from(row.get::<i32>("level")?),
+            is_system: row.bool("is_system")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn assign(tx: &mut Tx<'_>, actor: &Actor, req: &AssignRole) -> Result<Assignment> {
+    let user = directory::user_by_email(tx, &req.user).await?;
+    let org = directory::org_by_slug(tx, &req.organization).await?;
+    let role = directory::role_by_name(tx, &req.role).await?;
+    let previous = role_of(tx, user.id, org.id).await?;
+    let mut out = Assignment {
+        user: user.email.clone(),
+        organization: org.slug.clone(),
+        role: Some(role.name.clone()),
+        previous_role: previous.as_ref().map(|p| p.name.clone()),
+        changed: false,
+    };
+    if previous.as_ref().is_some_and(|p| p.id == role.id) {
+        return Ok(out);
+    }
+    tx.execute(
+        Sql::new(
+            "INSERT INTO user_roles (user_id, organization_id, role_id, granted_at, granted_by) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (user_id, organization_id) DO UPDATE SET role_id = excluded.role_id, \
+             granted_at = excluded.granted_at, granted_by = excluded.granted_by",
+        )
+        .bind(user.id)
+        .bind(org.id)
+        .bind(role.id)
+        .bind(super::now())
+        .bind(actor.user_id),
+    )
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("role.assign", "user", user.id.to_string())
+            .organization(org.id)
+            .metadata(serde_json::json!({
+                "user": user.email,
+                "organization": org.slug,
+                "role": role.name,
+                "previous_role": out.previous_role,
+            })),
+    )
+    .await?;
+    out.changed = true;
+    Ok(out)
+}
+
+pub async fn unassign(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    user: &str,
+    organization: &str,
+) -> Result<Assignment> {
+    let user = directory::user_by_email(tx, user).await?;
+    let org = directory::org_by_slug(tx, organization).await?;
+    let Some(previous) = role_of(tx, user.id, org.id).await? else {
+        return Err(Error::not_found(format!(
+            "{} holds no role in {}",
+            user.email, org.slug
+        )));
+    };
+    tx.execute(
+        Sql::new("DELETE FROM user_roles WHERE user_id = $1 AND organization_id = $2")
+            .bind(user.id)
+            .bind(org.id),
+    )
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("role.unassign", "user", user.id.to_string())
+            .organization(org.id)
+            .metadata(serde_json::json!({
+                "user": user.email, "organization": org.slug, "role": previous.name,
+            })),
+    )
+    .await?;
+    Ok(Assignment {
+        user: user.email,
+        organization: org.slug,
+        role: None,
+        previous_role: Some(previous.name),
+        changed: true,
+    })
+}
+
+pub async fn list_permissions(
+    tx: &mut Tx<'_>,
+    resource: Option<&str>,
+) -> Result<Vec<PermissionInfo>> {
+    if let Some(r) = resource
+        && !catalogue::RESOURCES.contains(&r)
+    {
+        return Err(Error::usage(format!("unknown resource `{r}`"))
+            .with_hint(crate::error::suggestion(r, catalogue::RESOURCES)));
+    }
+    let rows = tx
+        .fetch_all(Sql::new("SELECT resource, action FROM permissions"))
+        .await?;
+    let holders = tx
+        .fetch_all(Sql::new(
+            "SELECT DISTINCT p.resource, p.action, r.name, r.level \
+             FROM role_effective_permissions e \
+             JOIN roles r ON r.id = e.role_id \
+             JOIN permissions p ON p.id = e.permission_id",
+        ))
+        .await?;
+    let mut roles: BTreeMap<(String, String), Vec<(i64, String)>> = BTreeMap::new();
+    for row in holders {
+        roles
+            .entry((row.text("resource")?, row.text("action")?))
+            .or_default()
+            .push((i64::from(row.get::<i32>("level")?), row.text("name")?));
+    }
+    let mut out = Vec::new();
+    for row in rows {
+        let (resource_name, action) = (row.text("resource")?, row.text("action")?);
+        if resource.is_some_and(|r| r != resource_name) {
+            continue;
+        }
+        let mut holders = roles
+            .remove(&(resource_name.clone(), action.clone()))
+            .unwrap_or_default();
+        holders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        out.push(PermissionInfo {
+            permission: format!("{resource_name}:{action}"),
+            resource: resource_name,
+            action,
+            roles: holders.into_iter().map(|(_, n)| n).collect(),
+        });
+    }
+    out.sort_by_key(|p| catalogue_rank(&p.resource, &p.action));
+    Ok(out)
+}
+
+/// The permissions a user holds in an organization (none when disabled or without a role).
+pub async fn user_permissions(
+    tx: &mut Tx<'_>,
+    user: &directory::UserRef,
+    org: Uuid,
+) -> Result<BTreeSet<(String, String)>> {
+    if user.disabled_at.is_some() {
+        return Ok(BTreeSet::new());
+    }
+    match role_of(tx, user.id, org).await? {
+        Some(role) => Ok(effective(tx, role.id).await?.into_keys().collect()),
+        None => Ok(BTreeSet::new()),
+    }
+}
+
+pub async fn check(tx: &mut Tx<'_>, req: &CheckPermission) -> Result<PermissionCheck> {
+    let perms = catalogue::parse(&req.permission)?;
+    let [p] = perms.as_slice() else {
+        return Err(Error::usage(format!(
+            "`{}` names {} permissions; check one at a time",
+            req.permission,
+            perms.len()
+        )));
+    };
+    let user = directory::user_by_email(tx, &req.user).await?;
+    let org = directory::org_by_slug(tx, &req.organization).await?;
+    let mut out = PermissionCheck {
+        allowed: false,
+        user: user.email.clone(),
+        organization: org.slug.clone(),
+        permission: p.to_string(),
+        role: None,
+        granted_via: None,
+        inherited: false,
+        reason: String::new(),
+    };
+    if let Some(at) = user.disabled_at {
+        out.reason = format!(
+            "{} is disabled (since {})",
+            user.email,
+            at.format("%Y-%m-%d")
+        );
+        return Ok(out);
+    }
+    let Some(role) = role_of(tx, user.id, org.id).await? else {
+        out.reason = format!("{} holds no role in {}", user.email, org.slug);
+        return Ok(out);
+    };
+    out.role = Some(role.name.clone());
+    let held = effective(tx, role.id).await?;
+    match held.get(&(p.resource.to_string(), p.action.to_string())) {
+        Some(h) => {
+            out.allowed = true;
+            out.inherited = !h.direct;
+            out.granted_via = Some(h.via.clone());
+            out.reason = if h.direct {
+                format!("role {} grants it (direct)", role.name)
+            } else {
+                format!("role {} inherits it from {}", role.name, h.via)
+            };
+        }
+        None => {
+            out.reason = format!("role {} does not hold it", role.name);
+        }
+    }
+    Ok(out)
+}
+
+/// A refusal for scopes beyond what a user holds.
+pub fn exceeds(user: &str, org: &str, missing: &[String]) -> Error {
+    Error::new(
+        ErrorKind::Refused,
+        format!(
+            "{user} cannot hand out {} in {org}: a key never holds more than its creator",
+            missing.join(", ")
+        ),
+    )
+    .with_hint(format!(
+        "`platctl permissions check --user {user} --org {org} PERM` shows what they hold"
+    ))
+}

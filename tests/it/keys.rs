@@ -1,0 +1,326 @@
+//! API keys: format, storage, lifecycle, limits, audit.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::common::{Kind, Run, TestEnv, both};
+
+fn key_regex_match(key: &str) -> bool {
+    let Some(rest) = key.strip_prefix("sk_live_") else {
+        return false;
+    };
+    rest.len() == 32 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `platctl keys verify` with the key on stdin.
+fn verify(env: &TestEnv, key: &str) -> Run {
+    let mut child = env
+        .std_cmd()
+        .args(["keys", "verify", "-o", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{key}\n").as_bytes())
+        .unwrap();
+    Run::from(child.wait_with_output().unwrap())
+}
+
+fn create(env: &TestEnv, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["keys", "create", "-o", "json"];
+    args.extend(extra);
+    env.ok(&args).json()
+}
+
+/// Everything the database holds, as bytes: a pg_dump, or the SQLite files.
+fn dump(env: &TestEnv) -> Vec<u8> {
+    match env.kind {
+        Kind::Sqlite => {
+            let path = env.path("platform.db");
+            let mut bytes = std::fs::read(&path).unwrap();
+            for suffix in ["-wal", "-shm"] {
+                let extra = format!("{}{suffix}", path.display());
+                if let Ok(b) = std::fs::read(extra) {
+                    bytes.extend(b);
+                }
+            }
+            bytes
+        }
+        Kind::Postgres => {
+            let out = std::process::Command::new("pg_dump")
+                .arg("--dbname")
+                .arg(&env.url)
+                .output()
+                .expect("pg_dump is needed for this test (install the PostgreSQL client)");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        }
+    }
+}
+
+#[test]
+fn on_a_fresh_machine_init_then_keys_create_prints_a_working_key() {
+    let env = TestEnv::embedded();
+    let init = Run::from(env.bare().arg("init").output().unwrap());
+    assert_eq!(init.code, 0, "{init}");
+    let created = Run::from(
+        env.bare()
+            .args(["-q", "keys", "create", "--scope", "agents:create"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(created.code, 0, "{created}");
+    let key = created.stdout.trim().to_string();
+    assert!(key_regex_match(&key), "not a key: {key:?}");
+    let check = verify(&env, &key);
+    assert_eq!(check.code, 0, "{check}");
+    assert_eq!(check.json()["status"], "VALID");
+    assert_eq!(check.json()["organization"], "default");
+}
+
+both!(keys_are_stored_only_as_hashes, |env| {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    let created = create(
+        &env,
+        &["--scope", "agents:create", "--name", "ci; 'quoted'"],
+    );
+    let key = created["key"].as_str().unwrap().to_string();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert!(key_regex_match(&key), "{key}");
+    assert_eq!(created["prefix"], key[..12]);
+    assert_eq!(created["scopes"], serde_json::json!(["agents:create"]));
+    assert_eq!(created["name"], "ci; 'quoted'");
+
+    let stored = env.query_string(&format!(
+        "SELECT key_hash FROM api_keys WHERE CAST(id AS TEXT) = '{id}'"
+    ));
+    assert_eq!(stored, sha256_hex(&key));
+    let dumped = dump(&env);
+    let needle = key.as_bytes();
+    assert!(
+        !dumped.windows(needle.len()).any(|w| w == needle),
+        "the key itself is in the database"
+    );
+
+    for args in [
+        vec!["keys", "list", "-o", "json"],
+        vec!["keys", "list", "--all", "-o", "csv"],
+        vec!["keys", "show", &id, "-o", "json"],
+        vec!["keys", "show", &id[..8]],
+    ] {
+        let run = env.ok(&args);
+        assert!(!run.all_output().contains(&key), "{args:?} shows the key");
+        assert!(
+            !run.all_output().contains(&stored),
+            "{args:?} shows the hash"
+        );
+        assert!(
+            run.stdout.contains(&key[..12]),
+            "{args:?} lacks the prefix: {run}"
+        );
+    }
+    let audit = env.query_strings(
+        "SELECT CAST(metadata AS TEXT) FROM audit_logs WHERE action = 'api_key.create'",
+    );
+    assert_eq!(audit.len(), 1);
+    assert!(
+        !audit[0].contains(&key) && !audit[0].contains(&stored),
+        "{audit:?}"
+    );
+
+    // A key on the command line is refused rather than looked up.
+    let argv = env.run(&["keys", "show", &key]);
+    assert_eq!(argv.code, 2, "{argv}");
+    assert!(!argv.all_output().contains(&key[12..]), "{argv}");
+});
+
+both!(verify_follows_the_lifecycle, |env| {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    let created = create(&env, &["--scope", "agents:*"]);
+    let key = created["key"].as_str().unwrap().to_string();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(created["scopes"].as_array().unwrap().len(), 8);
+
+    let valid = verify(&env, &key);
+    assert_eq!(valid.code, 0, "{valid}");
+    assert_eq!(valid.json()["status"], "VALID");
+    assert_eq!(valid.json()["id"], id.as_str());
+
+    let random = verify(&env, "sk_live_0123456789abcdefghijABCDEFGHIJ01");
+    assert_eq!(random.code, 1, "{random}");
+    assert_eq!(random.json()["status"], "NOT_FOUND");
+    let garbage = verify(&env, "hello");
+    assert_eq!(garbage.code, 1, "{garbage}");
+    let empty = verify(&env, "");
+    assert_eq!(empty.code, 2, "{empty}");
+
+    // Rotation: both keys work during the grace period.
+    let rotated = env
+        .ok(&["keys", "rotate", &id, "--grace", "1h", "-o", "json"])
+        .json();
+    let new_key = rotated["new"]["key"].as_str().unwrap().to_string();
+    assert_ne!(new_key, key);
+    assert_eq!(rotated["new"]["scopes"], created["scopes"]);
+    assert_eq!(verify(&env, &key).json()["status"], "VALID");
+    assert_eq!(verify(&env, &new_key).json()["status"], "VALID");
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'api_key.rotate'"),
+        1
+    );
+
+    env.ok(&["keys", "revoke", &id, "--reason", "leaked in a log"]);
+    let revoked = verify(&env, &key);
+    assert_eq!(revoked.code, 1, "{revoked}");
+    assert_eq!(revoked.json()["status"], "REVOKED");
+    let again = env.ok(&["keys", "revoke", &id]);
+    assert!(again.stdout.contains("already revoked"), "{again}");
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'api_key.revoke'"),
+        1
+    );
+    let listed = env.ok(&["keys", "list", "-o", "json"]).json();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        1,
+        "revoked keys only with --all"
+    );
+    let all = env.ok(&["keys", "list", "--all", "-o", "json"]).json();
+    assert_eq!(all.as_array().unwrap().len(), 2);
+
+    let short = create(&env, &["--scope", "agents:read", "--expires-in", "2s"]);
+    let short_key = short["key"].as_str().unwrap().to_string();
+    assert_eq!(verify(&env, &short_key).json()["status"], "VALID");
+    std::thread::sleep(std::time::Duration::from_millis(2600));
+    let expired = verify(&env, &short_key);
+    assert_eq!(expired.code, 1, "{expired}");
+    assert_eq!(expired.json()["status"], "EXPIRED");
+
+    let past = env.run(&[
+        "keys",
+        "create",
+        "--scope",
+        "agents:read",
+        "--expires-at",
+        "2001-01-01T00:00:00Z",
+    ]);
+    assert_eq!(past.code, 2, "{past}");
+});
+
+both!(scopes_are_validated_and_never_exceed_the_creator, |env| {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    env.ok(&["-q", "users", "create", "ed@acme.io"]);
+    env.ok(&[
+        "-q",
+        "roles",
+        "assign",
+        "--user",
+        "ed@acme.io",
+        "--org",
+        "acme",
+        "--role",
+        "EDITOR",
+    ]);
+
+    let unknown = env.run(&["keys", "create", "--scope", "agents:launch"]);
+    assert_eq!(unknown.code, 2, "{unknown}");
+    assert!(
+        unknown.stderr.contains("agents:create") || unknown.stderr.contains("create"),
+        "{unknown}"
+    );
+    let unknown = env.run(&["keys", "create", "--scope", "rockets:create"]);
+    assert_eq!(unknown.code, 2, "{unknown}");
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 0);
+
+    let beyond = env.run(&[
+        "--as",
+        "ed@acme.io",
+        "keys",
+        "create",
+        "--scope",
+        "agents:create,backups:manage",
+    ]);
+    assert_eq!(beyond.code, 1, "{beyond}");
+    assert!(beyond.stderr.contains("backups:manage"), "{beyond}");
+    assert!(!beyond.stderr.contains("agents:create,"), "{beyond}");
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 0);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'api_key.create'"),
+        0
+    );
+
+    let ok = env.ok(&[
+        "--as",
+        "ed@acme.io",
+        "keys",
+        "create",
+        "--scope",
+        "agents:create",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(ok.json()["created_by"], "ed@acme.io");
+    let actor = env.query_string("SELECT actor FROM audit_logs WHERE action = 'api_key.create'");
+    assert_eq!(actor, "ed@acme.io");
+});
+
+both!(the_organization_defaults_sensibly, |env| {
+    let env = env.migrated();
+    let none = env.run(&["keys", "create", "--scope", "agents:read"]);
+    assert_eq!(none.code, 1, "{none}");
+    assert!(none.stderr.contains("orgs create"), "{none}");
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    env.ok(&["-q", "keys", "create", "--scope", "agents:read"]);
+    env.ok(&["-q", "orgs", "create", "beta"]);
+    let ambiguous = env.run(&["keys", "create", "--scope", "agents:read"]);
+    assert_eq!(ambiguous.code, 2, "{ambiguous}");
+    assert!(ambiguous.stderr.contains("acme, beta"), "{ambiguous}");
+    let by_env = Run::from(
+        env.cmd()
+            .env("PLATCTL_DEFAULT_ORG", "beta")
+            .args(["keys", "create", "--scope", "agents:read", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(by_env.code, 0, "{by_env}");
+    assert_eq!(by_env.json()["organization"], "beta");
+});
+
+both!(delete_asks_first, |env| {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    let id = create(&env, &["--scope", "agents:read"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let refused = env.run(&["keys", "delete", &id]);
+    assert_eq!(refused.code, 2, "{refused}");
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 1);
+    env.ok(&["--yes", "keys", "delete", &id]);
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 0);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'api_key.delete'"),
+        1
+    );
+    let gone = env.run(&["keys", "show", &id]);
+    assert_eq!(gone.code, 1, "{gone}");
+});
