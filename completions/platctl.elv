@@ -43,6 +43,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand roles 'Roles: their permissions, and who holds which role in which organization'
             cand permissions 'The permission catalogue, and whether a user holds a permission'
             cand keys 'Issue, list, revoke, rotate and verify API keys'
+            cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -186,7 +187,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;migrate;run'= {
             cand --to 'Apply up to and including this version only'
-            cand --lock-timeout 'How long to wait for another migration run to finish (e.g. 60s, 5m)'
+            cand --lock-timeout 'How long to wait for another run holding the lock (e.g. 60s, 5m)'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -228,7 +229,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;migrate;revert'= {
             cand --to 'Revert down to this version (it stays applied); default: revert the latest one. 0 reverts everything'
-            cand --lock-timeout 'How long to wait for another migration run to finish (e.g. 60s, 5m)'
+            cand --lock-timeout 'How long to wait for another run holding the lock (e.g. 60s, 5m)'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -940,6 +941,188 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;keys;help;help'= {
         }
+        &'platctl;backup'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Back up the database now (silent with -q; for cron and systemd timers)'
+            cand list 'List backups, newest first'
+            cand show 'Show a backup''s manifest'
+            cand restore 'Restore a backup (checks its SHA-256 first; asks first)'
+            cand verify 'Check a backup''s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
+            cand prune 'Delete old backups (never the newest complete one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'platctl;backup;run'= {
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --label 'A note kept in the manifest (e.g. before-upgrade-2.4)'
+            cand --lock-timeout 'How long to wait for another run holding the lock (e.g. 60s, 5m)'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;backup;list'= {
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;backup;show'= {
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;backup;restore'= {
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --into 'The database to restore into (default: the configured one)'
+            cand --jobs 'Connections loading data in parallel into an empty target [default: one per core, at most 4]'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --latest 'Restore the newest complete backup'
+            cand --clean 'Replace what the target holds, in one transaction (default: refuse a target that has tables)'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;backup;verify'= {
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --latest 'Verify the newest complete backup'
+            cand --restore-test 'Restore into a scratch database and compare each table''s rows with the manifest'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;backup;prune'= {
+            cand --older-than 'Delete backups older than this [default: BACKUP_RETENTION_DAYS days, or 30d]'
+            cand --keep-daily 'Keep the newest backup of each of the last N days'
+            cand --keep-weekly 'Keep the newest backup of each of the last N weeks'
+            cand --keep-monthly 'Keep the newest backup of each of the last N months'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --dry-run 'List what would be deleted; delete nothing'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;backup;help'= {
+            cand run 'Back up the database now (silent with -q; for cron and systemd timers)'
+            cand list 'List backups, newest first'
+            cand show 'Show a backup''s manifest'
+            cand restore 'Restore a backup (checks its SHA-256 first; asks first)'
+            cand verify 'Check a backup''s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
+            cand prune 'Delete old backups (never the newest complete one)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'platctl;backup;help;run'= {
+        }
+        &'platctl;backup;help;list'= {
+        }
+        &'platctl;backup;help;show'= {
+        }
+        &'platctl;backup;help;restore'= {
+        }
+        &'platctl;backup;help;verify'= {
+        }
+        &'platctl;backup;help;prune'= {
+        }
+        &'platctl;backup;help;help'= {
+        }
         &'platctl;completions'= {
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
@@ -988,6 +1171,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand roles 'Roles: their permissions, and who holds which role in which organization'
             cand permissions 'The permission catalogue, and whether a user holds a permission'
             cand keys 'Issue, list, revoke, rotate and verify API keys'
+            cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1094,6 +1278,26 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;keys;rotate'= {
         }
         &'platctl;help;keys;verify'= {
+        }
+        &'platctl;help;backup'= {
+            cand run 'Back up the database now (silent with -q; for cron and systemd timers)'
+            cand list 'List backups, newest first'
+            cand show 'Show a backup''s manifest'
+            cand restore 'Restore a backup (checks its SHA-256 first; asks first)'
+            cand verify 'Check a backup''s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
+            cand prune 'Delete old backups (never the newest complete one)'
+        }
+        &'platctl;help;backup;run'= {
+        }
+        &'platctl;help;backup;list'= {
+        }
+        &'platctl;help;backup;show'= {
+        }
+        &'platctl;help;backup;restore'= {
+        }
+        &'platctl;help;backup;verify'= {
+        }
+        &'platctl;help;backup;prune'= {
         }
         &'platctl;help;completions'= {
         }

@@ -46,6 +46,7 @@ complete -c platctl -n "__fish_platctl_needs_command" -f -a "users" -d 'Create, 
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -147,7 +148,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -f -a "verify" -d 'Compare applied migrations with the ones in this binary; exit 1 on drift'
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l to -d 'Apply up to and including this version only' -r
-complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l lock-timeout -d 'How long to wait for another migration run to finish (e.g. 60s, 5m)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l lock-timeout -d 'How long to wait for another run holding the lock (e.g. 60s, 5m)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -179,7 +180,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l to -d 'Revert down to this version (it stays applied); default: revert the latest one. 0 reverts everything' -r
-complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l lock-timeout -d 'How long to wait for another migration run to finish (e.g. 60s, 5m)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l lock-timeout -d 'How long to wait for another run holding the lock (e.g. 60s, 5m)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -671,6 +672,137 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "run" -d 'Back up the database now (silent with -q; for cron and systemd timers)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "list" -d 'List backups, newest first'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "show" -d 'Show a backup\'s manifest'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "restore" -d 'Restore a backup (checks its SHA-256 first; asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l label -d 'A note kept in the manifest (e.g. before-upgrade-2.4)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l lock-timeout -d 'How long to wait for another run holding the lock (e.g. 60s, 5m)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l into -d 'The database to restore into (default: the configured one)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l jobs -d 'Connections loading data in parallel into an empty target [default: one per core, at most 4]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l latest -d 'Restore the newest complete backup'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l clean -d 'Replace what the target holds, in one transaction (default: refuse a target that has tables)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l latest -d 'Verify the newest complete backup'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l restore-test -d 'Restore into a scratch database and compare each table\'s rows with the manifest'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete backups older than this [default: BACKUP_RETENTION_DAYS days, or 30d]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-daily -d 'Keep the newest backup of each of the last N days' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-weekly -d 'Keep the newest backup of each of the last N weeks' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-monthly -d 'Keep the newest backup of each of the last N months' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l dry-run -d 'List what would be deleted; delete nothing'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "run" -d 'Back up the database now (silent with -q; for cron and systemd timers)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List backups, newest first'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a backup\'s manifest'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore a backup (checks its SHA-256 first; asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -700,17 +832,18 @@ complete -c platctl -n "__fish_platctl_using_subcommand man" -l no-color -d 'Nev
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "config" -d 'Show the resolved configuration'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "users" -d 'Create, list and disable users'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "config" -d 'Show the resolved configuration'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "users" -d 'Create, list and disable users'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting, where it came from, with secrets redacted'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of config.toml'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles defined in config.toml'
@@ -740,3 +873,9 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "run" -d 'Back up the database now (silent with -q; for cron and systemd timers)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List backups, newest first'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "show" -d 'Show a backup\'s manifest'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "restore" -d 'Restore a backup (checks its SHA-256 first; asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (never the newest complete one)'

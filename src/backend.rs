@@ -68,12 +68,15 @@ pub trait Backend: Send + Sync {
     async fn rotate_key(&self, id: &str, grace: Duration) -> Result<RotatedKey>;
     async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
 
+    /// The audit entry of an operation done outside the database (a backup, a restore).
+    async fn record_operation(&self, record: &OperationRecord) -> Result<()>;
+
     /// Release connections.
     async fn close(&self);
 }
 
 /// How long to wait for a database connection, from PLATCTL_CONNECT_TIMEOUT (default 10s).
-fn connect_timeout(settings: &Settings) -> Result<Duration> {
+pub fn connect_timeout(settings: &Settings) -> Result<Duration> {
     match settings.env.get("PLATCTL_CONNECT_TIMEOUT") {
         None => Ok(Duration::from_secs(10)),
         Some(text) => crate::cli::parse_duration(&text).map_err(|e| {

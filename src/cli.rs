@@ -107,6 +107,10 @@ pub enum Command {
     #[command(subcommand)]
     Keys(KeysCommand),
 
+    /// Take, list, restore, verify and prune backups (a directory or S3)
+    #[command(subcommand)]
+    Backup(BackupCommand),
+
     /// Print a shell completion script to stdout
     Completions {
         /// Shell to generate for
@@ -333,9 +337,99 @@ pub enum KeysCommand {
     Verify,
 }
 
+/// Where backups live.
+#[derive(Debug, Clone, Args)]
+pub struct StorageArgs {
+    /// A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]
+    #[arg(long, value_name = "DIR|s3://BUCKET/PREFIX")]
+    pub storage: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// Back up the database now (silent with -q; for cron and systemd timers)
+    Run {
+        #[command(flatten)]
+        storage: StorageArgs,
+        /// A note kept in the manifest (e.g. before-upgrade-2.4)
+        #[arg(long)]
+        label: Option<String>,
+        #[command(flatten)]
+        lock: LockArgs,
+    },
+    /// List backups, newest first
+    List {
+        #[command(flatten)]
+        storage: StorageArgs,
+    },
+    /// Show a backup's manifest
+    Show {
+        id: String,
+        #[command(flatten)]
+        storage: StorageArgs,
+    },
+    /// Restore a backup (checks its SHA-256 first; asks first)
+    Restore {
+        /// The backup to restore
+        #[arg(required_unless_present = "latest")]
+        id: Option<String>,
+        /// Restore the newest complete backup
+        #[arg(long, conflicts_with = "id")]
+        latest: bool,
+        #[command(flatten)]
+        storage: StorageArgs,
+        /// The database to restore into (default: the configured one)
+        #[arg(long, value_name = "URL")]
+        into: Option<String>,
+        /// Replace what the target holds, in one transaction (default: refuse a target that
+        /// has tables)
+        #[arg(long)]
+        clean: bool,
+        /// Connections loading data in parallel into an empty target [default: one per core,
+        /// at most 4]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+        jobs: Option<u16>,
+    },
+    /// Check a backup's SHA-256; with --restore-test, restore it into a scratch database and
+    /// compare row counts
+    Verify {
+        #[arg(required_unless_present = "latest")]
+        id: Option<String>,
+        /// Verify the newest complete backup
+        #[arg(long, conflicts_with = "id")]
+        latest: bool,
+        /// Restore into a scratch database and compare each table's rows with the manifest
+        #[arg(long)]
+        restore_test: bool,
+        #[command(flatten)]
+        storage: StorageArgs,
+    },
+    /// Delete old backups (never the newest complete one)
+    Prune {
+        /// Delete backups older than this [default: BACKUP_RETENTION_DAYS days, or 30d]
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration,
+              conflicts_with_all = ["keep_daily", "keep_weekly", "keep_monthly"])]
+        older_than: Option<std::time::Duration>,
+        /// Keep the newest backup of each of the last N days
+        #[arg(long, value_name = "N")]
+        keep_daily: Option<usize>,
+        /// Keep the newest backup of each of the last N weeks
+        #[arg(long, value_name = "N")]
+        keep_weekly: Option<usize>,
+        /// Keep the newest backup of each of the last N months
+        #[arg(long, value_name = "N")]
+        keep_monthly: Option<usize>,
+        /// List what would be deleted; delete nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        storage: StorageArgs,
+    },
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct LockArgs {
-    /// How long to wait for another migration run to finish (e.g. 60s, 5m)
+    /// How long to wait for another run holding the lock (e.g. 60s, 5m)
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
     pub lock_timeout: std::time::Duration,
 }

@@ -5,6 +5,7 @@
 //! through the [`output::Printer`], and the exit status is decided in one place.
 
 pub mod backend;
+pub mod backup;
 pub mod cli;
 pub mod commands;
 pub mod core;
@@ -102,6 +103,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
         Command::Roles(cmd) => commands::roles::run(ctx, cmd).await,
         Command::Permissions(cmd) => commands::permissions::run(ctx, cmd).await,
         Command::Keys(cmd) => commands::keys::run(ctx, cmd).await,
+        Command::Backup(cmd) => commands::backup::run(ctx, cmd).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
     }
 }

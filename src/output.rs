@@ -54,6 +54,7 @@ pub struct Printer {
     color_stderr: bool,
     interactive: bool,
     yes: bool,
+    stderr_terminal: bool,
 }
 
 enum Style {
@@ -98,6 +99,7 @@ impl Printer {
             color_stderr,
             interactive,
             yes,
+            stderr_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         }
     }
 
@@ -354,6 +356,37 @@ impl Printer {
                 .with_hint("pipe the value in, e.g. `printenv API_KEY | platctl keys verify`"));
         }
         Ok(text)
+    }
+
+    /// Every progress bar comes from here: drawn on stderr when it is a terminal, hidden
+    /// under -q or when stderr is a file or a pipe (cron wants no bars in its mail).
+    pub fn progress(&self, message: &'static str) -> indicatif::ProgressBar {
+        if self.quiet || !self.stderr_terminal {
+            return indicatif::ProgressBar::hidden();
+        }
+        let style = indicatif::ProgressStyle::with_template(
+            "{msg:10} {bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        indicatif::ProgressBar::new(0)
+            .with_style(style)
+            .with_message(message)
+    }
+
+    /// A counter for a stream of unknown length.
+    pub fn spinner(&self, message: &'static str) -> indicatif::ProgressBar {
+        if self.quiet || !self.stderr_terminal {
+            return indicatif::ProgressBar::hidden();
+        }
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} {bytes} {binary_bytes_per_sec} {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+        let bar = indicatif::ProgressBar::new_spinner()
+            .with_style(style)
+            .with_message(message);
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
     }
 
     fn table(&self) -> Table {

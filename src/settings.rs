@@ -132,6 +132,10 @@ pub struct Profile {
     pub default_org: Option<String>,
     pub env_file: Option<PathBuf>,
     pub color: Option<bool>,
+    /// Where backups go: a directory or s3://BUCKET/PREFIX.
+    pub backup_dir: Option<String>,
+    pub backup_enabled: Option<bool>,
+    pub backup_retention_days: Option<i64>,
 }
 
 /// The environment as platctl sees it: real variables, then those of `--env-file`.
@@ -236,6 +240,9 @@ pub struct Settings {
     pub yes: bool,
     /// A person can answer prompts: stdin and stderr are terminals.
     pub interactive: bool,
+    pub backup_dir: (String, Source),
+    pub backup_enabled: (bool, Source),
+    pub backup_retention_days: (i64, Source),
     pub env: Env,
     /// Things the operator should know about their configuration.
     pub warnings: Vec<String>,
@@ -346,6 +353,38 @@ impl Settings {
             .or_else(|| active.default_org.clone().map(|o| (o, profile_src())));
         let act_as = args.act_as.clone().or_else(|| env.get("PLATCTL_AS"));
 
+        let backup_dir = env
+            .lookup("BACKUP_DIR")
+            .or_else(|| active.backup_dir.clone().map(|d| (d, profile_src())))
+            .unwrap_or_else(|| ("./backups".to_string(), Source::Default));
+        let backup_enabled = match env.lookup("BACKUP_ENABLED") {
+            Some((text, source)) => (parse_bool("BACKUP_ENABLED", &text)?, source),
+            None => active
+                .backup_enabled
+                .map(|b| (b, profile_src()))
+                .unwrap_or((true, Source::Default)),
+        };
+        let backup_retention_days = match env.lookup("BACKUP_RETENTION_DAYS") {
+            Some((text, source)) => {
+                let days = text
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|d| *d > 0)
+                    .ok_or_else(|| {
+                        Error::config(format!(
+                            "BACKUP_RETENTION_DAYS=`{text}` is not a number of days"
+                        ))
+                        .with_hint("e.g. BACKUP_RETENTION_DAYS=30")
+                    })?;
+                (days, source)
+            }
+            None => active
+                .backup_retention_days
+                .map(|d| (d, profile_src()))
+                .unwrap_or((30, Source::Default)),
+        };
+
         let color_allowed = !args.no_color
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
@@ -373,6 +412,9 @@ impl Settings {
             color_stderr,
             yes: args.yes,
             interactive,
+            backup_dir,
+            backup_enabled,
+            backup_retention_days,
             env,
             warnings,
         })
@@ -410,6 +452,21 @@ impl Settings {
                 "unset (the only organization, if there is one)",
             )),
         }
+        out.push(ConfigEntry::new(
+            "backup_dir",
+            &self.backup_dir.0,
+            &self.backup_dir.1,
+        ));
+        out.push(ConfigEntry::new(
+            "backup_enabled",
+            self.backup_enabled.0,
+            &self.backup_enabled.1,
+        ));
+        out.push(ConfigEntry::new(
+            "backup_retention_days",
+            self.backup_retention_days.0,
+            &self.backup_retention_days.1,
+        ));
         if let Some(path) = &self.env.file_path {
             out.push(ConfigEntry::new("env_file", path.display(), "loaded"));
         }
@@ -482,6 +539,16 @@ pub fn profile_entries(settings: &Settings) -> Result<Vec<ProfileEntry>> {
     Ok(out)
 }
 
+fn parse_bool(name: &str, text: &str) -> Result<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(Error::config(format!(
+            "{name}=`{text}` is not true or false"
+        ))),
+    }
+}
+
 fn project_dirs() -> Result<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "platctl").ok_or_else(|| {
         Error::config("cannot determine your home directory for platctl's config and data")
@@ -519,8 +586,8 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
     };
     let config: ConfigFile = toml::from_str(&text).map_err(|e| {
         Error::config(format!("{} is not valid: {}", path.display(), e.message())).with_hint(
-            "profile keys: database_url, output, default_org, env_file, color; \
-                 see the README's Configuration section",
+            "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
+                 backup_enabled, backup_retention_days; see the README's Configuration section",
         )
     })?;
     Ok((config, true))
@@ -539,6 +606,8 @@ default_profile = "default"
 # default_org = "acme"              # organization used when --org is omitted
 # output = "table"                  # table | json | ndjson | csv
 # color = true
+# backup_dir = "/var/backups/platform"   # or s3://BUCKET/PREFIX (BACKUP_DIR)
+# backup_retention_days = 30              # BACKUP_RETENTION_DAYS
 "#;
 
 /// Create `config.toml` with a commented template when it does not exist. Returns whether it

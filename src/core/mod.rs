@@ -235,6 +235,16 @@ impl Backend for Core {
         read!(self, |tx| keys::verify(tx, key))
     }
 
+    async fn record_operation(&self, record: &OperationRecord) -> Result<()> {
+        let entry = AuditEntry::new(
+            record.operation.action(),
+            "backup",
+            record.resource_id.clone(),
+        )
+        .metadata(record.metadata.clone());
+        change!(self, |tx, actor| audit::record(tx, actor, entry))
+    }
+
     async fn close(&self) {
         self.db.close().await;
     }

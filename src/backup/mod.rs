@@ -1,0 +1,997 @@
+//! Backups: dump → parallel gzip → storage, with a manifest as the commit point; restore,
+//! verify and prune.
+//!
+//! PostgreSQL backups are plain-SQL `pg_dump` scripts, gzip-compressed: restorable by hand with
+//! `gunzip -c ID.sql.gz | psql --single-transaction -f - -d TARGET`. The dump streams from
+//! `pg_dump` through the compressor to the storage: never whole in memory, never on a temp disk.
+//! SQLite backups are a consistent online snapshot (`VACUUM INTO`), gzip-compressed.
+
+pub mod compress;
+pub mod manifest;
+pub mod pg;
+pub mod pgrestore;
+pub mod retention;
+pub mod storage;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use indicatif::ProgressBar;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::db::{ConnectOptions, Db, Sql};
+use crate::error::{Error, ErrorKind, Result};
+use crate::migrations::hex;
+use crate::settings::{DatabaseTarget, Env};
+pub use manifest::{BackupInfo, BackupStatus, Manifest};
+use storage::{ArtifactWriter, Storage};
+
+/// How backups are taken, resolved from settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub storage: String,
+    pub compression: compress::Options,
+}
+
+/// Everything a backup operation needs from its surroundings.
+pub struct Context<'a> {
+    pub database: &'a DatabaseTarget,
+    pub env: &'a Env,
+    pub config: &'a Config,
+    pub progress: ProgressBar,
+    pub connect_timeout: Duration,
+}
+
+impl Context<'_> {
+    async fn storage(&self) -> Result<Arc<dyn Storage>> {
+        storage::open(&self.config.storage, self.env).await
+    }
+
+    async fn connect(&self, target: &DatabaseTarget) -> Result<Db> {
+        Db::connect(
+            target,
+            &ConnectOptions {
+                create: false,
+                timeout: self.connect_timeout,
+            },
+        )
+        .await
+    }
+}
+
+// --- run ---------------------------------------------------------------------------------------
+
+struct Produced {
+    raw_bytes: u64,
+    tables: BTreeMap<String, u64>,
+}
+
+struct Uploaded {
+    produced: Produced,
+    compressed_bytes: u64,
+    sha256: String,
+}
+
+type Sink<'s> = &'s mut (dyn FnMut(Vec<u8>) -> Result<()> + Send);
+
+/// Stream what `produce` compresses into `writer`, hashing on the way. On any failure the
+/// artifact is aborted; on success it is published.
+async fn upload<F>(
+    mut writer: Box<dyn ArtifactWriter>,
+    produce: F,
+    progress: &ProgressBar,
+) -> Result<Uploaded>
+where
+    F: FnOnce(Sink<'_>) -> Result<Produced> + Send + 'static,
+{
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    let producer = tokio::task::spawn_blocking(move || {
+        let mut hasher = Sha256::new();
+        let mut compressed = 0u64;
+        let mut sink = |member: Vec<u8>| -> Result<()> {
+            hasher.update(&member);
+            compressed += member.len() as u64;
+            tx.blocking_send(member)
+                .map_err(|_| Error::new(ErrorKind::Io, "the upload stopped"))
+        };
+        let produced = produce(&mut sink)?;
+        Ok::<_, Error>(Uploaded {
+            produced,
+            compressed_bytes: compressed,
+            sha256: hex(&hasher.finalize()),
+        })
+    });
+    let mut upload_error = None;
+    while let Some(chunk) = rx.recv().await {
+        progress.inc(chunk.len() as u64);
+        if let Err(e) = writer.write(chunk).await {
+            upload_error = Some(e);
+            break;
+        }
+    }
+    drop(rx);
+    let produced = producer
+        .await
+        .map_err(|e| Error::internal(format!("the compression task failed: {e}")));
+    let result = match (upload_error, produced) {
+        (Some(e), _) => Err(e),
+        (None, Err(e)) | (None, Ok(Err(e))) => Err(e),
+        (None, Ok(Ok(done))) => Ok(done),
+    };
+    match result {
+        Ok(done) => {
+            writer.finish().await?;
+            Ok(done)
+        }
+        Err(e) => {
+            writer.abort().await;
+            Err(e)
+        }
+    }
+}
+
+/// Facts about the source database recorded in the manifest.
+struct Source {
+    database: String,
+    server_version: String,
+    server_major: u32,
+    schema_version: Option<i64>,
+}
+
+async fn schema_version(db: &Db) -> Result<Option<i64>> {
+    if !db.table_exists("_platctl_migrations").await? {
+        return Ok(None);
+    }
+    let row = db
+        .fetch_one(Sql::new(
+            "SELECT MAX(version) AS v FROM _platctl_migrations",
+        ))
+        .await?;
+    row.opt_int("v")
+}
+
+async fn postgres_source(db: &Db) -> Result<Source> {
+    let row = db
+        .fetch_one(Sql::new(
+            "SELECT current_database() AS db, current_setting('server_version') AS version, \
+             current_setting('server_version_num')::int AS num",
+        ))
+        .await?;
+    let num: i32 = row.get("num")?;
+    Ok(Source {
+        database: row.text("db")?,
+        server_version: format!("PostgreSQL {}", row.text("version")?),
+        server_major: u32::try_from(num / 10000).unwrap_or(0),
+        schema_version: schema_version(db).await?,
+    })
+}
+
+/// Reads a child's stderr on a thread, keeping the last 16 KiB for error messages.
+fn collect_stderr(stderr: Option<std::process::ChildStderr>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut text = Vec::new();
+        if let Some(mut s) = stderr {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = s.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                text.extend_from_slice(&buf[..n]);
+                if text.len() > 16 * 1024 {
+                    text.drain(..text.len() - 16 * 1024);
+                }
+            }
+        }
+        crate::redact::scrub(String::from_utf8_lossy(&text).trim())
+    })
+}
+
+fn tool_failed(tool: &str, status: std::process::ExitStatus, stderr: String) -> Error {
+    let detail = if stderr.is_empty() {
+        String::new()
+    } else {
+        format!(": {stderr}")
+    };
+    Error::new(ErrorKind::Io, format!("{tool} failed ({status}){detail}"))
+}
+
+/// Take a backup now. Holds the storage lock for the whole run.
+pub async fn run(
+    ctx: &Context<'_>,
+    label: Option<String>,
+    lock_timeout: Duration,
+) -> Result<Manifest> {
+    let storage = ctx.storage().await?;
+    let lock = storage.lock(lock_timeout).await?;
+    let result = run_locked(ctx, storage.as_ref(), label).await;
+    lock.release().await;
+    result
+}
+
+async fn run_locked(
+    ctx: &Context<'_>,
+    storage: &dyn Storage,
+    label: Option<String>,
+) -> Result<Manifest> {
+    let removed = storage.clean_leftovers().await?;
+    if !removed.is_empty() {
+        tracing::info!(
+            "removed leftovers of interrupted runs: {}",
+            removed.join(", ")
+        );
+    }
+    let started_at = crate::core::now();
+    let id = manifest::new_id(started_at);
+    let (source, uploaded, artifact, format, tool) = match ctx.database {
+        DatabaseTarget::Postgres { url } => {
+            let db = ctx.connect(ctx.database).await?;
+            let source = postgres_source(&db).await;
+            db.close().await;
+            let source = source?;
+            let pg_dump = pg::find("pg_dump", source.server_major, ctx.env)?;
+            let artifact = format!("{id}.sql.gz");
+            let writer = storage.create(&artifact).await?;
+            let uploaded = dump_postgres(url, &pg_dump, ctx.config, writer, &ctx.progress).await?;
+            (
+                source,
+                uploaded,
+                artifact,
+                "postgresql-plain+gzip",
+                pg_dump.version,
+            )
+        }
+        DatabaseTarget::Sqlite { path } => {
+            let artifact = format!("{id}.db.gz");
+            let (source, uploaded) = dump_sqlite(ctx, path, storage, &artifact).await?;
+            (
+                source,
+                uploaded,
+                artifact,
+                "sqlite+gzip",
+                "sqlite VACUUM INTO".to_string(),
+            )
+        }
+    };
+    let manifest = Manifest {
+        format_version: 1,
+        id,
+        label,
+        database_kind: ctx.database.kind().to_string(),
+        database: source.database,
+        server_version: source.server_version,
+        schema_version: source.schema_version,
+        artifact,
+        format: format.to_string(),
+        compressed_bytes: uploaded.compressed_bytes,
+        uncompressed_bytes: uploaded.produced.raw_bytes,
+        sha256: uploaded.sha256,
+        started_at,
+        finished_at: crate::core::now(),
+        platctl_version: env!("CARGO_PKG_VERSION").to_string(),
+        tool,
+        created_by: crate::core::operator(),
+        tables: uploaded.produced.tables,
+    };
+    // The commit point: until this is written, the backup does not exist.
+    storage.put_manifest(&manifest).await?;
+    Ok(manifest)
+}
+
+async fn dump_postgres(
+    url: &str,
+    pg_dump: &pg::Tool,
+    config: &Config,
+    writer: Box<dyn ArtifactWriter>,
+    progress: &ProgressBar,
+) -> Result<Uploaded> {
+    let (url, env) = pg::libpq_connection(url);
+    let spawned = std::process::Command::new(&pg_dump.path)
+        .args([
+            "--format=plain",
+            "--no-owner",
+            "--no-privileges",
+            "--dbname",
+        ])
+        .arg(&url)
+        .envs(env)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(c) => c,
+        Err(e) => {
+            writer.abort().await;
+            return Err(Error::io(
+                format!("cannot run {}", pg_dump.path.display()),
+                e,
+            ));
+        }
+    };
+    let stderr = collect_stderr(child.stderr.take());
+    let stdout = child.stdout.take();
+    let opts = config.compression.clone();
+    upload(
+        writer,
+        move |sink| {
+            let mut counter = pg::CopyCounter::default();
+            let compressed = match stdout {
+                Some(out) => compress::compress(out, &opts, |c| counter.feed(c), sink),
+                None => Err(Error::internal("pg_dump has no stdout")),
+            };
+            if compressed.is_err() {
+                let _ = child.kill();
+            }
+            let status = child
+                .wait()
+                .map_err(|e| Error::io("cannot wait for pg_dump", e))?;
+            let stderr = stderr.join().unwrap_or_default();
+            let raw_bytes = compressed?;
+            if !status.success() {
+                return Err(tool_failed("pg_dump", status, stderr));
+            }
+            Ok(Produced {
+                raw_bytes,
+                tables: counter.tables,
+            })
+        },
+        progress,
+    )
+    .await
+}
+
+/// Quote an SQLite identifier.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+async fn sqlite_table_counts(db: &Db) -> Result<BTreeMap<String, u64>> {
+    let tables = db
+        .fetch_all(Sql::new(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             ORDER BY name",
+        ))
+        .await?;
+    let mut out = BTreeMap::new();
+    for row in tables {
+        let name = row.text("name")?;
+        // Table names come from the database itself and are quoted.
+        let count = db
+            .fetch_one(Sql::assembled(
+                ["SELECT COUNT(*) AS n FROM ", &quote_ident(&name)].concat(),
+            ))
+            .await?
+            .int("n")?;
+        out.insert(name, u64::try_from(count).unwrap_or(0));
+    }
+    Ok(out)
+}
+
+fn temp_path_beside(path: &Path, tag: &str) -> PathBuf {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("db");
+    dir.join(format!(".{name}.{tag}-{}", std::process::id()))
+}
+
+async fn dump_sqlite(
+    ctx: &Context<'_>,
+    path: &Path,
+    storage: &dyn Storage,
+    artifact: &str,
+) -> Result<(Source, Uploaded)> {
+    let db = ctx.connect(ctx.database).await?;
+    let version = db.server_version().await?;
+    // A consistent online snapshot, beside the database (same filesystem, same permissions).
+    let snapshot = temp_path_beside(path, "snapshot");
+    let _ = std::fs::remove_file(&snapshot);
+    let vacuumed = db
+        .execute(Sql::new("VACUUM INTO $1").bind(snapshot.display().to_string()))
+        .await;
+    db.close().await;
+    let cleanup = TempFile(snapshot.clone());
+    vacuumed?;
+    let snap_db = ctx
+        .connect(&DatabaseTarget::Sqlite {
+            path: snapshot.clone(),
+        })
+        .await?;
+    let tables = sqlite_table_counts(&snap_db).await;
+    let schema = schema_version(&snap_db).await;
+    snap_db.close().await;
+    let (tables, schema) = (tables?, schema?);
+    let writer = storage.create(artifact).await?;
+    let file = std::fs::File::open(&snapshot)
+        .map_err(|e| Error::io(format!("cannot read {}", snapshot.display()), e))?;
+    let opts = ctx.config.compression.clone();
+    let uploaded = upload(
+        writer,
+        move |sink| {
+            let raw_bytes = compress::compress(file, &opts, |_| {}, sink)?;
+            Ok(Produced { raw_bytes, tables })
+        },
+        &ctx.progress,
+    )
+    .await?;
+    drop(cleanup);
+    let source = Source {
+        database: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        server_version: version,
+        server_major: 0,
+        schema_version: schema,
+    };
+    Ok((source, uploaded))
+}
+
+/// Removes a file when dropped.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+// --- list, show --------------------------------------------------------------------------------
+
+pub async fn list(ctx: &Context<'_>) -> Result<Vec<BackupInfo>> {
+    let storage = ctx.storage().await?;
+    let mut all: Vec<BackupInfo> = storage
+        .list()
+        .await?
+        .iter()
+        .map(|(m, s)| BackupInfo::new(m, *s))
+        .collect();
+    all.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(all)
+}
+
+/// A backup by id, or the newest restorable one.
+async fn find(storage: &dyn Storage, id: Option<&str>) -> Result<(Manifest, BackupStatus)> {
+    let mut all = storage.list().await?;
+    all.sort_by(|a, b| b.0.id.cmp(&a.0.id));
+    match id {
+        Some(id) => {
+            let found = all.iter().find(|(m, _)| m.id == id).cloned();
+            found.ok_or_else(|| {
+                let hint = crate::error::suggestion(id, all.iter().map(|(m, _)| m.id.as_str()));
+                Error::not_found(format!("there is no backup {id} in {}", storage.describe()))
+                    .with_hint(if all.is_empty() {
+                        "there are no backups there".to_string()
+                    } else {
+                        hint
+                    })
+            })
+        }
+        None => all
+            .into_iter()
+            .find(|(_, s)| *s == BackupStatus::Ok)
+            .ok_or_else(|| {
+                Error::not_found(format!(
+                    "there is no complete backup in {}",
+                    storage.describe()
+                ))
+                .with_hint("take one with `platctl backup run`")
+            }),
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShowBackup {
+    pub status: BackupStatus,
+    pub storage: String,
+    #[serde(flatten)]
+    pub manifest: Manifest,
+}
+
+pub async fn show(ctx: &Context<'_>, id: &str) -> Result<ShowBackup> {
+    let storage = ctx.storage().await?;
+    let (manifest, status) = find(storage.as_ref(), Some(id)).await?;
+    Ok(ShowBackup {
+        status,
+        storage: storage.describe(),
+        manifest,
+    })
+}
+
+// --- checksum ----------------------------------------------------------------------------------
+
+/// Read the artifact and compare its SHA-256 and size with the manifest.
+async fn check_artifact(storage: &dyn Storage, m: &Manifest, progress: &ProgressBar) -> Result<()> {
+    use tokio::io::AsyncReadExt;
+    let mut reader = storage.open(&m.artifact).await?;
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = reader
+            .read(&mut buf)
+            .await
+            .map_err(|e| Error::io(format!("cannot read {}", m.artifact), e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        size += n as u64;
+        progress.inc(n as u64);
+    }
+    let sha = hex(&hasher.finalize());
+    if size != m.compressed_bytes {
+        return Err(Error::refused(format!(
+            "backup {} is incomplete: {} holds {size} bytes, the manifest says {}",
+            m.id, m.artifact, m.compressed_bytes
+        ))
+        .with_hint("nothing was touched; use another backup"));
+    }
+    if sha != m.sha256 {
+        return Err(Error::refused(format!(
+            "backup {} is corrupt: the SHA-256 of {} is {sha}, the manifest says {}",
+            m.id, m.artifact, m.sha256
+        ))
+        .with_hint("nothing was touched; use another backup"));
+    }
+    Ok(())
+}
+
+// --- restore -----------------------------------------------------------------------------------
+
+/// Parallel restore connections by default: one per core, at most 4.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4)
+}
+
+/// What a restore will do, established (and checked) before anything is touched.
+pub struct RestorePlan {
+    pub manifest: Manifest,
+    pub target: DatabaseTarget,
+    /// The target holds tables (to be dropped with `--clean`).
+    pub target_in_use: bool,
+    pub clean: bool,
+    /// Connections loading data in parallel (PostgreSQL, empty target).
+    pub jobs: usize,
+    storage: Arc<dyn Storage>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RestoreReport {
+    pub id: String,
+    pub target: String,
+    pub cleaned: bool,
+    pub tables: usize,
+    pub rows: u64,
+    pub duration_ms: u64,
+}
+
+/// Check everything a restore needs: the backup exists and is intact (SHA-256), the target is
+/// of the same kind and empty (or `clean`).
+pub async fn plan_restore(
+    ctx: &Context<'_>,
+    id: Option<&str>,
+    target: DatabaseTarget,
+    clean: bool,
+    jobs: usize,
+) -> Result<RestorePlan> {
+    let storage = ctx.storage().await?;
+    let (manifest, status) = find(storage.as_ref(), id).await?;
+    if status != BackupStatus::Ok {
+        return Err(Error::refused(format!(
+            "backup {} is incomplete: its artifact is missing or cut short",
+            manifest.id
+        ))
+        .with_hint("nothing was touched; use another backup"));
+    }
+    if manifest.database_kind != target.kind() {
+        return Err(Error::usage(format!(
+            "backup {} is a {} backup; the target {} is {}",
+            manifest.id,
+            manifest.database_kind,
+            target.display(),
+            target.kind()
+        )));
+    }
+    ctx.progress.set_length(manifest.compressed_bytes);
+    ctx.progress.set_message("checking");
+    check_artifact(storage.as_ref(), &manifest, &ctx.progress).await?;
+    let target_in_use = match &target {
+        DatabaseTarget::Postgres { .. } => {
+            let db = ctx.connect(&target).await?;
+            let used = db
+                .fetch_one(Sql::new(
+                    "SELECT COUNT(*) AS n FROM information_schema.tables \
+                     WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+                ))
+                .await;
+            db.close().await;
+            used?.int("n")? > 0
+        }
+        DatabaseTarget::Sqlite { path } => {
+            if path.exists() {
+                let db = ctx.connect(&target).await?;
+                let used = sqlite_table_counts(&db).await;
+                db.close().await;
+                !used?.is_empty()
+            } else {
+                false
+            }
+        }
+    };
+    if target_in_use && !clean {
+        return Err(Error::refused(format!(
+            "the target {} already holds tables",
+            target.display()
+        ))
+        .with_hint("restore into an empty database, or pass --clean to replace what is there"));
+    }
+    Ok(RestorePlan {
+        manifest,
+        target,
+        target_in_use,
+        clean,
+        jobs,
+        storage,
+    })
+}
+
+/// Hashes and counts what passes through, for the progress bar and the final check.
+struct Tee<R> {
+    inner: R,
+    state: Arc<std::sync::Mutex<(Sha256, u64)>>,
+    progress: ProgressBar,
+}
+
+impl<R> Tee<R> {
+    fn new(inner: R, progress: ProgressBar) -> Self {
+        Tee {
+            inner,
+            state: Arc::new(std::sync::Mutex::new((Sha256::new(), 0))),
+            progress,
+        }
+    }
+
+    /// A check of everything read so far against the manifest, usable after the Tee moved.
+    fn checker(&self, manifest: &Manifest) -> impl FnOnce() -> bool + Send + 'static {
+        let state = Arc::clone(&self.state);
+        let (sha, size) = (manifest.sha256.clone(), manifest.compressed_bytes);
+        move || match state.lock() {
+            Ok(s) => s.1 == size && hex(&s.0.clone().finalize()) == sha,
+            Err(_) => false,
+        }
+    }
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Ok(mut s) = self.state.lock() {
+            s.0.update(&buf[..n]);
+            s.1 += n as u64;
+        }
+        self.progress.inc(n as u64);
+        Ok(n)
+    }
+}
+
+pub async fn execute_restore(ctx: &Context<'_>, plan: &RestorePlan) -> Result<RestoreReport> {
+    let started = Instant::now();
+    ctx.progress.set_position(0);
+    ctx.progress.set_message("restoring");
+    match &plan.target {
+        DatabaseTarget::Postgres { url } => restore_postgres(plan, url, &ctx.progress).await?,
+        DatabaseTarget::Sqlite { path } => restore_sqlite(ctx, plan, path).await?,
+    }
+    Ok(RestoreReport {
+        id: plan.manifest.id.clone(),
+        target: plan.target.display(),
+        cleaned: plan.clean && plan.target_in_use,
+        tables: plan.manifest.tables.len(),
+        rows: plan.manifest.tables.values().sum(),
+        duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+    })
+}
+
+async fn restore_postgres(plan: &RestorePlan, url: &str, progress: &ProgressBar) -> Result<()> {
+    let reader = plan.storage.open(&plan.manifest.artifact).await?;
+    let tee = Tee::new(tokio_util::io::SyncIoBridge::new(reader), progress.clone());
+    let verified = tee.checker(&plan.manifest);
+    let input = move || flate2::read::MultiGzDecoder::new(tee);
+    let clean = plan.clean && plan.target_in_use;
+    let restored = pgrestore::restore(url, input, plan.jobs, clean, verified).await?;
+    // COPY reports the rows it loaded: they must be the rows the manifest counted.
+    for (table, expected) in &plan.manifest.tables {
+        let loaded = restored.rows.get(table).copied().unwrap_or(0);
+        if loaded != *expected {
+            return Err(Error::new(
+                ErrorKind::Database,
+                format!("{table}: {loaded} rows restored, the manifest counted {expected}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+async fn restore_sqlite(ctx: &Context<'_>, plan: &RestorePlan, path: &Path) -> Result<()> {
+    let temp = temp_path_beside(path, "restore");
+    let guard = TempFile(temp.clone());
+    let reader = plan.storage.open(&plan.manifest.artifact).await?;
+    let reader = tokio_util::io::SyncIoBridge::new(reader);
+    let mut tee = Tee::new(reader, ctx.progress.clone());
+    let verified = tee.checker(&plan.manifest);
+    let manifest = plan.manifest.clone();
+    let temp2 = temp.clone();
+    tokio::task::spawn_blocking(move || -> Result<()> {
+        let mut out = std::fs::File::create(&temp2)
+            .map_err(|e| Error::io(format!("cannot create {}", temp2.display()), e))?;
+        let mut gz = flate2::read::MultiGzDecoder::new(&mut tee);
+        std::io::copy(&mut gz, &mut out).map_err(|e| Error::io("reading the backup failed", e))?;
+        std::io::copy(&mut tee, &mut std::io::sink())
+            .map_err(|e| Error::io("reading the backup failed", e))?;
+        out.sync_all()
+            .map_err(|e| Error::io(format!("cannot write {}", temp2.display()), e))?;
+        if !verified() {
+            return Err(Error::refused(format!(
+                "backup {} changed while it was restored: its SHA-256 no longer matches",
+                manifest.id
+            )));
+        }
+        Ok(())
+    })
+    .await
+    .map_err(|e| Error::internal(format!("the restore task failed: {e}")))??;
+    // The restored file must be a sound SQLite database before it replaces anything.
+    let db = ctx
+        .connect(&DatabaseTarget::Sqlite { path: temp.clone() })
+        .await?;
+    let check = db
+        .fetch_one(Sql::new("PRAGMA integrity_check"))
+        .await
+        .and_then(|r| r.text("integrity_check"));
+    db.close().await;
+    if check.as_deref().ok() != Some("ok") {
+        return Err(
+            Error::refused("the restored SQLite database fails its integrity check")
+                .with_hint("the target was not touched"),
+        );
+    }
+    // Replace atomically; the old database's WAL must not be applied to the new file.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    std::fs::rename(&temp, path)
+        .map_err(|e| Error::io(format!("cannot replace {}", path.display()), e))?;
+    drop(guard);
+    Ok(())
+}
+
+// --- verify ------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TableCheck {
+    pub table: String,
+    pub expected: u64,
+    pub found: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub id: String,
+    pub sha256: String,
+    pub checksum_ok: bool,
+    pub restore_test: bool,
+    pub tables_checked: usize,
+    pub mismatches: Vec<TableCheck>,
+}
+
+async fn count_rows(db: &Db, manifest: &Manifest) -> Result<Vec<TableCheck>> {
+    let mut out = Vec::new();
+    for (table, expected) in &manifest.tables {
+        let quoted = if manifest.database_kind == "postgres" {
+            pg::quote_qualified(table)?
+        } else {
+            quote_ident(table)
+        };
+        let found = db
+            .fetch_one(Sql::assembled(
+                ["SELECT COUNT(*) AS n FROM ", &quoted].concat(),
+            ))
+            .await?
+            .int("n")?;
+        out.push(TableCheck {
+            table: table.clone(),
+            expected: *expected,
+            found: u64::try_from(found).unwrap_or(0),
+        });
+    }
+    Ok(out)
+}
+
+pub async fn verify(
+    ctx: &Context<'_>,
+    id: Option<&str>,
+    restore_test: bool,
+) -> Result<VerifyReport> {
+    let storage = ctx.storage().await?;
+    let (manifest, _) = find(storage.as_ref(), id).await?;
+    ctx.progress.set_length(manifest.compressed_bytes);
+    check_artifact(storage.as_ref(), &manifest, &ctx.progress).await?;
+    let mut report = VerifyReport {
+        id: manifest.id.clone(),
+        sha256: manifest.sha256.clone(),
+        checksum_ok: true,
+        restore_test,
+        tables_checked: 0,
+        mismatches: Vec::new(),
+    };
+    if !restore_test {
+        return Ok(report);
+    }
+    let checks = match manifest.database_kind.as_str() {
+        "postgres" => restore_test_postgres(ctx, storage, &manifest).await?,
+        _ => restore_test_sqlite(ctx, storage, &manifest).await?,
+    };
+    report.tables_checked = checks.len();
+    report.mismatches = checks
+        .into_iter()
+        .filter(|c| c.expected != c.found)
+        .collect();
+    Ok(report)
+}
+
+async fn restore_test_postgres(
+    ctx: &Context<'_>,
+    storage: Arc<dyn Storage>,
+    manifest: &Manifest,
+) -> Result<Vec<TableCheck>> {
+    let DatabaseTarget::Postgres { url } = ctx.database else {
+        return Err(Error::usage(
+            "--restore-test of a PostgreSQL backup needs a PostgreSQL server to restore into",
+        )
+        .with_hint("point DATABASE_URL at the server (the test uses a scratch database there)"));
+    };
+    let scratch = format!(
+        "platctl_verify_{}",
+        manifest.id.to_lowercase().replace('-', "_")
+    );
+    let admin = ctx.connect(ctx.database).await?;
+    // The name is built from a checked backup id: digits, letters and underscores only.
+    admin
+        .execute(Sql::assembled(
+            ["DROP DATABASE IF EXISTS ", &scratch].concat(),
+        ))
+        .await?;
+    admin
+        .execute(Sql::assembled(["CREATE DATABASE ", &scratch].concat()))
+        .await?;
+    let target = DatabaseTarget::Postgres {
+        url: with_database(url, &scratch),
+    };
+    let outcome = async {
+        let plan = RestorePlan {
+            manifest: manifest.clone(),
+            target: target.clone(),
+            target_in_use: false,
+            clean: false,
+            jobs: default_jobs(),
+            storage,
+        };
+        execute_restore(ctx, &plan).await?;
+        let db = ctx.connect(&target).await?;
+        let counts = count_rows(&db, manifest).await;
+        db.close().await;
+        counts
+    }
+    .await;
+    let dropped = admin
+        .execute(Sql::assembled(
+            ["DROP DATABASE IF EXISTS ", &scratch, " WITH (FORCE)"].concat(),
+        ))
+        .await;
+    admin.close().await;
+    let counts = outcome?;
+    dropped?;
+    Ok(counts)
+}
+
+async fn restore_test_sqlite(
+    ctx: &Context<'_>,
+    storage: Arc<dyn Storage>,
+    manifest: &Manifest,
+) -> Result<Vec<TableCheck>> {
+    let dir = std::env::temp_dir();
+    let path = dir.join(format!(
+        "platctl-verify-{}-{}.db",
+        manifest.id,
+        std::process::id()
+    ));
+    let _cleanup = TempFile(path.clone());
+    let target = DatabaseTarget::Sqlite { path: path.clone() };
+    let plan = RestorePlan {
+        manifest: manifest.clone(),
+        target: target.clone(),
+        target_in_use: false,
+        clean: false,
+        jobs: 1,
+        storage,
+    };
+    execute_restore(ctx, &plan).await?;
+    let db = ctx.connect(&target).await?;
+    let counts = count_rows(&db, manifest).await;
+    db.close().await;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    counts
+}
+
+/// The same PostgreSQL URL, naming another database.
+pub fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| i + scheme_end);
+    let mut out = format!("{}/{database}", &base[..path_start]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+// --- prune -------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PruneReport {
+    pub dry_run: bool,
+    pub deleted: Vec<BackupInfo>,
+    pub kept: usize,
+}
+
+pub async fn prune(
+    ctx: &Context<'_>,
+    policy: &retention::Policy,
+    dry_run: bool,
+) -> Result<PruneReport> {
+    let storage = ctx.storage().await?;
+    let all = storage.list().await?;
+    let candidates: Vec<retention::Candidate> = all
+        .iter()
+        .map(|(m, s)| retention::Candidate {
+            id: m.id.clone(),
+            at: m.finished_at,
+            good: *s == BackupStatus::Ok,
+        })
+        .collect();
+    let doomed = retention::select(&candidates, policy, Utc::now());
+    let mut deleted = Vec::new();
+    for (m, s) in all.iter().filter(|(m, _)| doomed.contains(&m.id)) {
+        if !dry_run {
+            storage.delete(m).await?;
+        }
+        deleted.push(BackupInfo::new(m, *s));
+    }
+    deleted.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(PruneReport {
+        dry_run,
+        kept: all.len() - deleted.len(),
+        deleted,
+    })
+}

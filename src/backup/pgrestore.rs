@@ -1,0 +1,615 @@
+//! Restoring a plain-SQL dump into PostgreSQL, fast: the dump is read once, statements run in
+//! order on one connection, and the rows of each `COPY` block are dealt out in batches to
+//! several connections, each running its own `COPY` of the same table. Large tables load on
+//! every core at once.
+//!
+//! Two modes:
+//! - into an **empty** database: parallel, each statement committing on its own; if anything
+//!   fails, the target is emptied again, so a failed restore changes nothing;
+//! - with **`--clean`** (the target holds data): one connection and one transaction, from the
+//!   dropping of the old contents to the last index, so a failed restore leaves the old data
+//!   exactly as it was.
+//!
+//! Either way the artifact's SHA-256 is computed on the way and compared with the manifest
+//! before the restore is declared good (and, in the transactional mode, before `COMMIT`).
+
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{BufRead, BufReader, Read};
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Rows are dealt out in batches of about this many bytes.
+const BATCH: usize = 1 << 20;
+
+#[derive(Debug)]
+enum Cmd {
+    /// Run one statement (its first line number in the dump, for errors).
+    Exec(String, usize),
+    CopyStart(String),
+    CopyData(Vec<u8>),
+    CopyEnd,
+    Barrier(oneshot::Sender<()>),
+    /// Take statements from a queue shared by all connections until it is empty.
+    Drain(Arc<Mutex<VecDeque<(String, usize)>>>),
+}
+
+/// Tracks quotes, dollar quotes and comments across lines, to tell where a statement ends.
+#[derive(Default)]
+struct Scanner {
+    text: String,
+    first_line: usize,
+    single: bool,
+    double: bool,
+    dollar: Option<String>,
+    block: usize,
+    last_significant: Option<char>,
+}
+
+impl Scanner {
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Add a line; true when the statement is complete at its end.
+    fn push(&mut self, line: &str, number: usize) -> bool {
+        if self.text.is_empty() {
+            self.first_line = number;
+        }
+        self.text.push_str(line);
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let next = chars.get(i + 1).copied();
+            if let Some(tag) = &self.dollar {
+                let tag: Vec<char> = tag.chars().collect();
+                if chars[i..].starts_with(&tag) {
+                    i += tag.len();
+                    self.dollar = None;
+                    self.last_significant = Some('$');
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            if self.block > 0 {
+                if c == '*' && next == Some('/') {
+                    self.block -= 1;
+                    i += 2;
+                } else if c == '/' && next == Some('*') {
+                    self.block += 1;
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            if self.single {
+                if c == '\'' {
+                    self.single = false;
+                }
+                i += 1;
+                continue;
+            }
+            if self.double {
+                if c == '"' {
+                    self.double = false;
+                }
+                i += 1;
+                continue;
+            }
+            match c {
+                '-' if next == Some('-') => break,
+                '/' if next == Some('*') => {
+                    self.block += 1;
+                    i += 2;
+                    continue;
+                }
+                '\'' => self.single = true,
+                '"' => self.double = true,
+                '$' => {
+                    let mut j = i + 1;
+                    while j < chars.len() && (chars[j].is_alphanumeric() || chars[j] == '_') {
+                        j += 1;
+                    }
+                    let is_tag = chars.get(j) == Some(&'$')
+                        && !chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+                    if is_tag {
+                        self.dollar = Some(chars[i..=j].iter().collect());
+                        i = j + 1;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if !c.is_whitespace() {
+                self.last_significant = Some(c);
+            }
+            i += 1;
+        }
+        !self.single
+            && !self.double
+            && self.dollar.is_none()
+            && self.block == 0
+            && self.last_significant == Some(';')
+    }
+
+    fn take(&mut self) -> (String, usize) {
+        let text = std::mem::take(&mut self.text);
+        let line = self.first_line;
+        *self = Scanner::default();
+        (text.trim().to_string(), line)
+    }
+}
+
+fn summary(statement: &str) -> String {
+    let first = statement.lines().next().unwrap_or("").trim();
+    if first.chars().count() > 80 {
+        format!("{}...", first.chars().take(77).collect::<String>())
+    } else {
+        first.to_string()
+    }
+}
+
+async fn exec(conn: &mut PgConnection, statement: &str, line: usize) -> Result<()> {
+    sqlx::raw_sql(AssertSqlSafe(statement))
+        .execute(conn)
+        .await
+        .map_err(|e| {
+            let detail = match &e {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            };
+            Error::new(
+                ErrorKind::Database,
+                format!(
+                    "the restore failed at line {line} of the dump (`{}`): {detail}",
+                    summary(statement)
+                ),
+            )
+        })?;
+    Ok(())
+}
+
+/// One connection working through its commands; returns rows copied per table.
+async fn connection_task(
+    mut conn: PgConnection,
+    mut rx: mpsc::Receiver<Cmd>,
+) -> Result<BTreeMap<String, u64>> {
+    let mut copied: BTreeMap<String, u64> = BTreeMap::new();
+    while let Some(cmd) = rx.recv().await {
+        match cmd {
+            Cmd::Exec(statement, line) => exec(&mut conn, &statement, line).await?,
+            Cmd::Drain(queue) => loop {
+                let next = queue.lock().ok().and_then(|mut q| q.pop_front());
+                let Some((statement, line)) = next else { break };
+                exec(&mut conn, &statement, line).await?;
+            },
+            Cmd::CopyStart(header) => {
+                let table = copy_table(&header);
+                let mut copy = conn
+                    .copy_in_raw(&header)
+                    .await
+                    .map_err(crate::db::from_sqlx)?;
+                loop {
+                    match rx.recv().await {
+                        Some(Cmd::CopyData(data)) => {
+                            copy.send(data).await.map_err(crate::db::from_sqlx)?;
+                        }
+                        Some(Cmd::CopyEnd) => {
+                            let rows = copy.finish().await.map_err(|e| {
+                                let detail = match &e {
+                                    sqlx::Error::Database(db) => db.message().to_string(),
+                                    other => other.to_string(),
+                                };
+                                Error::new(
+                                    ErrorKind::Database,
+                                    format!("loading {table} failed: {detail}"),
+                                )
+                            })?;
+                            *copied.entry(table).or_insert(0) += rows;
+                            break;
+                        }
+                        Some(Cmd::Barrier(reply)) => {
+                            let _ = reply.send(());
+                        }
+                        Some(other) => {
+                            let _ = copy.abort("protocol error").await;
+                            return Err(Error::internal(format!(
+                                "unexpected {other:?} inside COPY"
+                            )));
+                        }
+                        None => {
+                            let _ = copy.abort("the restore stopped").await;
+                            return Ok(copied);
+                        }
+                    }
+                }
+            }
+            Cmd::CopyData(_) | Cmd::CopyEnd => {
+                return Err(Error::internal("COPY data outside COPY"));
+            }
+            Cmd::Barrier(reply) => {
+                let _ = reply.send(());
+            }
+        }
+    }
+    let _ = conn.close().await;
+    Ok(copied)
+}
+
+/// `public.t` out of `COPY public.t (a, b) FROM stdin;`.
+fn copy_table(header: &str) -> String {
+    header
+        .trim_start_matches("COPY ")
+        .split(" (")
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(" FROM stdin;")
+        .to_string()
+}
+
+pub struct Restore {
+    /// Rows loaded per table (as `COPY` reported them).
+    pub rows: BTreeMap<String, u64>,
+}
+
+/// Everything the dispatcher needs, owned, to run on a blocking thread.
+struct Dispatch {
+    senders: Vec<mpsc::Sender<Cmd>>,
+    transactional: bool,
+    clean_prelude: Vec<String>,
+}
+
+fn closed() -> Error {
+    Error::new(ErrorKind::Database, "a restore connection stopped")
+}
+
+impl Dispatch {
+    fn send(&self, i: usize, cmd: Cmd) -> Result<()> {
+        self.senders[i].blocking_send(cmd).map_err(|_| closed())
+    }
+
+    fn barrier(&self, which: impl Iterator<Item = usize>) -> Result<()> {
+        let mut waits = Vec::new();
+        for i in which {
+            let (tx, rx) = oneshot::channel();
+            self.send(i, Cmd::Barrier(tx))?;
+            waits.push(rx);
+        }
+        for rx in waits {
+            rx.blocking_recv().map_err(|_| closed())?;
+        }
+        Ok(())
+    }
+
+    /// Read the decompressed dump and hand out the work. `finish` decides, once the input is
+    /// consumed, whether to commit (transactional mode).
+    fn run(self, input: impl Read, finish: impl FnOnce() -> bool) -> Result<()> {
+        let k = self.senders.len();
+        let mut reader = BufReader::with_capacity(256 * 1024, input);
+        let mut scanner = Scanner::default();
+        let mut line = Vec::new();
+        let mut number = 0usize;
+        let mut copy: Option<(String, Vec<bool>, Vec<u8>, usize)> = None;
+        let mut preamble: Vec<String> = Vec::new();
+        let mut workers_started = false;
+        let mut main_dirty = false;
+        let mut workers_dirty = false;
+        // Index and key builds after the data, run on every connection at once.
+        let mut indexes: VecDeque<(String, usize)> = VecDeque::new();
+
+        if self.transactional {
+            self.send(0, Cmd::Exec("BEGIN".into(), 0))?;
+        }
+        for statement in &self.clean_prelude {
+            self.send(0, Cmd::Exec(statement.clone(), 0))?;
+        }
+        loop {
+            line.clear();
+            let n = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Error::io("reading the backup failed", e))?;
+            if n == 0 {
+                break;
+            }
+            number += 1;
+            if let Some((header, started, batch, next)) = &mut copy {
+                if line == b"\\.\n" || line == b"\\." {
+                    if !batch.is_empty() {
+                        deal(&self, header, started, batch, next, &mut workers_dirty)?;
+                    }
+                    for (i, s) in started.iter().enumerate() {
+                        if *s {
+                            self.send(i, Cmd::CopyEnd)?;
+                        }
+                    }
+                    copy = None;
+                    continue;
+                }
+                batch.extend_from_slice(&line);
+                if batch.len() >= BATCH {
+                    deal(&self, header, started, batch, next, &mut workers_dirty)?;
+                }
+                continue;
+            }
+            let text = String::from_utf8_lossy(&line);
+            if scanner.is_empty() {
+                let trimmed = text.trim();
+                // psql meta-commands (\restrict, \unrestrict), comments, blank lines.
+                if trimmed.is_empty() || trimmed.starts_with("--") || trimmed.starts_with('\\') {
+                    continue;
+                }
+            }
+            if !scanner.push(&text, number) {
+                continue;
+            }
+            let (statement, first_line) = scanner.take();
+            if statement.starts_with("COPY ") && statement.ends_with("FROM stdin;") {
+                // The tables must exist (committed) before other connections load them.
+                if main_dirty && k > 1 && !self.transactional {
+                    self.barrier(0..1)?;
+                    main_dirty = false;
+                }
+                if !workers_started {
+                    for i in 1..k {
+                        for p in &preamble {
+                            self.send(i, Cmd::Exec(p.clone(), 0))?;
+                        }
+                    }
+                    workers_started = true;
+                }
+                copy = Some((
+                    statement,
+                    vec![false; k],
+                    Vec::with_capacity(BATCH + 4096),
+                    0,
+                ));
+                continue;
+            }
+            let is_setting = statement.starts_with("SET ")
+                || statement.starts_with("SELECT pg_catalog.set_config(");
+            if is_setting && !workers_started {
+                preamble.push(statement.clone());
+            }
+            if workers_started && k > 1 && !self.transactional && is_index_build(&statement) {
+                indexes.push_back((statement, first_line));
+                continue;
+            }
+            self.drain(&mut indexes, &mut workers_dirty)?;
+            let is_setval = statement.starts_with("SELECT pg_catalog.setval(");
+            if workers_dirty && !is_setval {
+                // Indexes and constraints see every row: wait for all loads to finish.
+                self.barrier(1..k)?;
+                workers_dirty = false;
+            }
+            self.send(0, Cmd::Exec(statement, first_line))?;
+            main_dirty = true;
+        }
+        if copy.is_some() {
+            return Err(Error::refused(
+                "the dump ends inside a COPY block: it is truncated",
+            ));
+        }
+        if !scanner.is_empty() {
+            return Err(Error::refused("the dump ends in the middle of a statement"));
+        }
+        self.drain(&mut indexes, &mut workers_dirty)?;
+        self.barrier(0..k)?;
+        if !finish() {
+            return Err(Error::refused(
+                "the backup's SHA-256 did not match at the end of the restore",
+            ));
+        }
+        if self.transactional {
+            self.send(0, Cmd::Exec("COMMIT".into(), 0))?;
+            self.barrier(0..1)?;
+        }
+        Ok(())
+    }
+}
+
+/// Indexes, primary keys and unique constraints: each touches one table and needs all its rows.
+fn is_index_build(statement: &str) -> bool {
+    statement.starts_with("CREATE INDEX ")
+        || statement.starts_with("CREATE UNIQUE INDEX ")
+        || (statement.starts_with("ALTER TABLE ONLY ")
+            && (statement.contains(" PRIMARY KEY ") || statement.contains(" UNIQUE "))
+            && !statement.contains("FOREIGN KEY"))
+}
+
+impl Dispatch {
+    /// Run the queued index builds on all connections, once every load has finished.
+    fn drain(&self, queue: &mut VecDeque<(String, usize)>, workers_dirty: &mut bool) -> Result<()> {
+        if queue.is_empty() {
+            return Ok(());
+        }
+        let k = self.senders.len();
+        self.barrier(0..k)?;
+        *workers_dirty = false;
+        let shared = Arc::new(Mutex::new(std::mem::take(queue)));
+        for i in 0..k {
+            self.send(i, Cmd::Drain(Arc::clone(&shared)))?;
+        }
+        self.barrier(0..k)
+    }
+}
+
+/// Send the current batch to the next connection, starting its COPY if needed.
+fn deal(
+    d: &Dispatch,
+    header: &str,
+    started: &mut [bool],
+    batch: &mut Vec<u8>,
+    next: &mut usize,
+    workers_dirty: &mut bool,
+) -> Result<()> {
+    let i = *next;
+    if !started[i] {
+        d.send(i, Cmd::CopyStart(header.to_string()))?;
+        started[i] = true;
+    }
+    d.send(
+        i,
+        Cmd::CopyData(std::mem::replace(batch, Vec::with_capacity(BATCH + 4096))),
+    )?;
+    if i > 0 {
+        *workers_dirty = true;
+    }
+    *next = (i + 1) % started.len();
+    Ok(())
+}
+
+async fn connect(url: &str, parallel: bool) -> Result<PgConnection> {
+    let options = PgConnectOptions::from_str(url)
+        .map_err(|_| Error::usage("the restore target is not a valid PostgreSQL URL"))?
+        .application_name("platctl restore");
+    let mut conn = PgConnection::connect_with(&options)
+        .await
+        .map_err(crate::db::from_sqlx)?;
+    // Index builds get more memory; commits need not wait for the disk (the restore is
+    // checked as a whole at the end).
+    sqlx::raw_sql("SET maintenance_work_mem = '256MB'; SET synchronous_commit = off")
+        .execute(&mut conn)
+        .await
+        .map_err(crate::db::from_sqlx)?;
+    if parallel {
+        // Our connections already build several indexes at once: no extra workers each.
+        sqlx::raw_sql("SET max_parallel_maintenance_workers = 0")
+            .execute(&mut conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+    }
+    Ok(conn)
+}
+
+/// Drop every schema but the system ones and recreate `public`.
+pub const CLEAN: [&str; 2] = [
+    "DO $platctl$ DECLARE s record; BEGIN \
+     FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' \
+     AND nspname <> 'information_schema' LOOP \
+     EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname); END LOOP; END $platctl$",
+    "CREATE SCHEMA public",
+];
+
+/// Empty the target after a failed parallel restore (it was empty before).
+async fn empty_again(url: &str) -> Result<()> {
+    let mut conn = connect(url, false).await?;
+    for statement in CLEAN {
+        sqlx::raw_sql(statement)
+            .execute(&mut conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+    }
+    let _ = conn.close().await;
+    Ok(())
+}
+
+/// Restore the dump `input` makes (decompressed) into `url`. `jobs` connections load data in
+/// parallel unless `clean` asks for the transactional mode. `verified` is called when the input
+/// is exhausted and says whether the artifact's checksum matched.
+pub async fn restore<R, M, F>(
+    url: &str,
+    input: M,
+    jobs: usize,
+    clean: bool,
+    verified: F,
+) -> Result<Restore>
+where
+    R: Read,
+    M: FnOnce() -> R + Send + 'static,
+    F: FnOnce() -> bool + Send + 'static,
+{
+    let jobs = if clean { 1 } else { jobs.max(1) };
+    let mut senders = Vec::new();
+    let mut tasks = Vec::new();
+    for _ in 0..jobs {
+        let conn = connect(url, jobs > 1).await?;
+        let (tx, rx) = mpsc::channel::<Cmd>(4);
+        senders.push(tx);
+        tasks.push(tokio::spawn(connection_task(conn, rx)));
+    }
+    let dispatch = Dispatch {
+        senders,
+        transactional: clean,
+        clean_prelude: if clean {
+            CLEAN.iter().map(|s| s.to_string()).collect()
+        } else {
+            Vec::new()
+        },
+    };
+    // The input blocks on reads: build it and read it on a blocking thread.
+    let dispatched = tokio::task::spawn_blocking(move || dispatch.run(input(), verified))
+        .await
+        .map_err(|e| Error::internal(format!("the restore task failed: {e}")))?;
+    // The connections' own errors explain a dispatch that stopped.
+    let mut rows: BTreeMap<String, u64> = BTreeMap::new();
+    let mut first_error: Option<Error> = None;
+    for task in tasks {
+        match task.await {
+            Ok(Ok(copied)) => {
+                for (t, n) in copied {
+                    *rows.entry(t).or_insert(0) += n;
+                }
+            }
+            Ok(Err(e)) => {
+                first_error.get_or_insert(e);
+            }
+            Err(e) => {
+                first_error.get_or_insert(Error::internal(format!("a restore task failed: {e}")));
+            }
+        }
+    }
+    let outcome = match (first_error, dispatched) {
+        (Some(e), _) | (None, Err(e)) => Err(e),
+        (None, Ok(())) => Ok(Restore { rows }),
+    };
+    match outcome {
+        Ok(r) => Ok(r),
+        Err(e) if clean => Err(e.with_hint(
+            "the restore ran in one transaction and was rolled back: the target is as it was",
+        )),
+        Err(e) => {
+            let hint = match empty_again(url).await {
+                Ok(()) => "the target was emptied again, as it was before the restore".to_string(),
+                Err(c) => format!("emptying the target again failed too: {c}"),
+            };
+            Err(e.with_hint(hint))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_end_at_top_level_semicolons() {
+        let mut s = Scanner::default();
+        assert!(!s.push("CREATE FUNCTION f() RETURNS int AS $$\n", 1));
+        assert!(!s.push("BEGIN RETURN 1; END;\n", 2));
+        assert!(s.push("$$ LANGUAGE plpgsql;\n", 3));
+        let (text, line) = s.take();
+        assert_eq!(line, 1);
+        assert!(text.ends_with("plpgsql;"));
+        assert!(!s.push("COMMENT ON TABLE t IS 'a;\n", 4));
+        assert!(s.push("b';\n", 5));
+        s.take();
+        assert!(s.push("SELECT 1; -- trailing comment\n", 6));
+    }
+
+    #[test]
+    fn copy_headers_name_their_table() {
+        assert_eq!(copy_table("COPY public.t (a, b) FROM stdin;"), "public.t");
+        assert_eq!(
+            copy_table("COPY public.\"x y\" FROM stdin;"),
+            "public.\"x y\""
+        );
+    }
+}

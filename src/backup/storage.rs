@@ -1,0 +1,896 @@
+//! Where backups live: a local directory or an S3 bucket (any S3-protocol store), behind one
+//! trait, chosen from the storage string (`/var/backups/platform` or `s3://bucket/prefix`).
+//!
+//! Publishing is atomic on both: an artifact is invisible until complete (a `.partial` file
+//! renamed into place; an S3 multipart upload completed), and the manifest, written after it,
+//! is the commit point. `list` shows only backups with a manifest. Leftovers of interrupted runs
+//! (partial files, artifacts without a manifest, unfinished multipart uploads) are removed by
+//! the next run, while it holds the lock.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use aws_sdk_s3::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_s3::primitives::ByteStream;
+use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncRead, AsyncWriteExt};
+
+use super::manifest::{BackupStatus, MANIFEST_SUFFIX, Manifest, is_id};
+use crate::error::{Error, ErrorKind, Result};
+use crate::settings::Env;
+
+/// Artifact file suffixes platctl writes.
+pub const ARTIFACT_SUFFIXES: [&str; 2] = [".sql.gz", ".db.gz"];
+const LOCK_NAME: &str = ".platctl-backup.lock";
+
+/// Who holds the backup lock, written into it so that a refused run can say.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Holder {
+    pub holder: String,
+    pub pid: u32,
+    pub started_at: DateTime<Utc>,
+    /// S3 leases only: the lock is stale after this (its holder stopped renewing it).
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl Holder {
+    pub fn me() -> Holder {
+        Holder {
+            holder: crate::core::operator(),
+            pid: std::process::id(),
+            started_at: Utc::now(),
+            expires_at: None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{} (pid {}) since {}",
+            self.holder,
+            self.pid,
+            self.started_at.format("%Y-%m-%d %H:%M:%S UTC")
+        )
+    }
+}
+
+#[async_trait]
+pub trait Lock: Send {
+    async fn release(self: Box<Self>);
+}
+
+#[async_trait]
+pub trait ArtifactWriter: Send {
+    async fn write(&mut self, chunk: Vec<u8>) -> Result<()>;
+    /// Make the artifact visible, complete.
+    async fn finish(self: Box<Self>) -> Result<()>;
+    /// Remove everything written so far (best effort).
+    async fn abort(self: Box<Self>);
+}
+
+pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
+
+#[async_trait]
+pub trait Storage: Send + Sync {
+    /// `/var/backups/platform` or `s3://bucket/prefix`.
+    fn describe(&self) -> String;
+    /// One backup run at a time per storage: wait up to `timeout`, then fail naming the holder.
+    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>>;
+    /// Remove the leftovers of interrupted runs; returns what was removed. Hold the lock.
+    async fn clean_leftovers(&self) -> Result<Vec<String>>;
+    async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>>;
+    /// The commit point of a backup.
+    async fn put_manifest(&self, manifest: &Manifest) -> Result<()>;
+    /// Every backup with a valid manifest, and whether its artifact is complete.
+    async fn list(&self) -> Result<Vec<(Manifest, BackupStatus)>>;
+    async fn open(&self, name: &str) -> Result<Reader>;
+    /// Delete a backup: the manifest first, so it leaves `list` at once.
+    async fn delete(&self, manifest: &Manifest) -> Result<()>;
+}
+
+/// A manifest read back, checked so that the names in it cannot point outside the storage.
+fn checked(manifest: Manifest, source: &str) -> Result<Manifest> {
+    let ok = is_id(&manifest.id)
+        && ARTIFACT_SUFFIXES
+            .iter()
+            .any(|s| manifest.artifact == format!("{}{s}", manifest.id));
+    if ok {
+        Ok(manifest)
+    } else {
+        Err(Error::new(
+            ErrorKind::Io,
+            format!("the manifest {source} names an unexpected artifact"),
+        ))
+    }
+}
+
+fn storage_error(context: String, err: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::new(ErrorKind::Io, context).with_source(err)
+}
+
+/// Open the storage named by `text`.
+pub async fn open(text: &str, env: &Env) -> Result<Arc<dyn Storage>> {
+    if let Some(rest) = text.strip_prefix("s3://") {
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        if bucket.is_empty() {
+            return Err(Error::usage(format!("`{text}` names no bucket"))
+                .with_hint("use s3://BUCKET or s3://BUCKET/PREFIX"));
+        }
+        return Ok(Arc::new(S3Storage::new(bucket, prefix, env).await?));
+    }
+    if let Some((scheme, _)) = text.split_once("://") {
+        return Err(
+            Error::usage(format!("unsupported backup storage `{scheme}://`"))
+                .with_hint("use a directory or s3://BUCKET/PREFIX"),
+        );
+    }
+    Ok(Arc::new(LocalStorage {
+        dir: PathBuf::from(text),
+    }))
+}
+
+// --- local directory ---------------------------------------------------------------------------
+
+pub struct LocalStorage {
+    dir: PathBuf,
+}
+
+impl LocalStorage {
+    fn ensure_dir(&self) -> Result<()> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            Error::io(
+                format!("cannot create the backup directory {}", self.dir.display()),
+                e,
+            )
+        })
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+}
+
+struct LocalLock {
+    file: std::fs::File,
+}
+
+#[async_trait]
+impl Lock for LocalLock {
+    async fn release(self: Box<Self>) {
+        let _ = self.file.unlock();
+    }
+}
+
+struct LocalWriter {
+    file: tokio::fs::File,
+    partial: PathBuf,
+    target: PathBuf,
+}
+
+#[async_trait]
+impl ArtifactWriter for LocalWriter {
+    async fn write(&mut self, chunk: Vec<u8>) -> Result<()> {
+        self.file
+            .write_all(&chunk)
+            .await
+            .map_err(|e| Error::io(format!("cannot write {}", self.partial.display()), e))
+    }
+
+    async fn finish(mut self: Box<Self>) -> Result<()> {
+        let fail = |e| Error::io(format!("cannot complete {}", self.partial.display()), e);
+        self.file.flush().await.map_err(fail)?;
+        self.file.sync_all().await.map_err(fail)?;
+        tokio::fs::rename(&self.partial, &self.target)
+            .await
+            .map_err(|e| Error::io(format!("cannot publish {}", self.target.display()), e))?;
+        sync_dir(&self.target);
+        Ok(())
+    }
+
+    async fn abort(self: Box<Self>) {
+        let _ = tokio::fs::remove_file(&self.partial).await;
+    }
+}
+
+/// Make a rename durable (best effort: not every filesystem supports it).
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent()
+        && let Ok(d) = std::fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+#[async_trait]
+impl Storage for LocalStorage {
+    fn describe(&self) -> String {
+        self.dir.display().to_string()
+    }
+
+    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
+        use std::io::{Read, Seek, Write};
+        self.ensure_dir()?;
+        let path = self.path(LOCK_NAME);
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    // The kernel drops the lock with the process: a dead run never blocks.
+                    let holder = serde_json::to_vec(&Holder::me()).unwrap_or_default();
+                    let _ = file.set_len(0);
+                    let _ = file.rewind();
+                    let _ = file.write_all(&holder);
+                    let _ = file.sync_all();
+                    return Ok(Box::new(LocalLock { file }));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    if start.elapsed() >= timeout {
+                        let mut text = String::new();
+                        let _ = file.rewind();
+                        let _ = file.read_to_string(&mut text);
+                        let holder = serde_json::from_str::<Holder>(&text)
+                            .map(|h| h.describe())
+                            .unwrap_or_else(|_| "another process".into());
+                        return Err(Error::refused(format!(
+                            "another backup run holds the lock on {}: {holder}",
+                            self.dir.display()
+                        ))
+                        .with_hint("it is still running; wait for it or raise --lock-timeout"));
+                    }
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::io(format!("cannot lock {}", path.display()), e));
+                }
+            }
+        }
+    }
+
+    async fn clean_leftovers(&self) -> Result<Vec<String>> {
+        let mut removed = Vec::new();
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Ok(removed);
+        };
+        let names: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        for name in &names {
+            let partial = name.starts_with('.') && name.ends_with(".partial");
+            let orphan = ARTIFACT_SUFFIXES.iter().any(|s| {
+                name.strip_suffix(s)
+                    .is_some_and(|id| is_id(id) && !names.contains(&Manifest::file_name(id)))
+            });
+            if (partial || orphan) && std::fs::remove_file(self.path(name)).is_ok() {
+                removed.push(name.clone());
+            }
+        }
+        Ok(removed)
+    }
+
+    async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>> {
+        self.ensure_dir()?;
+        let partial = self.path(&format!(".{name}.partial"));
+        let file = tokio::fs::File::create(&partial)
+            .await
+            .map_err(|e| Error::io(format!("cannot create {}", partial.display()), e))?;
+        Ok(Box::new(LocalWriter {
+            file,
+            partial,
+            target: self.path(name),
+        }))
+    }
+
+    async fn put_manifest(&self, manifest: &Manifest) -> Result<()> {
+        let name = Manifest::file_name(&manifest.id);
+        let partial = self.path(&format!(".{name}.partial"));
+        let target = self.path(&name);
+        let bytes = manifest.to_json()?;
+        let write = || -> std::io::Result<()> {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&partial)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&partial, &target)
+        };
+        write().map_err(|e| Error::io(format!("cannot write {}", target.display()), e))?;
+        sync_dir(&target);
+        Ok(())
+    }
+
+    async fn list(&self) -> Result<Vec<(Manifest, BackupStatus)>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(Error::io(format!("cannot read {}", self.dir.display()), e));
+            }
+        };
+        let mut out = Vec::new();
+        for entry in entries.filter_map(|e| e.ok()) {
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            if name.starts_with('.') || !name.ends_with(MANIFEST_SUFFIX) {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+            let Ok(manifest) = Manifest::from_json(&bytes, &name).and_then(|m| checked(m, &name))
+            else {
+                tracing::warn!("skipping {name}: not a valid platctl manifest");
+                continue;
+            };
+            let size = std::fs::metadata(self.path(&manifest.artifact)).map(|m| m.len());
+            let status = match size {
+                Ok(n) if n == manifest.compressed_bytes => BackupStatus::Ok,
+                _ => BackupStatus::Incomplete,
+            };
+            out.push((manifest, status));
+        }
+        Ok(out)
+    }
+
+    async fn open(&self, name: &str) -> Result<Reader> {
+        let path = self.path(name);
+        let file = tokio::fs::File::open(&path)
+            .await
+            .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
+        Ok(Box::new(file))
+    }
+
+    async fn delete(&self, manifest: &Manifest) -> Result<()> {
+        let m = self.path(&Manifest::file_name(&manifest.id));
+        std::fs::remove_file(&m)
+            .map_err(|e| Error::io(format!("cannot delete {}", m.display()), e))?;
+        sync_dir(&m);
+        match std::fs::remove_file(self.path(&manifest.artifact)) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::io(format!("cannot delete {}", manifest.artifact), e)),
+        }
+    }
+}
+
+// --- S3 ----------------------------------------------------------------------------------------
+
+/// Lock lease length on S3, renewed every third of it while a run lives.
+const LEASE: Duration = Duration::from_secs(60);
+
+pub struct S3Storage {
+    client: aws_sdk_s3::Client,
+    bucket: String,
+    /// Empty, or ends with `/`.
+    prefix: String,
+    part_size: usize,
+}
+
+fn s3_failed<E>(what: String, err: SdkError<E>) -> Error
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let detail = DisplayErrorContext(&err).to_string();
+    Error::new(ErrorKind::Io, format!("{what}: {detail}"))
+        .with_hint("check the bucket, credentials (AWS_* variables) and AWS_ENDPOINT_URL_S3")
+}
+
+fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
+    let status = err.raw_response().map(|r| r.status().as_u16());
+    let code = err
+        .as_service_error()
+        .and_then(|e| e.code().map(String::from));
+    matches!(status, Some(412) | Some(409))
+        || matches!(
+            code.as_deref(),
+            Some("PreconditionFailed") | Some("ConditionalRequestConflict")
+        )
+}
+
+impl S3Storage {
+    async fn new(bucket: &str, prefix: &str, env: &Env) -> Result<S3Storage> {
+        use aws_config::meta::region::RegionProviderChain;
+        use aws_sdk_s3::config::Region;
+
+        let env_region = env
+            .get("AWS_REGION")
+            .or_else(|| env.get("AWS_DEFAULT_REGION"))
+            .map(Region::new);
+        let region = RegionProviderChain::first_try(env_region)
+            .or_else(aws_config::profile::ProfileFileRegionProvider::new())
+            .or_else(Region::new("us-east-1"));
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest()).region(region);
+        if let (Some(id), Some(secret)) = (
+            env.get("AWS_ACCESS_KEY_ID"),
+            env.get("AWS_SECRET_ACCESS_KEY"),
+        ) {
+            crate::redact::register(&secret);
+            loader = loader.credentials_provider(aws_sdk_s3::config::Credentials::new(
+                id,
+                secret,
+                env.get("AWS_SESSION_TOKEN"),
+                None,
+                "platctl-environment",
+            ));
+        }
+        let shared = loader.load().await;
+        let mut config = aws_sdk_s3::config::Builder::from(&shared);
+        if let Some(endpoint) = env
+            .get("AWS_ENDPOINT_URL_S3")
+            .or_else(|| env.get("AWS_ENDPOINT_URL"))
+        {
+            // S3-compatible stores (MinIO, Ceph, R2...) want path-style addressing.
+            config = config.endpoint_url(endpoint).force_path_style(true);
+        }
+        let part_size = match env.get("BACKUP_S3_PART_SIZE") {
+            None => 8 << 20,
+            Some(text) => parse_size(&text)?,
+        };
+        let prefix = prefix.trim_matches('/');
+        Ok(S3Storage {
+            client: aws_sdk_s3::Client::from_conf(config.build()),
+            bucket: bucket.to_string(),
+            prefix: if prefix.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}/")
+            },
+            part_size,
+        })
+    }
+
+    fn key(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// Every key under the prefix with its size (names relative to the prefix).
+    async fn objects(&self) -> Result<Vec<(String, u64)>> {
+        let mut out = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let page = self
+                .client
+                .list_objects_v2()
+                .bucket(&self.bucket)
+                .prefix(&self.prefix)
+                .set_continuation_token(token.clone())
+                .send()
+                .await
+                .map_err(|e| s3_failed(format!("cannot list {}", self.describe()), e))?;
+            for object in page.contents() {
+                if let Some(key) = object.key()
+                    && let Some(name) = key.strip_prefix(&self.prefix)
+                    && !name.contains('/')
+                {
+                    let size = object
+                        .size()
+                        .and_then(|s| u64::try_from(s).ok())
+                        .unwrap_or(0);
+                    out.push((name.to_string(), size));
+                }
+            }
+            match page.next_continuation_token() {
+                Some(t) if page.is_truncated() == Some(true) => token = Some(t.to_string()),
+                _ => break,
+            }
+        }
+        Ok(out)
+    }
+
+    async fn get_bytes(&self, name: &str) -> Result<Vec<u8>> {
+        let object = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(self.key(name))
+            .send()
+            .await
+            .map_err(|e| s3_failed(format!("cannot read {}", self.key(name)), e))?;
+        let data = object
+            .body
+            .collect()
+            .await
+            .map_err(|e| storage_error(format!("cannot read {}", self.key(name)), e))?;
+        Ok(data.into_bytes().to_vec())
+    }
+
+    async fn delete_key(&self, name: &str) -> Result<()> {
+        self.client
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(self.key(name))
+            .send()
+            .await
+            .map_err(|e| s3_failed(format!("cannot delete {}", self.key(name)), e))?;
+        Ok(())
+    }
+}
+
+pub fn parse_size(text: &str) -> Result<usize> {
+    let t = text.trim();
+    let (number, unit) = t
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or((t, ""), |i| t.split_at(i));
+    let n: usize = number
+        .parse()
+        .map_err(|_| Error::config(format!("`{text}` is not a size")))?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(Error::config(format!("`{text}` is not a size")).with_hint("e.g. 16MiB")),
+    };
+    let size = n * factor;
+    if size < 5 << 20 {
+        return Err(Error::config(format!(
+            "BACKUP_S3_PART_SIZE={text} is below the S3 minimum part size of 5MiB"
+        )));
+    }
+    Ok(size)
+}
+
+struct S3Lock {
+    client: aws_sdk_s3::Client,
+    bucket: String,
+    key: String,
+    renewer: tokio::task::JoinHandle<()>,
+}
+
+#[async_trait]
+impl Lock for S3Lock {
+    async fn release(self: Box<Self>) {
+        self.renewer.abort();
+        let _ = self
+            .client
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(&self.key)
+            .send()
+            .await;
+    }
+}
+
+struct S3Writer {
+    client: aws_sdk_s3::Client,
+    bucket: String,
+    key: String,
+    upload_id: String,
+    part_size: usize,
+    buffer: Vec<u8>,
+    parts: Vec<CompletedPart>,
+    /// The part being uploaded while the next one fills.
+    in_flight: Option<tokio::task::JoinHandle<Result<CompletedPart>>>,
+}
+
+impl S3Writer {
+    async fn wait_in_flight(&mut self) -> Result<()> {
+        if let Some(handle) = self.in_flight.take() {
+            let part = handle
+                .await
+                .map_err(|e| Error::internal(format!("an upload task failed: {e}")))??;
+            self.parts.push(part);
+        }
+        Ok(())
+    }
+
+    async fn send_part(&mut self) -> Result<()> {
+        self.wait_in_flight().await?;
+        let body = std::mem::replace(&mut self.buffer, Vec::with_capacity(self.part_size));
+        let number = i32::try_from(self.parts.len() + 1)
+            .map_err(|_| Error::internal("too many upload parts"))?;
+        let client = self.client.clone();
+        let (bucket, key, upload_id) = (
+            self.bucket.clone(),
+            self.key.clone(),
+            self.upload_id.clone(),
+        );
+        self.in_flight = Some(tokio::spawn(async move {
+            let out = client
+                .upload_part()
+                .bucket(bucket)
+                .key(&key)
+                .upload_id(upload_id)
+                .part_number(number)
+                .body(ByteStream::from(body))
+                .send()
+                .await
+                .map_err(|e| s3_failed(format!("uploading part {number} of {key} failed"), e))?;
+            Ok(CompletedPart::builder()
+                .part_number(number)
+                .set_e_tag(out.e_tag().map(String::from))
+                .build())
+        }));
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ArtifactWriter for S3Writer {
+    async fn write(&mut self, chunk: Vec<u8>) -> Result<()> {
+        self.buffer.extend_from_slice(&chunk);
+        if self.buffer.len() >= self.part_size {
+            self.send_part().await?;
+        }
+        Ok(())
+    }
+
+    async fn finish(mut self: Box<Self>) -> Result<()> {
+        if !self.buffer.is_empty() || self.parts.is_empty() && self.in_flight.is_none() {
+            self.send_part().await?;
+        }
+        self.wait_in_flight().await?;
+        let parts = std::mem::take(&mut self.parts);
+        self.client
+            .complete_multipart_upload()
+            .bucket(&self.bucket)
+            .key(&self.key)
+            .upload_id(&self.upload_id)
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
+            .send()
+            .await
+            .map_err(|e| s3_failed(format!("completing the upload of {} failed", self.key), e))?;
+        Ok(())
+    }
+
+    async fn abort(mut self: Box<Self>) {
+        if let Some(h) = self.in_flight.take() {
+            h.abort();
+        }
+        let _ = self
+            .client
+            .abort_multipart_upload()
+            .bucket(&self.bucket)
+            .key(&self.key)
+            .upload_id(&self.upload_id)
+            .send()
+            .await;
+    }
+}
+
+#[async_trait]
+impl Storage for S3Storage {
+    fn describe(&self) -> String {
+        format!("s3://{}/{}", self.bucket, self.prefix.trim_end_matches('/'))
+    }
+
+    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
+        let key = self.key(LOCK_NAME);
+        let start = std::time::Instant::now();
+        let lease = |holder: &mut Holder| -> Result<ByteStream> {
+            holder.expires_at =
+                Some(Utc::now() + chrono::Duration::from_std(LEASE).unwrap_or_default());
+            serde_json::to_vec(holder)
+                .map(ByteStream::from)
+                .map_err(|e| Error::internal("cannot encode the lock").with_source(e))
+        };
+        let mut me = Holder::me();
+        loop {
+            let put = self
+                .client
+                .put_object()
+                .bucket(&self.bucket)
+                .key(&key)
+                .if_none_match("*")
+                .body(lease(&mut me)?)
+                .send()
+                .await;
+            match put {
+                Ok(out) => {
+                    let client = self.client.clone();
+                    let (bucket, key2) = (self.bucket.clone(), key.clone());
+                    let mut etag = out.e_tag().map(String::from);
+                    let mut holder = me.clone();
+                    // Renew the lease while the run lives; a dead run's lease runs out.
+                    let renewer = tokio::spawn(async move {
+                        loop {
+                            tokio::time::sleep(LEASE / 3).await;
+                            holder.expires_at = Some(
+                                Utc::now() + chrono::Duration::from_std(LEASE).unwrap_or_default(),
+                            );
+                            let Ok(body) = serde_json::to_vec(&holder) else {
+                                return;
+                            };
+                            let mut req = client
+                                .put_object()
+                                .bucket(&bucket)
+                                .key(&key2)
+                                .body(ByteStream::from(body));
+                            if let Some(tag) = &etag {
+                                req = req.if_match(tag);
+                            }
+                            match req.send().await {
+                                Ok(out) => etag = out.e_tag().map(String::from),
+                                Err(e) => tracing::warn!(
+                                    "renewing the backup lock failed: {}",
+                                    DisplayErrorContext(&e)
+                                ),
+                            }
+                        }
+                    });
+                    return Ok(Box::new(S3Lock {
+                        client: self.client.clone(),
+                        bucket: self.bucket.clone(),
+                        key,
+                        renewer,
+                    }));
+                }
+                Err(e) if is_precondition_failure(&e) => {
+                    let current = self
+                        .get_bytes(LOCK_NAME)
+                        .await
+                        .ok()
+                        .and_then(|b| serde_json::from_slice::<Holder>(&b).ok());
+                    match current {
+                        Some(h) if h.expires_at.is_some_and(|t| t < Utc::now()) => {
+                            tracing::info!("taking over a stale backup lock of {}", h.describe());
+                            self.delete_key(LOCK_NAME).await?;
+                            continue;
+                        }
+                        None => {
+                            // Released between our attempts, or unreadable: try again soon.
+                        }
+                        Some(h) if start.elapsed() >= timeout => {
+                            return Err(Error::refused(format!(
+                                "another backup run holds the lock on {}: {}",
+                                self.describe(),
+                                h.describe()
+                            ))
+                            .with_hint(
+                                "it is still running; wait for it or raise --lock-timeout",
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                    if start.elapsed() >= timeout + LEASE {
+                        return Err(Error::refused(format!(
+                            "cannot take the backup lock on {}",
+                            self.describe()
+                        )));
+                    }
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => return Err(s3_failed(format!("cannot lock {}", self.describe()), e)),
+            }
+        }
+    }
+
+    async fn clean_leftovers(&self) -> Result<Vec<String>> {
+        let mut removed = Vec::new();
+        // Unfinished multipart uploads (not every S3-compatible store can list them).
+        if let Ok(uploads) = self
+            .client
+            .list_multipart_uploads()
+            .bucket(&self.bucket)
+            .prefix(&self.prefix)
+            .send()
+            .await
+        {
+            for upload in uploads.uploads() {
+                if let (Some(key), Some(id)) = (upload.key(), upload.upload_id()) {
+                    let aborted = self
+                        .client
+                        .abort_multipart_upload()
+                        .bucket(&self.bucket)
+                        .key(key)
+                        .upload_id(id)
+                        .send()
+                        .await;
+                    if aborted.is_ok() {
+                        removed.push(format!("unfinished upload of {key}"));
+                    }
+                }
+            }
+        }
+        let objects = self.objects().await?;
+        let names: Vec<&str> = objects.iter().map(|(n, _)| n.as_str()).collect();
+        for (name, _) in &objects {
+            let orphan = ARTIFACT_SUFFIXES.iter().any(|s| {
+                name.strip_suffix(s).is_some_and(|id| {
+                    is_id(id) && !names.contains(&Manifest::file_name(id).as_str())
+                })
+            });
+            if orphan && self.delete_key(name).await.is_ok() {
+                removed.push(name.clone());
+            }
+        }
+        Ok(removed)
+    }
+
+    async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>> {
+        let key = self.key(name);
+        let upload = self
+            .client
+            .create_multipart_upload()
+            .bucket(&self.bucket)
+            .key(&key)
+            .content_type("application/gzip")
+            .send()
+            .await
+            .map_err(|e| s3_failed(format!("cannot start uploading {key}"), e))?;
+        let upload_id = upload
+            .upload_id()
+            .ok_or_else(|| Error::new(ErrorKind::Io, "the S3 server returned no upload id"))?
+            .to_string();
+        Ok(Box::new(S3Writer {
+            client: self.client.clone(),
+            bucket: self.bucket.clone(),
+            key,
+            upload_id,
+            part_size: self.part_size,
+            buffer: Vec::with_capacity(self.part_size),
+            parts: Vec::new(),
+            in_flight: None,
+        }))
+    }
+
+    async fn put_manifest(&self, manifest: &Manifest) -> Result<()> {
+        let key = self.key(&Manifest::file_name(&manifest.id));
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(&key)
+            .content_type("application/json")
+            .body(ByteStream::from(manifest.to_json()?))
+            .send()
+            .await
+            .map_err(|e| s3_failed(format!("cannot write {key}"), e))?;
+        Ok(())
+    }
+
+    async fn list(&self) -> Result<Vec<(Manifest, BackupStatus)>> {
+        let objects = self.objects().await?;
+        let mut out = Vec::new();
+        for (name, _) in objects
+            .iter()
+            .filter(|(n, _)| n.ends_with(MANIFEST_SUFFIX) && !n.starts_with('.'))
+        {
+            let bytes = self.get_bytes(name).await?;
+            let Ok(manifest) = Manifest::from_json(&bytes, name).and_then(|m| checked(m, name))
+            else {
+                tracing::warn!("skipping {name}: not a valid platctl manifest");
+                continue;
+            };
+            let complete = objects
+                .iter()
+                .any(|(n, size)| *n == manifest.artifact && *size == manifest.compressed_bytes);
+            let status = if complete {
+                BackupStatus::Ok
+            } else {
+                BackupStatus::Incomplete
+            };
+            out.push((manifest, status));
+        }
+        Ok(out)
+    }
+
+    async fn open(&self, name: &str) -> Result<Reader> {
+        let key = self.key(name);
+        let object = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(&key)
+            .send()
+            .await
+            .map_err(|e| s3_failed(format!("cannot read {key}"), e))?;
+        Ok(Box::new(object.body.into_async_read()))
+    }
+
+    async fn delete(&self, manifest: &Manifest) -> Result<()> {
+        self.delete_key(&Manifest::file_name(&manifest.id)).await?;
+        self.delete_key(&manifest.artifact).await
+    }
+}
