@@ -31,6 +31,8 @@ const LOCK_NAME: &str = ".platctl-backup.lock";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Holder {
     pub holder: String,
+    #[serde(default)]
+    pub host: String,
     pub pid: u32,
     pub started_at: DateTime<Utc>,
     /// S3 leases only: the lock is stale after this (its holder stopped renewing it).
@@ -41,10 +43,23 @@ impl Holder {
     pub fn me() -> Holder {
         Holder {
             holder: crate::core::operator(),
+            host: whoami::hostname().unwrap_or_default(),
             pid: std::process::id(),
             started_at: Utc::now(),
             expires_at: None,
         }
+    }
+
+    /// The holder is gone: its lease ran out, or it ran on this host and its process is dead.
+    fn is_stale(&self) -> bool {
+        if self.expires_at.is_some_and(|t| t < Utc::now()) {
+            return true;
+        }
+        let here = whoami::hostname().unwrap_or_default();
+        cfg!(target_os = "linux")
+            && !self.host.is_empty()
+            && self.host == here
+            && !Path::new(&format!("/proc/{}", self.pid)).exists()
     }
 
     fn describe(&self) -> String {
@@ -734,7 +749,7 @@ impl Storage for S3Storage {
                         .ok()
                         .and_then(|b| serde_json::from_slice::<Holder>(&b).ok());
                     match current {
-                        Some(h) if h.expires_at.is_some_and(|t| t < Utc::now()) => {
+                        Some(h) if h.is_stale() => {
                             tracing::info!("taking over a stale backup lock of {}", h.describe());
                             self.delete_key(LOCK_NAME).await?;
                             continue;

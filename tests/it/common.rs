@@ -212,17 +212,17 @@ fn start_cluster() -> Result<Cluster, String> {
 /// Run `$body` with `$c` bound to a fresh connection (SQLite or PostgreSQL) to the test's
 /// database; the body is written once and compiled for both drivers.
 macro_rules! on_connection {
-    ($env:expr, $c:ident => $body:expr) => {
+    ($env:expr, $url:expr, $c:ident => $body:expr) => {
         $env.rt.block_on(async {
             match $env.kind {
                 Kind::Sqlite => {
-                    let mut $c = sqlx::SqliteConnection::connect(&$env.url).await.unwrap();
+                    let mut $c = sqlx::SqliteConnection::connect($url).await.unwrap();
                     let out = $body;
                     $c.close().await.unwrap();
                     out
                 }
                 Kind::Postgres => {
-                    let mut $c = sqlx::PgConnection::connect(&$env.url).await.unwrap();
+                    let mut $c = sqlx::PgConnection::connect($url).await.unwrap();
                     let out = $body;
                     $c.close().await.unwrap();
                     out
@@ -367,7 +367,12 @@ impl TestEnv {
     // --- direct checks of the database, with sqlx, not through platctl -----------------------
 
     pub fn query_strings(&self, sql: &str) -> Vec<String> {
-        let rows: Vec<Option<String>> = on_connection!(self, c => {
+        self.query_strings_at(&self.url, sql)
+    }
+
+    /// Rows of one text column from another database of the same kind.
+    pub fn query_strings_at(&self, url: &str, sql: &str) -> Vec<String> {
+        let rows: Vec<Option<String>> = on_connection!(self, url, c => {
             sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
                 .fetch_all(&mut c)
                 .await
@@ -384,7 +389,11 @@ impl TestEnv {
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        on_connection!(self, c => {
+        self.count_at(&self.url, sql)
+    }
+
+    pub fn count_at(&self, url: &str, sql: &str) -> i64 {
+        on_connection!(self, url, c => {
             sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string()))
                 .fetch_one(&mut c)
                 .await
@@ -393,12 +402,65 @@ impl TestEnv {
     }
 
     pub fn exec(&self, sql: &str) {
-        on_connection!(self, c => {
+        on_connection!(self, &self.url, c => {
             sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
                 .execute(&mut c)
                 .await
                 .unwrap();
         })
+    }
+
+    /// A new, empty database of the same kind, for restores: its URL.
+    pub fn another_database(&self) -> String {
+        match self.kind {
+            Kind::Sqlite => {
+                let n = uuid::Uuid::new_v4().simple().to_string();
+                format!(
+                    "sqlite://{}",
+                    self.dir.path().join(format!("other-{n}.db")).display()
+                )
+            }
+            Kind::Postgres => {
+                let cluster = cluster();
+                let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+                self.rt.block_on(async {
+                    let mut conn = sqlx::PgConnection::connect(&cluster.admin_url)
+                        .await
+                        .unwrap();
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                        .execute(&mut conn)
+                        .await
+                        .unwrap();
+                    conn.close().await.unwrap();
+                });
+                match &cluster.socket {
+                    Some((sock, port)) => format!(
+                        "postgres://postgres@localhost/{name}?host={}&port={port}",
+                        sock.display()
+                    ),
+                    None => replace_database(&cluster.admin_url, &name),
+                }
+            }
+        }
+    }
+
+    /// The number of user tables in a database (0: empty).
+    pub fn tables_at(&self, url: &str) -> i64 {
+        let sql = match self.kind {
+            Kind::Sqlite => {
+                if let Some(path) = url.strip_prefix("sqlite://")
+                    && !std::path::Path::new(path).exists()
+                {
+                    return 0;
+                }
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            }
+            Kind::Postgres => {
+                "SELECT COUNT(*) FROM information_schema.tables \
+                 WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+            }
+        };
+        self.count_at(url, sql)
     }
 
     pub fn table_exists(&self, table: &str) -> bool {

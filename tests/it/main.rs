@@ -9,8 +9,10 @@
 
 mod common;
 
+mod backup;
 mod cli;
 mod docs;
 mod keys;
 mod migrate;
 mod rbac;
+mod s3server;

@@ -1,0 +1,458 @@
+//! Backups against real databases, a real directory and a real S3-protocol server, with
+//! the faults an operator meets: corruption, a run killed mid-way, two runs at once, a store
+//! that goes away.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::common::{Kind, Run, TestEnv, both};
+use crate::s3server::S3Server;
+
+/// A migrated database with a little of everything, and `rows` audit rows of bulk.
+fn populated(env: TestEnv, rows: u32) -> TestEnv {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme; 'quoted'"]);
+    env.ok(&["-q", "users", "create", "alice@acme.io", "--name", "Alice"]);
+    env.ok(&[
+        "-q",
+        "roles",
+        "assign",
+        "--user",
+        "alice@acme.io",
+        "--org",
+        "acme",
+        "--role",
+        "admin",
+    ]);
+    env.ok(&[
+        "-q", "keys", "create", "--org", "acme", "--scope", "agents:*",
+    ]);
+    let bulk = match env.kind {
+        Kind::Postgres => format!(
+            "INSERT INTO audit_logs (actor, action, resource_type, resource_id, ip, metadata) \
+             SELECT 'user' || i || '@acme.io', 'agent.create', 'agent', md5(random()::text), \
+             '10.0.0.1', jsonb_build_object('n', i, 'request', md5(random()::text)) \
+             FROM generate_series(1, {rows}) i"
+        ),
+        Kind::Sqlite => format!(
+            "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {rows}) \
+             INSERT INTO audit_logs (actor, action, resource_type, resource_id, ip, metadata) \
+             SELECT 'user' || i || '@acme.io', 'agent.create', 'agent', lower(hex(randomblob(16))), \
+             '10.0.0.1', json_object('n', i, 'request', lower(hex(randomblob(16)))) FROM s"
+        ),
+    };
+    env.exec(&bulk);
+    env
+}
+
+/// What must survive a backup and restore, as text.
+fn fingerprint(env: &TestEnv, url: &str) -> Vec<String> {
+    let queries = [
+        "SELECT CAST(id AS TEXT) || '|' || slug || '|' || name FROM organizations ORDER BY slug",
+        "SELECT CAST(id AS TEXT) || '|' || email || '|' || COALESCE(name, '') FROM users ORDER BY email",
+        "SELECT key_hash || '|' || name || '|' || prefix FROM api_keys ORDER BY key_hash",
+        "SELECT CAST(COUNT(*) AS TEXT) FROM role_permissions",
+        "SELECT CAST(version AS TEXT) || '|' || checksum FROM _platctl_migrations ORDER BY version",
+        "SELECT CAST(id AS TEXT) || '|' || action || '|' || COALESCE(resource_id, '') || '|' || \
+         CAST(metadata AS TEXT) || '|' || COALESCE(CAST(ip AS TEXT), '') FROM audit_logs ORDER BY id",
+    ];
+    queries
+        .iter()
+        .flat_map(|q| env.query_strings_at(url, q))
+        .collect()
+}
+
+fn sha256_file(path: &Path) -> String {
+    use sha2::Digest;
+    let bytes = std::fs::read(path).unwrap();
+    sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn storage(env: &TestEnv) -> PathBuf {
+    env.path("backups")
+}
+
+fn backup(env: &TestEnv, args: &[&str]) -> Run {
+    let dir = storage(env);
+    let mut all = vec!["backup"];
+    all.extend(args);
+    all.extend(["--storage", dir.to_str().unwrap()]);
+    env.run(&all)
+}
+
+fn list(env: &TestEnv) -> Vec<serde_json::Value> {
+    let run = backup(env, &["list", "-o", "json"]);
+    assert_eq!(run.code, 0, "{run}");
+    run.json().as_array().unwrap().clone()
+}
+
+fn artifact_of(env: &TestEnv, entry: &serde_json::Value) -> PathBuf {
+    let id = entry["id"].as_str().unwrap();
+    let dir = storage(env);
+    ["sql.gz", "db.gz"]
+        .iter()
+        .map(|ext| dir.join(format!("{id}.{ext}")))
+        .find(|p| p.exists())
+        .unwrap()
+}
+
+both!(quiet_run_then_restore_reproduces_the_data, |env| {
+    let env = populated(env, 2000);
+    let before = fingerprint(&env, &env.url);
+
+    let run = backup(&env, &["-q", "run", "--label", "nightly"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        run.stdout.is_empty() && run.stderr.is_empty(),
+        "-q printed:\n{run}"
+    );
+
+    let entries = list(&env);
+    assert_eq!(entries.len(), 1);
+    let entry = &entries[0];
+    assert_eq!(entry["status"], "ok");
+    assert_eq!(entry["label"], "nightly");
+    assert_eq!(entry["sha256"], sha256_file(&artifact_of(&env, entry)));
+    let id = entry["id"].as_str().unwrap().to_string();
+    let shown = backup(&env, &["show", &id, "-o", "json"]).json();
+    let audit_rows = shown["tables"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(t, _)| t.ends_with("audit_logs"))
+        .map(|(_, n)| n.as_u64().unwrap())
+        .unwrap();
+    assert!(audit_rows >= 2000, "{shown}");
+    assert_eq!(shown["schema_version"], 7);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'backup.run'"),
+        1
+    );
+
+    let target = env.another_database();
+    let restored = backup(&env, &["restore", "--latest", "--into", &target, "--yes"]);
+    assert_eq!(restored.code, 0, "{restored}");
+    assert_eq!(
+        fingerprint(&env, &target),
+        before,
+        "the restore differs from the source"
+    );
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'backup.restore'"),
+        1
+    );
+
+    // A target that holds tables is refused without --clean, and left alone.
+    let again = backup(&env, &["restore", &id, "--into", &target, "--yes"]);
+    assert_eq!(again.code, 1, "{again}");
+    assert!(again.stderr.contains("already holds tables"), "{again}");
+    assert!(again.stderr.contains("--clean"), "{again}");
+    assert_eq!(fingerprint(&env, &target), before);
+
+    // --clean replaces it (and asks first).
+    let unconfirmed = backup(&env, &["restore", &id, "--into", &target, "--clean"]);
+    assert_eq!(unconfirmed.code, 2, "{unconfirmed}");
+    let clean = backup(
+        &env,
+        &["restore", &id, "--into", &target, "--clean", "--yes"],
+    );
+    assert_eq!(clean.code, 0, "{clean}");
+    assert_eq!(fingerprint(&env, &target), before);
+});
+
+both!(a_flipped_byte_is_caught_by_verify_and_restore, |env| {
+    let env = populated(env, 500);
+    backup(&env, &["-q", "run"]);
+    let entry = list(&env)[0].clone();
+    let id = entry["id"].as_str().unwrap().to_string();
+    let good = backup(&env, &["verify", &id]);
+    assert_eq!(good.code, 0, "{good}");
+
+    let artifact = artifact_of(&env, &entry);
+    let mut bytes = std::fs::read(&artifact).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    std::fs::write(&artifact, bytes).unwrap();
+
+    let verify = backup(&env, &["verify", &id]);
+    assert_eq!(verify.code, 1, "{verify}");
+    assert!(verify.stderr.contains("corrupt"), "{verify}");
+
+    let target = env.another_database();
+    let restore = backup(&env, &["restore", &id, "--into", &target, "--yes"]);
+    assert_eq!(restore.code, 1, "{restore}");
+    assert!(restore.stderr.contains("corrupt"), "{restore}");
+    assert_eq!(
+        env.tables_at(&target),
+        0,
+        "a refused restore touched the target"
+    );
+});
+
+both!(restore_test_compares_row_counts_with_the_manifest, |env| {
+    let env = populated(env, 300);
+    backup(&env, &["-q", "run"]);
+    let id = list(&env)[0]["id"].as_str().unwrap().to_string();
+    let ok = backup(&env, &["verify", &id, "--restore-test", "-o", "json"]);
+    assert_eq!(ok.code, 0, "{ok}");
+    assert!(ok.json()["tables_checked"].as_u64().unwrap() >= 10, "{ok}");
+
+    // A manifest that promises a row too many is caught by the test restore.
+    let manifest = storage(&env).join(format!("{id}.manifest.json"));
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    let tables = m["tables"].as_object_mut().unwrap();
+    let key = tables
+        .keys()
+        .find(|t| t.ends_with("organizations"))
+        .unwrap()
+        .clone();
+    tables.insert(key, serde_json::json!(99));
+    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    let bad = backup(&env, &["verify", &id, "--restore-test"]);
+    assert_eq!(bad.code, 1, "{bad}");
+    assert!(bad.stderr.contains("organizations"), "{bad}");
+    if env.kind == Kind::Postgres {
+        let scratch =
+            env.count("SELECT COUNT(*) FROM pg_database WHERE datname LIKE 'platctl_verify_%'");
+        assert_eq!(scratch, 0, "the scratch database was left behind");
+    }
+});
+
+/// Wait until `path` exists (or panic after 30 s).
+fn wait_for(mut found: impl FnMut() -> bool, what: &str) {
+    let start = Instant::now();
+    while !found() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn partial_exists(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .any(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        })
+        .unwrap_or(false)
+}
+
+both!(a_run_killed_mid_way_leaves_nothing_listed, |env| {
+    let env = populated(env, 300_000);
+    let dir = storage(&env);
+    let mut child = env
+        .std_cmd()
+        .args(["backup", "run", "--storage", dir.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(|| partial_exists(&dir), "the run to start writing");
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert!(
+        list(&env).is_empty(),
+        "a killed run left a backup in the list"
+    );
+    assert!(partial_exists(&dir), "the test killed the run too late");
+
+    // The next run succeeds and removes the leftovers.
+    let next = backup(&env, &["-q", "run"]);
+    assert_eq!(next.code, 0, "{next}");
+    assert!(!partial_exists(&dir), "leftovers were not cleaned");
+    let entries = list(&env);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        backup(&env, &["verify", entries[0]["id"].as_str().unwrap()]).code,
+        0
+    );
+});
+
+both!(two_runs_at_once_never_share_the_storage, |env| {
+    let env = populated(env, 300_000);
+    let dir = storage(&env);
+    let spawn = |extra: &[&str]| {
+        env.std_cmd()
+            .args(["backup", "run", "--storage", dir.to_str().unwrap()])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let first = spawn(&[]);
+    wait_for(|| partial_exists(&dir), "the first run to take the lock");
+    // One that will not wait is refused, naming the holder.
+    let refused = Run::from(spawn(&["--lock-timeout", "0s"]).wait_with_output().unwrap());
+    // One that waits gets its turn.
+    let patient = spawn(&["--lock-timeout", "120s"]);
+    let first = Run::from(first.wait_with_output().unwrap());
+    let patient = Run::from(patient.wait_with_output().unwrap());
+    assert_eq!(first.code, 0, "{first}");
+    assert_eq!(patient.code, 0, "{patient}");
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(refused.stderr.contains("holds the lock"), "{refused}");
+    assert!(refused.stderr.contains("pid"), "{refused}");
+    let entries = list(&env);
+    assert_eq!(entries.len(), 2);
+    for entry in entries {
+        assert_eq!(entry["status"], "ok");
+        assert_eq!(
+            backup(&env, &["verify", entry["id"].as_str().unwrap()]).code,
+            0
+        );
+    }
+});
+
+#[test]
+fn prune_keeps_the_newest_and_dry_run_keeps_everything() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 10);
+    for _ in 0..3 {
+        assert_eq!(backup(&env, &["-q", "run"]).code, 0);
+        std::thread::sleep(Duration::from_millis(1100));
+    }
+    let entries = list(&env);
+    assert_eq!(entries.len(), 3);
+    // Age every manifest by 40 days.
+    for entry in &entries {
+        let id = entry["id"].as_str().unwrap();
+        let path = storage(&env).join(format!("{id}.manifest.json"));
+        let mut m: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        for field in ["started_at", "finished_at"] {
+            let t: chrono::DateTime<chrono::Utc> = m[field].as_str().unwrap().parse().unwrap();
+            m[field] = serde_json::json!(t - chrono::Duration::days(40));
+        }
+        std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+    }
+    let dry = backup(&env, &["prune", "--dry-run", "-o", "json"]);
+    assert_eq!(dry.code, 0, "{dry}");
+    assert_eq!(dry.json()["deleted"].as_array().unwrap().len(), 2);
+    assert_eq!(list(&env).len(), 3, "--dry-run deleted something");
+
+    let pruned = backup(&env, &["prune", "--older-than", "30d", "-o", "json"]);
+    assert_eq!(pruned.code, 0, "{pruned}");
+    let left = list(&env);
+    assert_eq!(left.len(), 1, "the newest backup must survive");
+    assert_eq!(left[0]["id"], entries[0]["id"]);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'backup.prune'"),
+        1
+    );
+}
+
+#[test]
+fn backup_enabled_false_does_nothing_and_says_so() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 10);
+    let run = Run::from(
+        env.cmd()
+            .env("BACKUP_ENABLED", "false")
+            .args([
+                "backup",
+                "run",
+                "--storage",
+                storage(&env).to_str().unwrap(),
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains("disabled"), "{run}");
+    assert!(
+        !storage(&env).exists(),
+        "a disabled run wrote to the storage"
+    );
+    let quiet = Run::from(
+        env.cmd()
+            .env("BACKUP_ENABLED", "false")
+            .args([
+                "-q",
+                "backup",
+                "run",
+                "--storage",
+                storage(&env).to_str().unwrap(),
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(quiet.code, 0, "{quiet}");
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{quiet}"
+    );
+}
+
+fn s3_cmd(env: &TestEnv, server: &S3Server, args: &[&str]) -> Run {
+    let mut cmd = env.cmd();
+    for (k, v) in server.env() {
+        cmd.env(k, v);
+    }
+    let mut all = vec!["backup"];
+    all.extend(args);
+    all.extend(["--storage", "s3://backups/nightly/platform"]);
+    Run::from(cmd.args(&all).output().unwrap())
+}
+
+both!(s3_run_list_restore_with_multipart_uploads, |env| {
+    let env = populated(env, 150_000);
+    let before = fingerprint(&env, &env.url);
+    let server = S3Server::start(&env.path("s3"), None);
+    let run = s3_cmd(&env, &server, &["-q", "run"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(
+        server.parts_uploaded() >= 2,
+        "the upload used {} part(s); the test needs a multipart upload",
+        server.parts_uploaded()
+    );
+    let listed = s3_cmd(&env, &server, &["list", "-o", "json"]);
+    assert_eq!(listed.code, 0, "{listed}");
+    let entries = listed.json().as_array().unwrap().clone();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["status"], "ok");
+    let objects = server.objects("nightly/platform");
+    assert_eq!(objects.len(), 2, "{objects:?}");
+
+    let target = env.another_database();
+    let restored = s3_cmd(
+        &env,
+        &server,
+        &["restore", "--latest", "--into", &target, "--yes"],
+    );
+    assert_eq!(restored.code, 0, "{restored}");
+    assert_eq!(fingerprint(&env, &target), before);
+    let verified = s3_cmd(&env, &server, &["verify", "--latest"]);
+    assert_eq!(verified.code, 0, "{verified}");
+    // Secrets stay out of everything printed.
+    for run in [&run, &listed, &restored, &verified] {
+        assert!(!run.all_output().contains(crate::s3server::SECRET_KEY));
+    }
+});
+
+#[test]
+fn s3_server_going_away_mid_upload_fails_and_lists_nothing() {
+    let env = populated(TestEnv::new(Kind::Postgres), 150_000);
+    let root = env.path("s3");
+    {
+        let server = S3Server::start(&root, Some(1));
+        let run = s3_cmd(&env, &server, &["run"]);
+        assert_ne!(run.code, 0, "{run}");
+        assert!(run.stderr.contains("error:"), "{run}");
+        assert!(server.parts_uploaded() >= 2);
+    }
+    // The store is back: nothing half-written is listed, and the next run works.
+    let server = S3Server::start(&root, None);
+    let listed = s3_cmd(&env, &server, &["list", "-o", "json"]);
+    assert_eq!(listed.code, 0, "{listed}");
+    assert_eq!(listed.json().as_array().unwrap().len(), 0, "{listed}");
+    assert!(server.objects("nightly/platform").is_empty());
+    let run = s3_cmd(&env, &server, &["-q", "run"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(server.objects("nightly/platform").len(), 2);
+}
