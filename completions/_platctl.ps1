@@ -1120,7 +1120,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         'platctl;backup;restore' {
             [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
             [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'The database to restore into (default: the configured one)')
-            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Connections loading data in parallel into an empty target [default: one per core, at most 4]')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Connections loading data in parallel into an empty target [default: cores + 1, at most 4]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')

@@ -1032,7 +1032,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;backup;restore'= {
             cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
             cand --into 'The database to restore into (default: the configured one)'
-            cand --jobs 'Connections loading data in parallel into an empty target [default: one per core, at most 4]'
+            cand --jobs 'Connections loading data in parallel into an empty target [default: cores + 1, at most 4]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'

@@ -742,7 +742,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l into -d 'The database to restore into (default: the configured one)' -r
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l jobs -d 'Connections loading data in parallel into an empty target [default: one per core, at most 4]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l jobs -d 'Connections loading data in parallel into an empty target [default: cores + 1, at most 4]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r

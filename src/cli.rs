@@ -385,8 +385,8 @@ pub enum BackupCommand {
         /// has tables)
         #[arg(long)]
         clean: bool,
-        /// Connections loading data in parallel into an empty target [default: one per core,
-        /// at most 4]
+        /// Connections loading data in parallel into an empty target [default: cores + 1, at
+        /// most 4]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
         jobs: Option<u16>,
     },

@@ -136,6 +136,8 @@ pub struct Profile {
     pub backup_dir: Option<String>,
     pub backup_enabled: Option<bool>,
     pub backup_retention_days: Option<i64>,
+    /// Where pg_dump lives, when it is not the server's major version on PATH.
+    pub pg_bin_dir: Option<PathBuf>,
 }
 
 /// The environment as platctl sees it: real variables, then those of `--env-file`.
@@ -243,6 +245,7 @@ pub struct Settings {
     pub backup_dir: (String, Source),
     pub backup_enabled: (bool, Source),
     pub backup_retention_days: (i64, Source),
+    pub pg_bin_dir: Option<PathBuf>,
     pub env: Env,
     /// Things the operator should know about their configuration.
     pub warnings: Vec<String>,
@@ -385,6 +388,16 @@ impl Settings {
                 .unwrap_or((30, Source::Default)),
         };
 
+        let pg_bin_dir = env
+            .get("PLATCTL_PG_BIN_DIR")
+            .map(PathBuf::from)
+            .or_else(|| {
+                active
+                    .pg_bin_dir
+                    .clone()
+                    .map(|d| relative_to(&config_file, &d))
+            });
+
         let color_allowed = !args.no_color
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
@@ -415,6 +428,7 @@ impl Settings {
             backup_dir,
             backup_enabled,
             backup_retention_days,
+            pg_bin_dir,
             env,
             warnings,
         })
@@ -467,6 +481,13 @@ impl Settings {
             self.backup_retention_days.0,
             &self.backup_retention_days.1,
         ));
+        if let Some(dir) = &self.pg_bin_dir {
+            out.push(ConfigEntry::new(
+                "pg_bin_dir",
+                dir.display(),
+                "PLATCTL_PG_BIN_DIR or profile",
+            ));
+        }
         if let Some(path) = &self.env.file_path {
             out.push(ConfigEntry::new("env_file", path.display(), "loaded"));
         }
@@ -587,7 +608,8 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
     let config: ConfigFile = toml::from_str(&text).map_err(|e| {
         Error::config(format!("{} is not valid: {}", path.display(), e.message())).with_hint(
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
-                 backup_enabled, backup_retention_days; see the README's Configuration section",
+                 backup_enabled, backup_retention_days, pg_bin_dir; see the README's Configuration \
+                 section",
         )
     })?;
     Ok((config, true))
@@ -608,6 +630,7 @@ default_profile = "default"
 # color = true
 # backup_dir = "/var/backups/platform"   # or s3://BUCKET/PREFIX (BACKUP_DIR)
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
+# pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
 "#;
 
 /// Create `config.toml` with a commented template when it does not exist. Returns whether it

@@ -45,6 +45,7 @@ pub struct Context<'a> {
     pub config: &'a Config,
     pub progress: ProgressBar,
     pub connect_timeout: Duration,
+    pub pg_bin_dir: Option<PathBuf>,
 }
 
 impl Context<'_> {
@@ -233,7 +234,7 @@ async fn run_locked(
             let source = postgres_source(&db).await;
             db.close().await;
             let source = source?;
-            let pg_dump = pg::find("pg_dump", source.server_major, ctx.env)?;
+            let pg_dump = pg::find("pg_dump", source.server_major, ctx.pg_bin_dir.as_deref())?;
             let artifact = format!("{id}.sql.gz");
             let writer = storage.create(&artifact).await?;
             let uploaded = dump_postgres(url, &pg_dump, ctx.config, writer, &ctx.progress).await?;
@@ -545,11 +546,10 @@ async fn check_artifact(storage: &dyn Storage, m: &Manifest, progress: &Progress
 
 // --- restore -----------------------------------------------------------------------------------
 
-/// Parallel restore connections by default: one per core, at most 4.
+/// Parallel restore connections by default: one per core and one more, which keeps the
+/// cores busy while a connection waits on the server's I/O; at most 4.
 pub fn default_jobs() -> usize {
-    std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 4)
+    (std::thread::available_parallelism().map_or(2, |n| n.get()) + 1).clamp(1, 4)
 }
 
 /// What a restore will do, established (and checked) before anything is touched.
@@ -707,7 +707,8 @@ async fn restore_postgres(plan: &RestorePlan, url: &str, progress: &ProgressBar)
     let verified = tee.checker(&plan.manifest);
     let input = move || flate2::read::MultiGzDecoder::new(tee);
     let clean = plan.clean && plan.target_in_use;
-    let restored = pgrestore::restore(url, input, plan.jobs, clean, verified).await?;
+    let weights = plan.manifest.tables.clone();
+    let restored = pgrestore::restore(url, input, plan.jobs, clean, weights, verified).await?;
     // COPY reports the rows it loaded: they must be the rows the manifest counted.
     for (table, expected) in &plan.manifest.tables {
         let loaded = restored.rows.get(table).copied().unwrap_or(0);

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::Env;
 
 pub struct Tool {
     pub path: PathBuf,
@@ -24,13 +23,14 @@ fn version_of(path: &Path) -> Option<(u32, String)> {
     Some((major, text))
 }
 
-/// `name` (pg_dump, psql) of at least the server's major version. Looks in PLATCTL_PG_BIN_DIR,
-/// then Debian's /usr/lib/postgresql/MAJOR/bin for the server's major, then PATH, then the
-/// newest /usr/lib/postgresql/*/bin.
-pub fn find(name: &str, server_major: u32, env: &Env) -> Result<Tool> {
+/// `name` (pg_dump) of at least the server's major version. Looks in `bin_dir`
+/// (PLATCTL_PG_BIN_DIR or the profile's pg_bin_dir), then Debian's
+/// /usr/lib/postgresql/MAJOR/bin for the server's major, then PATH, then the newest
+/// /usr/lib/postgresql/*/bin.
+pub fn find(name: &str, server_major: u32, bin_dir: Option<&Path>) -> Result<Tool> {
     let mut candidates: Vec<PathBuf> = Vec::new();
-    if let Some(dir) = env.get("PLATCTL_PG_BIN_DIR") {
-        candidates.push(Path::new(&dir).join(name));
+    if let Some(dir) = bin_dir {
+        candidates.push(dir.join(name));
     }
     candidates.push(PathBuf::from(format!(
         "/usr/lib/postgresql/{server_major}/bin/{name}"
@@ -68,8 +68,8 @@ pub fn find(name: &str, server_major: u32, env: &Env) -> Result<Tool> {
     }
     let install = format!(
         "install the PostgreSQL {server_major} client tools (Debian/Ubuntu: \
-         apt-get install postgresql-client-{server_major}) or point PLATCTL_PG_BIN_DIR at \
-         their bin directory"
+         apt-get install postgresql-client-{server_major}) or point PLATCTL_PG_BIN_DIR \
+         (or the profile's pg_bin_dir) at their bin directory"
     );
     Err(match too_old {
         Some(tool) => Error::new(

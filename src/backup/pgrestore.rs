@@ -265,6 +265,10 @@ struct Dispatch {
     senders: Vec<mpsc::Sender<Cmd>>,
     transactional: bool,
     clean_prelude: Vec<String>,
+    /// Rows per table (from the manifest): index builds on big tables start first.
+    weights: BTreeMap<String, u64>,
+    /// Connections that build indexes at once: one per core (sorts do not share a core well).
+    index_jobs: usize,
 }
 
 fn closed() -> Error {
@@ -433,12 +437,37 @@ impl Dispatch {
         let k = self.senders.len();
         self.barrier(0..k)?;
         *workers_dirty = false;
-        let shared = Arc::new(Mutex::new(std::mem::take(queue)));
-        for i in 0..k {
+        // Longest first (by the rows of the table each builds on), so the small ones fill the
+        // gaps at the end.
+        let mut work: Vec<(String, usize)> = std::mem::take(queue).into();
+        work.sort_by_key(|(statement, _)| {
+            std::cmp::Reverse(
+                self.weights
+                    .get(&index_table(statement))
+                    .copied()
+                    .unwrap_or(0),
+            )
+        });
+        let shared = Arc::new(Mutex::new(VecDeque::from(work)));
+        let n = self.index_jobs.clamp(1, k);
+        for i in 0..n {
             self.send(i, Cmd::Drain(Arc::clone(&shared)))?;
         }
-        self.barrier(0..k)
+        self.barrier(0..n)
     }
+}
+
+/// The table an index build works on: `... ON [ONLY] public.t USING ...` or
+/// `ALTER TABLE ONLY public.t ...`.
+fn index_table(statement: &str) -> String {
+    let after = if let Some(rest) = statement.strip_prefix("ALTER TABLE ONLY ") {
+        rest
+    } else if let Some((_, rest)) = statement.split_once(" ON ") {
+        rest.strip_prefix("ONLY ").unwrap_or(rest)
+    } else {
+        return String::new();
+    };
+    after.split_whitespace().next().unwrap_or("").to_string()
 }
 
 /// Send the current batch to the next connection, starting its COPY if needed.
@@ -519,6 +548,7 @@ pub async fn restore<R, M, F>(
     input: M,
     jobs: usize,
     clean: bool,
+    weights: BTreeMap<String, u64>,
     verified: F,
 ) -> Result<Restore>
 where
@@ -543,6 +573,8 @@ where
         } else {
             Vec::new()
         },
+        weights,
+        index_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
     };
     // The input blocks on reads: build it and read it on a blocking thread.
     let dispatched = tokio::task::spawn_blocking(move || dispatch.run(input(), verified))
@@ -602,6 +634,22 @@ mod tests {
         assert!(s.push("b';\n", 5));
         s.take();
         assert!(s.push("SELECT 1; -- trailing comment\n", 6));
+    }
+
+    #[test]
+    fn index_builds_name_their_table() {
+        assert_eq!(
+            index_table("CREATE INDEX i ON public.t USING btree (a);"),
+            "public.t"
+        );
+        assert_eq!(
+            index_table("ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);"),
+            "public.t"
+        );
+        assert_eq!(
+            index_table("CREATE UNIQUE INDEX u ON ONLY public.p USING btree (a);"),
+            "public.p"
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ fn context<'a>(
         config,
         progress: bar,
         connect_timeout: crate::backend::connect_timeout(ctx.settings)?,
+        pg_bin_dir: ctx.settings.pg_bin_dir.clone(),
     })
 }
 
