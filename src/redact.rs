@@ -150,7 +150,8 @@ fn redact_one(url: &str) -> String {
     out
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%40` as `@`, and so on (what libpq does to a URL's password).
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

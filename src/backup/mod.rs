@@ -382,6 +382,30 @@ fn temp_path_beside(path: &Path, tag: &str) -> PathBuf {
     dir.join(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
+/// Remove the temporary files (`.NAME.TAG-PID`) that killed runs left beside `path`: those
+/// whose process is gone.
+fn remove_dead_temps(path: &Path, tag: &str) {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("db");
+    let prefix = format!(".{name}.{tag}-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let file = entry.file_name();
+        let Some(pid) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let pid = pid.split('-').next().unwrap_or(pid);
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 async fn dump_sqlite(
     ctx: &Context<'_>,
     path: &Path,
@@ -391,6 +415,9 @@ async fn dump_sqlite(
     let db = ctx.connect(ctx.database).await?;
     let version = db.server_version().await?;
     // A consistent online snapshot, beside the database (same filesystem, same permissions).
+    if cfg!(target_os = "linux") {
+        remove_dead_temps(path, "snapshot");
+    }
     let snapshot = temp_path_beside(path, "snapshot");
     let _ = std::fs::remove_file(&snapshot);
     let vacuumed = db

@@ -98,7 +98,7 @@ pub fn libpq_connection(url: &str) -> (String, Vec<(&'static str, String)>) {
     let authority = match authority.rsplit_once('@') {
         Some((userinfo, host)) => match userinfo.split_once(':') {
             Some((user, password)) => {
-                env.push(("PGPASSWORD", percent_decode(password)));
+                env.push(("PGPASSWORD", crate::redact::percent_decode(password)));
                 format!("{user}@{host}")
             }
             None => authority.to_string(),
@@ -111,7 +111,7 @@ pub fn libpq_connection(url: &str) -> (String, Vec<(&'static str, String)>) {
                 .split('&')
                 .filter(|pair| match pair.split_once('=') {
                     Some((k, v)) if k.eq_ignore_ascii_case("password") => {
-                        env.push(("PGPASSWORD", percent_decode(v)));
+                        env.push(("PGPASSWORD", crate::redact::percent_decode(v)));
                         false
                     }
                     _ => true,
@@ -126,25 +126,6 @@ pub fn libpq_connection(url: &str) -> (String, Vec<(&'static str, String)>) {
         None => tail.to_string(),
     };
     (format!("{scheme}://{authority}{tail}"), env)
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Counts the rows of each table in a plain-format dump as it streams by: the lines between

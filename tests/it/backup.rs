@@ -267,6 +267,15 @@ both!(a_run_killed_mid_way_leaves_nothing_listed, |env| {
     let next = backup(&env, &["-q", "run"]);
     assert_eq!(next.code, 0, "{next}");
     assert!(!partial_exists(&dir), "leftovers were not cleaned");
+    let snapshots = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".snapshot-"))
+        .count();
+    assert_eq!(
+        snapshots, 0,
+        "a killed run's SQLite snapshot was left behind"
+    );
     let entries = list(&env);
     assert_eq!(entries.len(), 1);
     assert_eq!(
