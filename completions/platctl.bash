@@ -688,7 +688,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__prune)
-            opts="-o -q -v -y -h -V --older-than --keep-daily --keep-weekly --keep-monthly --dry-run --storage --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --older-than --keep-daily --keep-weekly --keep-monthly --dry-run --storage --lock-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +711,10 @@ _platctl() {
                     return 0
                     ;;
                 --storage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1081,6 +1081,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --keep-weekly 'Keep the newest backup of each of the last N weeks'
             cand --keep-monthly 'Keep the newest backup of each of the last N months'
             cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --lock-timeout 'How long to wait for another run holding the lock (e.g. 60s, 5m)'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'

@@ -424,6 +424,8 @@ pub enum BackupCommand {
         dry_run: bool,
         #[command(flatten)]
         storage: StorageArgs,
+        #[command(flatten)]
+        lock: LockArgs,
     },
 }
 

@@ -519,7 +519,10 @@ async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
                 "`{}` is not a valid PostgreSQL URL",
                 crate::redact::redact_url(url)
             ))
-            .with_hint("expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...]")
+            .with_hint(
+                "expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=...]; a password goes \
+                 after the user name, separated by a colon",
+            )
         })?
         .application_name("platctl");
     let place = match options.get_socket() {

@@ -257,6 +257,14 @@ impl Printer {
         }
     }
 
+    /// A failure that is not an error of the command (a check that found a problem): always
+    /// shown on stderr, even with -q.
+    pub fn failure(&self, text: impl Display) {
+        let text = redact::scrub(&text.to_string());
+        let label = paint(self.color_stderr, Style::Red, "failed:");
+        let _ = writeln!(io::stderr(), "{label} {text}");
+    }
+
     /// A success line for people on stderr (for commands whose stdout is data).
     pub fn success(&self, text: impl Display) {
         if !self.quiet {

@@ -217,6 +217,9 @@ pub struct GrantChange {
     pub changed: Vec<String>,
     /// Permissions that were already as asked.
     pub unchanged: Vec<String>,
+    /// Revoke only: permissions held through a lower system role, left in place.
+    #[serde(default)]
+    pub inherited: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

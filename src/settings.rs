@@ -138,6 +138,10 @@ pub struct Profile {
     pub backup_retention_days: Option<i64>,
     /// Where pg_dump lives, when it is not the server's major version on PATH.
     pub pg_bin_dir: Option<PathBuf>,
+    /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
+    pub s3_endpoint_url: Option<String>,
+    /// S3 multipart part size for backups (BACKUP_S3_PART_SIZE wins).
+    pub s3_part_size: Option<String>,
 }
 
 /// The environment as platctl sees it: real variables, then those of `--env-file`.
@@ -246,6 +250,9 @@ pub struct Settings {
     pub backup_enabled: (bool, Source),
     pub backup_retention_days: (i64, Source),
     pub pg_bin_dir: Option<PathBuf>,
+    /// From the profile only; the environment's AWS_ENDPOINT_URL_S3 is read where it is used.
+    pub s3_endpoint_url: Option<String>,
+    pub s3_part_size: Option<String>,
     pub env: Env,
     /// Things the operator should know about their configuration.
     pub warnings: Vec<String>,
@@ -429,6 +436,8 @@ impl Settings {
             backup_enabled,
             backup_retention_days,
             pg_bin_dir,
+            s3_endpoint_url: active.s3_endpoint_url.clone(),
+            s3_part_size: active.s3_part_size.clone(),
             env,
             warnings,
         })
@@ -608,8 +617,8 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
     let config: ConfigFile = toml::from_str(&text).map_err(|e| {
         Error::config(format!("{} is not valid: {}", path.display(), e.message())).with_hint(
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
-                 backup_enabled, backup_retention_days, pg_bin_dir; see the README's Configuration \
-                 section",
+                 backup_enabled, backup_retention_days, pg_bin_dir, s3_endpoint_url, \
+                 s3_part_size; see the README's Configuration section",
         )
     })?;
     Ok((config, true))
@@ -631,6 +640,8 @@ default_profile = "default"
 # backup_dir = "/var/backups/platform"   # or s3://BUCKET/PREFIX (BACKUP_DIR)
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
+# s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
+# s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE
 "#;
 
 /// Create `config.toml` with a commented template when it does not exist. Returns whether it

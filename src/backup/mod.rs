@@ -36,6 +36,7 @@ use storage::{ArtifactWriter, Storage};
 pub struct Config {
     pub storage: String,
     pub compression: compress::Options,
+    pub s3: storage::S3Options,
 }
 
 /// Everything a backup operation needs from its surroundings.
@@ -50,7 +51,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     async fn storage(&self) -> Result<Arc<dyn Storage>> {
-        storage::open(&self.config.storage, self.env).await
+        storage::open(&self.config.storage, self.env, &self.config.s3).await
     }
 
     async fn connect(&self, target: &DatabaseTarget) -> Result<Db> {
@@ -209,7 +210,7 @@ pub async fn run(
 ) -> Result<Manifest> {
     let storage = ctx.storage().await?;
     let lock = storage.lock(lock_timeout).await?;
-    let result = run_locked(ctx, storage.as_ref(), label).await;
+    let result = run_locked(ctx, storage.as_ref(), lock.as_ref(), label).await;
     lock.release().await;
     result
 }
@@ -217,6 +218,7 @@ pub async fn run(
 async fn run_locked(
     ctx: &Context<'_>,
     storage: &dyn Storage,
+    lock: &dyn storage::Lock,
     label: Option<String>,
 ) -> Result<Manifest> {
     let removed = storage.clean_leftovers().await?;
@@ -279,6 +281,15 @@ async fn run_locked(
         tables: uploaded.produced.tables,
     };
     // The commit point: until this is written, the backup does not exist.
+    if lock.lost() {
+        // Another run may have taken over: do not commit over it. The artifact stays an
+        // orphan, which the next run removes.
+        return Err(Error::refused(format!(
+            "lost the backup lock on {} during the run (it could not be renewed); the backup \
+             was not committed",
+            storage.describe()
+        )));
+    }
     storage.put_manifest(&manifest).await?;
     Ok(manifest)
 }
@@ -292,10 +303,12 @@ async fn dump_postgres(
 ) -> Result<Uploaded> {
     let (url, env) = pg::libpq_connection(url);
     let spawned = std::process::Command::new(&pg_dump.path)
+        // A lock held by a migration must fail the run, not hang it until the next night.
         .args([
             "--format=plain",
             "--no-owner",
             "--no-privileges",
+            "--lock-wait-timeout=300000",
             "--dbname",
         ])
         .arg(&url)
@@ -631,35 +644,9 @@ pub async fn plan_restore(
     ctx.progress.set_length(manifest.compressed_bytes);
     ctx.progress.set_message("checking");
     check_artifact(storage.as_ref(), &manifest, &ctx.progress).await?;
-    let target_in_use = match &target {
-        DatabaseTarget::Postgres { .. } => {
-            let db = ctx.connect(&target).await?;
-            let used = db
-                .fetch_one(Sql::new(
-                    "SELECT COUNT(*) AS n FROM information_schema.tables \
-                     WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
-                ))
-                .await;
-            db.close().await;
-            used?.int("n")? > 0
-        }
-        DatabaseTarget::Sqlite { path } => {
-            if path.exists() {
-                let db = ctx.connect(&target).await?;
-                let used = sqlite_table_counts(&db).await;
-                db.close().await;
-                !used?.is_empty()
-            } else {
-                false
-            }
-        }
-    };
+    let target_in_use = in_use(ctx, &target).await?;
     if target_in_use && !clean {
-        return Err(Error::refused(format!(
-            "the target {} already holds tables",
-            target.display()
-        ))
-        .with_hint("restore into an empty database, or pass --clean to replace what is there"));
+        return Err(in_use_error(&target));
     }
     Ok(RestorePlan {
         manifest,
@@ -669,6 +656,48 @@ pub async fn plan_restore(
         jobs,
         storage,
     })
+}
+
+/// Everything a user could have created in a PostgreSQL database: relations, functions,
+/// types, schemas other than `public`, extensions other than plpgsql. Any of it means the
+/// database is in use (and a failed restore must not empty it).
+const PG_IN_USE: &str = "SELECT \
+    (SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') \
+       AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%') \
+  + (SELECT COUNT(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')) \
+  + (SELECT COUNT(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace \
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND t.typrelid = 0 \
+       AND t.typelem = 0) \
+  + (SELECT COUNT(*) FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') \
+       AND nspname NOT LIKE 'pg\\_%') \
+  + (SELECT COUNT(*) FROM pg_extension WHERE extname <> 'plpgsql') AS n";
+
+/// Whether the target holds anything.
+async fn in_use(ctx: &Context<'_>, target: &DatabaseTarget) -> Result<bool> {
+    match target {
+        DatabaseTarget::Postgres { .. } => {
+            let db = ctx.connect(target).await?;
+            let used = db.fetch_one(Sql::new(PG_IN_USE)).await;
+            db.close().await;
+            Ok(used?.int("n")? > 0)
+        }
+        DatabaseTarget::Sqlite { path } => {
+            if !path.exists() {
+                return Ok(false);
+            }
+            let db = ctx.connect(target).await?;
+            let used = sqlite_table_counts(&db).await;
+            db.close().await;
+            Ok(!used?.is_empty())
+        }
+    }
+}
+
+fn in_use_error(target: &DatabaseTarget) -> Error {
+    Error::refused(format!("the target {} is not empty", target.display()))
+        .with_hint("restore into an empty database, or pass --clean to replace what is there")
 }
 
 /// Hashes and counts what passes through, for the progress bar and the final check.
@@ -712,6 +741,11 @@ impl<R: Read> Read for Tee<R> {
 
 pub async fn execute_restore(ctx: &Context<'_>, plan: &RestorePlan) -> Result<RestoreReport> {
     let started = Instant::now();
+    // Something may have been created since the plan was checked (and the prompt answered):
+    // a failed parallel restore empties its target, which must hold nothing of anyone's.
+    if !(plan.clean && plan.target_in_use) && in_use(ctx, &plan.target).await? {
+        return Err(in_use_error(&plan.target));
+    }
     ctx.progress.set_position(0);
     ctx.progress.set_message("restoring");
     match &plan.target {
@@ -734,18 +768,17 @@ async fn restore_postgres(plan: &RestorePlan, url: &str, progress: &ProgressBar)
     let verified = tee.checker(&plan.manifest);
     let input = move || flate2::read::MultiGzDecoder::new(tee);
     let clean = plan.clean && plan.target_in_use;
-    let weights = plan.manifest.tables.clone();
-    let restored = pgrestore::restore(url, input, plan.jobs, clean, weights, verified).await?;
-    // COPY reports the rows it loaded: they must be the rows the manifest counted.
-    for (table, expected) in &plan.manifest.tables {
-        let loaded = restored.rows.get(table).copied().unwrap_or(0);
-        if loaded != *expected {
-            return Err(Error::new(
-                ErrorKind::Database,
-                format!("{table}: {loaded} rows restored, the manifest counted {expected}"),
-            ));
-        }
-    }
+    // COPY reports the rows it loads: the restore checks them against the manifest's counts
+    // before it commits (or, loading in parallel, before it is declared good).
+    pgrestore::restore(
+        url,
+        input,
+        plan.jobs,
+        clean,
+        plan.manifest.tables.clone(),
+        verified,
+    )
+    .await?;
     Ok(())
 }
 
@@ -785,12 +818,24 @@ async fn restore_sqlite(ctx: &Context<'_>, plan: &RestorePlan, path: &Path) -> R
         .fetch_one(Sql::new("PRAGMA integrity_check"))
         .await
         .and_then(|r| r.text("integrity_check"));
+    let counts = sqlite_table_counts(&db).await;
     db.close().await;
     if check.as_deref().ok() != Some("ok") {
         return Err(
             Error::refused("the restored SQLite database fails its integrity check")
                 .with_hint("the target was not touched"),
         );
+    }
+    let counts = counts?;
+    for (table, expected) in &plan.manifest.tables {
+        let found = counts.get(table).copied().unwrap_or(0);
+        if found != *expected {
+            return Err(Error::new(
+                ErrorKind::Database,
+                format!("{table}: the backup holds {found} rows, the manifest counted {expected}"),
+            )
+            .with_hint("the target was not touched"));
+        }
     }
     // Replace atomically; the old database's WAL must not be applied to the new file.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -909,6 +954,18 @@ async fn restore_test_postgres(
         url: with_database(url, &scratch),
     };
     let outcome = async {
+        // Never restore anywhere but the scratch database just created.
+        let check = ctx.connect(&target).await?;
+        let name = check
+            .fetch_one(Sql::new("SELECT current_database() AS db"))
+            .await
+            .and_then(|r| r.text("db"));
+        check.close().await;
+        if name? != scratch {
+            return Err(Error::internal(
+                "the scratch database URL points at another database; nothing was restored",
+            ));
+        }
         let plan = RestorePlan {
             manifest: manifest.clone(),
             target: target.clone(),
@@ -977,9 +1034,15 @@ pub fn with_database(url: &str, database: &str) -> String {
         .find('/')
         .map_or(base.len(), |i| i + scheme_end);
     let mut out = format!("{}/{database}", &base[..path_start]);
-    if let Some(q) = query {
+    // A `dbname=` parameter would override the path: drop it.
+    let kept: Vec<&str> = query
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.to_ascii_lowercase().starts_with("dbname="))
+        .collect();
+    if !kept.is_empty() {
         out.push('?');
-        out.push_str(q);
+        out.push_str(&kept.join("&"));
     }
     out
 }
@@ -997,8 +1060,27 @@ pub async fn prune(
     ctx: &Context<'_>,
     policy: &retention::Policy,
     dry_run: bool,
+    lock_timeout: Duration,
 ) -> Result<PruneReport> {
     let storage = ctx.storage().await?;
+    // Deleting never races a run that is writing (or another prune).
+    let lock = if dry_run {
+        None
+    } else {
+        Some(storage.lock(lock_timeout).await?)
+    };
+    let result = prune_locked(storage.as_ref(), policy, dry_run).await;
+    if let Some(lock) = lock {
+        lock.release().await;
+    }
+    result
+}
+
+async fn prune_locked(
+    storage: &dyn Storage,
+    policy: &retention::Policy,
+    dry_run: bool,
+) -> Result<PruneReport> {
     let all = storage.list().await?;
     let candidates: Vec<retention::Candidate> = all
         .iter()
@@ -1022,4 +1104,24 @@ pub async fn prune(
         kept: all.len() - deleted.len(),
         deleted,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_database_replaces_the_path_and_any_dbname() {
+        assert_eq!(
+            with_database("postgres://u@h:5/app?sslmode=require", "scratch"),
+            "postgres://u@h:5/scratch?sslmode=require"
+        );
+        assert_eq!(
+            with_database(
+                "postgres:///?host=/run/pg&dbname=platform&port=5433",
+                "scratch"
+            ),
+            "postgres:///scratch?host=/run/pg&port=5433"
+        );
+    }
 }

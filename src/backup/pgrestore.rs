@@ -177,12 +177,14 @@ async fn exec(conn: &mut PgConnection, statement: &str, line: usize) -> Result<(
     Ok(())
 }
 
-/// One connection working through its commands; returns rows copied per table.
+type Counts = Arc<Mutex<BTreeMap<String, u64>>>;
+
+/// One connection working through its commands; adds the rows each COPY loaded to `copied`.
 async fn connection_task(
     mut conn: PgConnection,
     mut rx: mpsc::Receiver<Cmd>,
-) -> Result<BTreeMap<String, u64>> {
-    let mut copied: BTreeMap<String, u64> = BTreeMap::new();
+    copied: Counts,
+) -> Result<()> {
     while let Some(cmd) = rx.recv().await {
         match cmd {
             Cmd::Exec(statement, line) => exec(&mut conn, &statement, line).await?,
@@ -213,7 +215,9 @@ async fn connection_task(
                                     format!("loading {table} failed: {detail}"),
                                 )
                             })?;
-                            *copied.entry(table).or_insert(0) += rows;
+                            if let Ok(mut c) = copied.lock() {
+                                *c.entry(table).or_insert(0) += rows;
+                            }
                             break;
                         }
                         Some(Cmd::Barrier(reply)) => {
@@ -227,7 +231,7 @@ async fn connection_task(
                         }
                         None => {
                             let _ = copy.abort("the restore stopped").await;
-                            return Ok(copied);
+                            return Ok(());
                         }
                     }
                 }
@@ -241,7 +245,7 @@ async fn connection_task(
         }
     }
     let _ = conn.close().await;
-    Ok(copied)
+    Ok(())
 }
 
 /// `public.t` out of `COPY public.t (a, b) FROM stdin;`.
@@ -265,8 +269,10 @@ struct Dispatch {
     senders: Vec<mpsc::Sender<Cmd>>,
     transactional: bool,
     clean_prelude: Vec<String>,
-    /// Rows per table (from the manifest): index builds on big tables start first.
+    /// Rows per table, from the manifest: what every COPY must add up to, and the order of
+    /// index builds (big tables first).
     weights: BTreeMap<String, u64>,
+    copied: Counts,
     /// Connections that build indexes at once: one per core (sorts do not share a core well).
     index_jobs: usize,
 }
@@ -410,6 +416,19 @@ impl Dispatch {
             return Err(Error::refused(
                 "the backup's SHA-256 did not match at the end of the restore",
             ));
+        }
+        // COPY reported the rows it loaded: they must be the rows the manifest counted.
+        let copied = self.copied.lock().map(|c| c.clone()).unwrap_or_default();
+        for (table, expected) in &self.weights {
+            let loaded = copied.get(table).copied().unwrap_or(0);
+            if loaded != *expected {
+                return Err(Error::new(
+                    ErrorKind::Database,
+                    format!(
+                        "{table}: {loaded} rows were restored, the manifest counted {expected}"
+                    ),
+                ));
+            }
         }
         if self.transactional {
             self.send(0, Cmd::Exec("COMMIT".into(), 0))?;
@@ -557,13 +576,14 @@ where
     F: FnOnce() -> bool + Send + 'static,
 {
     let jobs = if clean { 1 } else { jobs.max(1) };
+    let copied: Counts = Arc::new(Mutex::new(BTreeMap::new()));
     let mut senders = Vec::new();
     let mut tasks = Vec::new();
     for _ in 0..jobs {
         let conn = connect(url, jobs > 1).await?;
         let (tx, rx) = mpsc::channel::<Cmd>(4);
         senders.push(tx);
-        tasks.push(tokio::spawn(connection_task(conn, rx)));
+        tasks.push(tokio::spawn(connection_task(conn, rx, Arc::clone(&copied))));
     }
     let dispatch = Dispatch {
         senders,
@@ -574,6 +594,7 @@ where
             Vec::new()
         },
         weights,
+        copied: Arc::clone(&copied),
         index_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
     };
     // The input blocks on reads: build it and read it on a blocking thread.
@@ -581,15 +602,10 @@ where
         .await
         .map_err(|e| Error::internal(format!("the restore task failed: {e}")))?;
     // The connections' own errors explain a dispatch that stopped.
-    let mut rows: BTreeMap<String, u64> = BTreeMap::new();
     let mut first_error: Option<Error> = None;
     for task in tasks {
         match task.await {
-            Ok(Ok(copied)) => {
-                for (t, n) in copied {
-                    *rows.entry(t).or_insert(0) += n;
-                }
-            }
+            Ok(Ok(())) => {}
             Ok(Err(e)) => {
                 first_error.get_or_insert(e);
             }
@@ -600,7 +616,9 @@ where
     }
     let outcome = match (first_error, dispatched) {
         (Some(e), _) | (None, Err(e)) => Err(e),
-        (None, Ok(())) => Ok(Restore { rows }),
+        (None, Ok(())) => Ok(Restore {
+            rows: copied.lock().map(|c| c.clone()).unwrap_or_default(),
+        }),
     };
     match outcome {
         Ok(r) => Ok(r),

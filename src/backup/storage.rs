@@ -50,7 +50,13 @@ impl Holder {
         }
     }
 
+    fn same_as(&self, other: &Holder) -> bool {
+        self.host == other.host && self.pid == other.pid && self.started_at == other.started_at
+    }
+
     /// The holder is gone: its lease ran out, or it ran on this host and its process is dead.
+    /// (Containers that share a host name but not a PID namespace should use distinct host
+    /// names, or rely on the lease alone.)
     fn is_stale(&self) -> bool {
         if self.expires_at.is_some_and(|t| t < Utc::now()) {
             return true;
@@ -73,8 +79,12 @@ impl Holder {
 }
 
 #[async_trait]
-pub trait Lock: Send {
+pub trait Lock: Send + Sync {
     async fn release(self: Box<Self>);
+    /// The lock was lost (an S3 lease that could not be renewed): the run must not commit.
+    fn lost(&self) -> bool {
+        false
+    }
 }
 
 #[async_trait]
@@ -126,15 +136,24 @@ fn storage_error(context: String, err: impl std::error::Error + Send + Sync + 's
     Error::new(ErrorKind::Io, context).with_source(err)
 }
 
+/// S3 settings beyond the standard AWS variables (the environment wins over the profile).
+#[derive(Debug, Clone, Default)]
+pub struct S3Options {
+    /// An S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing.
+    pub endpoint: Option<String>,
+    /// Multipart part size, e.g. `16MiB` (default 8MiB, at least 5MiB).
+    pub part_size: Option<String>,
+}
+
 /// Open the storage named by `text`.
-pub async fn open(text: &str, env: &Env) -> Result<Arc<dyn Storage>> {
+pub async fn open(text: &str, env: &Env, s3: &S3Options) -> Result<Arc<dyn Storage>> {
     if let Some(rest) = text.strip_prefix("s3://") {
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
         if bucket.is_empty() {
             return Err(Error::usage(format!("`{text}` names no bucket"))
                 .with_hint("use s3://BUCKET or s3://BUCKET/PREFIX"));
         }
-        return Ok(Arc::new(S3Storage::new(bucket, prefix, env).await?));
+        return Ok(Arc::new(S3Storage::new(bucket, prefix, env, s3).await?));
     }
     if let Some((scheme, _)) = text.split_once("://") {
         return Err(
@@ -338,8 +357,11 @@ impl Storage for LocalStorage {
             if name.starts_with('.') || !name.ends_with(MANIFEST_SUFFIX) {
                 continue;
             }
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| Error::io(format!("cannot read {name}"), e))?;
+            let bytes = match std::fs::read(entry.path()) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Error::io(format!("cannot read {name}"), e)),
+            };
             let Ok(manifest) = Manifest::from_json(&bytes, &name).and_then(|m| checked(m, &name))
             else {
                 tracing::warn!("skipping {name}: not a valid platctl manifest");
@@ -381,6 +403,7 @@ impl Storage for LocalStorage {
 /// Lock lease length on S3, renewed every third of it while a run lives.
 const LEASE: Duration = Duration::from_secs(60);
 
+#[derive(Clone)]
 pub struct S3Storage {
     client: aws_sdk_s3::Client,
     bucket: String,
@@ -411,7 +434,7 @@ fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
 }
 
 impl S3Storage {
-    async fn new(bucket: &str, prefix: &str, env: &Env) -> Result<S3Storage> {
+    async fn new(bucket: &str, prefix: &str, env: &Env, s3: &S3Options) -> Result<S3Storage> {
         use aws_config::meta::region::RegionProviderChain;
         use aws_sdk_s3::config::Region;
 
@@ -422,7 +445,15 @@ impl S3Storage {
         let region = RegionProviderChain::first_try(env_region)
             .or_else(aws_config::profile::ProfileFileRegionProvider::new())
             .or_else(Region::new("us-east-1"));
-        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest()).region(region);
+        // A store that stops answering must fail the run, not hang it until the next night.
+        let timeouts = aws_config::timeout::TimeoutConfig::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .read_timeout(Duration::from_secs(120))
+            .operation_attempt_timeout(Duration::from_secs(600))
+            .build();
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(region)
+            .timeout_config(timeouts);
         if let (Some(id), Some(secret)) = (
             env.get("AWS_ACCESS_KEY_ID"),
             env.get("AWS_SECRET_ACCESS_KEY"),
@@ -441,11 +472,15 @@ impl S3Storage {
         if let Some(endpoint) = env
             .get("AWS_ENDPOINT_URL_S3")
             .or_else(|| env.get("AWS_ENDPOINT_URL"))
+            .or_else(|| s3.endpoint.clone())
         {
             // S3-compatible stores (MinIO, Ceph, R2...) want path-style addressing.
             config = config.endpoint_url(endpoint).force_path_style(true);
         }
-        let part_size = match env.get("BACKUP_S3_PART_SIZE") {
+        let part_size = match env
+            .get("BACKUP_S3_PART_SIZE")
+            .or_else(|| s3.part_size.clone())
+        {
             None => 8 << 20,
             Some(text) => parse_size(&text)?,
         };
@@ -517,6 +552,11 @@ impl S3Storage {
         Ok(data.into_bytes().to_vec())
     }
 
+    async fn lock_holder(&self) -> Option<Holder> {
+        let bytes = self.get_bytes(LOCK_NAME).await.ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
     async fn delete_key(&self, name: &str) -> Result<()> {
         self.client
             .delete_object()
@@ -544,7 +584,9 @@ pub fn parse_size(text: &str) -> Result<usize> {
         "g" | "gb" | "gib" => 1 << 30,
         _ => return Err(Error::config(format!("`{text}` is not a size")).with_hint("e.g. 16MiB")),
     };
-    let size = n * factor;
+    let size = n
+        .checked_mul(factor)
+        .ok_or_else(|| Error::config(format!("`{text}` is too large a size")))?;
     if size < 5 << 20 {
         return Err(Error::config(format!(
             "BACKUP_S3_PART_SIZE={text} is below the S3 minimum part size of 5MiB"
@@ -553,10 +595,58 @@ pub fn parse_size(text: &str) -> Result<usize> {
     Ok(size)
 }
 
+/// Renew the lease every third of its length, conditionally on it still being ours. A lease
+/// that cannot be renewed before it runs out is lost: the run must not commit.
+async fn renew(
+    storage: S3Storage,
+    mut me: Holder,
+    mut etag: Option<String>,
+    lost: Arc<std::sync::atomic::AtomicBool>,
+) {
+    let lease = chrono::Duration::from_std(LEASE).unwrap_or_default();
+    let mut valid_until = Utc::now() + lease;
+    loop {
+        tokio::time::sleep(LEASE / 3).await;
+        me.expires_at = Some(Utc::now() + lease);
+        let Ok(body) = serde_json::to_vec(&me) else {
+            return;
+        };
+        let mut req = storage
+            .client
+            .put_object()
+            .bucket(&storage.bucket)
+            .key(storage.key(LOCK_NAME))
+            .body(ByteStream::from(body));
+        if let Some(tag) = &etag {
+            req = req.if_match(tag);
+        }
+        match req.send().await {
+            Ok(out) => {
+                etag = out.e_tag().map(String::from);
+                valid_until = Utc::now() + lease;
+            }
+            Err(e) if is_precondition_failure(&e) => {
+                lost.store(true, std::sync::atomic::Ordering::SeqCst);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(
+                    "renewing the backup lock failed: {}",
+                    DisplayErrorContext(&e)
+                );
+                if Utc::now() >= valid_until {
+                    lost.store(true, std::sync::atomic::Ordering::SeqCst);
+                    return;
+                }
+            }
+        }
+    }
+}
+
 struct S3Lock {
-    client: aws_sdk_s3::Client,
-    bucket: String,
-    key: String,
+    storage: S3Storage,
+    me: Holder,
+    lost: Arc<std::sync::atomic::AtomicBool>,
     renewer: tokio::task::JoinHandle<()>,
 }
 
@@ -564,13 +654,19 @@ struct S3Lock {
 impl Lock for S3Lock {
     async fn release(self: Box<Self>) {
         self.renewer.abort();
-        let _ = self
-            .client
-            .delete_object()
-            .bucket(&self.bucket)
-            .key(&self.key)
-            .send()
-            .await;
+        // Delete the lock only while it is still ours (a lost lease may have a new holder).
+        if self
+            .storage
+            .lock_holder()
+            .await
+            .is_some_and(|h| h.same_as(&self.me))
+        {
+            let _ = self.storage.delete_key(LOCK_NAME).await;
+        }
+    }
+
+    fn lost(&self) -> bool {
+        self.lost.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 
@@ -684,78 +780,53 @@ impl Storage for S3Storage {
     async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
         let key = self.key(LOCK_NAME);
         let start = std::time::Instant::now();
-        let lease = |holder: &mut Holder| -> Result<ByteStream> {
-            holder.expires_at =
-                Some(Utc::now() + chrono::Duration::from_std(LEASE).unwrap_or_default());
-            serde_json::to_vec(holder)
-                .map(ByteStream::from)
-                .map_err(|e| Error::internal("cannot encode the lock").with_source(e))
-        };
+        let lease = chrono::Duration::from_std(LEASE).unwrap_or_default();
         let mut me = Holder::me();
         loop {
+            me.expires_at = Some(Utc::now() + lease);
+            let body = serde_json::to_vec(&me)
+                .map_err(|e| Error::internal("cannot encode the lock").with_source(e))?;
             let put = self
                 .client
                 .put_object()
                 .bucket(&self.bucket)
                 .key(&key)
                 .if_none_match("*")
-                .body(lease(&mut me)?)
+                .body(ByteStream::from(body))
                 .send()
                 .await;
             match put {
                 Ok(out) => {
-                    let client = self.client.clone();
-                    let (bucket, key2) = (self.bucket.clone(), key.clone());
-                    let mut etag = out.e_tag().map(String::from);
-                    let mut holder = me.clone();
-                    // Renew the lease while the run lives; a dead run's lease runs out.
-                    let renewer = tokio::spawn(async move {
-                        loop {
-                            tokio::time::sleep(LEASE / 3).await;
-                            holder.expires_at = Some(
-                                Utc::now() + chrono::Duration::from_std(LEASE).unwrap_or_default(),
-                            );
-                            let Ok(body) = serde_json::to_vec(&holder) else {
-                                return;
-                            };
-                            let mut req = client
-                                .put_object()
-                                .bucket(&bucket)
-                                .key(&key2)
-                                .body(ByteStream::from(body));
-                            if let Some(tag) = &etag {
-                                req = req.if_match(tag);
-                            }
-                            match req.send().await {
-                                Ok(out) => etag = out.e_tag().map(String::from),
-                                Err(e) => tracing::warn!(
-                                    "renewing the backup lock failed: {}",
-                                    DisplayErrorContext(&e)
-                                ),
-                            }
-                        }
-                    });
+                    let lost = Arc::new(std::sync::atomic::AtomicBool::new(false));
+                    let renewer = tokio::spawn(renew(
+                        self.clone(),
+                        me.clone(),
+                        out.e_tag().map(String::from),
+                        Arc::clone(&lost),
+                    ));
                     return Ok(Box::new(S3Lock {
-                        client: self.client.clone(),
-                        bucket: self.bucket.clone(),
-                        key,
+                        storage: self.clone(),
+                        me,
+                        lost,
                         renewer,
                     }));
                 }
                 Err(e) if is_precondition_failure(&e) => {
-                    let current = self
-                        .get_bytes(LOCK_NAME)
-                        .await
-                        .ok()
-                        .and_then(|b| serde_json::from_slice::<Holder>(&b).ok());
-                    match current {
+                    match self.lock_holder().await {
                         Some(h) if h.is_stale() => {
-                            tracing::info!("taking over a stale backup lock of {}", h.describe());
-                            self.delete_key(LOCK_NAME).await?;
+                            // Take over only the stale lock we read, not one just renewed.
+                            if self
+                                .lock_holder()
+                                .await
+                                .is_some_and(|again| again.same_as(&h))
+                            {
+                                tracing::info!(
+                                    "taking over a stale backup lock of {}",
+                                    h.describe()
+                                );
+                                self.delete_key(LOCK_NAME).await?;
+                            }
                             continue;
-                        }
-                        None => {
-                            // Released between our attempts, or unreadable: try again soon.
                         }
                         Some(h) if start.elapsed() >= timeout => {
                             return Err(Error::refused(format!(
@@ -767,13 +838,14 @@ impl Storage for S3Storage {
                                 "it is still running; wait for it or raise --lock-timeout",
                             ));
                         }
-                        Some(_) => {}
-                    }
-                    if start.elapsed() >= timeout + LEASE {
-                        return Err(Error::refused(format!(
-                            "cannot take the backup lock on {}",
-                            self.describe()
-                        )));
+                        // Released between our attempts, or still held: try again soon.
+                        _ if start.elapsed() >= timeout + LEASE => {
+                            return Err(Error::refused(format!(
+                                "cannot take the backup lock on {}",
+                                self.describe()
+                            )));
+                        }
+                        _ => {}
                     }
                     tokio::time::sleep(Duration::from_millis(500)).await;
                 }
@@ -784,29 +856,55 @@ impl Storage for S3Storage {
 
     async fn clean_leftovers(&self) -> Result<Vec<String>> {
         let mut removed = Vec::new();
-        // Unfinished multipart uploads (not every S3-compatible store can list them).
-        if let Ok(uploads) = self
-            .client
-            .list_multipart_uploads()
-            .bucket(&self.bucket)
-            .prefix(&self.prefix)
-            .send()
-            .await
-        {
-            for upload in uploads.uploads() {
-                if let (Some(key), Some(id)) = (upload.key(), upload.upload_id()) {
-                    let aborted = self
-                        .client
-                        .abort_multipart_upload()
-                        .bucket(&self.bucket)
-                        .key(key)
-                        .upload_id(id)
-                        .send()
-                        .await;
-                    if aborted.is_ok() {
-                        removed.push(format!("unfinished upload of {key}"));
-                    }
+        // Our unfinished multipart uploads: artifacts directly under our prefix, nothing else
+        // in the bucket (not every S3-compatible store can list them).
+        let mut markers: (Option<String>, Option<String>) = (None, None);
+        loop {
+            let Ok(page) = self
+                .client
+                .list_multipart_uploads()
+                .bucket(&self.bucket)
+                .prefix(&self.prefix)
+                .set_key_marker(markers.0.clone())
+                .set_upload_id_marker(markers.1.clone())
+                .send()
+                .await
+            else {
+                break;
+            };
+            for upload in page.uploads() {
+                let (Some(key), Some(id)) = (upload.key(), upload.upload_id()) else {
+                    continue;
+                };
+                let ours = key.strip_prefix(&self.prefix).is_some_and(|name| {
+                    ARTIFACT_SUFFIXES
+                        .iter()
+                        .any(|s| name.strip_suffix(s).is_some_and(is_id))
+                });
+                if !ours {
+                    continue;
                 }
+                let aborted = self
+                    .client
+                    .abort_multipart_upload()
+                    .bucket(&self.bucket)
+                    .key(key)
+                    .upload_id(id)
+                    .send()
+                    .await;
+                if aborted.is_ok() {
+                    removed.push(format!("unfinished upload of {key}"));
+                }
+            }
+            if page.is_truncated() != Some(true) {
+                break;
+            }
+            markers = (
+                page.next_key_marker().map(String::from),
+                page.next_upload_id_marker().map(String::from),
+            );
+            if markers.0.is_none() && markers.1.is_none() {
+                break;
             }
         }
         let objects = self.objects().await?;
@@ -872,7 +970,10 @@ impl Storage for S3Storage {
             .iter()
             .filter(|(n, _)| n.ends_with(MANIFEST_SUFFIX) && !n.starts_with('.'))
         {
-            let bytes = self.get_bytes(name).await?;
+            // A manifest deleted since the listing (a prune) is simply gone.
+            let Ok(bytes) = self.get_bytes(name).await else {
+                continue;
+            };
             let Ok(manifest) = Manifest::from_json(&bytes, name).and_then(|m| checked(m, name))
             else {
                 tracing::warn!("skipping {name}: not a valid platctl manifest");

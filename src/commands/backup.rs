@@ -28,6 +28,10 @@ fn config(ctx: &Ctx<'_>, storage: &StorageArgs) -> Result<Config> {
             .clone()
             .unwrap_or_else(|| ctx.settings.backup_dir.0.clone()),
         compression,
+        s3: backup::storage::S3Options {
+            endpoint: ctx.settings.s3_endpoint_url.clone(),
+            part_size: ctx.settings.s3_part_size.clone(),
+        },
     })
 }
 
@@ -248,11 +252,11 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
                 printer.done(&report, message)?;
                 return Ok(ExitStatus::Success);
             }
-            if printer.format() == Format::Table {
-                printer.warn(&message);
-            } else {
+            // A failure is reported even with -q.
+            if printer.format() != Format::Table {
                 printer.object(&report)?;
             }
+            printer.failure(&message);
             return Ok(ExitStatus::Failure);
         }
         BackupCommand::Prune {
@@ -262,6 +266,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             keep_monthly,
             dry_run,
             storage,
+            lock,
         } => {
             let policy = if keep_daily.is_some() || keep_weekly.is_some() || keep_monthly.is_some()
             {
@@ -281,7 +286,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             };
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, indicatif::ProgressBar::hidden())?;
-            let report = backup::prune(&bc, &policy, dry_run).await?;
+            let report = backup::prune(&bc, &policy, dry_run, lock.lock_timeout).await?;
             if !dry_run && !report.deleted.is_empty() {
                 let ids: Vec<&str> = report.deleted.iter().map(|b| b.id.as_str()).collect();
                 audit(

@@ -147,6 +147,16 @@ fn describe(change: &GrantChange, verb: &str, preposition: &str, already: &str) 
             change.unchanged.join(", ")
         ));
     }
+    if !change.inherited.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!(
+            "Kept, because {} inherits them: {}.",
+            change.role,
+            change.inherited.join(", ")
+        ));
+    }
     if change.changed.is_empty() {
         out.push_str(" Nothing changed.");
     }

@@ -79,8 +79,10 @@ pub fn parse(text: &str) -> Result<Vec<Permission>> {
     let action = action.trim().to_ascii_lowercase();
     let Some(resource) = RESOURCES.iter().find(|r| **r == resource) else {
         return Err(
-            Error::usage(format!("unknown resource `{resource}` in `{text}`"))
-                .with_hint(suggestion(&resource, RESOURCES)),
+            Error::usage(format!("unknown resource `{resource}` in `{text}`")).with_hint(format!(
+                "{}; permissions look like {examples} (`platctl permissions list`)",
+                suggestion(&resource, RESOURCES)
+            )),
         );
     };
     if action == "*" {
@@ -96,7 +98,7 @@ pub fn parse(text: &str) -> Result<Vec<Permission>> {
         Some(action) => Ok(vec![Permission { resource, action }]),
         None => Err(
             Error::usage(format!("unknown action `{action}` in `{text}`")).with_hint(format!(
-                "{}; actions: {}, or * for all",
+                "{}; actions: {}, or * for all ({examples})",
                 suggestion(&action, ACTIONS),
                 ACTIONS.join(", ")
             )),
@@ -109,6 +111,20 @@ pub fn parse_all<S: AsRef<str>>(texts: &[S]) -> Result<Vec<Permission>> {
     let mut out = BTreeSet::new();
     for text in texts {
         out.extend(parse(text.as_ref())?);
+    }
+    Ok(out.into_iter().collect())
+}
+
+/// Parse a list of permissions, each marked `true` when it was named explicitly (not through
+/// `resource:*`). An explicit name wins over the same permission reached by a wildcard.
+pub fn parse_marked<S: AsRef<str>>(texts: &[S]) -> Result<Vec<(Permission, bool)>> {
+    let mut out: std::collections::BTreeMap<Permission, bool> = std::collections::BTreeMap::new();
+    for text in texts {
+        let explicit = !text.as_ref().trim().ends_with(":*");
+        for p in parse(text.as_ref())? {
+            let e = out.entry(p).or_insert(explicit);
+            *e |= explicit;
+        }
     }
     Ok(out.into_iter().collect())
 }

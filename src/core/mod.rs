@@ -84,13 +84,23 @@ impl Core {
         &self.db
     }
 
-    /// The actor of schema changes: users may not exist yet, so `--as` is recorded by name.
-    fn schema_actor(&self) -> Actor {
-        Actor {
-            user_id: None,
-            api_key_id: None,
-            label: self.act_as.clone().unwrap_or_else(|| self.operator.clone()),
+    /// The actor of schema changes. Before the users table exists `--as` is recorded by
+    /// name; once it does, the user must exist, as for every other change.
+    async fn schema_actor(&self) -> Result<Actor> {
+        let Some(email) = &self.act_as else {
+            return Ok(Actor::operator(&self.operator));
+        };
+        if !self.db.table_exists("users").await? {
+            return Ok(Actor {
+                user_id: None,
+                api_key_id: None,
+                label: email.clone(),
+            });
         }
+        let mut tx = self.db.begin_read().await?;
+        let actor = audit::actor_for_email(&mut tx, email).await;
+        tx.commit().await?;
+        actor
     }
 
     /// The actor of a change: the `--as` user (who must exist), else the operator.
@@ -113,7 +123,7 @@ impl Backend for Core {
     }
 
     async fn migrate_run(&self, req: &MigrateRun) -> Result<MigrateReport> {
-        migrate::run(&self.db, req, &self.schema_actor()).await
+        migrate::run(&self.db, req, &self.schema_actor().await?).await
     }
 
     async fn migrate_revert_plan(&self, to: Option<i64>) -> Result<Vec<Migration>> {
@@ -121,7 +131,7 @@ impl Backend for Core {
     }
 
     async fn migrate_revert(&self, req: &MigrateRevert) -> Result<MigrateReport> {
-        migrate::revert(&self.db, req, &self.schema_actor()).await
+        migrate::revert(&self.db, req, &self.schema_actor().await?).await
     }
 
     async fn migrate_verify(&self) -> Result<Vec<Drift>> {
@@ -129,7 +139,7 @@ impl Backend for Core {
     }
 
     async fn migrate_accept(&self, version: i64) -> Result<Drift> {
-        migrate::accept(&self.db, version, &self.schema_actor()).await
+        migrate::accept(&self.db, version, &self.schema_actor().await?).await
     }
 
     async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
@@ -180,7 +190,7 @@ impl Backend for Core {
     }
 
     async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
-        let perms = catalogue::parse_all(permissions)?;
+        let perms = catalogue::parse_marked(permissions)?;
         change!(self, |tx, actor| rbac::revoke(tx, actor, role, &perms))
     }
 

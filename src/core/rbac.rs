@@ -279,14 +279,17 @@ pub async fn grant(
     role: &str,
     perms: &[Permission],
 ) -> Result<GrantChange> {
-    change_grants(tx, actor, role, perms, true).await
+    let marked: Vec<(Permission, bool)> = perms.iter().map(|p| (*p, true)).collect();
+    change_grants(tx, actor, role, &marked, true).await
 }
 
+/// Revoke a role's own grants. A permission it only inherits is refused when named, and left
+/// in place (and reported) when it came from `resource:*`.
 pub async fn revoke(
     tx: &mut Tx<'_>,
     actor: &Actor,
     role: &str,
-    perms: &[Permission],
+    perms: &[(Permission, bool)],
 ) -> Result<GrantChange> {
     change_grants(tx, actor, role, perms, false).await
 }
@@ -297,16 +300,22 @@ async fn change_grants(
     tx: &mut Tx<'_>,
     actor: &Actor,
     role: &str,
-    perms: &[Permission],
+    perms: &[(Permission, bool)],
     grant: bool,
 ) -> Result<GrantChange> {
     let role = directory::role_by_name(tx, role).await?;
     let held = effective(tx, role.id).await?;
+    let inherited = |p: &Permission| {
+        held.get(&(p.resource.to_string(), p.action.to_string()))
+            .filter(|h| !h.direct)
+            .map(|h| h.via.clone())
+    };
     if !grant {
-        // Refuse before changing anything when a permission is only inherited.
-        for p in perms {
+        // Refuse before changing anything when a permission named outright is only inherited.
+        for (p, explicit) in perms {
             if let Some(h) = held.get(&(p.resource.to_string(), p.action.to_string()))
                 && !h.direct
+                && *explicit
             {
                 return Err(Error::refused(format!(
                     "{} holds {p} through {}, not by a grant of its own",
@@ -323,8 +332,13 @@ async fn change_grants(
         role: role.name.clone(),
         changed: Vec::new(),
         unchanged: Vec::new(),
+        inherited: Vec::new(),
     };
-    for p in perms {
+    for (p, _) in perms {
+        if !grant && let Some(via) = inherited(p) {
+            change.inherited.push(format!("{p} (from {via})"));
+            continue;
+        }
         let holds = held.contains_key(&(p.resource.to_string(), p.action.to_string()));
         if holds == grant {
             change.unchanged.push(p.to_string());

@@ -149,7 +149,7 @@ both!(quiet_run_then_restore_reproduces_the_data, |env| {
     // A target that holds tables is refused without --clean, and left alone.
     let again = backup(&env, &["restore", &id, "--into", &target, "--yes"]);
     assert_eq!(again.code, 1, "{again}");
-    assert!(again.stderr.contains("already holds tables"), "{again}");
+    assert!(again.stderr.contains("is not empty"), "{again}");
     assert!(again.stderr.contains("--clean"), "{again}");
     assert_eq!(fingerprint(&env, &target), before);
 
@@ -213,9 +213,12 @@ both!(restore_test_compares_row_counts_with_the_manifest, |env| {
         .clone();
     tables.insert(key, serde_json::json!(99));
     std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
-    let bad = backup(&env, &["verify", &id, "--restore-test"]);
+    let bad = backup(&env, &["-q", "verify", &id, "--restore-test"]);
     assert_eq!(bad.code, 1, "{bad}");
-    assert!(bad.stderr.contains("organizations"), "{bad}");
+    assert!(
+        bad.stderr.contains("organizations"),
+        "a failure must show even with -q:\n{bad}"
+    );
     if env.kind == Kind::Postgres {
         let scratch =
             env.count("SELECT COUNT(*) FROM pg_database WHERE datname LIKE 'platctl_verify_%'");
@@ -465,3 +468,43 @@ fn s3_server_going_away_mid_upload_fails_and_lists_nothing() {
     assert_eq!(run.code, 0, "{run}");
     assert_eq!(server.objects("nightly/platform").len(), 2);
 }
+
+both!(a_failed_restore_leaves_the_target_as_it_was, |env| {
+    let env = populated(env, 300);
+    backup(&env, &["-q", "run"]);
+    let id = list(&env)[0]["id"].as_str().unwrap().to_string();
+    // A manifest promising rows the dump does not hold: the restore fails at its very end.
+    let manifest = storage(&env).join(format!("{id}.manifest.json"));
+    let mut m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    let tables = m["tables"].as_object_mut().unwrap();
+    let key = tables
+        .keys()
+        .find(|t| t.ends_with("audit_logs"))
+        .unwrap()
+        .clone();
+    let promised = tables[&key].as_u64().unwrap() + 1;
+    tables.insert(key, serde_json::json!(promised));
+    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+
+    // Into an empty database: it is empty again afterwards.
+    let empty = env.another_database();
+    let run = backup(&env, &["restore", &id, "--into", &empty, "--yes"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("audit_logs"), "{run}");
+    assert_eq!(
+        env.tables_at(&empty),
+        0,
+        "a failed restore left tables behind"
+    );
+
+    // With --clean over existing data: the old data is intact.
+    let before = fingerprint(&env, &env.url);
+    let run = backup(&env, &["restore", &id, "--clean", "--yes"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert_eq!(
+        fingerprint(&env, &env.url),
+        before,
+        "a failed --clean restore changed the data"
+    );
+});

@@ -287,3 +287,24 @@ fn commands_on_a_missing_sqlite_database_say_how_to_create_it() {
         "a status check created the database"
     );
 }
+
+#[test]
+fn a_url_in_the_wrong_place_does_not_print_its_password() {
+    let env = TestEnv::new(Kind::Sqlite);
+    let run = Run::from(
+        env.bare()
+            .args([
+                "migrate",
+                "status",
+                "postgres://ops:secret@db.internal/platform",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 2, "{run}");
+    assert!(
+        run.stderr.contains("postgres://ops:***@db.internal"),
+        "{run}"
+    );
+    assert!(!run.all_output().contains("secret"), "{run}");
+}

@@ -209,10 +209,38 @@ both!(verify_follows_the_lifecycle, |env| {
     let short = create(&env, &["--scope", "agents:read", "--expires-in", "2s"]);
     let short_key = short["key"].as_str().unwrap().to_string();
     assert_eq!(verify(&env, &short_key).json()["status"], "VALID");
+    // A rotation whose grace ends while we wait: the old key expires, the new one lives on.
+    let graced = create(&env, &["--scope", "agents:read"]);
+    let graced_id = graced["id"].as_str().unwrap().to_string();
+    let rotated = env
+        .ok(&["keys", "rotate", &graced_id, "--grace", "2s", "-o", "json"])
+        .json();
+    let successor = rotated["new"]["key"].as_str().unwrap().to_string();
+    assert_eq!(
+        verify(&env, graced["key"].as_str().unwrap()).json()["status"],
+        "VALID"
+    );
     std::thread::sleep(std::time::Duration::from_millis(2600));
     let expired = verify(&env, &short_key);
     assert_eq!(expired.code, 1, "{expired}");
     assert_eq!(expired.json()["status"], "EXPIRED");
+    let old = verify(&env, graced["key"].as_str().unwrap());
+    assert_eq!(old.json()["status"], "EXPIRED", "{old}");
+    assert_eq!(verify(&env, &successor).json()["status"], "VALID");
+    let statuses: Vec<String> = env
+        .ok(&["keys", "list", "--all", "-o", "json"])
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["status"].as_str().unwrap().to_string())
+        .collect();
+    for status in ["active", "expired", "revoked"] {
+        assert!(
+            statuses.iter().any(|s| s == status),
+            "no {status} key in {statuses:?}"
+        );
+    }
 
     let past = env.run(&[
         "keys",
@@ -244,11 +272,12 @@ both!(scopes_are_validated_and_never_exceed_the_creator, |env| {
     let unknown = env.run(&["keys", "create", "--scope", "agents:launch"]);
     assert_eq!(unknown.code, 2, "{unknown}");
     assert!(
-        unknown.stderr.contains("agents:create") || unknown.stderr.contains("create"),
+        unknown.stderr.contains("actions: create, read, update"),
         "{unknown}"
     );
     let unknown = env.run(&["keys", "create", "--scope", "rockets:create"]);
     assert_eq!(unknown.code, 2, "{unknown}");
+    assert!(unknown.stderr.contains("e.g. agents:create"), "{unknown}");
     assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 0);
 
     let beyond = env.run(&[

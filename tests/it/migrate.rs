@@ -229,3 +229,17 @@ fn postgres_lock_timeout_names_the_holder() {
     });
     assert!(!env.table_exists("organizations"));
 }
+
+both!(as_names_an_existing_user_once_users_exist, |env| {
+    // Before the users table exists, --as is recorded by name.
+    env.ok(&["--as", "deployer@acme.io", "-q", "migrate", "run"]);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE actor = 'deployer@acme.io'"),
+        3
+    );
+    env.ok(&["-q", "--yes", "migrate", "revert"]);
+    let ghost = env.run(&["--as", "ghost@acme.io", "migrate", "run"]);
+    assert_eq!(ghost.code, 1, "{ghost}");
+    assert!(ghost.stderr.contains("no such user"), "{ghost}");
+    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 6);
+});

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use platctl::core::catalogue;
 
-use crate::common::{TestEnv, both};
+use crate::common::{Kind, TestEnv, both};
 
 /// A migrated database with organization `acme` and user bob@acme.io holding `role` there.
 fn with_member(env: TestEnv, role: &str) -> TestEnv {
@@ -409,3 +409,82 @@ fn permissions_list_shows_the_catalogue() {
     let typo = env.run(&["permissions", "list", "--resource", "backup"]);
     assert_eq!(typo.code, 2, "{typo}");
 }
+
+both!(a_failed_audit_write_rolls_the_change_back, |env| {
+    let env = env.migrated();
+    match env.kind {
+        Kind::Postgres => env.exec(
+            "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN RAISE EXCEPTION 'the audit store is unavailable'; END $$; \
+             CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_logs \
+             FOR EACH ROW EXECUTE FUNCTION refuse_audit();",
+        ),
+        Kind::Sqlite => env.exec(
+            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_logs \
+             BEGIN SELECT RAISE(ABORT, 'the audit store is unavailable'); END;",
+        ),
+    }
+    for args in [
+        vec!["orgs", "create", "acme"],
+        vec!["users", "create", "alice@acme.io"],
+        vec!["roles", "create", "support", "--level", "2"],
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: {run}");
+        assert!(run.stderr.contains("audit"), "{run}");
+        assert!(run.stderr.contains("rolled back"), "{run}");
+    }
+    assert_eq!(env.count("SELECT COUNT(*) FROM organizations"), 0);
+    assert_eq!(env.count("SELECT COUNT(*) FROM users"), 0);
+    assert_eq!(env.count("SELECT COUNT(*) FROM roles"), 4);
+});
+
+both!(revoking_a_wildcard_keeps_what_the_role_inherits, |env| {
+    let env = with_member(env, "editor");
+    let run = env.ok(&["roles", "revoke", "editor", "agents:*", "-o", "json"]);
+    let json = run.json();
+    assert_eq!(json["changed"].as_array().unwrap().len(), 5, "{run}");
+    assert_eq!(
+        json["inherited"],
+        serde_json::json!(["agents:read (from VIEWER)"])
+    );
+    assert_eq!(
+        check(&env, "bob@acme.io", "acme", "agents:create", &[]).code,
+        1
+    );
+    assert_eq!(
+        check(&env, "bob@acme.io", "acme", "agents:read", &[]).code,
+        0
+    );
+    // Named outright, an inherited permission is still refused.
+    let named = env.run(&["roles", "revoke", "editor", "agents:read"]);
+    assert_eq!(named.code, 1, "{named}");
+});
+
+both!(
+    roles_show_draws_the_matrix_and_grants_record_their_actor,
+    |env| {
+        let env = with_member(env, "admin");
+        let shown = env.ok(&["roles", "show", "editor"]);
+        let agents = shown
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("agents "))
+            .unwrap_or_default()
+            .to_string();
+        assert!(agents.contains("(✓)") && agents.contains("✓ "), "{shown}");
+        assert!(shown.stdout.contains("inherited"), "{shown}");
+        env.ok(&[
+            "--as",
+            "bob@acme.io",
+            "roles",
+            "grant",
+            "viewer",
+            "settings:read",
+        ]);
+        assert_eq!(
+            env.query_string("SELECT actor FROM audit_logs WHERE action = 'role.grant'"),
+            "bob@acme.io"
+        );
+    }
+);
