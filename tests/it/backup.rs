@@ -76,6 +76,22 @@ fn storage(env: &TestEnv) -> PathBuf {
     env.path("backups")
 }
 
+/// Rewrite a backup's manifest, as damage or tampering would.
+fn edit_manifest(env: &TestEnv, id: &str, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = storage(env).join(format!("{id}.manifest.json"));
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    edit(&mut m);
+    std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+}
+
+/// Make a manifest promise `rows` for the table whose name ends with `suffix`.
+fn promise_rows(m: &mut serde_json::Value, suffix: &str, rows: impl FnOnce(u64) -> u64) {
+    let tables = m["tables"].as_object_mut().unwrap();
+    let key = tables.keys().find(|t| t.ends_with(suffix)).unwrap().clone();
+    let promised = rows(tables[&key].as_u64().unwrap());
+    tables.insert(key, serde_json::json!(promised));
+}
+
 fn backup(env: &TestEnv, args: &[&str]) -> Run {
     let dir = storage(env);
     let mut all = vec!["backup"];
@@ -202,17 +218,7 @@ both!(restore_test_compares_row_counts_with_the_manifest, |env| {
     assert!(ok.json()["tables_checked"].as_u64().unwrap() >= 10, "{ok}");
 
     // A manifest that promises a row too many is caught by the test restore.
-    let manifest = storage(&env).join(format!("{id}.manifest.json"));
-    let mut m: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
-    let tables = m["tables"].as_object_mut().unwrap();
-    let key = tables
-        .keys()
-        .find(|t| t.ends_with("organizations"))
-        .unwrap()
-        .clone();
-    tables.insert(key, serde_json::json!(99));
-    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    edit_manifest(&env, &id, |m| promise_rows(m, "organizations", |_| 99));
     let bad = backup(&env, &["-q", "verify", &id, "--restore-test"]);
     assert_eq!(bad.code, 1, "{bad}");
     assert!(
@@ -334,15 +340,12 @@ fn prune_keeps_the_newest_and_dry_run_keeps_everything() {
     assert_eq!(entries.len(), 3);
     // Age every manifest by 40 days.
     for entry in &entries {
-        let id = entry["id"].as_str().unwrap();
-        let path = storage(&env).join(format!("{id}.manifest.json"));
-        let mut m: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        for field in ["started_at", "finished_at"] {
-            let t: chrono::DateTime<chrono::Utc> = m[field].as_str().unwrap().parse().unwrap();
-            m[field] = serde_json::json!(t - chrono::Duration::days(40));
-        }
-        std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+        edit_manifest(&env, entry["id"].as_str().unwrap(), |m| {
+            for field in ["started_at", "finished_at"] {
+                let t: chrono::DateTime<chrono::Utc> = m[field].as_str().unwrap().parse().unwrap();
+                m[field] = serde_json::json!(t - chrono::Duration::days(40));
+            }
+        });
     }
     let dry = backup(&env, &["prune", "--dry-run", "-o", "json"]);
     assert_eq!(dry.code, 0, "{dry}");
@@ -474,18 +477,7 @@ both!(a_failed_restore_leaves_the_target_as_it_was, |env| {
     backup(&env, &["-q", "run"]);
     let id = list(&env)[0]["id"].as_str().unwrap().to_string();
     // A manifest promising rows the dump does not hold: the restore fails at its very end.
-    let manifest = storage(&env).join(format!("{id}.manifest.json"));
-    let mut m: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
-    let tables = m["tables"].as_object_mut().unwrap();
-    let key = tables
-        .keys()
-        .find(|t| t.ends_with("audit_logs"))
-        .unwrap()
-        .clone();
-    let promised = tables[&key].as_u64().unwrap() + 1;
-    tables.insert(key, serde_json::json!(promised));
-    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    edit_manifest(&env, &id, |m| promise_rows(m, "audit_logs", |n| n + 1));
 
     // Into an empty database: it is empty again afterwards.
     let empty = env.another_database();
