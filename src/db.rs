@@ -606,18 +606,32 @@ async fn connect_sqlite(path: &Path, opts: &ConnectOptions) -> Result<Db> {
         .journal_mode(SqliteJournalMode::Wal)
         .foreign_keys(true)
         .busy_timeout(opts.timeout);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(4)
-        .acquire_timeout(opts.timeout)
-        .connect_with(options)
-        .await
-        .map_err(|err| {
-            Error::new(
-                ErrorKind::Connect,
-                format!("cannot open the SQLite database {}", path.display()),
-            )
-            .with_source(err)
-        })?;
+    // Switching a new file to WAL needs a moment alone with it: several processes opening the
+    // same fresh database at once get SQLITE_BUSY here, without the busy handler. Retry then,
+    // within the connect timeout.
+    let start = std::time::Instant::now();
+    let pool = loop {
+        let attempt = SqlitePoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(opts.timeout)
+            .connect_with(options.clone())
+            .await;
+        match attempt {
+            Ok(pool) => break pool,
+            Err(sqlx::Error::Database(db))
+                if db.code().as_deref() == Some("5") && start.elapsed() < opts.timeout =>
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(err) => {
+                return Err(Error::new(
+                    ErrorKind::Connect,
+                    format!("cannot open the SQLite database {}", path.display()),
+                )
+                .with_source(err));
+            }
+        }
+    };
     Ok(Db::Sqlite(pool))
 }
 
