@@ -256,6 +256,9 @@ _platctl() {
             platctl__subcmd__help__subcmd__users,disable)
                 cmd="platctl__subcmd__help__subcmd__users__subcmd__disable"
                 ;;
+            platctl__subcmd__help__subcmd__users,enable)
+                cmd="platctl__subcmd__help__subcmd__users__subcmd__enable"
+                ;;
             platctl__subcmd__help__subcmd__users,list)
                 cmd="platctl__subcmd__help__subcmd__users__subcmd__list"
                 ;;
@@ -433,6 +436,9 @@ _platctl() {
             platctl__subcmd__users,disable)
                 cmd="platctl__subcmd__users__subcmd__disable"
                 ;;
+            platctl__subcmd__users,enable)
+                cmd="platctl__subcmd__users__subcmd__enable"
+                ;;
             platctl__subcmd__users,help)
                 cmd="platctl__subcmd__users__subcmd__help"
                 ;;
@@ -444,6 +450,9 @@ _platctl() {
                 ;;
             platctl__subcmd__users__subcmd__help,disable)
                 cmd="platctl__subcmd__users__subcmd__help__subcmd__disable"
+                ;;
+            platctl__subcmd__users__subcmd__help,enable)
+                cmd="platctl__subcmd__users__subcmd__help__subcmd__enable"
                 ;;
             platctl__subcmd__users__subcmd__help,help)
                 cmd="platctl__subcmd__users__subcmd__help__subcmd__help"
@@ -1810,7 +1819,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__users)
-            opts="create list disable"
+            opts="create list disable enable"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +1847,20 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__users__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__users__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2164,13 +2187,17 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__list)
-            opts="-o -q -v -y -h -V --org --all --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --org --created-by --all --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3572,7 +3599,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version create list disable help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version create list disable enable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3689,8 +3716,46 @@ _platctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        platctl__subcmd__users__subcmd__enable)
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         platctl__subcmd__users__subcmd__help)
-            opts="create list disable help"
+            opts="create list disable enable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3718,6 +3783,20 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__users__subcmd__help__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -39,7 +39,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand config 'Show the resolved configuration'
             cand migrate 'Apply, inspect, revert and verify the platform''s schema migrations'
             cand orgs 'Create and list organizations (tenants)'
-            cand users 'Create, list and disable users'
+            cand users 'Create, list, disable and enable users'
             cand roles 'Roles: their permissions, and who holds which role in which organization'
             cand permissions 'The permission catalogue, and whether a user holds a permission'
             cand keys 'Issue, list, revoke, rotate and verify API keys'
@@ -377,7 +377,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --version 'Print version'
             cand create 'Create a user (emails match whatever their case)'
             cand list 'List users and their roles'
-            cand disable 'Disable a user: every permission check then denies them'
+            cand disable 'Disable a user: every permission check then denies them and their API keys stop working (asks first, naming the keys)'
+            cand enable 'Enable a disabled user again: their roles and API keys work again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;users;create'= {
@@ -439,10 +440,30 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'platctl;users;enable'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'platctl;users;help'= {
             cand create 'Create a user (emails match whatever their case)'
             cand list 'List users and their roles'
-            cand disable 'Disable a user: every permission check then denies them'
+            cand disable 'Disable a user: every permission check then denies them and their API keys stop working (asks first, naming the keys)'
+            cand enable 'Enable a disabled user again: their roles and API keys work again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;users;help;create'= {
@@ -450,6 +471,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;users;help;list'= {
         }
         &'platctl;users;help;disable'= {
+        }
+        &'platctl;users;help;enable'= {
         }
         &'platctl;users;help;help'= {
         }
@@ -764,12 +787,12 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create an API key; it is shown once, then only its hash is kept'
-            cand list 'List keys (active ones; --all adds revoked and expired)'
+            cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
             cand show 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
             cand revoke 'Revoke a key: it stops working at once; the record stays'
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
-            cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+            cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;keys;create'= {
@@ -799,13 +822,14 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;keys;list'= {
             cand --org 'org'
+            cand --created-by 'Only the keys this user created'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
-            cand --all 'Include revoked and expired keys'
+            cand --all 'Include revoked and expired keys, and those of disabled users'
             cand -q 'Print nothing on success except requested data; errors still go to stderr'
             cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
             cand -v 'Explain what is happening on stderr (-vv for more)'
@@ -917,12 +941,12 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;keys;help'= {
             cand create 'Create an API key; it is shown once, then only its hash is kept'
-            cand list 'List keys (active ones; --all adds revoked and expired)'
+            cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
             cand show 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
             cand revoke 'Revoke a key: it stops working at once; the record stays'
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
-            cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+            cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;keys;help;create'= {
@@ -1168,7 +1192,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand config 'Show the resolved configuration'
             cand migrate 'Apply, inspect, revert and verify the platform''s schema migrations'
             cand orgs 'Create and list organizations (tenants)'
-            cand users 'Create, list and disable users'
+            cand users 'Create, list, disable and enable users'
             cand roles 'Roles: their permissions, and who holds which role in which organization'
             cand permissions 'The permission catalogue, and whether a user holds a permission'
             cand keys 'Issue, list, revoke, rotate and verify API keys'
@@ -1215,13 +1239,16 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;users'= {
             cand create 'Create a user (emails match whatever their case)'
             cand list 'List users and their roles'
-            cand disable 'Disable a user: every permission check then denies them'
+            cand disable 'Disable a user: every permission check then denies them and their API keys stop working (asks first, naming the keys)'
+            cand enable 'Enable a disabled user again: their roles and API keys work again'
         }
         &'platctl;help;users;create'= {
         }
         &'platctl;help;users;list'= {
         }
         &'platctl;help;users;disable'= {
+        }
+        &'platctl;help;users;enable'= {
         }
         &'platctl;help;roles'= {
             cand list 'List roles with their level, permission and member counts'
@@ -1259,12 +1286,12 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;help;keys'= {
             cand create 'Create an API key; it is shown once, then only its hash is kept'
-            cand list 'List keys (active ones; --all adds revoked and expired)'
+            cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
             cand show 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
             cand revoke 'Revoke a key: it stops working at once; the record stays'
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
-            cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+            cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
         }
         &'platctl;help;keys;create'= {
         }

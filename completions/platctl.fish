@@ -42,7 +42,7 @@ complete -c platctl -n "__fish_platctl_needs_command" -f -a "init" -d 'Create th
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "config" -d 'Show the resolved configuration'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "orgs" -d 'Create and list organizations (tenants)'
-complete -c platctl -n "__fish_platctl_needs_command" -f -a "users" -d 'Create, list and disable users'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "users" -d 'Create, list, disable and enable users'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
@@ -264,24 +264,25 @@ complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization'
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations with their member counts'
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "create" -d 'Create a user (emails match whatever their case)'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "list" -d 'List users and their roles'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "disable" -d 'Disable a user: every permission check then denies them'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -f -a "create" -d 'Create a user (emails match whatever their case)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -f -a "list" -d 'List users and their roles'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -f -a "disable" -d 'Disable a user: every permission check then denies them and their API keys stop working (asks first, naming the keys)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -f -a "enable" -d 'Enable a disabled user again: their roles and API keys work again'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
@@ -326,9 +327,24 @@ complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user (emails match whatever their case)'
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users and their roles'
-complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: every permission check then denies them'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: every permission check then denies them and their API keys stop working (asks first, naming the keys)'
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user again: their roles and API keys work again'
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
@@ -549,12 +565,12 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_see
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l org -d 'Organization (default: the profile\'s default_org, else the only one)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l name -d 'A name for people (default: key-DATE-TIME)' -r
@@ -577,6 +593,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l org -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l created-by -d 'Only the keys this user created' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -585,7 +602,7 @@ json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l all -d 'Include revoked and expired keys'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l all -d 'Include revoked and expired keys, and those of disabled users'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
@@ -665,12 +682,12 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
@@ -837,7 +854,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_see
 complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "config" -d 'Show the resolved configuration'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "users" -d 'Create, list and disable users'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "users" -d 'Create, list, disable and enable users'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
@@ -856,7 +873,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from orgs" -f -a "list" -d 'List organizations with their member counts'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "create" -d 'Create a user (emails match whatever their case)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users and their roles'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "disable" -d 'Disable a user: every permission check then denies them'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "disable" -d 'Disable a user: every permission check then denies them and their API keys stop working (asks first, naming the keys)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "enable" -d 'Enable a disabled user again: their roles and API keys work again'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "list" -d 'List roles with their level, permission and member counts'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "show" -d 'Show a role\'s permissions: a resource x action matrix (-o json: the list)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from roles" -f -a "create" -d 'Create a custom role'
@@ -868,12 +886,12 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "list" -d 'List the 104 permissions and the roles holding each'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from permissions" -f -a "check" -d 'Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "run" -d 'Back up the database now (silent with -q; for cron and systemd timers)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List backups, newest first'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "show" -d 'Show a backup\'s manifest'

@@ -14,6 +14,11 @@ use crate::error::Result;
 use crate::proto::*;
 use crate::settings::Settings;
 
+/// Shows a new API key to the one who asked for it, on its one showing. The key is kept only
+/// when this succeeds: a key nobody could receive would be active and lost. (The core rolls the
+/// creation back; a remote backend revokes the key, with an audit entry saying why.)
+pub type Deliver<'a, T> = &'a (dyn Fn(&T) -> Result<()> + Send + Sync);
+
 #[async_trait]
 pub trait Backend: Send + Sync {
     /// What this backend talks to, for people, with secrets redacted.
@@ -41,7 +46,8 @@ pub trait Backend: Send + Sync {
     async fn create_user(&self, req: &CreateUser) -> Result<User>;
     /// Every user, or the members of one organization.
     async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>>;
-    async fn disable_user(&self, email: &str) -> Result<Changed<User>>;
+    /// Disable a user (`true`) or enable them again (`false`).
+    async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<UserChange>;
 
     async fn list_roles(&self) -> Result<Vec<Role>>;
     async fn show_role(&self, name: &str) -> Result<RoleDetail>;
@@ -58,14 +64,25 @@ pub trait Backend: Send + Sync {
     async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>>;
     async fn check_permission(&self, req: &CheckPermission) -> Result<PermissionCheck>;
 
-    async fn create_key(&self, req: &CreateKey) -> Result<CreatedKey>;
+    /// Create a key and show it with `deliver`; when showing fails, nothing is kept.
+    async fn create_key(
+        &self,
+        req: &CreateKey,
+        deliver: Deliver<'_, CreatedKey>,
+    ) -> Result<CreatedKey>;
     async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>>;
     /// A key by id, unambiguous id prefix, or display prefix.
     async fn show_key(&self, id: &str) -> Result<ApiKey>;
     async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>>;
     async fn delete_key(&self, id: &str) -> Result<ApiKey>;
     /// A new key like the old one; the old one keeps working for `grace`.
-    async fn rotate_key(&self, id: &str, grace: Duration) -> Result<RotatedKey>;
+    /// Shown with `deliver`; when showing fails, nothing is kept.
+    async fn rotate_key(
+        &self,
+        id: &str,
+        grace: Duration,
+        deliver: Deliver<'_, RotatedKey>,
+    ) -> Result<RotatedKey>;
     async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
 
     /// The audit entry of an operation done outside the database (a backup, a restore).
@@ -80,7 +97,10 @@ pub fn connect_timeout(settings: &Settings) -> Result<Duration> {
     match settings.env.get("PLATCTL_CONNECT_TIMEOUT") {
         None => Ok(Duration::from_secs(10)),
         Some(text) => crate::cli::parse_duration(&text).map_err(|e| {
-            crate::error::Error::config(format!("PLATCTL_CONNECT_TIMEOUT=`{text}`: {e}"))
+            crate::error::Error::config(format!(
+                "PLATCTL_CONNECT_TIMEOUT={}: {e}",
+                crate::text::quote(&text)
+            ))
         }),
     }
 }
@@ -93,6 +113,11 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
     };
     let db = Db::connect(&settings.database, &opts).await?;
     tracing::debug!(database = %settings.database.display(), "connected");
+    // A database a restore did not finish is never mistaken for a good one.
+    if let Err(e) = crate::backup::marker::check(&db, &settings.database.display()).await {
+        db.close().await;
+        return Err(e);
+    }
     Ok(Box::new(Core::new(
         db,
         settings.database.display(),

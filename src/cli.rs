@@ -91,7 +91,7 @@ pub enum Command {
     #[command(subcommand)]
     Orgs(OrgsCommand),
 
-    /// Create, list and disable users
+    /// Create, list, disable and enable users
     #[command(subcommand)]
     Users(UsersCommand),
 
@@ -201,8 +201,11 @@ pub enum UsersCommand {
         #[arg(long, value_name = "SLUG")]
         org: Option<String>,
     },
-    /// Disable a user: every permission check then denies them
+    /// Disable a user: every permission check then denies them and their API keys stop
+    /// working (asks first, naming the keys)
     Disable { email: String },
+    /// Enable a disabled user again: their roles and API keys work again
+    Enable { email: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -307,11 +310,14 @@ pub enum KeysCommand {
         #[arg(long)]
         test: bool,
     },
-    /// List keys (active ones; --all adds revoked and expired)
+    /// List keys (active ones; --all adds revoked and expired ones and those of disabled users)
     List {
         #[arg(long, value_name = "SLUG")]
         org: Option<String>,
-        /// Include revoked and expired keys
+        /// Only the keys this user created
+        #[arg(long, value_name = "EMAIL")]
+        created_by: Option<String>,
+        /// Include revoked and expired keys, and those of disabled users
         #[arg(long)]
         all: bool,
     },
@@ -333,7 +339,8 @@ pub enum KeysCommand {
         #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
         grace: std::time::Duration,
     },
-    /// Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED or EXPIRED (exit 1)
+    /// Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED
+    /// (its creator is disabled) (exit 1)
     Verify,
 }
 

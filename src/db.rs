@@ -520,8 +520,9 @@ async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
                 crate::redact::redact_url(url)
             ))
             .with_hint(
-                "expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=...]; a password goes \
-                 after the user name, separated by a colon",
+                "expected postgres://USER:PASSWORD@HOST[:PORT]/DATABASE[?sslmode=...]; \
+                 percent-encode special characters in the user name and password (# as %23, \
+                 / as %2F, ? as %3F, @ as %40, : as %3A, % as %25)",
             )
         })?
         .application_name("platctl");

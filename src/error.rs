@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+pub use crate::interrupt::Signal;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The process exit status. The numbers are the contract documented in the README.
@@ -16,6 +18,8 @@ pub enum ExitStatus {
     Failure,
     /// 2: the command line or configuration was wrong (a predicate: an error happened).
     Usage,
+    /// 130 after Ctrl-C, 143 after SIGTERM (128 + the signal's number, as shells report it).
+    Interrupted(Signal),
 }
 
 impl ExitStatus {
@@ -24,6 +28,8 @@ impl ExitStatus {
             ExitStatus::Success => 0,
             ExitStatus::Failure => 1,
             ExitStatus::Usage => 2,
+            ExitStatus::Interrupted(Signal::Interrupt) => 130,
+            ExitStatus::Interrupted(Signal::Terminate) => 143,
         }
     }
 }
@@ -50,6 +56,8 @@ pub enum ErrorKind {
     Refused,
     /// A bug: something that should not happen did.
     Internal,
+    /// Stopped by a signal (what was put back is in the message).
+    Interrupted(Signal),
 }
 
 #[derive(Debug)]
@@ -90,6 +98,9 @@ impl Error {
     }
     pub fn migration(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Migration, message)
+    }
+    pub fn interrupted(signal: Signal, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Interrupted(signal), message)
     }
     pub fn io(context: impl Into<String>, err: std::io::Error) -> Self {
         Self::new(ErrorKind::Io, context).with_source(err)
@@ -135,6 +146,7 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         match self.kind {
             ErrorKind::Usage | ErrorKind::Config => ExitStatus::Usage,
+            ErrorKind::Interrupted(signal) => ExitStatus::Interrupted(signal),
             _ => ExitStatus::Failure,
         }
     }

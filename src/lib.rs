@@ -12,17 +12,20 @@ pub mod core;
 pub mod db;
 pub mod docs;
 pub mod error;
+pub mod fields;
+pub mod interrupt;
 pub mod migrations;
 pub mod output;
 pub mod proto;
 pub mod redact;
 pub mod settings;
+pub mod text;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use cli::{Cli, Command};
 use commands::Ctx;
-use error::{Error, ExitStatus, Result};
+use error::{Error, ErrorKind, ExitStatus, Result};
 use output::Printer;
 use settings::Settings;
 
@@ -84,12 +87,52 @@ pub fn run(cli: Cli) -> ExitStatus {
         settings: &settings,
         printer: &printer,
     };
-    let result = runtime.block_on(dispatch(&ctx, cli.command));
+    let result = runtime.block_on(async {
+        interrupt::listen();
+        tokio::select! {
+            result = dispatch(&ctx, cli.command) => result,
+            signal = interrupt::must_stop() => Err(interrupt::stopped(signal, "stopped")),
+        }
+    });
     // Do not wait for background tasks (idle pool connections) to wind down.
     runtime.shutdown_background();
     match result {
         Ok(status) => status,
         Err(e) => finish(Err(e), &printer, predicate),
+    }
+}
+
+/// Print what clap has to say when the command line does not parse — `--help` and
+/// `--version` (exit 0) or a usage error (exit 2) — through the same filters as everything
+/// else: secrets scrubbed (a URL or a key typed in the wrong place), input bounded, and colour
+/// only on a terminal without `NO_COLOR` or `--no-color`.
+pub fn usage_error(err: &clap::Error) -> ExitStatus {
+    let to_stderr = err.use_stderr();
+    let terminal = if to_stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let color = terminal
+        && !std::env::args_os().any(|a| a == "--no-color")
+        && settings::color_allowed_by_env();
+    let text = if color {
+        text::bound(&text::escape_message(
+            &redact::scrub(&err.render().ansi().to_string()),
+            true,
+        ))
+    } else {
+        output::for_people(&err.render().to_string())
+    };
+    let _ = if to_stderr {
+        std::io::stderr().write_all(text.as_bytes())
+    } else {
+        std::io::stdout().write_all(text.as_bytes())
+    };
+    if err.exit_code() == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Usage
     }
 }
 
@@ -123,6 +166,9 @@ fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus 
         Err(e) if e.is_broken_pipe() => ExitStatus::Success,
         Err(e) => {
             printer.error(&e);
+            if let ErrorKind::Interrupted(signal) = e.kind() {
+                return ExitStatus::Interrupted(signal);
+            }
             if predicate {
                 ExitStatus::Usage
             } else {
@@ -169,7 +215,10 @@ impl Write for ScrubbingStderr {
 
 impl Drop for ScrubbingStderr {
     fn drop(&mut self) {
-        let text = redact::scrub(&String::from_utf8_lossy(&self.0));
+        let text = text::bound(&text::escape_message(
+            &redact::scrub(&String::from_utf8_lossy(&self.0)),
+            true,
+        ));
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
 }

@@ -2,20 +2,27 @@
 //!
 //! Commands hand typed results to a [`Printer`]; it renders them as a table for people or as
 //! JSON, NDJSON or CSV for programs. Field names are the serde (snake_case) names of the result
-//! types; timestamps are RFC 3339 UTC. Human chatter goes to stderr, data to stdout; colour only
-//! on a terminal. Every line written to stderr passes through [`crate::redact::scrub`].
+//! types, and JSON and CSV carry the same fields in the same order; timestamps are RFC 3339 UTC.
+//! Human chatter goes to stderr, data to stdout; colour only on a terminal.
+//!
+//! Everything written to either stream passes through [`crate::redact::scrub`] (the one
+//! exception is a new API key's one showing, [`Printer::reveal`]). Text meant for people —
+//! table cells and messages — has its control characters shown as escapes, so nothing stored
+//! in the database can drive the terminal, and messages are bounded in length.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fmt::Display;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
-use comfy_table::{Cell, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets::NOTHING};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::redact;
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -41,11 +48,36 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// A result type that can be shown as rows. JSON carries every serialized field; tables and
-/// CSV show `COLUMNS` (serde field names), in that order.
-pub trait Record: Serialize {
+/// A result type that can be shown as rows. JSON and CSV carry every serialized field, in the
+/// order of the type's definition; tables show `COLUMNS` (serde field names), in that order.
+pub trait Record: Serialize + DeserializeOwned + 'static {
     const COLUMNS: &'static [&'static str];
+
+    /// Every field, as JSON names it, in order (read from the type's serde definition).
+    fn fields() -> &'static [&'static str] {
+        crate::fields::of::<Self>()
+    }
 }
+
+/// Columns of free text, which may wrap on a narrow terminal. Every other column (ids,
+/// prefixes, keys, hashes, URLs, emails, slugs, times) keeps its full width.
+const WRAPPABLE: &[&str] = &[
+    "name",
+    "description",
+    "label",
+    "roles",
+    "scopes",
+    "reason",
+    "revoked_reason",
+    "problem",
+];
+
+/// A free-text column is wrapped only if it keeps at least this many characters a line.
+const MIN_WRAPPED: usize = 12;
+
+/// Below this many columns a terminal is taken to report no width (a 0x0 pty): tables are laid
+/// out without wrapping then.
+const MIN_TERMINAL_WIDTH: u16 = 20;
 
 pub struct Printer {
     format: Format,
@@ -54,9 +86,11 @@ pub struct Printer {
     color_stderr: bool,
     interactive: bool,
     yes: bool,
+    stdout_terminal: bool,
     stderr_terminal: bool,
 }
 
+#[derive(Clone, Copy)]
 enum Style {
     Bold,
     Red,
@@ -65,6 +99,7 @@ enum Style {
     Dim,
 }
 
+/// Colour for a label or a line outside tables (tables style their cells themselves).
 fn paint(on: bool, style: Style, text: &str) -> String {
     if !on {
         return text.to_string();
@@ -83,6 +118,11 @@ fn write_err(err: io::Error) -> Error {
     Error::io("cannot write to standard output", err)
 }
 
+/// What people read in a message: secrets scrubbed, control characters escaped, bounded.
+pub fn for_people(text: &str) -> String {
+    text::bound(&text::escape_message(&redact::scrub(text), false))
+}
+
 impl Printer {
     pub fn new(
         format: Format,
@@ -99,7 +139,8 @@ impl Printer {
             color_stderr,
             interactive,
             yes,
-            stderr_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            stdout_terminal: io::stdout().is_terminal(),
+            stderr_terminal: io::stderr().is_terminal(),
         }
     }
 
@@ -116,13 +157,12 @@ impl Printer {
         self.quiet
     }
 
+    /// Data on stdout, scrubbed of secrets.
     fn stdout(&self, text: &str) -> Result<()> {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes()).map_err(write_err)?;
-        out.flush().map_err(write_err)
+        write_stdout(&redact::scrub(text))
     }
 
-    /// A list of records. An empty table says so on stderr (unless quiet) and prints nothing.
+    /// A list of records. An empty table prints `empty_note` on stderr instead (unless quiet).
     pub fn list<T: Record>(&self, items: &[T], empty_note: &str) -> Result<()> {
         match self.format {
             Format::Json => {
@@ -138,22 +178,23 @@ impl Printer {
                 }
                 self.stdout(&text)
             }
-            Format::Csv => self.csv(items),
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record(T::fields()).map_err(csv_err)?;
+                for item in items {
+                    write_csv_row(&mut w, item)?;
+                }
+                let bytes = w.into_inner().map_err(|e| csv_err(e.into_error().into()))?;
+                self.stdout(&String::from_utf8_lossy(&bytes))
+            }
             Format::Table => {
                 if items.is_empty() {
-                    self.note(empty_note);
+                    if !empty_note.is_empty() {
+                        self.note(empty_note);
+                    }
                     return Ok(());
                 }
-                let mut table = self.table();
-                table.set_header(T::COLUMNS.iter().map(|c| {
-                    let title = c.replace('_', " ").to_uppercase();
-                    Cell::new(paint(self.color_stdout, Style::Bold, &title))
-                }));
-                for item in items {
-                    let value = serde_json::to_value(item).map_err(json_err)?;
-                    table.add_row(T::COLUMNS.iter().map(|c| human_cell(c, value.get(c))));
-                }
-                self.stdout(&render(table))
+                self.stdout(&self.records_table(items)?)
             }
         }
     }
@@ -171,42 +212,72 @@ impl Printer {
     /// One record: a JSON object, or a two-column table of its fields for people.
     pub fn object<T: Serialize>(&self, item: &T) -> Result<()> {
         let value = serde_json::to_value(item).map_err(json_err)?;
+        self.stdout(&self.render_object(&value)?)
+    }
+
+    fn render_object(&self, value: &Value) -> Result<String> {
         match self.format {
             Format::Json => {
-                let mut text = serde_json::to_string_pretty(&value).map_err(json_err)?;
+                let mut text = serde_json::to_string_pretty(value).map_err(json_err)?;
                 text.push('\n');
-                self.stdout(&text)
+                Ok(text)
             }
             Format::Ndjson => {
-                let mut text = serde_json::to_string(&value).map_err(json_err)?;
+                let mut text = serde_json::to_string(value).map_err(json_err)?;
                 text.push('\n');
-                self.stdout(&text)
+                Ok(text)
             }
             Format::Csv => {
-                let Value::Object(map) = &value else {
-                    return self.stdout(&format!("{value}\n"));
+                let Value::Object(map) = value else {
+                    return Ok(format!("{value}\n"));
                 };
                 let mut w = csv::Writer::from_writer(Vec::new());
                 w.write_record(map.keys()).map_err(csv_err)?;
-                w.write_record(map.iter().map(|(k, v)| csv_cell(k, v)))
+                w.write_record(map.values().map(csv_cell))
                     .map_err(csv_err)?;
                 let bytes = w.into_inner().map_err(|e| csv_err(e.into_error().into()))?;
-                self.stdout(&String::from_utf8_lossy(&bytes))
+                Ok(String::from_utf8_lossy(&bytes).into_owned())
             }
             Format::Table => {
-                let Value::Object(map) = &value else {
-                    return self.stdout(&format!("{value}\n"));
+                let Value::Object(map) = value else {
+                    return Ok(format!("{}\n", text::escape_controls(&value.to_string())));
                 };
                 let mut table = self.table();
                 for (key, v) in map {
                     table.add_row(vec![
-                        Cell::new(paint(self.color_stdout, Style::Bold, key)),
+                        Cell::new(key).add_attribute(Attribute::Bold),
                         Cell::new(human_cell(key, Some(v))),
                     ]);
                 }
-                self.stdout(&render(table))
+                // Values are ids, hashes, URLs and times as often as prose: never wrapped.
+                Ok(render(table))
             }
         }
+    }
+
+    /// A secret shown once (a new API key): people get the fields of `people` (but `key`),
+    /// then the secret alone on its own line, whole, never wrapped; with -q only the secret;
+    /// programs get `programs` (which carries the secret). Nothing but `secret` escapes the
+    /// scrubber.
+    pub fn reveal<A: Serialize, B: Serialize>(
+        &self,
+        secret: &str,
+        people: &A,
+        programs: &B,
+    ) -> Result<()> {
+        let text = match self.format {
+            Format::Table if self.quiet => format!("{secret}\n"),
+            Format::Table => {
+                let mut shown = serde_json::to_value(people).map_err(json_err)?;
+                if let Value::Object(map) = &mut shown {
+                    map.shift_remove("key");
+                }
+                format!("{}\n{secret}\n", self.render_object(&shown)?)
+            }
+            _ => self.render_object(&serde_json::to_value(programs).map_err(json_err)?)?,
+        };
+        let pieces: Vec<String> = text.split(secret).map(redact::scrub).collect();
+        write_stdout(&pieces.join(secret))
     }
 
     /// The result of an action: for people a one-line confirmation (none with -q), for
@@ -215,7 +286,7 @@ impl Printer {
         match self.format {
             Format::Table => {
                 if !self.quiet {
-                    self.stdout(&format!("{message}\n"))?;
+                    write_stdout(&format!("{}\n", for_people(&message.to_string())))?;
                 }
                 Ok(())
             }
@@ -228,65 +299,64 @@ impl Printer {
         if self.quiet || self.format != Format::Table {
             return Ok(());
         }
-        self.stdout(&format!("{text}\n"))
+        write_stdout(&format!("{}\n", for_people(&text.to_string())))
     }
 
-    /// Raw bytes on stdout whatever the format (completion scripts, keys shown once).
+    /// Raw text on stdout whatever the format (completion scripts, a path), scrubbed.
     pub fn raw(&self, text: &str) -> Result<()> {
         self.stdout(text)
+    }
+
+    fn stderr_line(&self, label: Option<(&str, Style)>, style: Option<Style>, text: &str) {
+        let text = for_people(text);
+        let body = match style {
+            Some(s) => paint(self.color_stderr, s, &text),
+            None => text,
+        };
+        let line = match label {
+            Some((l, s)) => format!("{} {body}\n", paint(self.color_stderr, s, l)),
+            None => format!("{body}\n"),
+        };
+        let _ = io::stderr().write_all(line.as_bytes());
     }
 
     /// A remark for people on stderr, silenced by -q.
     pub fn note(&self, text: impl Display) {
         if !self.quiet {
-            let text = redact::scrub(&text.to_string());
-            let _ = writeln!(
-                io::stderr(),
-                "{}",
-                paint(self.color_stderr, Style::Dim, &text)
-            );
+            self.stderr_line(None, Some(Style::Dim), &text.to_string());
         }
     }
 
     /// Something the operator should act on, on stderr, silenced by -q.
     pub fn warn(&self, text: impl Display) {
         if !self.quiet {
-            let text = redact::scrub(&text.to_string());
-            let label = paint(self.color_stderr, Style::Yellow, "warning:");
-            let _ = writeln!(io::stderr(), "{label} {text}");
+            self.stderr_line(Some(("warning:", Style::Yellow)), None, &text.to_string());
         }
     }
 
     /// A failure that is not an error of the command (a check that found a problem): always
     /// shown on stderr, even with -q.
     pub fn failure(&self, text: impl Display) {
-        let text = redact::scrub(&text.to_string());
-        let label = paint(self.color_stderr, Style::Red, "failed:");
-        let _ = writeln!(io::stderr(), "{label} {text}");
+        self.stderr_line(Some(("failed:", Style::Red)), None, &text.to_string());
     }
 
     /// A success line for people on stderr (for commands whose stdout is data).
     pub fn success(&self, text: impl Display) {
         if !self.quiet {
-            let text = redact::scrub(&text.to_string());
-            let _ = writeln!(
-                io::stderr(),
-                "{}",
-                paint(self.color_stderr, Style::Green, &text)
-            );
+            self.stderr_line(None, Some(Style::Green), &text.to_string());
         }
     }
 
     /// An error, always shown, with its causes and hint; secrets scrubbed.
     pub fn error(&self, err: &Error) {
         let label = paint(self.color_stderr, Style::Red, "error:");
-        let mut text = format!("{label} {}\n", redact::scrub(err.message()));
+        let mut text = format!("{label} {}\n", for_people(err.message()));
         for cause in err.causes() {
-            text.push_str(&format!("  cause: {}\n", redact::scrub(&cause)));
+            text.push_str(&format!("  cause: {}\n", for_people(&cause)));
         }
         if let Some(hint) = err.hint() {
             let label = paint(self.color_stderr, Style::Bold, "hint:");
-            text.push_str(&format!("  {label} {}\n", redact::scrub(hint)));
+            text.push_str(&format!("  {label} {}\n", for_people(hint)));
         }
         let _ = io::stderr().write_all(text.as_bytes());
     }
@@ -297,6 +367,7 @@ impl Printer {
         if self.yes {
             return Ok(());
         }
+        let question = for_people(question);
         if !self.interactive {
             return Err(
                 Error::usage(format!("refusing without confirmation: {question}"))
@@ -326,10 +397,10 @@ impl Printer {
         table.set_header(
             header
                 .iter()
-                .map(|h| Cell::new(paint(self.color_stdout, Style::Bold, &h.to_uppercase()))),
+                .map(|h| Cell::new(h.to_uppercase()).add_attribute(Attribute::Bold)),
         );
         for row in rows {
-            table.add_row(row.iter().map(Cell::new));
+            table.add_row(row.iter().map(|c| Cell::new(text::escape_controls(c))));
         }
         let mut text = render(table);
         if !legend.is_empty() {
@@ -341,8 +412,8 @@ impl Printer {
 
     /// A secret typed at a hidden prompt on a terminal, or read from piped stdin (never argv).
     pub fn read_secret(&self, prompt: &str) -> Result<String> {
-        use std::io::{IsTerminal, Read};
-        let text = if std::io::stdin().is_terminal() {
+        use std::io::Read;
+        let text = if io::stdin().is_terminal() {
             dialoguer::Password::new()
                 .with_prompt(prompt)
                 .allow_empty_password(true)
@@ -352,7 +423,7 @@ impl Printer {
                 })?
         } else {
             let mut buf = String::new();
-            std::io::stdin()
+            io::stdin()
                 .take(64 * 1024)
                 .read_to_string(&mut buf)
                 .map_err(|e| Error::io("cannot read standard input", e))?;
@@ -397,32 +468,111 @@ impl Printer {
         bar
     }
 
+    /// A table, styled (comfy-table's own cell attributes, never escape codes in the text)
+    /// when colour is on, and never wrapped: see [`Printer::fit`] for the one exception.
     fn table(&self) -> Table {
         let mut table = Table::new();
-        table.load_style(presets::NOTHING);
+        table.load_style(NOTHING);
+        table.set_content_arrangement(ContentArrangement::Disabled);
         if self.color_stdout {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.enforce_styling();
+            // Padding stays outside the escape codes, so trailing blanks can be trimmed.
+            table.style_text_only();
         } else {
-            table.set_content_arrangement(ContentArrangement::Disabled);
+            table.force_no_tty();
         }
         table
     }
 
-    fn csv<T: Record>(&self, items: &[T]) -> Result<()> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(T::COLUMNS).map_err(csv_err)?;
+    /// The terminal's width, when stdout is a terminal that reports a sensible one (a 0x0 pty
+    /// reports none).
+    fn terminal_width(&self) -> Option<u16> {
+        if !self.stdout_terminal {
+            return None;
+        }
+        let probe = Table::new();
+        probe.width().filter(|w| *w >= MIN_TERMINAL_WIDTH)
+    }
+
+    /// Fit a table of `names` columns to the terminal: when it is wider, the widest free-text
+    /// columns (names, descriptions, labels) wrap, provided each keeps at least
+    /// [`MIN_WRAPPED`] characters; ids, keys, hashes, URLs and times never wrap. A table that
+    /// cannot fit that way is left whole, and the terminal folds its lines.
+    fn fit(&self, table: &mut Table, names: &[&str]) {
+        let Some(width) = self.terminal_width() else {
+            return;
+        };
+        pad(table);
+        let widths: Vec<usize> = table
+            .column_max_content_widths()
+            .into_iter()
+            .map(usize::from)
+            .collect();
+        let padding = 2 * widths.len().saturating_sub(1);
+        if widths.iter().sum::<usize>() + padding <= usize::from(width) {
+            return;
+        }
+        // Columns that keep their width: all but free text, then the free-text columns
+        // narrower than an even share of what is left, narrowest first.
+        let mut keep: Vec<bool> = names.iter().map(|n| !WRAPPABLE.contains(n)).collect();
+        loop {
+            let kept: usize = widths
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(w, _)| w)
+                .sum();
+            let room = usize::from(width).saturating_sub(kept + padding);
+            let wrapping: Vec<usize> = (0..widths.len()).filter(|i| !keep[*i]).collect();
+            if wrapping.is_empty() {
+                return;
+            }
+            let share = room / wrapping.len();
+            match wrapping.iter().find(|i| widths[**i] <= share) {
+                Some(i) => keep[*i] = true,
+                None if share >= MIN_WRAPPED => break,
+                None => return,
+            }
+        }
+        for (column, kept) in table.column_iter_mut().zip(&keep) {
+            if *kept {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        table.set_width(width);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    }
+
+    fn records_table<T: Record>(&self, items: &[T]) -> Result<String> {
+        let mut table = self.table();
+        table.set_header(
+            T::COLUMNS.iter().map(|c| {
+                Cell::new(c.replace('_', " ").to_uppercase()).add_attribute(Attribute::Bold)
+            }),
+        );
         for item in items {
             let value = serde_json::to_value(item).map_err(json_err)?;
-            w.write_record(
-                T::COLUMNS
-                    .iter()
-                    .map(|c| csv_cell(c, value.get(c).unwrap_or(&Value::Null))),
-            )
-            .map_err(csv_err)?;
+            table.add_row(T::COLUMNS.iter().map(|c| human_cell(c, value.get(c))));
         }
-        let bytes = w.into_inner().map_err(|e| csv_err(e.into_error().into()))?;
-        self.stdout(&String::from_utf8_lossy(&bytes))
+        self.fit(&mut table, T::COLUMNS);
+        Ok(render(table))
     }
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes()).map_err(write_err)?;
+    out.flush().map_err(write_err)
+}
+
+fn write_csv_row<T: Record>(w: &mut csv::Writer<Vec<u8>>, item: &T) -> Result<()> {
+    let value = serde_json::to_value(item).map_err(json_err)?;
+    w.write_record(
+        T::fields()
+            .iter()
+            .map(|c| csv_cell(value.get(c).unwrap_or(&Value::Null))),
+    )
+    .map_err(csv_err)
 }
 
 /// Records written one by one.
@@ -454,15 +604,9 @@ impl<T: Record> RecordStream<'_, T> {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 if self.count == 0 {
-                    w.write_record(T::COLUMNS).map_err(csv_err)?;
+                    w.write_record(T::fields()).map_err(csv_err)?;
                 }
-                let value = serde_json::to_value(&item).map_err(json_err)?;
-                w.write_record(
-                    T::COLUMNS
-                        .iter()
-                        .map(|c| csv_cell(c, value.get(c).unwrap_or(&Value::Null))),
-                )
-                .map_err(csv_err)?;
+                write_csv_row(&mut w, &item)?;
                 let bytes = w.into_inner().map_err(|e| csv_err(e.into_error().into()))?;
                 p.stdout(&String::from_utf8_lossy(&bytes))?;
             }
@@ -478,7 +622,7 @@ impl<T: Record> RecordStream<'_, T> {
             Format::Json => p.stdout(if self.count == 0 { "[]\n" } else { "\n]\n" })?,
             Format::Csv if self.count == 0 => {
                 let mut w = csv::Writer::from_writer(Vec::new());
-                w.write_record(T::COLUMNS).map_err(csv_err)?;
+                w.write_record(T::fields()).map_err(csv_err)?;
                 let bytes = w.into_inner().map_err(|e| csv_err(e.into_error().into()))?;
                 p.stdout(&String::from_utf8_lossy(&bytes))?;
             }
@@ -488,12 +632,17 @@ impl<T: Record> RecordStream<'_, T> {
     }
 }
 
-/// Columns two spaces apart, no borders, no trailing blanks (like kubectl and gh).
-fn render(mut table: Table) -> String {
+/// Columns two spaces apart, no borders (like kubectl and gh).
+fn pad(table: &mut Table) {
     let count = table.column_count();
     for (i, column) in table.column_iter_mut().enumerate() {
         column.set_padding((0, if i + 1 == count { 0 } else { 2 }));
     }
+}
+
+/// The table's lines, without trailing blanks.
+fn render(mut table: Table) -> String {
+    pad(&mut table);
     let mut out = String::new();
     for line in table.lines() {
         out.push_str(line.trim_end());
@@ -513,9 +662,10 @@ fn csv_err(err: csv::Error) -> Error {
     }
 }
 
-/// A value as text for a table: timestamps shortened to the second, lists joined, null as `-`.
+/// A value as text for a table: timestamps shortened to the second, lists joined, null as `-`,
+/// control characters escaped.
 fn human_cell(column: &str, value: Option<&Value>) -> String {
-    match value {
+    let text = match value {
         None | Some(Value::Null) => "-".to_string(),
         Some(Value::String(s)) => {
             if column.ends_with("_at")
@@ -544,11 +694,12 @@ fn human_cell(column: &str, value: Option<&Value>) -> String {
             }
         }
         Some(other) => other.to_string(),
-    }
+    };
+    text::escape_controls(&text)
 }
 
 /// A value as a CSV field: strings raw, null empty, lists space-separated, objects as JSON.
-fn csv_cell(_column: &str, value: &Value) -> String {
+fn csv_cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),

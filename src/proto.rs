@@ -131,6 +131,18 @@ impl Record for User {
         &["email", "name", "status", "roles", "created_at", "id"];
 }
 
+/// What `users disable` or `users enable` changed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UserChange {
+    /// False when the user already was as asked: nothing was written, no audit entry.
+    pub changed: bool,
+    #[serde(flatten)]
+    pub user: User,
+    /// The user's API keys that are otherwise usable (not revoked, not expired): they stop
+    /// working while the user is disabled, and work again once enabled.
+    pub keys: Vec<ApiKey>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CreateUser {
     pub email: String,
@@ -305,6 +317,8 @@ pub enum KeyStatus {
     Active,
     Expired,
     Revoked,
+    /// Its creator is disabled: it does not work until they are enabled again.
+    Disabled,
 }
 
 /// A stored key: never the key, never its hash.
@@ -340,7 +354,9 @@ impl Record for ApiKey {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ListKeys {
     pub organization: Option<String>,
-    /// Include revoked and expired keys.
+    /// Only the keys this user created.
+    pub created_by: Option<String>,
+    /// Include revoked and expired keys, and those of disabled users.
     pub all: bool,
 }
 
@@ -383,6 +399,8 @@ pub enum Verdict {
     NotFound,
     Revoked,
     Expired,
+    /// The key's creator is disabled.
+    Disabled,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

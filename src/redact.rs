@@ -1,12 +1,22 @@
 //! Keeping secrets out of everything platctl prints.
 //!
-//! Two layers: [`redact_url`] hides the password of a URL wherever platctl shows one, and
-//! [`scrub`] is applied to every line that reaches stderr (errors, warnings, `-v` logs): it
-//! redacts any URL userinfo it finds and replaces every secret registered with [`register`]
-//! (database passwords, API keys, SendGrid keys), so a driver error that quotes a URL or a
-//! password cannot leak it.
+//! [`scrub`] is applied to everything that reaches stdout or stderr, whatever the command:
+//! errors, warnings, `-v` logs, clap's usage errors, tables and JSON. It removes
+//! - the password of every URL, whether or not the URL parses: a well-formed one keeps its user
+//!   (`postgres://ops:***@db/x`); in one that does not (a `#`, `/` or `?` in the password), all
+//!   that lies between `://` and the last `@` is masked (`postgres://***@db/x`);
+//! - `password=...` values of keyword/value connection strings and URL queries;
+//! - every secret registered with [`register`] (database passwords, S3 secrets), in raw and
+//!   percent-decoded form, wherever it turns up (a driver error that quotes it);
+//! - the secret part of anything that looks like an API key (`sk_live_` or `sk_test_` and 8 or
+//!   more key characters): it is cut to the key's 12-character display prefix.
+//!
+//! The one deliberate exception is a new API key's one showing, which the output layer writes
+//! around the scrubber.
 
 use std::sync::{LazyLock, RwLock};
+
+use crate::core::keys::{DISPLAY_PREFIX_LEN, LIVE_PREFIX, TEST_PREFIX};
 
 pub const MASK: &str = "***";
 
@@ -22,7 +32,7 @@ pub fn register(secret: &str) {
     }
     if let Ok(mut list) = SECRETS.write() {
         for form in forms {
-            if form.len() >= 3 && !list.contains(&form) {
+            if form.chars().count() >= 3 && !list.contains(&form) {
                 list.push(form);
             }
         }
@@ -31,19 +41,29 @@ pub fn register(secret: &str) {
     }
 }
 
-/// Register the password (and password-like query parameters) of a URL.
+/// Register the password of a URL (as the URL grammar reads it, and as everything between the
+/// first `:` after `://` and the last `@`, for URLs whose password breaks the grammar), and
+/// password-like query or keyword parameters.
 pub fn register_url(url: &str) {
-    if let Some(password) = url_password(url) {
-        register(&password);
+    if let Some((_, rest)) = url.split_once("://") {
+        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        for end in [rest[..authority_end].rfind('@'), rest.rfind('@')]
+            .into_iter()
+            .flatten()
+        {
+            if let Some((_, password)) = rest[..end].split_once(':') {
+                register(password);
+            }
+        }
     }
-    for (_, value) in secret_query_params(url) {
+    for value in secret_values(url) {
         register(&value);
     }
 }
 
-/// Text with URL passwords and every registered secret replaced by `***`.
+/// Text with URL passwords, `password=` values, registered secrets and API keys removed.
 pub fn scrub(text: &str) -> String {
-    let mut out = redact_urls_in(text);
+    let mut out = redact_secret_values(&redact_urls_in(text));
     if let Ok(list) = SECRETS.read() {
         for secret in list.iter() {
             if out.contains(secret.as_str()) {
@@ -51,47 +71,96 @@ pub fn scrub(text: &str) -> String {
             }
         }
     }
-    out
+    cut_api_keys(&out)
 }
 
 /// The URL with its password (and `password=` style query parameters) replaced by `***`.
 pub fn redact_url(url: &str) -> String {
-    redact_urls_in(url)
+    redact_secret_values(&redact_urls_in(url))
 }
 
-fn url_password(url: &str) -> Option<String> {
-    let (_, rest) = url.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    let (userinfo, _) = authority.rsplit_once('@')?;
-    let (_, password) = userinfo.split_once(':')?;
-    (!password.is_empty()).then(|| password.to_string())
+/// Whether showing `url` would show a secret (it holds a password).
+pub fn has_secret(url: &str) -> bool {
+    redact_url(url) != url
 }
 
-const SECRET_PARAMS: [&str; 6] = [
+/// Keys of `key=value` pairs whose value is a secret (libpq keywords, URL query parameters).
+const SECRET_KEYS: [&str; 7] = [
     "password",
     "sslpassword",
     "pass",
+    "passwd",
     "secret",
     "token",
     "api_key",
 ];
 
-fn secret_query_params(url: &str) -> Vec<(String, String)> {
-    let Some((_, query)) = url.split_once('?') else {
-        return Vec::new();
-    };
-    let query = query.split('#').next().unwrap_or("");
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .filter(|(k, v)| SECRET_PARAMS.contains(&k.to_ascii_lowercase().as_str()) && !v.is_empty())
-        .map(|(k, v)| (k.to_string(), v.to_string()))
+fn is_secret_key(key: &str) -> bool {
+    SECRET_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
+}
+
+/// Where each `KEY=` with a secret key starts its value, in a text: (value start, value end).
+/// A key is a run of letters, digits and underscores after a separator; a value runs to the
+/// next whitespace or `&` (or to the closing quote, when quoted).
+fn secret_value_spans(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(offset) = text[i..].find('=') {
+        let eq = i + offset;
+        let key_start = text[..eq]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |p| p + 1);
+        let key = text[key_start..eq].trim();
+        if !key.is_empty() && is_secret_key(key) {
+            let start = eq + 1;
+            let end = match bytes.get(start) {
+                Some(&q @ (b'\'' | b'"')) => text[start + 1..]
+                    .find(char::from(q))
+                    .map_or(text.len(), |p| start + 1 + p + 1),
+                _ => text[start..]
+                    .find(|c: char| c.is_whitespace() || c == '&' || c == '`')
+                    .map_or(text.len(), |p| start + p),
+            };
+            if end > start {
+                spans.push((start, end));
+            }
+            i = end.max(eq + 1);
+        } else {
+            i = eq + 1;
+        }
+    }
+    spans
+}
+
+fn secret_values(text: &str) -> Vec<String> {
+    secret_value_spans(text)
+        .into_iter()
+        .map(|(s, e)| text[s..e].trim_matches(['\'', '"']).to_string())
+        .filter(|v| !v.is_empty() && v != MASK)
         .collect()
 }
 
-/// Redact the userinfo password of every `scheme://user:pass@host` in free text, and
-/// `password=...` query parameters after it.
+fn redact_secret_values(text: &str) -> String {
+    let spans = secret_value_spans(text);
+    if spans.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in spans {
+        out.push_str(&text[last..start]);
+        out.push_str(MASK);
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Schemes whose URLs name files, never credentials.
+const FILE_SCHEMES: [&str; 2] = ["sqlite", "file"];
+
+/// Redact the userinfo of every `scheme://user:pass@host` in free text.
 fn redact_urls_in(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -103,50 +172,65 @@ fn redact_urls_in(text: &str) -> String {
             .find(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '`' || c == '>')
             .unwrap_or(after.len());
         let url = &after[..url_end];
-        out.push_str(&redact_one(url));
+        let scheme_start = before[..pos]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || "+-.".contains(c)))
+            .map_or(0, |p| p + 1);
+        let scheme = &before[scheme_start..pos];
+        if FILE_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)) {
+            out.push_str(url);
+        } else {
+            out.push_str(&redact_authority(url));
+        }
         rest = &after[url_end..];
     }
     out.push_str(rest);
     out
 }
 
-/// `url` is the part after `scheme://`.
-fn redact_one(url: &str) -> String {
+/// `url` is the part after `scheme://`. A well-formed authority keeps its user; when an `@`
+/// appears after the authority's end (a password holding `/`, `?` or `#`), the URL cannot be
+/// read reliably and everything up to the last `@` is masked.
+fn redact_authority(url: &str) -> String {
+    let Some(last_at) = url.rfind('@') else {
+        return url.to_string();
+    };
     let authority_end = url.find(['/', '?', '#']).unwrap_or(url.len());
-    let (authority, tail) = url.split_at(authority_end);
-    let mut out = String::with_capacity(url.len());
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            match userinfo.split_once(':') {
-                Some((user, _)) => {
-                    out.push_str(user);
-                    out.push(':');
-                    out.push_str(MASK);
-                }
-                None => out.push_str(userinfo),
-            }
-            out.push('@');
-            out.push_str(host);
-        }
-        None => out.push_str(authority),
+    if last_at > authority_end {
+        return format!("{MASK}{}", &url[last_at..]);
     }
-    match tail.split_once('?') {
-        Some((path, query)) => {
-            out.push_str(path);
-            out.push('?');
-            let redacted: Vec<String> = query
-                .split('&')
-                .map(|pair| match pair.split_once('=') {
-                    Some((k, _)) if SECRET_PARAMS.contains(&k.to_ascii_lowercase().as_str()) => {
-                        format!("{k}={MASK}")
-                    }
-                    _ => pair.to_string(),
-                })
-                .collect();
-            out.push_str(&redacted.join("&"));
-        }
-        None => out.push_str(tail),
+    match url[..last_at].split_once(':') {
+        Some((user, _)) => format!("{user}:{MASK}{}", &url[last_at..]),
+        None => url.to_string(),
     }
+}
+
+/// Cut everything that looks like an API key to its display prefix: `sk_live_` or `sk_test_`
+/// followed by at least 8 key characters becomes `sk_live_AbCd...`.
+fn cut_api_keys(text: &str) -> String {
+    if !text.contains(LIVE_PREFIX) && !text.contains(TEST_PREFIX) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next = [LIVE_PREFIX, TEST_PREFIX]
+            .iter()
+            .filter_map(|p| rest.find(p))
+            .min();
+        let Some(start) = next else { break };
+        let body_start = start + LIVE_PREFIX.len();
+        let body_len = rest[body_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - body_start);
+        if body_len >= 8 {
+            out.push_str(&rest[..start + DISPLAY_PREFIX_LEN]);
+            out.push_str("...");
+        } else {
+            out.push_str(&rest[..body_start + body_len]);
+        }
+        rest = &rest[body_start + body_len..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -194,7 +278,28 @@ mod tests {
             "postgres://ops@db/app?sslmode=require&password=***"
         );
         assert_eq!(redact_url("sqlite:///tmp/x.db"), "sqlite:///tmp/x.db");
+        assert_eq!(
+            redact_url("sqlite:///home/a@b/x.db"),
+            "sqlite:///home/a@b/x.db"
+        );
         assert_eq!(redact_url("/var/lib/platctl.db"), "/var/lib/platctl.db");
+    }
+
+    #[test]
+    fn passwords_that_break_the_url_grammar_are_masked_too() {
+        for (url, shown) in [
+            (
+                "postgres://ops:p#w3@127.0.0.1:1/x",
+                "postgres://***@127.0.0.1:1/x",
+            ),
+            ("postgres://ops:a/b@db/x", "postgres://***@db/x"),
+            ("postgres://ops:a?b@db/x", "postgres://***@db/x"),
+            ("postgres://ops:a@b@db/x", "postgres://ops:***@db/x"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+            assert!(has_secret(url));
+        }
+        assert!(!has_secret("postgres://ops@db/x"));
     }
 
     #[test]
@@ -207,9 +312,46 @@ mod tests {
     }
 
     #[test]
+    fn keyword_connection_strings_lose_their_password() {
+        assert_eq!(
+            scrub("host=db password=kvsecret user=ops"),
+            "host=db password=*** user=ops"
+        );
+        assert_eq!(
+            scrub("host=db password='a b' user=ops"),
+            "host=db password=*** user=ops"
+        );
+        assert_eq!(scrub("a=b c=d"), "a=b c=d");
+    }
+
+    #[test]
     fn registered_secrets_are_masked_in_decoded_form_too() {
         register_url("postgres://u:pa%2Fzz99@h/db");
         assert_eq!(scrub("auth failed for pa/zz99"), "auth failed for ***");
         assert_eq!(scrub("auth failed for pa%2Fzz99"), "auth failed for ***");
+        register_url("postgres://u:qq#rr77@h/db");
+        assert_eq!(
+            scrub("the password qq#rr77 failed"),
+            "the password *** failed"
+        );
+    }
+
+    #[test]
+    fn api_keys_are_cut_to_their_prefix() {
+        let key = "sk_live_AbCdEfGhIjKlMnOpQrStUvWxYz012345";
+        assert_eq!(
+            scrub(&format!("unexpected argument '{key}'")),
+            "unexpected argument 'sk_live_AbCd...'"
+        );
+        assert_eq!(
+            scrub(&format!("no key `{}x`", &key[..39])),
+            "no key `sk_live_AbCd...`"
+        );
+        // A display prefix, or fewer than 8 key characters, is not a secret.
+        assert_eq!(
+            scrub("sk_test_AbCd and sk_live_1234567"),
+            "sk_test_AbCd and sk_live_1234567"
+        );
+        assert_eq!(scrub("sk_test_AbCdEfGh"), "sk_test_AbCd...");
     }
 }

@@ -12,6 +12,7 @@ use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::output::{Format, Record};
 use crate::redact;
+use crate::text::quote;
 
 pub const DEFAULT_PROFILE: &str = "default";
 const CONFIG_FILE_NAME: &str = "config.toml";
@@ -81,11 +82,24 @@ impl DatabaseTarget {
                 path: PathBuf::from(path),
             });
         }
+        if is_keyword_dsn(text) {
+            // Never echo it: it holds a password more often than not.
+            return Err(Error::usage(
+                "the database is given as a keyword/value connection string \
+                 (host=... dbname=...); platctl takes a URL",
+            )
+            .with_hint(
+                "write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special \
+                 characters: # as %23, / as %2F, ? as %3F, @ as %40), or leave the password out \
+                 and set PGPASSWORD or ~/.pgpass",
+            ));
+        }
         if let Some((scheme, _)) = text.split_once("://") {
-            return Err(
-                Error::usage(format!("unsupported database URL scheme `{scheme}://`"))
-                    .with_hint(format!("platctl supports {SUPPORTED_SCHEMES}")),
-            );
+            return Err(Error::usage(format!(
+                "unsupported database URL scheme {}",
+                quote(&format!("{scheme}://"))
+            ))
+            .with_hint(format!("platctl supports {SUPPORTED_SCHEMES}")));
         }
         Ok(DatabaseTarget::Sqlite {
             path: PathBuf::from(text),
@@ -106,6 +120,19 @@ impl DatabaseTarget {
             DatabaseTarget::Sqlite { .. } => "sqlite",
         }
     }
+}
+
+/// `host=db port=5432 dbname=app password=...`: libpq's keyword/value form (never a file name
+/// platctl would create: its first word is a libpq keyword followed by `=`).
+fn is_keyword_dsn(text: &str) -> bool {
+    const KEYWORDS: [&str; 10] = [
+        "host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "service", "passfile",
+        "options",
+    ];
+    text.split_whitespace().any(|word| {
+        word.split_once('=')
+            .is_some_and(|(k, _)| KEYWORDS.iter().any(|kw| k.eq_ignore_ascii_case(kw)))
+    })
 }
 
 impl fmt::Debug for DatabaseTarget {
@@ -348,8 +375,11 @@ impl Settings {
             (f, Source::Flag("--output"))
         } else if let Some((text, source)) = env.lookup("PLATCTL_OUTPUT") {
             let f = <Format as clap::ValueEnum>::from_str(&text, true).map_err(|_| {
-                Error::config(format!("PLATCTL_OUTPUT=`{text}` is not an output format"))
-                    .with_hint("use table, json, ndjson or csv")
+                Error::config(format!(
+                    "PLATCTL_OUTPUT={} is not an output format",
+                    quote(&text)
+                ))
+                .with_hint("use table, json, ndjson or csv")
             })?;
             (f, source)
         } else if let Some(f) = active.output {
@@ -405,10 +435,8 @@ impl Settings {
                     .map(|d| relative_to(&config_file, &d))
             });
 
-        let color_allowed = !args.no_color
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
-            && active.color.unwrap_or(true);
+        let color_allowed =
+            !args.no_color && color_allowed_by_env() && active.color.unwrap_or(true);
         let color_stdout = color_allowed && std::io::stdout().is_terminal();
         let color_stderr = color_allowed && std::io::stderr().is_terminal();
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
@@ -508,7 +536,7 @@ impl Settings {
 }
 
 /// One row of `config show`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ConfigEntry {
     pub setting: String,
     pub value: String,
@@ -531,7 +559,7 @@ impl Record for ConfigEntry {
 }
 
 /// One row of `config profiles`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ProfileEntry {
     pub name: String,
     pub active: bool,
@@ -567,6 +595,12 @@ pub fn profile_entries(settings: &Settings) -> Result<Vec<ProfileEntry>> {
         );
     }
     Ok(out)
+}
+
+/// Colour is allowed unless `NO_COLOR` is set (to anything but empty) or `TERM=dumb`.
+pub fn color_allowed_by_env() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
 }
 
 fn parse_bool(name: &str, text: &str) -> Result<bool> {

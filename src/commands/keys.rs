@@ -1,8 +1,10 @@
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::Ctx;
 use crate::cli::KeysCommand;
-use crate::error::{ExitStatus, Result};
+use crate::error::{Error, ErrorKind, ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::{CreateKey, CreatedKey, Expiry, ListKeys, Verdict};
+use crate::proto::{CreateKey, CreatedKey, Expiry, ListKeys, RotatedKey, Verdict};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
     // Read the key before connecting, so a prompt is not held up by the network.
@@ -36,20 +38,31 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                     expires,
                     test,
                 };
-                let created = backend.create_key(&req).await?;
-                show_once(ctx, &created, &created)?;
+                let shown = AtomicBool::new(false);
+                let deliver = |created: &CreatedKey| reveal(ctx, created, created, &shown);
+                backend
+                    .create_key(&req, &deliver)
+                    .await
+                    .map_err(|e| not_saved(e, &shown))?;
+                printer.warn("this is the only time the key is shown: store it now");
             }
-            KeysCommand::List { org, all } => {
+            KeysCommand::List {
+                org,
+                created_by,
+                all,
+            } => {
                 let keys = backend
                     .list_keys(&ListKeys {
                         organization: org,
+                        created_by,
                         all,
                     })
                     .await?;
                 let empty = if all {
                     "No API keys."
                 } else {
-                    "No active API keys (--all shows revoked and expired ones)."
+                    "No active API keys (--all shows revoked and expired ones, and those of \
+                     disabled users)."
                 };
                 printer.list(&keys, empty)?;
             }
@@ -79,8 +92,13 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 )?;
             }
             KeysCommand::Rotate { id, grace } => {
-                let rotated = backend.rotate_key(&id, grace).await?;
-                show_once(ctx, &rotated.new, &rotated)?;
+                let shown = AtomicBool::new(false);
+                let deliver = |rotated: &RotatedKey| reveal(ctx, &rotated.new, rotated, &shown);
+                let rotated = backend
+                    .rotate_key(&id, grace, &deliver)
+                    .await
+                    .map_err(|e| not_saved(e, &shown))?;
+                printer.warn("this is the only time the new key is shown: store it now");
                 let until = rotated
                     .old
                     .expires_at
@@ -115,17 +133,61 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
     result
 }
 
-/// A new key is shown once. People get the details and a reminder; with -q just the key
-/// (for `KEY=$(platctl -q keys create ...)`); programs get `data` as JSON.
-fn show_once<T: serde::Serialize>(ctx: &Ctx<'_>, created: &CreatedKey, data: &T) -> Result<()> {
+/// A new key is shown once: people get its details and the key alone on the last line; with
+/// -q just the key (for `KEY=$(platctl -q keys create ...)`); programs get `data` as JSON. The
+/// key is kept only if this succeeds: a key written nowhere (a full disk, a closed pipe,
+/// /dev/null) would be active and lost, so its creation is rolled back.
+fn reveal<T: serde::Serialize>(
+    ctx: &Ctx<'_>,
+    created: &CreatedKey,
+    data: &T,
+    shown: &AtomicBool,
+) -> Result<()> {
+    if stdout_is_dev_null() {
+        return Err(Error::refused(
+            "standard output is /dev/null (or was closed): the new key would be lost, so it \
+             was not created",
+        )
+        .with_hint("run it with the output going to a terminal, a file or a pipe that keeps it"));
+    }
     let printer = ctx.printer;
-    match printer.format() {
-        Format::Table if printer.is_quiet() => printer.raw(&format!("{}\n", created.key)),
-        Format::Table => {
-            printer.object(created)?;
-            printer.warn("this is the only time the key is shown: store it now");
-            Ok(())
-        }
-        _ => printer.object(data),
+    let written = printer.reveal(&created.key, created, data);
+    // The error must not read as a closed pipe (which ends a listing quietly, exit 0).
+    written.map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!(
+                "the new key could not be written to standard output ({}), so it was not \
+                 created: nothing was saved",
+                e.causes().first().map_or(e.message(), String::as_str)
+            ),
+        )
+    })?;
+    shown.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// An error after the key was shown means it was not saved: say so, or someone keeps a key
+/// that does not work.
+fn not_saved(e: Error, shown: &AtomicBool) -> Error {
+    if !shown.load(Ordering::SeqCst) {
+        return e;
+    }
+    let message = format!(
+        "the key shown above was NOT saved and does not work: {}",
+        e.message()
+    );
+    Error::new(e.kind(), message).with_hint("run the command again")
+}
+
+/// Rust reopens a closed stdout on /dev/null at start-up; either way what goes there is lost.
+fn stdout_is_dev_null() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (
+        std::fs::metadata("/dev/stdout"),
+        std::fs::metadata("/dev/null"),
+    ) {
+        (Ok(out), Ok(null)) => out.rdev() == null.rdev() && out.ino() == null.ino(),
+        _ => false,
     }
 }

@@ -1,7 +1,7 @@
 use super::Ctx;
 use crate::cli::UsersCommand;
 use crate::error::{ExitStatus, Result};
-use crate::proto::CreateUser;
+use crate::proto::{CreateUser, ListKeys, UserChange};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
@@ -17,20 +17,88 @@ pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
                 printer.list(&users, "No users.")
             }
             UsersCommand::Disable { email } => {
-                let out = backend.disable_user(&email).await?;
-                let message = if out.changed {
+                // Name what stops working before asking.
+                let keys = backend
+                    .list_keys(&ListKeys {
+                        organization: None,
+                        created_by: Some(email.clone()),
+                        all: false,
+                    })
+                    .await?;
+                let question = if keys.is_empty() {
+                    format!("Disable {email}? Every permission check will deny them")
+                } else {
+                    format!(
+                        "Disable {email}? Every permission check will deny them, and {} \
+                         working: {}",
+                        their_keys(keys.len(), "stops", "stop"),
+                        describe_keys(&keys)
+                    )
+                };
+                printer.confirm(&question)?;
+                let out = backend.set_user_disabled(&email, true).await?;
+                let message = if !out.changed {
+                    format!("{} was already disabled.", out.user.email)
+                } else if out.keys.is_empty() {
                     format!(
                         "Disabled {}: every permission check now denies them.",
-                        out.item.email
+                        out.user.email
                     )
                 } else {
-                    format!("{} was already disabled.", out.item.email)
+                    format!(
+                        "Disabled {}: every permission check now denies them, and {} \
+                         working: {}.",
+                        out.user.email,
+                        their_keys(out.keys.len(), "stopped", "stopped"),
+                        describe_keys(&out.keys)
+                    )
                 };
                 printer.done(&out, message)
+            }
+            UsersCommand::Enable { email } => {
+                let out = backend.set_user_disabled(&email, false).await?;
+                printer.done(&out, enabled_message(&out))
             }
         }
     }
     .await;
     backend.close().await;
     result.map(|()| ExitStatus::Success)
+}
+
+fn enabled_message(out: &UserChange) -> String {
+    if !out.changed {
+        format!("{} is not disabled; nothing changed.", out.user.email)
+    } else if out.keys.is_empty() {
+        format!("Enabled {}: their roles apply again.", out.user.email)
+    } else {
+        format!(
+            "Enabled {}: their roles apply again, and {} again: {}.",
+            out.user.email,
+            their_keys(out.keys.len(), "works", "work"),
+            describe_keys(&out.keys)
+        )
+    }
+}
+
+/// "their API key stops" or "their 3 API keys stop".
+fn their_keys(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("their API key {one}")
+    } else {
+        format!("their {n} API keys {many}")
+    }
+}
+
+/// `sk_live_AbCd (ci, acme), ...`: the first few keys, for people.
+fn describe_keys(keys: &[crate::proto::ApiKey]) -> String {
+    let mut shown: Vec<String> = keys
+        .iter()
+        .take(5)
+        .map(|k| format!("{} ({}, {})", k.prefix, k.name, k.organization))
+        .collect();
+    if keys.len() > 5 {
+        shown.push(format!("and {} more", keys.len() - 5));
+    }
+    shown.join(", ")
 }

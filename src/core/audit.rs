@@ -26,24 +26,36 @@ impl Actor {
     }
 }
 
-/// The platform user named by `--as`, who must exist.
+/// The platform user named by `--as`, who must exist and must not be disabled.
 pub async fn actor_for_email(tx: &mut Tx<'_>, email: &str) -> Result<Actor> {
     let row = tx
         .fetch_optional(
-            Sql::new("SELECT id, email FROM users WHERE lower(email) = lower($1)").bind(email),
+            Sql::new("SELECT id, email, disabled_at FROM users WHERE lower(email) = lower($1)")
+                .bind(email),
         )
         .await?;
-    match row {
-        Some(row) => Ok(Actor {
-            user_id: Some(row.uuid("id")?),
-            api_key_id: None,
-            label: row.text("email")?,
-        }),
-        None => Err(
-            Error::not_found(format!("--as {email}: there is no such user"))
-                .with_hint("create the user first (`platctl users create EMAIL`) or drop --as"),
-        ),
+    let Some(row) = row else {
+        return Err(Error::not_found(format!(
+            "--as {}: there is no such user",
+            crate::text::quote(email)
+        ))
+        .with_hint("create the user first (`platctl users create EMAIL`) or drop --as"));
+    };
+    let label = row.text("email")?;
+    if let Some(since) = row.opt_time("disabled_at")? {
+        return Err(Error::refused(format!(
+            "--as {label}: the user is disabled (since {}) and can do nothing",
+            since.format("%Y-%m-%d %H:%M UTC")
+        ))
+        .with_hint(format!(
+            "the operator can enable them again: `platctl users enable {label}`"
+        )));
     }
+    Ok(Actor {
+        user_id: Some(row.uuid("id")?),
+        api_key_id: None,
+        label,
+    })
 }
 
 /// One audit row about to be written.

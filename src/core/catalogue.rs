@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::error::{Error, Result, suggestion};
+use crate::text::quote;
 
 pub const RESOURCES: [&str; 13] = [
     "agents",
@@ -69,7 +70,8 @@ pub fn parse(text: &str) -> Result<Vec<Permission>> {
     let examples = "e.g. agents:create, api-keys:read, backups:*";
     let Some((resource, action)) = text.split_once(':') else {
         return Err(Error::usage(format!(
-            "`{text}` is not a permission: expected resource:action"
+            "{} is not a permission: expected resource:action",
+            quote(text)
         ))
         .with_hint(format!(
             "{examples}; `platctl permissions list` shows all 104"
@@ -78,12 +80,15 @@ pub fn parse(text: &str) -> Result<Vec<Permission>> {
     let resource = resource.trim().to_ascii_lowercase();
     let action = action.trim().to_ascii_lowercase();
     let Some(resource) = RESOURCES.iter().find(|r| **r == resource) else {
-        return Err(
-            Error::usage(format!("unknown resource `{resource}` in `{text}`")).with_hint(format!(
-                "{}; permissions look like {examples} (`platctl permissions list`)",
-                suggestion(&resource, RESOURCES)
-            )),
-        );
+        return Err(Error::usage(format!(
+            "unknown resource {} in {}",
+            quote(&resource),
+            quote(text)
+        ))
+        .with_hint(format!(
+            "{}; permissions look like {examples} (`platctl permissions list`)",
+            suggestion(&resource, RESOURCES)
+        )));
     };
     if action == "*" {
         return Ok(ACTIONS
@@ -96,13 +101,16 @@ pub fn parse(text: &str) -> Result<Vec<Permission>> {
     }
     match ACTIONS.iter().find(|a| **a == action) {
         Some(action) => Ok(vec![Permission { resource, action }]),
-        None => Err(
-            Error::usage(format!("unknown action `{action}` in `{text}`")).with_hint(format!(
-                "{}; actions: {}, or * for all ({examples})",
-                suggestion(&action, ACTIONS),
-                ACTIONS.join(", ")
-            )),
-        ),
+        None => Err(Error::usage(format!(
+            "unknown action {} in {}",
+            quote(&action),
+            quote(text)
+        ))
+        .with_hint(format!(
+            "{}; actions: {}, or * for all ({examples})",
+            suggestion(&action, ACTIONS),
+            ACTIONS.join(", ")
+        ))),
     }
 }
 

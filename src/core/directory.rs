@@ -10,6 +10,7 @@ use super::audit::{self, Actor, AuditEntry};
 use crate::db::{Row, Sql, Tx};
 use crate::error::{Error, Result, suggestion};
 use crate::proto::*;
+use crate::text::quote;
 
 pub struct OrgRef {
     pub id: Uuid,
@@ -58,7 +59,7 @@ pub fn validate_slug(slug: &str) -> Result<()> {
     if !proposal.is_empty() && proposal.len() <= 63 {
         hint.push_str(&format!("; try `{proposal}`"));
     }
-    Err(Error::usage(format!("`{slug}` is not a valid organization slug")).with_hint(hint))
+    Err(Error::usage(format!("{} is not a valid organization slug", quote(slug))).with_hint(hint))
 }
 
 /// A plausible email: one `@`, something on both sides, a dot in the domain, no spaces.
@@ -70,7 +71,9 @@ pub fn validate_email(email: &str) -> Result<()> {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !domain.contains('@')
-                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
                 && email.len() <= 254
         }
         None => false,
@@ -78,8 +81,10 @@ pub fn validate_email(email: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::usage(format!("`{email}` is not an email address"))
-            .with_hint("expected name@domain, e.g. alice@acme.io"))
+        Err(
+            Error::usage(format!("{} is not an email address", quote(email)))
+                .with_hint("expected name@domain, e.g. alice@acme.io"),
+        )
     }
 }
 
@@ -97,7 +102,7 @@ fn not_found(what: &str, input: &str, existing: &[String], create: &str) -> Erro
     } else {
         suggestion(input, existing.iter().map(String::as_str))
     };
-    Error::not_found(format!("there is no {what} `{input}`")).with_hint(hint)
+    Error::not_found(format!("there is no {what} {}", quote(input))).with_hint(hint)
 }
 
 pub async fn org_by_slug(tx: &mut Tx<'_>, slug: &str) -> Result<OrgRef> {
@@ -242,6 +247,7 @@ pub async fn create_org(
     if name.trim().is_empty() {
         return Err(Error::usage("the organization name is empty"));
     }
+    crate::text::validate_free_text("organization name", &name, 200)?;
     let exists = tx
         .fetch_optional(Sql::new("SELECT id FROM organizations WHERE slug = $1").bind(&req.slug))
         .await?;
@@ -337,6 +343,9 @@ fn user_from(row: &Row, roles: Vec<String>) -> Result<User> {
 pub async fn create_user(tx: &mut Tx<'_>, actor: &Actor, req: &CreateUser) -> Result<User> {
     let email = req.email.trim();
     validate_email(email)?;
+    if let Some(name) = &req.name {
+        crate::text::validate_free_text("user name", name, 200)?;
+    }
     let exists = tx
         .fetch_optional(
             Sql::new("SELECT email FROM users WHERE lower(email) = lower($1)").bind(email),
@@ -424,21 +433,35 @@ pub async fn list_users(tx: &mut Tx<'_>, org: Option<&str>) -> Result<Vec<User>>
         .collect()
 }
 
-pub async fn disable_user(tx: &mut Tx<'_>, actor: &Actor, email: &str) -> Result<Changed<User>> {
+/// `users disable` (`disabled`) and `users enable`: every permission check denies a disabled
+/// user, and their API keys stop working until they are enabled again.
+pub async fn set_disabled(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    email: &str,
+    disabled: bool,
+) -> Result<UserChange> {
     let user = user_by_email(tx, email).await?;
-    let changed = user.disabled_at.is_none();
+    let changed = user.disabled_at.is_some() != disabled;
     if changed {
         tx.execute(
             Sql::new("UPDATE users SET disabled_at = $1 WHERE id = $2")
-                .bind(super::now())
+                .bind(disabled.then(super::now))
                 .bind(user.id),
         )
         .await?;
+        let keys = super::keys::of_creator(tx, user.id).await?;
+        let prefixes: Vec<&str> = keys.iter().map(|k| k.prefix.as_str()).collect();
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
         audit::record(
             tx,
             actor,
-            AuditEntry::new("user.disable", "user", user.id.to_string())
-                .metadata(serde_json::json!({ "email": user.email })),
+            AuditEntry::new(action, "user", user.id.to_string())
+                .metadata(serde_json::json!({ "email": user.email, "api_keys": prefixes })),
         )
         .await?;
     }
@@ -452,9 +475,10 @@ pub async fn disable_user(tx: &mut Tx<'_>, actor: &Actor, email: &str) -> Result
         .await?
         .remove(&user.id)
         .unwrap_or_default();
-    Ok(Changed {
+    Ok(UserChange {
         changed,
-        item: user_from(&row, roles)?,
+        user: user_from(&row, roles)?,
+        keys: super::keys::of_creator(tx, user.id).await?,
     })
 }
 

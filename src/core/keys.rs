@@ -19,6 +19,7 @@ use crate::db::{Row, Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
 use crate::proto::*;
+use crate::text::quote;
 
 pub const LIVE_PREFIX: &str = "sk_live_";
 pub const TEST_PREFIX: &str = "sk_test_";
@@ -68,35 +69,42 @@ pub fn is_well_formed(key: &str) -> bool {
     rest.is_some_and(|r| r.len() == SECRET_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// A key works only while it is not revoked, not expired, and its creator is not disabled
+/// (a key never holds more than its creator, and a disabled user holds nothing).
 fn status(
-    row_revoked: Option<DateTime<Utc>>,
+    revoked: Option<DateTime<Utc>>,
     expires: Option<DateTime<Utc>>,
+    creator_disabled: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> KeyStatus {
-    if row_revoked.is_some() {
+    if revoked.is_some() {
         KeyStatus::Revoked
     } else if expires.is_some_and(|e| e <= now) {
         KeyStatus::Expired
+    } else if creator_disabled.is_some() {
+        KeyStatus::Disabled
     } else {
         KeyStatus::Active
     }
 }
 
 const KEY_COLUMNS: &str = "SELECT k.id, k.prefix, k.name, k.scopes, k.created_at, k.expires_at, \
-     k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, o.slug, u.email \
+     k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, o.slug, u.email, \
+     u.disabled_at AS creator_disabled_at \
      FROM api_keys k JOIN organizations o ON o.id = k.organization_id \
      LEFT JOIN users u ON u.id = k.created_by";
 
 fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
     let revoked_at = row.opt_time("revoked_at")?;
     let expires_at = row.opt_time("expires_at")?;
+    let creator_disabled = row.opt_time("creator_disabled_at")?;
     Ok(ApiKey {
         id: row.uuid("id")?,
         prefix: row.text("prefix")?,
         organization: row.text("slug")?,
         name: row.text("name")?,
         scopes: row.text_list("scopes")?,
-        status: status(revoked_at, expires_at, now),
+        status: status(revoked_at, expires_at, creator_disabled, now),
         created_at: row.time("created_at")?,
         created_by: row.opt_text("email")?,
         expires_at,
@@ -125,7 +133,7 @@ async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
         sql.push_str(" WHERE k.prefix = ");
         sql.push_bind(id);
     } else {
-        return Err(Error::usage(format!("`{id}` is not a key id"))
+        return Err(Error::usage(format!("{} is not a key id", quote(id)))
             .with_hint("give the id (or its first characters) or the prefix, as `platctl keys list` shows them"));
     }
     sql.push_str(" LIMIT 2");
@@ -133,10 +141,14 @@ async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
     let rows = tx.fetch_all(sql).await?;
     match rows.as_slice() {
         [row] => Ok((key_from(row, now)?, row.uuid("organization_id")?)),
-        [] => Err(Error::not_found(format!("there is no API key `{id}`"))
-            .with_hint("`platctl keys list --all` shows every key")),
-        _ => Err(Error::usage(format!("`{id}` matches more than one key"))
-            .with_hint("give more characters of the id")),
+        [] => Err(
+            Error::not_found(format!("there is no API key {}", quote(id)))
+                .with_hint("`platctl keys list --all` shows every key"),
+        ),
+        _ => Err(
+            Error::usage(format!("{} matches more than one key", quote(id)))
+                .with_hint("give more characters of the id"),
+        ),
     }
 }
 
@@ -250,7 +262,10 @@ pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<C
     check_scopes(tx, actor, &org, &scopes).await?;
     let name = match req.name.as_deref().map(str::trim) {
         Some("") => return Err(Error::usage("the key name is empty")),
-        Some(n) => n.to_string(),
+        Some(n) => {
+            crate::text::validate_free_text("key name", n, 200)?;
+            n.to_string()
+        }
         None => format!("key-{}", now.format("%Y%m%d-%H%M%S")),
     };
     let created = insert(
@@ -291,12 +306,37 @@ pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
         sql.push_str(" AND k.organization_id = ");
         sql.push_bind(org.id);
     }
+    if let Some(email) = &req.created_by {
+        let user = directory::user_by_email(tx, email).await?;
+        sql.push_str(" AND k.created_by = ");
+        sql.push_bind(user.id);
+    }
     if !req.all {
-        sql.push_str(" AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ");
+        sql.push_str(
+            " AND k.revoked_at IS NULL AND u.disabled_at IS NULL \
+             AND (k.expires_at IS NULL OR k.expires_at > ",
+        );
         sql.push_bind(now);
         sql.push_str(")");
     }
     sql.push_str(" ORDER BY o.slug, k.created_at");
+    tx.fetch_all(sql)
+        .await?
+        .iter()
+        .map(|r| key_from(r, now))
+        .collect()
+}
+
+/// The keys a user created that are neither revoked nor expired: what their being disabled
+/// makes unusable (or enabling them makes usable again).
+pub async fn of_creator(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Vec<ApiKey>> {
+    let now = super::now();
+    let mut sql = Sql::new(KEY_COLUMNS);
+    sql.push_str(" WHERE k.created_by = ");
+    sql.push_bind(user_id);
+    sql.push_str(" AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ");
+    sql.push_bind(now);
+    sql.push_str(") ORDER BY o.slug, k.created_at");
     tx.fetch_all(sql)
         .await?
         .iter()
@@ -314,6 +354,9 @@ pub async fn revoke(
     id: &str,
     reason: Option<&str>,
 ) -> Result<Changed<ApiKey>> {
+    if let Some(reason) = reason {
+        crate::text::validate_free_text("reason", reason, 500)?;
+    }
     let (key, org_id) = find(tx, id).await?;
     if key.revoked_at.is_some() {
         return Ok(Changed {
@@ -457,6 +500,7 @@ pub async fn verify(tx: &mut Tx<'_>, key: &str) -> Result<KeyVerification> {
         KeyStatus::Active => Verdict::Valid,
         KeyStatus::Expired => Verdict::Expired,
         KeyStatus::Revoked => Verdict::Revoked,
+        KeyStatus::Disabled => Verdict::Disabled,
     };
     out.id = Some(found.id);
     out.prefix = Some(found.prefix);

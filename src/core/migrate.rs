@@ -441,6 +441,32 @@ async fn applied_max(db: &Db) -> Result<i64> {
     Ok(applied(db).await?.keys().max().copied().unwrap_or(0))
 }
 
+/// Refuse to work on a schema that is not installed, or behind this binary's: its tables
+/// would be missing or old, and the errors raw.
+pub async fn ensure_current(db: &Db) -> Result<()> {
+    let latest = crate::migrations::embedded(db.dialect())
+        .last()
+        .map_or(0, |m| m.version);
+    let at = applied_max(db).await?;
+    if at >= latest {
+        return Ok(());
+    }
+    if at == 0 {
+        return Err(Error::migration(format!(
+            "the schema is not installed (version 0 of {latest})"
+        ))
+        .with_hint("run `platctl migrate run` (or `platctl init`)"));
+    }
+    let pending = latest - at;
+    Err(Error::migration(format!(
+        "the schema is at version {at} of {latest}: {pending} migration{} of this platctl {} \
+         not applied",
+        if pending == 1 { "" } else { "s" },
+        if pending == 1 { "is" } else { "are" },
+    ))
+    .with_hint("run `platctl migrate run` (`platctl migrate status` lists what is pending)"))
+}
+
 /// The applied migrations above the target, newest first. The default target is the version
 /// below the newest applied one.
 pub async fn revert_plan(db: &Db, to: Option<i64>) -> Result<Vec<Migration>> {

@@ -12,7 +12,7 @@ pub mod rbac;
 use async_trait::async_trait;
 use chrono::{DateTime, SubsecRound, Utc};
 
-use crate::backend::Backend;
+use crate::backend::{Backend, Deliver};
 use crate::db::{Db, Tx};
 use crate::error::Result;
 use crate::proto::*;
@@ -20,9 +20,12 @@ use crate::proto::*;
 pub use audit::{Actor, AuditEntry};
 
 /// A change: one write transaction with the actor resolved inside it, committed only when the
-/// change and its audit entry both succeeded (dropping the transaction rolls back).
+/// change and its audit entry both succeeded (dropping the transaction rolls back). With
+/// `deliver`, the result must also be shown (a new key) before the change is committed.
 macro_rules! change {
-    ($core:ident, |$tx:ident, $actor:ident| $body:expr) => {{
+    ($core:ident, |$tx:ident, $actor:ident| $body:expr) => {{ change!($core, |$tx, $actor| $body, |_out| Ok(())) }};
+    ($core:ident, |$tx:ident, $actor:ident| $body:expr, $deliver:expr) => {{
+        $core.ready().await?;
         let mut tx = $core.db.begin().await?;
         let actor = $core.actor(&mut tx).await?;
         let out = {
@@ -30,15 +33,20 @@ macro_rules! change {
             let $actor = &actor;
             $body.await?
         };
+        let deliver: &dyn Fn(&_) -> Result<()> = &$deliver;
+        deliver(&out)?;
         tx.commit().await?;
         Ok(out)
     }};
 }
 
-/// A read: one read-only transaction, for a consistent view.
+/// A read: one read-only transaction, for a consistent view. The `--as` user must exist and
+/// be enabled, for reads as for changes.
 macro_rules! read {
     ($core:ident, |$tx:ident| $body:expr) => {{
+        $core.ready().await?;
         let mut tx = $core.db.begin_read().await?;
+        $core.actor(&mut tx).await?;
         let out = {
             let $tx = &mut tx;
             $body.await?
@@ -68,6 +76,8 @@ pub struct Core {
     target: String,
     act_as: Option<String>,
     operator: String,
+    /// The schema was found current (checked once, before the first read or change).
+    schema_current: tokio::sync::OnceCell<()>,
 }
 
 impl Core {
@@ -77,7 +87,17 @@ impl Core {
             target,
             act_as,
             operator: operator(),
+            schema_current: tokio::sync::OnceCell::new(),
         }
+    }
+
+    /// Reads and changes need the schema this binary ships: refuse a database without it, or
+    /// behind it, with what to run.
+    async fn ready(&self) -> Result<()> {
+        self.schema_current
+            .get_or_try_init(|| migrate::ensure_current(&self.db))
+            .await
+            .map(|_| ())
     }
 
     pub fn db(&self) -> &Db {
@@ -119,6 +139,7 @@ impl Backend for Core {
     }
 
     async fn migrate_status(&self) -> Result<Vec<Migration>> {
+        self.schema_actor().await?;
         migrate::status(&self.db).await
     }
 
@@ -127,6 +148,7 @@ impl Backend for Core {
     }
 
     async fn migrate_revert_plan(&self, to: Option<i64>) -> Result<Vec<Migration>> {
+        self.schema_actor().await?;
         migrate::revert_plan(&self.db, to).await
     }
 
@@ -135,6 +157,7 @@ impl Backend for Core {
     }
 
     async fn migrate_verify(&self) -> Result<Vec<Drift>> {
+        self.schema_actor().await?;
         migrate::verify(&self.db).await
     }
 
@@ -164,8 +187,10 @@ impl Backend for Core {
         read!(self, |tx| directory::list_users(tx, organization))
     }
 
-    async fn disable_user(&self, email: &str) -> Result<Changed<User>> {
-        change!(self, |tx, actor| directory::disable_user(tx, actor, email))
+    async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<UserChange> {
+        change!(self, |tx, actor| directory::set_disabled(
+            tx, actor, email, disabled
+        ))
     }
 
     async fn list_roles(&self) -> Result<Vec<Role>> {
@@ -216,9 +241,13 @@ impl Backend for Core {
         read!(self, |tx| rbac::check(tx, req))
     }
 
-    async fn create_key(&self, req: &CreateKey) -> Result<CreatedKey> {
+    async fn create_key(
+        &self,
+        req: &CreateKey,
+        deliver: Deliver<'_, CreatedKey>,
+    ) -> Result<CreatedKey> {
         catalogue::parse_all(&req.scopes)?;
-        change!(self, |tx, actor| keys::create(tx, actor, req))
+        change!(self, |tx, actor| keys::create(tx, actor, req), deliver)
     }
 
     async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>> {
@@ -237,8 +266,17 @@ impl Backend for Core {
         change!(self, |tx, actor| keys::delete(tx, actor, id))
     }
 
-    async fn rotate_key(&self, id: &str, grace: std::time::Duration) -> Result<RotatedKey> {
-        change!(self, |tx, actor| keys::rotate(tx, actor, id, grace))
+    async fn rotate_key(
+        &self,
+        id: &str,
+        grace: std::time::Duration,
+        deliver: Deliver<'_, RotatedKey>,
+    ) -> Result<RotatedKey> {
+        change!(
+            self,
+            |tx, actor| keys::rotate(tx, actor, id, grace),
+            deliver
+        )
     }
 
     async fn verify_key(&self, key: &str) -> Result<KeyVerification> {

@@ -14,6 +14,7 @@ use super::directory::{self, RoleRef};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::proto::*;
+use crate::text::quote;
 
 /// How a role holds a permission.
 #[derive(Debug, Clone)]
@@ -133,8 +134,10 @@ fn validate_role_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::usage(format!("`{name}` is not a valid role name"))
-            .with_hint("a role name is a letter, then letters, digits, - or _ (at most 64)"))
+        Err(
+            Error::usage(format!("{} is not a valid role name", quote(name)))
+                .with_hint("a role name is a letter, then letters, digits, - or _ (at most 64)"),
+        )
     }
 }
 
@@ -171,6 +174,9 @@ async fn insert_grant(tx: &mut Tx<'_>, role: Uuid, p: &Permission) -> Result<()>
 
 pub async fn create_role(tx: &mut Tx<'_>, actor: &Actor, req: &CreateRole) -> Result<Role> {
     validate_role_name(&req.name)?;
+    if let Some(d) = &req.description {
+        crate::text::validate_free_text("role description", d, 500)?;
+    }
     if !(0..=1000).contains(&req.level) {
         return Err(Error::usage(format!("level {} is out of range", req.level)).with_hint(
             "levels run from 0 to 1000; the system roles are VIEWER 1, EDITOR 2, ADMIN 3, OWNER 4",
@@ -486,7 +492,7 @@ pub async fn list_permissions(
     if let Some(r) = resource
         && !catalogue::RESOURCES.contains(&r)
     {
-        return Err(Error::usage(format!("unknown resource `{r}`"))
+        return Err(Error::usage(format!("unknown resource {}", quote(r)))
             .with_hint(crate::error::suggestion(r, catalogue::RESOURCES)));
     }
     let rows = tx

@@ -216,7 +216,10 @@ both!(output_formats_share_field_names, |env| {
     let env = env.migrated();
     let csv = env.ok(&["migrate", "status", "-o", "csv"]);
     let mut lines = csv.stdout.lines();
-    assert_eq!(lines.next(), Some("version,name,status,applied_at"));
+    assert_eq!(
+        lines.next(),
+        Some("version,name,status,applied_at,checksum,file")
+    );
     assert_eq!(lines.count(), 7);
 
     let ndjson = env.ok(&["migrate", "status", "-o", "ndjson"]);

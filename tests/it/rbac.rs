@@ -111,8 +111,8 @@ both!(organizations_and_users_take_hostile_names_as_data, |env| {
     assert_eq!(users.json()[0]["name"], user_name);
     assert_eq!(users.json()[0]["status"], "active");
 
-    env.ok(&["users", "disable", "ALICE@acme.io"]);
-    let again = env.ok(&["users", "disable", "alice@acme.io"]);
+    env.ok(&["-y", "users", "disable", "ALICE@acme.io"]);
+    let again = env.ok(&["-y", "users", "disable", "alice@acme.io"]);
     assert!(again.stdout.contains("already disabled"), "{again}");
     let users = env.ok(&["users", "list", "-o", "json"]);
     assert_eq!(users.json()[0]["status"], "disabled");
@@ -165,7 +165,7 @@ both!(an_editor_may_create_agents_but_not_manage_backups, |env| {
     env.ok(&["-q", "orgs", "create", "other"]);
     let elsewhere = check(&env, "bob@acme.io", "other", "agents:read", &[]);
     assert_eq!(elsewhere.code, 1, "{elsewhere}");
-    env.ok(&["-q", "users", "disable", "bob@acme.io"]);
+    env.ok(&["-q", "-y", "users", "disable", "bob@acme.io"]);
     let disabled = check(&env, "bob@acme.io", "acme", "agents:create", &[]);
     assert_eq!(disabled.code, 1, "{disabled}");
     assert!(disabled.stdout.contains("disabled"), "{disabled}");

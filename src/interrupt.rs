@@ -1,0 +1,136 @@
+//! Ctrl-C and SIGTERM.
+//!
+//! Once the runtime starts, platctl listens for both. A command is then stopped in one of two
+//! ways:
+//! - inside a **critical section** ([`critical`]) — a restore, a scratch database — the work
+//!   itself notices ([`signalled`]), stops, puts things back (empties the restore target, drops
+//!   the scratch database) and returns [`Error::interrupted`]; a second signal stops waiting
+//!   for that;
+//! - anywhere else the command is dropped at once (its guards remove temporary files) and the
+//!   process exits with 130 (Ctrl-C) or 143 (SIGTERM), saying so.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tokio::sync::watch;
+
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGINT (Ctrl-C).
+    Interrupt,
+    /// SIGTERM (systemd stopping a unit, `kill`).
+    Terminate,
+}
+
+impl Signal {
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Interrupt => "Ctrl-C (SIGINT)",
+            Signal::Terminate => "SIGTERM",
+        }
+    }
+}
+
+/// The signals received so far (count, last).
+static RECEIVED: OnceLock<watch::Sender<(usize, Option<Signal>)>> = OnceLock::new();
+static CRITICAL: AtomicUsize = AtomicUsize::new(0);
+
+fn channel() -> &'static watch::Sender<(usize, Option<Signal>)> {
+    RECEIVED.get_or_init(|| watch::channel((0, None)).0)
+}
+
+/// Start listening for SIGINT and SIGTERM (inside the runtime; once).
+pub fn listen() {
+    static STARTED: OnceLock<()> = OnceLock::new();
+    if STARTED.set(()).is_err() {
+        return;
+    }
+    let sender = channel();
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    tracing::warn!("cannot listen for SIGTERM: {e}");
+                    None
+                }
+            };
+        loop {
+            #[cfg(unix)]
+            let signal = tokio::select! {
+                r = tokio::signal::ctrl_c() => match r {
+                    Ok(()) => Signal::Interrupt,
+                    Err(_) => return,
+                },
+                Some(()) = async {
+                    match term.as_mut() {
+                        Some(t) => t.recv().await,
+                        None => std::future::pending().await,
+                    }
+                } => Signal::Terminate,
+            };
+            #[cfg(not(unix))]
+            let signal = match tokio::signal::ctrl_c().await {
+                Ok(()) => Signal::Interrupt,
+                Err(_) => return,
+            };
+            sender.send_modify(|(count, last)| {
+                *count += 1;
+                *last = Some(signal);
+            });
+        }
+    });
+}
+
+/// Resolves with the first signal received (at once if one already was).
+pub async fn signalled() -> Signal {
+    wait_for(1).await
+}
+
+async fn wait_for(count: usize) -> Signal {
+    let mut rx = channel().subscribe();
+    loop {
+        let (n, last) = *rx.borrow_and_update();
+        if n >= count
+            && let Some(signal) = last
+        {
+            return signal;
+        }
+        if rx.changed().await.is_err() {
+            return std::future::pending().await;
+        }
+    }
+}
+
+/// Resolves when the command should be dropped: on the first signal outside a critical
+/// section, or on a second one inside.
+pub async fn must_stop() -> Signal {
+    let first = wait_for(1).await;
+    if CRITICAL.load(Ordering::SeqCst) == 0 {
+        return first;
+    }
+    tracing::info!("stopping and cleaning up; a second signal stops at once");
+    wait_for(2).await
+}
+
+/// A section whose work cleans up after itself when signalled (see the module docs).
+pub struct Critical(());
+
+pub fn critical() -> Critical {
+    CRITICAL.fetch_add(1, Ordering::SeqCst);
+    Critical(())
+}
+
+impl Drop for Critical {
+    fn drop(&mut self) {
+        CRITICAL.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// The error of work stopped by `signal`, saying what was put back.
+pub fn stopped(signal: Signal, what: &str) -> Error {
+    Error::interrupted(signal, format!("interrupted by {}: {what}", signal.name()))
+}
