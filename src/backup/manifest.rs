@@ -9,6 +9,51 @@ use crate::error::{Error, Result};
 use crate::output::Record;
 
 pub const MANIFEST_SUFFIX: &str = ".manifest.json";
+/// The last check of a backup's artifact, beside its manifest: `ID.check.json`.
+pub const CHECK_SUFFIX: &str = ".check.json";
+
+/// What the last read of a backup's whole artifact found (`verify`, `restore`, `prune`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Check {
+    pub checked_at: DateTime<Utc>,
+    /// The SHA-256 and size matched the manifest.
+    pub ok: bool,
+    /// The SHA-256 found.
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl Check {
+    pub fn file_name(id: &str) -> String {
+        format!("{id}{CHECK_SUFFIX}")
+    }
+}
+
+/// A backup as a storage lists it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub manifest: Manifest,
+    pub status: BackupStatus,
+    pub check: Option<Check>,
+}
+
+impl Listed {
+    /// Complete, and the last check (if any) found it intact.
+    pub fn new(manifest: Manifest, artifact_size: Option<u64>, check: Option<Check>) -> Listed {
+        let status = if artifact_size != Some(manifest.compressed_bytes) {
+            BackupStatus::Incomplete
+        } else if check.as_ref().is_some_and(|c| !c.ok) {
+            BackupStatus::Corrupt
+        } else {
+            BackupStatus::Ok
+        };
+        Listed {
+            manifest,
+            status,
+            check,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Manifest {
@@ -63,42 +108,57 @@ impl Manifest {
     }
 }
 
-/// A new backup id: UTC time to the second, then 4 random hex digits against collisions.
+/// A new backup id: UTC time to the microsecond, then 4 random hex digits against collisions:
+/// `20261126T020000.123456Z-3fa1`. Ids sort as their start times do.
 pub fn new_id(at: DateTime<Utc>) -> String {
     let mut random = [0u8; 2];
     let _ = rand::TryRng::try_fill_bytes(&mut rand::rngs::SysRng, &mut random);
     format!(
         "{}-{}",
-        at.format("%Y%m%dT%H%M%SZ"),
+        at.format("%Y%m%dT%H%M%S%.6fZ"),
         crate::migrations::hex(&random)
     )
 }
 
-/// Whether a name looks like one of our ids (guards paths and object keys built from input).
+/// Whether a name looks like one of our ids (guards paths and object keys built from input):
+/// `20261126T020000.123456Z-3fa1`, or `20261126T020000Z-3fa1` (before sub-second ids).
 pub fn is_id(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.len() == 21
-        && bytes[..8].iter().all(u8::is_ascii_digit)
-        && bytes[8] == b'T'
-        && bytes[9..15].iter().all(u8::is_ascii_digit)
-        && bytes[15] == b'Z'
-        && bytes[16] == b'-'
-        && bytes[17..].iter().all(|b| b.is_ascii_hexdigit())
+    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
+    let tail = |at: usize| {
+        bytes[at] == b'Z'
+            && bytes[at + 1] == b'-'
+            && bytes[at + 2..].iter().all(u8::is_ascii_hexdigit)
+    };
+    let stamp =
+        |len: usize| bytes.len() == len && digits(0..8) && bytes[8] == b'T' && digits(9..15);
+    (stamp(21) && tail(15)) || (stamp(28) && bytes[15] == b'.' && digits(16..22) && tail(22))
+}
+
+/// Newest first: by start time (to the microsecond), then id.
+pub fn newest_first(a: &Manifest, b: &Manifest) -> std::cmp::Ordering {
+    b.started_at
+        .cmp(&a.started_at)
+        .then_with(|| b.id.cmp(&a.id))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BackupStatus {
-    /// The artifact is there with the size the manifest gives.
+    /// The artifact is there with the size the manifest gives (and, if it was checked, its
+    /// SHA-256 matched).
     Ok,
     /// The artifact is missing or its size differs: not restorable.
     Incomplete,
+    /// A check (`verify`, `restore`, `prune`) found its SHA-256 different: not restorable.
+    Corrupt,
 }
 
 /// A row of `backup list`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BackupInfo {
     pub id: String,
+    pub started_at: DateTime<Utc>,
     pub finished_at: DateTime<Utc>,
     pub size: String,
     pub compressed_bytes: u64,
@@ -108,6 +168,8 @@ pub struct BackupInfo {
     pub label: Option<String>,
     pub status: BackupStatus,
     pub sha256: String,
+    /// When the artifact's SHA-256 was last checked against the manifest.
+    pub checked_at: Option<DateTime<Utc>>,
 }
 
 impl Record for BackupInfo {
@@ -116,9 +178,11 @@ impl Record for BackupInfo {
 }
 
 impl BackupInfo {
-    pub fn new(m: &Manifest, status: BackupStatus) -> BackupInfo {
+    pub fn new(listed: &Listed) -> BackupInfo {
+        let m = &listed.manifest;
         BackupInfo {
             id: m.id.clone(),
+            started_at: m.started_at,
             finished_at: m.finished_at,
             size: human_bytes(m.compressed_bytes),
             compressed_bytes: m.compressed_bytes,
@@ -126,8 +190,9 @@ impl BackupInfo {
             database_kind: m.database_kind.clone(),
             schema_version: m.schema_version,
             label: m.label.clone(),
-            status,
+            status: listed.status,
             sha256: m.sha256.clone(),
+            checked_at: listed.check.as_ref().map(|c| c.checked_at),
         }
     }
 }
@@ -157,6 +222,14 @@ mod tests {
         let b = new_id("2026-01-02T03:04:06Z".parse().unwrap());
         assert!(a < b);
         assert!(is_id(&a), "{a}");
+        // Within one second, by the microsecond, whatever the random suffix.
+        for _ in 0..50 {
+            let c = new_id("2026-01-02T03:04:05.000001Z".parse().unwrap());
+            let d = new_id("2026-01-02T03:04:05.000002Z".parse().unwrap());
+            assert!(c < d, "{c} {d}");
+        }
+        assert!(is_id("20261126T020000Z-3fa1"), "ids before sub-second ones");
+        assert!(!is_id("20261126T020000.12Z-3fa1"));
         assert!(!is_id("../../etc/passwd"));
         assert!(!is_id("20260102T030405Z-zz!!"));
         assert_eq!(human_bytes(1536), "1.5 KiB");

@@ -8,6 +8,7 @@
 
 pub mod compress;
 pub mod manifest;
+pub mod marker;
 pub mod pg;
 pub mod pgrestore;
 pub mod retention;
@@ -28,7 +29,7 @@ use crate::db::{ConnectOptions, Db, Sql};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
 use crate::settings::{DatabaseTarget, Env};
-pub use manifest::{BackupInfo, BackupStatus, Manifest};
+pub use manifest::{BackupInfo, BackupStatus, Check, Listed, Manifest};
 use storage::{ArtifactWriter, Storage};
 
 /// How backups are taken, resolved from settings.
@@ -233,7 +234,10 @@ async fn run_locked(
     let (source, uploaded, artifact, format, tool) = match ctx.database {
         DatabaseTarget::Postgres { url } => {
             let db = ctx.connect(ctx.database).await?;
-            let source = postgres_source(&db).await;
+            let source = match marker::check(&db, &ctx.database.display()).await {
+                Ok(()) => postgres_source(&db).await,
+                Err(e) => Err(e),
+            };
             db.close().await;
             let source = source?;
             let pg_dump = pg::find("pg_dump", source.server_major, ctx.pg_bin_dir.as_deref())?;
@@ -395,28 +399,151 @@ fn temp_path_beside(path: &Path, tag: &str) -> PathBuf {
     dir.join(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
-/// Remove the temporary files (`.NAME.TAG-PID`) that killed runs left beside `path`: those
-/// whose process is gone.
-fn remove_dead_temps(path: &Path, tag: &str) {
+/// Whether the process `pid` of this host is gone (Linux; elsewhere nothing is taken as gone).
+fn process_is_gone(pid: &str) -> bool {
+    cfg!(target_os = "linux")
+        && pid.parse::<u32>().is_ok()
+        && !Path::new("/proc").join(pid).exists()
+}
+
+/// `/path/name (570.3 MiB)`.
+fn describe_file(path: &Path, bytes: u64) -> String {
+    format!("{} ({})", path.display(), manifest::human_bytes(bytes))
+}
+
+/// Remove the files in `dir` that `owner` recognises as a dead process's leftovers (`owner`
+/// gives the PID a name belongs to); returns what was removed.
+fn remove_dead_files(dir: &Path, owner: impl Fn(&str) -> Option<&str>) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.filter_map(|e| e.ok()) {
+        let file = entry.file_name();
+        let Some(name) = file.to_str() else { continue };
+        if !owner(name).is_some_and(process_is_gone) {
+            continue;
+        }
+        let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if std::fs::remove_file(entry.path()).is_ok() {
+            removed.push(describe_file(&entry.path(), bytes));
+        }
+    }
+    removed
+}
+
+/// The snapshots and restores (`.NAME.TAG-PID`, with their `-wal`/`-shm`) that killed runs left
+/// beside the SQLite database `path`.
+fn remove_dead_temps(path: &Path) -> Vec<String> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("db");
-    let prefix = format!(".{name}.{tag}-");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(|e| e.ok()) {
-        let file = entry.file_name();
-        let Some(pid) = file.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let pid = pid.split('-').next().unwrap_or(pid);
-        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
-            let _ = std::fs::remove_file(entry.path());
+    let prefixes = ["snapshot", "restore"].map(|tag| format!(".{name}.{tag}-"));
+    remove_dead_files(dir, |file| {
+        let rest = prefixes
+            .iter()
+            .find_map(|p| file.strip_prefix(p.as_str()))?;
+        Some(rest.split('-').next().unwrap_or(rest))
+    })
+}
+
+/// The prefix of the scratch files of `verify --restore-test` on SQLite, in the temporary
+/// directory: `platctl-verify-ID-PID.db`.
+const VERIFY_FILE_PREFIX: &str = "platctl-verify-";
+/// The prefix of the scratch databases of `verify --restore-test` on PostgreSQL.
+const VERIFY_DATABASE_PREFIX: &str = "platctl_verify_";
+
+/// The scratch files of `verify --restore-test` whose process is gone.
+fn remove_dead_verify_files(dir: &Path) -> Vec<String> {
+    remove_dead_files(dir, |file| {
+        let rest = file.strip_prefix(VERIFY_FILE_PREFIX)?;
+        let stem = [".db-wal", ".db-shm", ".db"]
+            .iter()
+            .find_map(|s| rest.strip_suffix(s))
+            .or_else(|| rest.split_once(".db.restore-").map(|(s, _)| s))?;
+        stem.rsplit_once('-').map(|(_, pid)| pid)
+    })
+}
+
+/// Who made a scratch database, written in its comment.
+#[derive(Debug, Serialize, Deserialize)]
+struct ScratchOwner {
+    host: String,
+    pid: u32,
+}
+
+/// The scratch databases of `verify --restore-test` on the configured server whose platctl is
+/// gone: made on this host by a dead process, or (older ones, other hosts) with nobody
+/// connected to them.
+async fn drop_dead_scratch_databases(ctx: &Context<'_>) -> Result<Vec<String>> {
+    let db = Db::connect(
+        ctx.database,
+        &ConnectOptions {
+            create: false,
+            timeout: ctx.connect_timeout.min(Duration::from_secs(3)),
+        },
+    )
+    .await?;
+    let outcome =
+        async {
+            let rows = db
+            .fetch_all(Sql::new(
+                "SELECT d.datname AS name, shobj_description(d.oid, 'pg_database') AS owner, \
+                 (SELECT COUNT(*) FROM pg_stat_activity a WHERE a.datid = d.oid) AS sessions \
+                 FROM pg_database d WHERE starts_with(d.datname, $1) ORDER BY 1",
+            ).bind(VERIFY_DATABASE_PREFIX))
+            .await?;
+            let here = whoami::hostname().unwrap_or_default();
+            let mut dropped = Vec::new();
+            for row in rows {
+                let name = row.text("name")?;
+                let owner: Option<ScratchOwner> = row
+                    .opt_text("owner")?
+                    .and_then(|text| serde_json::from_str(&text).ok());
+                let dead = match &owner {
+                    Some(o) if o.host == here => process_is_gone(&o.pid.to_string()),
+                    _ => row.int("sessions")? == 0,
+                };
+                // Only names platctl makes: the prefix, then letters, digits and underscores.
+                let safe = name[VERIFY_DATABASE_PREFIX.len()..]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if dead && safe {
+                    db.execute(Sql::assembled(
+                        ["DROP DATABASE IF EXISTS ", &name, " WITH (FORCE)"].concat(),
+                    ))
+                    .await?;
+                    dropped.push(format!("the scratch database {name}"));
+                }
+            }
+            Ok(dropped)
+        }
+        .await;
+    db.close().await;
+    outcome
+}
+
+/// Find and remove what interrupted runs (`kill -9`, a power cut) left behind: SQLite snapshot
+/// and restore files beside the databases, scratch files and databases of
+/// `verify --restore-test`. Every `backup` command starts with this; it never fails the
+/// command (a server that cannot be reached is left for the next time). Returns what went.
+pub async fn sweep(ctx: &Context<'_>, also: Option<&DatabaseTarget>) -> Vec<String> {
+    let mut removed = Vec::new();
+    for target in std::iter::once(ctx.database).chain(also) {
+        if let DatabaseTarget::Sqlite { path } = target {
+            removed.extend(remove_dead_temps(path));
         }
     }
+    removed.extend(remove_dead_verify_files(&std::env::temp_dir()));
+    if let DatabaseTarget::Postgres { .. } = ctx.database {
+        match drop_dead_scratch_databases(ctx).await {
+            Ok(dropped) => removed.extend(dropped),
+            Err(e) => tracing::debug!("looking for leftover scratch databases failed: {e}"),
+        }
+    }
+    removed
 }
 
 async fn dump_sqlite(
@@ -428,9 +555,6 @@ async fn dump_sqlite(
     let db = ctx.connect(ctx.database).await?;
     let version = db.server_version().await?;
     // A consistent online snapshot, beside the database (same filesystem, same permissions).
-    if cfg!(target_os = "linux") {
-        remove_dead_temps(path, "snapshot");
-    }
     let snapshot = temp_path_beside(path, "snapshot");
     let _ = std::fs::remove_file(&snapshot);
     let vacuumed = db
@@ -474,12 +598,18 @@ async fn dump_sqlite(
     Ok((source, uploaded))
 }
 
-/// Removes a file when dropped.
+/// Removes a file (and, for a database, its `-wal`, `-shm` and `-journal`) when dropped: an
+/// error, a signal or the end of the work.
 struct TempFile(PathBuf);
 
 impl Drop for TempFile {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut sibling = self.0.clone().into_os_string();
+            sibling.push(suffix);
+            let _ = std::fs::remove_file(sibling);
+        }
     }
 }
 
@@ -487,36 +617,43 @@ impl Drop for TempFile {
 
 pub async fn list(ctx: &Context<'_>) -> Result<Vec<BackupInfo>> {
     let storage = ctx.storage().await?;
-    let mut all: Vec<BackupInfo> = storage
-        .list()
+    Ok(listed(storage.as_ref())
         .await?
         .iter()
-        .map(|(m, s)| BackupInfo::new(m, *s))
-        .collect();
-    all.sort_by(|a, b| b.id.cmp(&a.id));
+        .map(BackupInfo::new)
+        .collect())
+}
+
+/// Every backup, newest first (by start time, to the microsecond).
+async fn listed(storage: &dyn Storage) -> Result<Vec<Listed>> {
+    let mut all = storage.list().await?;
+    all.sort_by(|a, b| manifest::newest_first(&a.manifest, &b.manifest));
     Ok(all)
 }
 
 /// A backup by id, or the newest restorable one.
-async fn find(storage: &dyn Storage, id: Option<&str>) -> Result<(Manifest, BackupStatus)> {
-    let mut all = storage.list().await?;
-    all.sort_by(|a, b| b.0.id.cmp(&a.0.id));
+async fn find(storage: &dyn Storage, id: Option<&str>) -> Result<Listed> {
+    let all = listed(storage).await?;
     match id {
         Some(id) => {
-            let found = all.iter().find(|(m, _)| m.id == id).cloned();
+            let found = all.iter().find(|l| l.manifest.id == id).cloned();
             found.ok_or_else(|| {
-                let hint = crate::error::suggestion(id, all.iter().map(|(m, _)| m.id.as_str()));
-                Error::not_found(format!("there is no backup {id} in {}", storage.describe()))
-                    .with_hint(if all.is_empty() {
-                        "there are no backups there".to_string()
-                    } else {
-                        hint
-                    })
+                let hint = crate::error::suggestion(id, all.iter().map(|l| l.manifest.id.as_str()));
+                Error::not_found(format!(
+                    "there is no backup {} in {}",
+                    crate::text::quote(id),
+                    storage.describe()
+                ))
+                .with_hint(if all.is_empty() {
+                    "there are no backups there".to_string()
+                } else {
+                    hint
+                })
             })
         }
         None => all
             .into_iter()
-            .find(|(_, s)| *s == BackupStatus::Ok)
+            .find(|l| l.status == BackupStatus::Ok)
             .ok_or_else(|| {
                 Error::not_found(format!(
                     "there is no complete backup in {}",
@@ -531,24 +668,34 @@ async fn find(storage: &dyn Storage, id: Option<&str>) -> Result<(Manifest, Back
 pub struct ShowBackup {
     pub status: BackupStatus,
     pub storage: String,
+    /// When the artifact's SHA-256 was last checked against the manifest.
+    pub checked_at: Option<chrono::DateTime<Utc>>,
     #[serde(flatten)]
     pub manifest: Manifest,
 }
 
 pub async fn show(ctx: &Context<'_>, id: &str) -> Result<ShowBackup> {
     let storage = ctx.storage().await?;
-    let (manifest, status) = find(storage.as_ref(), Some(id)).await?;
+    let found = find(storage.as_ref(), Some(id)).await?;
     Ok(ShowBackup {
-        status,
+        status: found.status,
         storage: storage.describe(),
-        manifest,
+        checked_at: found.check.map(|c| c.checked_at),
+        manifest: found.manifest,
     })
 }
 
 // --- checksum ----------------------------------------------------------------------------------
 
-/// Read the artifact and compare its SHA-256 and size with the manifest.
-async fn check_artifact(storage: &dyn Storage, m: &Manifest, progress: &ProgressBar) -> Result<()> {
+/// Read the artifact and compare its SHA-256 and size with the manifest. When `record`, what
+/// a whole read found is kept beside the manifest, so that `backup list` shows a corrupt backup
+/// as `corrupt` (and `prune` never counts it as good).
+async fn check_artifact(
+    storage: &dyn Storage,
+    m: &Manifest,
+    progress: &ProgressBar,
+    record: bool,
+) -> Result<()> {
     use tokio::io::AsyncReadExt;
     let mut reader = storage.open(&m.artifact).await?;
     let mut hasher = Sha256::new();
@@ -567,6 +714,17 @@ async fn check_artifact(storage: &dyn Storage, m: &Manifest, progress: &Progress
         progress.inc(n as u64);
     }
     let sha = hex(&hasher.finalize());
+    if record && size == m.compressed_bytes {
+        let check = Check {
+            checked_at: crate::core::now(),
+            ok: sha == m.sha256,
+            sha256: sha.clone(),
+            size,
+        };
+        if let Err(e) = storage.put_check(&m.id, &check).await {
+            tracing::warn!("the result of checking backup {} was not kept: {e}", m.id);
+        }
+    }
     if size != m.compressed_bytes {
         return Err(Error::refused(format!(
             "backup {} is incomplete: {} holds {size} bytes, the manifest says {}",
@@ -598,6 +756,8 @@ pub struct RestorePlan {
     pub target: DatabaseTarget,
     /// The target holds tables (to be dropped with `--clean`).
     pub target_in_use: bool,
+    /// The target holds a restore that did not finish (PostgreSQL): it is emptied first.
+    pub unfinished: Option<marker::Unfinished>,
     pub clean: bool,
     /// Connections loading data in parallel (PostgreSQL, empty target).
     pub jobs: usize,
@@ -609,6 +769,8 @@ pub struct RestoreReport {
     pub id: String,
     pub target: String,
     pub cleaned: bool,
+    /// The unfinished restore the target held, emptied before this one.
+    pub replaced_unfinished: Option<marker::Unfinished>,
     pub tables: usize,
     pub rows: u64,
     pub duration_ms: u64,
@@ -624,13 +786,33 @@ pub async fn plan_restore(
     jobs: usize,
 ) -> Result<RestorePlan> {
     let storage = ctx.storage().await?;
-    let (manifest, status) = find(storage.as_ref(), id).await?;
-    if status != BackupStatus::Ok {
-        return Err(Error::refused(format!(
-            "backup {} is incomplete: its artifact is missing or cut short",
-            manifest.id
-        ))
-        .with_hint("nothing was touched; use another backup"));
+    let found = find(storage.as_ref(), id).await?;
+    let manifest = found.manifest;
+    match found.status {
+        BackupStatus::Ok => {}
+        BackupStatus::Incomplete => {
+            return Err(Error::refused(format!(
+                "backup {} is incomplete: its artifact is missing or cut short",
+                manifest.id
+            ))
+            .with_hint("nothing was touched; use another backup"));
+        }
+        BackupStatus::Corrupt => {
+            let when = found
+                .check
+                .map(|c| c.checked_at.format(" on %Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default();
+            return Err(Error::refused(format!(
+                "backup {} is corrupt: a check{when} found its SHA-256 different from the \
+                 manifest's",
+                manifest.id
+            ))
+            .with_hint(format!(
+                "nothing was touched; use another backup (`platctl backup verify {}` checks it \
+                 again)",
+                manifest.id
+            )));
+        }
     }
     if manifest.database_kind != target.kind() {
         return Err(Error::usage(format!(
@@ -643,8 +825,23 @@ pub async fn plan_restore(
     }
     ctx.progress.set_length(manifest.compressed_bytes);
     ctx.progress.set_message("checking");
-    check_artifact(storage.as_ref(), &manifest, &ctx.progress).await?;
-    let target_in_use = in_use(ctx, &target).await?;
+    check_artifact(storage.as_ref(), &manifest, &ctx.progress, true).await?;
+    let unfinished = match &target {
+        DatabaseTarget::Postgres { .. } => {
+            let db = ctx.connect(&target).await?;
+            let found = marker::read(&db).await;
+            db.close().await;
+            found?
+        }
+        DatabaseTarget::Sqlite { .. } => None,
+    };
+    if let Some(u) = &unfinished
+        && u.running
+    {
+        return Err(marker::refusal(u, &target.display()));
+    }
+    // An unfinished restore is not anyone's data: it is emptied without --clean.
+    let target_in_use = unfinished.is_none() && in_use(ctx, &target).await?;
     if target_in_use && !clean {
         return Err(in_use_error(&target));
     }
@@ -652,34 +849,19 @@ pub async fn plan_restore(
         manifest,
         target,
         target_in_use,
+        unfinished,
         clean,
         jobs,
         storage,
     })
 }
 
-/// Everything a user could have created in a PostgreSQL database: relations, functions,
-/// types, schemas other than `public`, extensions other than plpgsql. Any of it means the
-/// database is in use (and a failed restore must not empty it).
-const PG_IN_USE: &str = "SELECT \
-    (SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
-       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') \
-       AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%') \
-  + (SELECT COUNT(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
-       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')) \
-  + (SELECT COUNT(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace \
-       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND t.typrelid = 0 \
-       AND t.typelem = 0) \
-  + (SELECT COUNT(*) FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') \
-       AND nspname NOT LIKE 'pg\\_%') \
-  + (SELECT COUNT(*) FROM pg_extension WHERE extname <> 'plpgsql') AS n";
-
-/// Whether the target holds anything.
+/// Whether the target holds anything (see [`pgrestore::IN_USE`]).
 async fn in_use(ctx: &Context<'_>, target: &DatabaseTarget) -> Result<bool> {
     match target {
         DatabaseTarget::Postgres { .. } => {
             let db = ctx.connect(target).await?;
-            let used = db.fetch_one(Sql::new(PG_IN_USE)).await;
+            let used = db.fetch_one(Sql::new(pgrestore::IN_USE)).await;
             db.close().await;
             Ok(used?.int("n")? > 0)
         }
@@ -741,45 +923,61 @@ impl<R: Read> Read for Tee<R> {
 
 pub async fn execute_restore(ctx: &Context<'_>, plan: &RestorePlan) -> Result<RestoreReport> {
     let started = Instant::now();
-    // Something may have been created since the plan was checked (and the prompt answered):
-    // a failed parallel restore empties its target, which must hold nothing of anyone's.
-    if !(plan.clean && plan.target_in_use) && in_use(ctx, &plan.target).await? {
-        return Err(in_use_error(&plan.target));
-    }
     ctx.progress.set_position(0);
     ctx.progress.set_message("restoring");
-    match &plan.target {
-        DatabaseTarget::Postgres { url } => restore_postgres(plan, url, &ctx.progress).await?,
-        DatabaseTarget::Sqlite { path } => restore_sqlite(ctx, plan, path).await?,
-    }
+    // Something may have been created since the plan was checked (and the prompt answered):
+    // the PostgreSQL restore checks again under the target's lock; SQLite's here.
+    let replaced = match &plan.target {
+        DatabaseTarget::Postgres { url } => restore_postgres(ctx, plan, url).await?.replaced,
+        DatabaseTarget::Sqlite { path } => {
+            if !(plan.clean && plan.target_in_use) && in_use(ctx, &plan.target).await? {
+                return Err(in_use_error(&plan.target));
+            }
+            restore_sqlite(ctx, plan, path).await?;
+            None
+        }
+    };
     Ok(RestoreReport {
         id: plan.manifest.id.clone(),
         target: plan.target.display(),
         cleaned: plan.clean && plan.target_in_use,
+        replaced_unfinished: replaced,
         tables: plan.manifest.tables.len(),
         rows: plan.manifest.tables.values().sum(),
         duration_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
     })
 }
 
-async fn restore_postgres(plan: &RestorePlan, url: &str, progress: &ProgressBar) -> Result<()> {
+async fn restore_postgres(
+    ctx: &Context<'_>,
+    plan: &RestorePlan,
+    url: &str,
+) -> Result<pgrestore::Restore> {
     let reader = plan.storage.open(&plan.manifest.artifact).await?;
-    let tee = Tee::new(tokio_util::io::SyncIoBridge::new(reader), progress.clone());
+    let tee = Tee::new(
+        tokio_util::io::SyncIoBridge::new(reader),
+        ctx.progress.clone(),
+    );
     let verified = tee.checker(&plan.manifest);
     let input = move || flate2::read::MultiGzDecoder::new(tee);
     let clean = plan.clean && plan.target_in_use;
     // COPY reports the rows it loads: the restore checks them against the manifest's counts
     // before it commits (or, loading in parallel, before it is declared good).
+    let mark = pgrestore::Mark {
+        backup_id: plan.manifest.id.clone(),
+        storage: plan.storage.describe(),
+    };
     pgrestore::restore(
         url,
+        &plan.target.display(),
         input,
         plan.jobs,
         clean,
         plan.manifest.tables.clone(),
         verified,
+        &mark,
     )
-    .await?;
-    Ok(())
+    .await
 }
 
 async fn restore_sqlite(ctx: &Context<'_>, plan: &RestorePlan, path: &Path) -> Result<()> {
@@ -899,9 +1097,9 @@ pub async fn verify(
     restore_test: bool,
 ) -> Result<VerifyReport> {
     let storage = ctx.storage().await?;
-    let (manifest, _) = find(storage.as_ref(), id).await?;
+    let manifest = find(storage.as_ref(), id).await?.manifest;
     ctx.progress.set_length(manifest.compressed_bytes);
-    check_artifact(storage.as_ref(), &manifest, &ctx.progress).await?;
+    check_artifact(storage.as_ref(), &manifest, &ctx.progress, true).await?;
     let mut report = VerifyReport {
         id: manifest.id.clone(),
         sha256: manifest.sha256.clone(),
@@ -937,19 +1135,37 @@ async fn restore_test_postgres(
         .with_hint("point DATABASE_URL at the server (the test uses a scratch database there)"));
     };
     let scratch = format!(
-        "platctl_verify_{}",
-        manifest.id.to_lowercase().replace('-', "_")
+        "{VERIFY_DATABASE_PREFIX}{}",
+        manifest.id.to_lowercase().replace(['-', '.'], "_")
     );
+    // From here on a signal drops the scratch database before platctl exits; a kill -9
+    // leaves it to the next `backup` command (its comment says whose it is).
+    let _critical = crate::interrupt::critical();
     let admin = ctx.connect(ctx.database).await?;
-    // The name is built from a checked backup id: digits, letters and underscores only.
-    admin
-        .execute(Sql::assembled(
-            ["DROP DATABASE IF EXISTS ", &scratch].concat(),
-        ))
-        .await?;
-    admin
-        .execute(Sql::assembled(["CREATE DATABASE ", &scratch].concat()))
-        .await?;
+    let owner = serde_json::to_string(&ScratchOwner {
+        host: whoami::hostname().unwrap_or_default(),
+        pid: std::process::id(),
+    })
+    .map_err(|e| Error::internal("cannot encode the scratch database's owner").with_source(e))?;
+    // The name is built from a checked backup id: digits, letters and underscores only; the
+    // comment is JSON with its quotes doubled.
+    for statement in [
+        ["DROP DATABASE IF EXISTS ", &scratch].concat(),
+        ["CREATE DATABASE ", &scratch].concat(),
+        [
+            "COMMENT ON DATABASE ",
+            &scratch,
+            " IS '",
+            &owner.replace('\'', "''"),
+            "'",
+        ]
+        .concat(),
+    ] {
+        if let Err(e) = admin.execute(Sql::assembled(statement)).await {
+            admin.close().await;
+            return Err(e);
+        }
+    }
     let target = DatabaseTarget::Postgres {
         url: with_database(url, &scratch),
     };
@@ -970,6 +1186,7 @@ async fn restore_test_postgres(
             manifest: manifest.clone(),
             target: target.clone(),
             target_in_use: false,
+            unfinished: None,
             clean: false,
             jobs: default_jobs(),
             storage,
@@ -979,8 +1196,14 @@ async fn restore_test_postgres(
         let counts = count_rows(&db, manifest).await;
         db.close().await;
         counts
-    }
-    .await;
+    };
+    let outcome = tokio::select! {
+        r = outcome => r,
+        signal = crate::interrupt::signalled() => Err(crate::interrupt::stopped(
+            signal,
+            &format!("the test restore was stopped and the scratch database {scratch} dropped"),
+        )),
+    };
     let dropped = admin
         .execute(Sql::assembled(
             ["DROP DATABASE IF EXISTS ", &scratch, " WITH (FORCE)"].concat(),
@@ -999,7 +1222,7 @@ async fn restore_test_sqlite(
 ) -> Result<Vec<TableCheck>> {
     let dir = std::env::temp_dir();
     let path = dir.join(format!(
-        "platctl-verify-{}-{}.db",
+        "{VERIFY_FILE_PREFIX}{}-{}.db",
         manifest.id,
         std::process::id()
     ));
@@ -1009,6 +1232,7 @@ async fn restore_test_sqlite(
         manifest: manifest.clone(),
         target: target.clone(),
         target_in_use: false,
+        unfinished: None,
         clean: false,
         jobs: 1,
         storage,
@@ -1017,9 +1241,6 @@ async fn restore_test_sqlite(
     let db = ctx.connect(&target).await?;
     let counts = count_rows(&db, manifest).await;
     db.close().await;
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
     counts
 }
 
@@ -1054,6 +1275,10 @@ pub struct PruneReport {
     pub dry_run: bool,
     pub deleted: Vec<BackupInfo>,
     pub kept: usize,
+    /// The newest good backup, kept whatever the policy; its SHA-256 was checked.
+    pub newest_good: Option<String>,
+    /// Backups this prune found corrupt when it checked them.
+    pub found_corrupt: Vec<String>,
 }
 
 pub async fn prune(
@@ -1081,27 +1306,54 @@ async fn prune_locked(
     policy: &retention::Policy,
     dry_run: bool,
 ) -> Result<PruneReport> {
-    let all = storage.list().await?;
-    let candidates: Vec<retention::Candidate> = all
-        .iter()
-        .map(|(m, s)| retention::Candidate {
-            id: m.id.clone(),
-            at: m.finished_at,
-            good: *s == BackupStatus::Ok,
-        })
-        .collect();
-    let doomed = retention::select(&candidates, policy, Utc::now());
-    let mut deleted = Vec::new();
-    for (m, s) in all.iter().filter(|(m, _)| doomed.contains(&m.id)) {
-        if !dry_run {
-            storage.delete(m).await?;
+    let mut all = listed(storage).await?;
+    let candidates = |all: &[Listed]| -> Vec<retention::Candidate> {
+        all.iter()
+            .map(|l| retention::Candidate {
+                id: l.manifest.id.clone(),
+                at: l.manifest.started_at,
+                good: l.status == BackupStatus::Ok,
+            })
+            .collect()
+    };
+    // "The newest good backup is never deleted" means verified good: read the one that would
+    // be kept as such, and if it is not intact, take the next one.
+    let mut found_corrupt = Vec::new();
+    let mut newest_good = None;
+    while let Some(id) = retention::newest_good(&candidates(&all)) {
+        let Some(entry) = all.iter_mut().find(|l| l.manifest.id == id) else {
+            break;
+        };
+        let checked =
+            check_artifact(storage, &entry.manifest, &ProgressBar::hidden(), !dry_run).await;
+        match checked {
+            Ok(()) => {
+                newest_good = Some(id);
+                break;
+            }
+            // Corrupt or cut short: never counted as good. Anything else (the storage cannot
+            // be read) stops the prune before it deletes anything.
+            Err(e) if e.kind() == ErrorKind::Refused => {
+                tracing::warn!("{}", e.message());
+                entry.status = BackupStatus::Corrupt;
+                found_corrupt.push(id);
+            }
+            Err(e) => return Err(e),
         }
-        deleted.push(BackupInfo::new(m, *s));
     }
-    deleted.sort_by(|a, b| b.id.cmp(&a.id));
+    let doomed = retention::select(&candidates(&all), policy, Utc::now());
+    let mut deleted = Vec::new();
+    for listed in all.iter().filter(|l| doomed.contains(&l.manifest.id)) {
+        if !dry_run {
+            storage.delete(&listed.manifest).await?;
+        }
+        deleted.push(BackupInfo::new(listed));
+    }
     Ok(PruneReport {
         dry_run,
         kept: all.len() - deleted.len(),
+        newest_good,
+        found_corrupt,
         deleted,
     })
 }

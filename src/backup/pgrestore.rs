@@ -259,11 +259,6 @@ fn copy_table(header: &str) -> String {
         .to_string()
 }
 
-pub struct Restore {
-    /// Rows loaded per table (as `COPY` reported them).
-    pub rows: BTreeMap<String, u64>,
-}
-
 /// Everything the dispatcher needs, owned, to run on a blocking thread.
 struct Dispatch {
     senders: Vec<mpsc::Sender<Cmd>>,
@@ -275,6 +270,9 @@ struct Dispatch {
     copied: Counts,
     /// Connections that build indexes at once: one per core (sorts do not share a core well).
     index_jobs: usize,
+    /// Run on the first connection once everything is loaded and checked: `COMMIT` in the
+    /// transactional mode, the removal of the unfinished-restore mark otherwise.
+    epilogue: Vec<String>,
 }
 
 fn closed() -> Error {
@@ -430,10 +428,10 @@ impl Dispatch {
                 ));
             }
         }
-        if self.transactional {
-            self.send(0, Cmd::Exec("COMMIT".into(), 0))?;
-            self.barrier(0..1)?;
+        for statement in &self.epilogue {
+            self.send(0, Cmd::Exec(statement.clone(), 0))?;
         }
+        self.barrier(0..1)?;
         Ok(())
     }
 }
@@ -517,7 +515,7 @@ fn deal(
 async fn connect(url: &str, parallel: bool) -> Result<PgConnection> {
     let options = PgConnectOptions::from_str(url)
         .map_err(|_| Error::usage("the restore target is not a valid PostgreSQL URL"))?
-        .application_name("platctl restore");
+        .application_name(APPLICATION_NAME);
     let mut conn = PgConnection::connect_with(&options)
         .await
         .map_err(crate::db::from_sqlx)?;
@@ -537,6 +535,9 @@ async fn connect(url: &str, parallel: bool) -> Result<PgConnection> {
     Ok(conn)
 }
 
+/// How restore connections name themselves (`pg_stat_activity.application_name`).
+const APPLICATION_NAME: &str = "platctl restore";
+
 /// Drop every schema but the system ones and recreate `public`.
 pub const CLEAN: [&str; 2] = [
     "DO $platctl$ DECLARE s record; BEGIN \
@@ -546,45 +547,229 @@ pub const CLEAN: [&str; 2] = [
     "CREATE SCHEMA public",
 ];
 
-/// Empty the target after a failed parallel restore (it was empty before).
-async fn empty_again(url: &str) -> Result<()> {
-    let mut conn = connect(url, false).await?;
-    for statement in CLEAN {
-        sqlx::raw_sql(statement)
-            .execute(&mut conn)
+/// Everything a user could have created in a PostgreSQL database: relations, functions,
+/// types, schemas other than `public`, extensions other than plpgsql. Any of it means the
+/// database is in use (and a failed restore must not empty it).
+pub const IN_USE: &str = "SELECT \
+    (SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') \
+       AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%') \
+  + (SELECT COUNT(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')) \
+  + (SELECT COUNT(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace \
+       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND t.typrelid = 0 \
+       AND t.typelem = 0) \
+  + (SELECT COUNT(*) FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') \
+       AND nspname NOT LIKE 'pg\\_%') \
+  + (SELECT COUNT(*) FROM pg_extension WHERE extname <> 'plpgsql') AS n";
+
+async fn run_all(conn: &mut PgConnection, statements: &[&str]) -> Result<()> {
+    for statement in statements {
+        sqlx::raw_sql(AssertSqlSafe(*statement))
+            .execute(&mut *conn)
             .await
             .map_err(crate::db::from_sqlx)?;
     }
-    let _ = conn.close().await;
     Ok(())
 }
 
+/// Empty the target after a failed parallel restore (it was empty before), holding its lock
+/// (which our stopped connections release as they end).
+async fn empty_again(url: &str) -> Result<()> {
+    let mut conn = connect(url, false).await?;
+    let started = std::time::Instant::now();
+    loop {
+        let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1, $2)")
+            .bind(super::marker::LOCK.0)
+            .bind(super::marker::LOCK.1)
+            .fetch_one(&mut conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+        if locked {
+            break;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = conn.close().await;
+            return Err(Error::refused(
+                "another restore holds the target's lock; it was left to that restore",
+            ));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let done = run_all(&mut conn, &CLEAN).await;
+    let _ = conn.close().await;
+    done
+}
+
+/// Stop our own connections to the target at once (a long index build does not notice a
+/// closed socket until it ends), so that emptying the target does not wait behind them.
+async fn terminate(url: &str, pids: &[i32]) {
+    let Ok(mut conn) = connect(url, false).await else {
+        return;
+    };
+    let _ = sqlx::query("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid")
+        .bind(pids.to_vec())
+        .execute(&mut conn)
+        .await;
+    let _ = conn.close().await;
+}
+
+/// Which restore this is, for the mark it leaves while it runs.
+#[derive(Debug, Clone)]
+pub struct Mark {
+    pub backup_id: String,
+    pub storage: String,
+}
+
+/// What the target held when the restore took its lock.
+enum Found {
+    Empty,
+    /// An unfinished restore of another run, which is dead (we hold the lock).
+    Unfinished(super::marker::Unfinished),
+    InUse,
+}
+
+/// Take the target's restore lock on `conn`. A restore still running elsewhere keeps it: wait
+/// up to a minute for it; the orphan connections of a restore killed on this host are ended.
+async fn lock_target(conn: &mut PgConnection, url: &str, display: &str) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let locked: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1, $2)")
+            .bind(super::marker::LOCK.0)
+            .bind(super::marker::LOCK.1)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+        if locked {
+            return Ok(());
+        }
+        let db = crate::db::Db::connect(
+            &crate::settings::DatabaseTarget::Postgres {
+                url: url.to_string(),
+            },
+            &crate::db::ConnectOptions {
+                create: false,
+                timeout: std::time::Duration::from_secs(10),
+            },
+        )
+        .await?;
+        let unfinished = super::marker::read(&db).await;
+        db.close().await;
+        let unfinished = unfinished?;
+        if let Some(u) = &unfinished
+            && u.process_is_gone()
+        {
+            // Its platctl died; its server sessions may still be finishing a statement.
+            sqlx::raw_sql(AssertSqlSafe(format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND application_name = '{APPLICATION_NAME}' \
+                 AND pid <> pg_backend_pid()"
+            )))
+            .execute(&mut *conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+        } else if started.elapsed() > std::time::Duration::from_secs(60) {
+            let who = unfinished.map_or_else(|| "another restore".to_string(), |u| u.describe());
+            return Err(Error::refused(format!(
+                "another restore into {display} is running ({who})"
+            ))
+            .with_hint("wait for it to finish; nothing was touched"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
+
+/// What the target holds, read under the lock.
+async fn inspect(conn: &mut PgConnection, url: &str) -> Result<Found> {
+    let db = crate::db::Db::connect(
+        &crate::settings::DatabaseTarget::Postgres {
+            url: url.to_string(),
+        },
+        &crate::db::ConnectOptions {
+            create: false,
+            timeout: std::time::Duration::from_secs(10),
+        },
+    )
+    .await?;
+    let unfinished = super::marker::read(&db).await;
+    db.close().await;
+    if let Some(u) = unfinished? {
+        return Ok(Found::Unfinished(u));
+    }
+    let used: i64 = sqlx::query_scalar(AssertSqlSafe(IN_USE))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(crate::db::from_sqlx)?;
+    Ok(if used > 0 { Found::InUse } else { Found::Empty })
+}
+
+/// What a restore did before it loaded anything.
+pub struct Restore {
+    /// Rows loaded per table (as `COPY` reported them).
+    pub rows: BTreeMap<String, u64>,
+    /// The unfinished restore that was emptied first, if there was one.
+    pub replaced: Option<super::marker::Unfinished>,
+}
+
 /// Restore the dump `input` makes (decompressed) into `url`. `jobs` connections load data in
-/// parallel unless `clean` asks for the transactional mode. `verified` is called when the input
-/// is exhausted and says whether the artifact's checksum matched.
+/// parallel into an empty target, marked as being restored until the end; with `clean`, one
+/// connection replaces what the target holds in one transaction. `verified` is called when the
+/// input is exhausted and says whether the artifact's checksum matched.
+///
+/// Ctrl-C or SIGTERM stop it: the target is emptied again (or, with `clean`, the transaction
+/// rolls back) before this returns [`Error::interrupted`].
+#[allow(clippy::too_many_arguments)]
 pub async fn restore<R, M, F>(
     url: &str,
+    display: &str,
     input: M,
     jobs: usize,
     clean: bool,
     weights: BTreeMap<String, u64>,
     verified: F,
+    mark: &Mark,
 ) -> Result<Restore>
 where
     R: Read,
     M: FnOnce() -> R + Send + 'static,
     F: FnOnce() -> bool + Send + 'static,
 {
+    let _critical = crate::interrupt::critical();
     let jobs = if clean { 1 } else { jobs.max(1) };
+    let mut pids: Vec<i32> = Vec::new();
+    let mut first = connect(url, jobs > 1).await?;
+    let prepared = tokio::select! {
+        r = prepare(&mut first, url, display, clean, mark) => r,
+        signal = crate::interrupt::signalled() => {
+            let _ = first.close().await;
+            return Err(crate::interrupt::stopped(signal, "nothing was touched"));
+        }
+    };
+    let replaced = match prepared {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = first.close().await;
+            return Err(e);
+        }
+    };
     let copied: Counts = Arc::new(Mutex::new(BTreeMap::new()));
     let mut senders = Vec::new();
     let mut tasks = Vec::new();
-    for _ in 0..jobs {
-        let conn = connect(url, jobs > 1).await?;
+    let mut conns = vec![first];
+    for _ in 1..jobs {
+        conns.push(connect(url, true).await?);
+    }
+    for mut conn in conns {
+        let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+            .fetch_one(&mut conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+        pids.push(pid);
         let (tx, rx) = mpsc::channel::<Cmd>(4);
         senders.push(tx);
         tasks.push(tokio::spawn(connection_task(conn, rx, Arc::clone(&copied))));
     }
+    let aborts: Vec<_> = tasks.iter().map(|t| t.abort_handle()).collect();
     let dispatch = Dispatch {
         senders,
         transactional: clean,
@@ -596,43 +781,126 @@ where
         weights,
         copied: Arc::clone(&copied),
         index_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        epilogue: vec![if clean { "COMMIT" } else { super::marker::DROP }.to_string()],
     };
-    // The input blocks on reads: build it and read it on a blocking thread.
-    let dispatched = tokio::task::spawn_blocking(move || dispatch.run(input(), verified))
-        .await
-        .map_err(|e| Error::internal(format!("the restore task failed: {e}")))?;
-    // The connections' own errors explain a dispatch that stopped.
-    let mut first_error: Option<Error> = None;
-    for task in tasks {
-        match task.await {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => {
-                first_error.get_or_insert(e);
-            }
-            Err(e) => {
-                first_error.get_or_insert(Error::internal(format!("a restore task failed: {e}")));
+    let work = async {
+        // The input blocks on reads: build it and read it on a blocking thread.
+        let dispatched = tokio::task::spawn_blocking(move || dispatch.run(input(), verified))
+            .await
+            .map_err(|e| Error::internal(format!("the restore task failed: {e}")))?;
+        // The connections' own errors explain a dispatch that stopped.
+        let mut first_error: Option<Error> = None;
+        for task in tasks {
+            match task.await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    first_error.get_or_insert(e);
+                }
+                Err(e) => {
+                    first_error
+                        .get_or_insert(Error::internal(format!("a restore task failed: {e}")));
+                }
             }
         }
-    }
-    let outcome = match (first_error, dispatched) {
-        (Some(e), _) | (None, Err(e)) => Err(e),
-        (None, Ok(())) => Ok(Restore {
-            rows: copied.lock().map(|c| c.clone()).unwrap_or_default(),
-        }),
+        match (first_error, dispatched) {
+            (Some(e), _) | (None, Err(e)) => Err(e),
+            (None, Ok(())) => Ok(()),
+        }
+    };
+    let outcome = tokio::select! {
+        r = work => r.map_err(Stop::Failed),
+        signal = crate::interrupt::signalled() => Err(Stop::Signalled(signal)),
     };
     match outcome {
-        Ok(r) => Ok(r),
-        Err(e) if clean => Err(e.with_hint(
-            "the restore ran in one transaction and was rolled back: the target is as it was",
-        )),
-        Err(e) => {
-            let hint = match empty_again(url).await {
-                Ok(()) => "the target was emptied again, as it was before the restore".to_string(),
-                Err(c) => format!("emptying the target again failed too: {c}"),
+        Ok(()) => Ok(Restore {
+            rows: copied.lock().map(|c| c.clone()).unwrap_or_default(),
+            replaced,
+        }),
+        Err(stop) => {
+            for abort in &aborts {
+                abort.abort();
+            }
+            terminate(url, &pids).await;
+            let put_back = if clean {
+                Ok(
+                    "the restore ran in one transaction and was rolled back: the target is as it \
+                    was"
+                    .to_string(),
+                )
+            } else {
+                empty_again(url)
+                    .await
+                    .map(|()| {
+                        "the target was emptied again, as it was before the restore".to_string()
+                    })
+                    .map_err(|c| {
+                        format!(
+                            "emptying the target again failed too ({}): it is marked as an \
+                             unfinished restore, and the next `platctl backup restore` into it \
+                             empties it first",
+                            c.message()
+                        )
+                    })
             };
-            Err(e.with_hint(hint))
+            match stop {
+                Stop::Failed(e) => Err(e.with_hint(put_back.unwrap_or_else(|m| m))),
+                Stop::Signalled(signal) => Err(crate::interrupt::stopped(
+                    signal,
+                    &format!(
+                        "the restore was stopped; {}",
+                        put_back.unwrap_or_else(|m| m)
+                    ),
+                )),
+            }
         }
     }
+}
+
+enum Stop {
+    Failed(Error),
+    Signalled(crate::interrupt::Signal),
+}
+
+/// Under the target's lock: check what it holds, empty an unfinished restore, and mark the
+/// target as being restored (parallel mode). Returns the unfinished restore it replaced.
+async fn prepare(
+    conn: &mut PgConnection,
+    url: &str,
+    display: &str,
+    clean: bool,
+    mark: &Mark,
+) -> Result<Option<super::marker::Unfinished>> {
+    lock_target(conn, url, display).await?;
+    let replaced = match inspect(conn, url).await? {
+        Found::Empty => None,
+        Found::InUse if clean => None,
+        Found::InUse => {
+            return Err(
+                Error::refused(format!("the target {display} is not empty")).with_hint(
+                    "restore into an empty database, or pass --clean to replace what is there",
+                ),
+            );
+        }
+        Found::Unfinished(u) => {
+            if !clean {
+                run_all(conn, &CLEAN).await?;
+            }
+            Some(u)
+        }
+    };
+    if !clean {
+        run_all(conn, &super::marker::CREATE).await?;
+        sqlx::query(super::marker::INSERT)
+            .bind(&mark.backup_id)
+            .bind(&mark.storage)
+            .bind(whoami::hostname().unwrap_or_default())
+            .bind(i32::try_from(std::process::id()).unwrap_or(0))
+            .bind(env!("CARGO_PKG_VERSION"))
+            .execute(&mut *conn)
+            .await
+            .map_err(crate::db::from_sqlx)?;
+    }
+    Ok(replaced)
 }
 
 #[cfg(test)]

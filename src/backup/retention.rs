@@ -21,16 +21,30 @@ pub enum Policy {
 pub struct Candidate {
     pub id: String,
     pub at: DateTime<Utc>,
-    /// Restorable (artifact present and complete).
+    /// Restorable (artifact present, complete, and not found corrupt).
     pub good: bool,
 }
 
-/// The ids to delete. The newest good backup is never among them; incomplete backups always
-/// are (they cannot be restored).
-pub fn select(candidates: &[Candidate], policy: &Policy, now: DateTime<Utc>) -> Vec<String> {
+/// Newest first: by time, then id.
+fn sorted(candidates: &[Candidate]) -> Vec<&Candidate> {
     let mut sorted: Vec<&Candidate> = candidates.iter().collect();
     sorted.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    let newest_good = sorted.iter().find(|c| c.good).map(|c| c.id.clone());
+    sorted
+}
+
+/// The backup every policy keeps: the newest good one.
+pub fn newest_good(candidates: &[Candidate]) -> Option<String> {
+    sorted(candidates)
+        .into_iter()
+        .find(|c| c.good)
+        .map(|c| c.id.clone())
+}
+
+/// The ids to delete. The newest good backup is never among them; backups that are not good
+/// (incomplete or corrupt) always are (they cannot be restored).
+pub fn select(candidates: &[Candidate], policy: &Policy, now: DateTime<Utc>) -> Vec<String> {
+    let sorted = sorted(candidates);
+    let newest_good = newest_good(candidates);
     let good: Vec<&Candidate> = sorted.iter().copied().filter(|c| c.good).collect();
 
     let mut keep: BTreeSet<String> = BTreeSet::new();

@@ -19,9 +19,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncWriteExt};
 
-use super::manifest::{BackupStatus, MANIFEST_SUFFIX, Manifest, is_id};
+use super::manifest::{CHECK_SUFFIX, Check, Listed, MANIFEST_SUFFIX, Manifest, is_id};
 use crate::error::{Error, ErrorKind, Result};
 use crate::settings::Env;
+use crate::text::quote;
 
 /// Artifact file suffixes platctl writes.
 pub const ARTIFACT_SUFFIXES: [&str; 2] = [".sql.gz", ".db.gz"];
@@ -109,11 +110,22 @@ pub trait Storage: Send + Sync {
     async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>>;
     /// The commit point of a backup.
     async fn put_manifest(&self, manifest: &Manifest) -> Result<()>;
-    /// Every backup with a valid manifest, and whether its artifact is complete.
-    async fn list(&self) -> Result<Vec<(Manifest, BackupStatus)>>;
+    /// Every backup with a valid manifest, whether its artifact is complete, and its last
+    /// check.
+    async fn list(&self) -> Result<Vec<Listed>>;
     async fn open(&self, name: &str) -> Result<Reader>;
+    /// Record what reading a backup's whole artifact found.
+    async fn put_check(&self, id: &str, check: &Check) -> Result<()>;
     /// Delete a backup: the manifest first, so it leaves `list` at once.
     async fn delete(&self, manifest: &Manifest) -> Result<()>;
+}
+
+/// Whether a file name is a backup's companion (manifest or check) whose manifest is gone.
+fn is_orphan(name: &str, names: &[&str]) -> bool {
+    ARTIFACT_SUFFIXES.iter().chain(&[CHECK_SUFFIX]).any(|s| {
+        name.strip_suffix(s)
+            .is_some_and(|id| is_id(id) && !names.contains(&Manifest::file_name(id).as_str()))
+    })
 }
 
 /// A manifest read back, checked so that the names in it cannot point outside the storage.
@@ -150,16 +162,17 @@ pub async fn open(text: &str, env: &Env, s3: &S3Options) -> Result<Arc<dyn Stora
     if let Some(rest) = text.strip_prefix("s3://") {
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
         if bucket.is_empty() {
-            return Err(Error::usage(format!("`{text}` names no bucket"))
+            return Err(Error::usage(format!("{} names no bucket", quote(text)))
                 .with_hint("use s3://BUCKET or s3://BUCKET/PREFIX"));
         }
         return Ok(Arc::new(S3Storage::new(bucket, prefix, env, s3).await?));
     }
     if let Some((scheme, _)) = text.split_once("://") {
-        return Err(
-            Error::usage(format!("unsupported backup storage `{scheme}://`"))
-                .with_hint("use a directory or s3://BUCKET/PREFIX"),
-        );
+        return Err(Error::usage(format!(
+            "unsupported backup storage {}",
+            quote(&format!("{scheme}://"))
+        ))
+        .with_hint("use a directory or s3://BUCKET/PREFIX"));
     }
     Ok(Arc::new(LocalStorage {
         dir: PathBuf::from(text),
@@ -202,6 +215,16 @@ struct LocalWriter {
     file: tokio::fs::File,
     partial: PathBuf,
     target: PathBuf,
+    published: bool,
+}
+
+impl Drop for LocalWriter {
+    /// A run stopped before it published its artifact (a signal) removes what it wrote.
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_file(&self.partial);
+        }
+    }
 }
 
 #[async_trait]
@@ -220,12 +243,13 @@ impl ArtifactWriter for LocalWriter {
         tokio::fs::rename(&self.partial, &self.target)
             .await
             .map_err(|e| Error::io(format!("cannot publish {}", self.target.display()), e))?;
+        self.published = true;
         sync_dir(&self.target);
         Ok(())
     }
 
     async fn abort(self: Box<Self>) {
-        let _ = tokio::fs::remove_file(&self.partial).await;
+        // Dropping removes the partial file.
     }
 }
 
@@ -298,13 +322,10 @@ impl Storage for LocalStorage {
         let names: Vec<String> = entries
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .collect();
+        let all: Vec<&str> = names.iter().map(String::as_str).collect();
         for name in &names {
             let partial = name.starts_with('.') && name.ends_with(".partial");
-            let orphan = ARTIFACT_SUFFIXES.iter().any(|s| {
-                name.strip_suffix(s)
-                    .is_some_and(|id| is_id(id) && !names.contains(&Manifest::file_name(id)))
-            });
-            if (partial || orphan) && std::fs::remove_file(self.path(name)).is_ok() {
+            if (partial || is_orphan(name, &all)) && std::fs::remove_file(self.path(name)).is_ok() {
                 removed.push(name.clone());
             }
         }
@@ -321,6 +342,7 @@ impl Storage for LocalStorage {
             file,
             partial,
             target: self.path(name),
+            published: false,
         }))
     }
 
@@ -341,10 +363,19 @@ impl Storage for LocalStorage {
         Ok(())
     }
 
-    async fn list(&self) -> Result<Vec<(Manifest, BackupStatus)>> {
+    async fn list(&self) -> Result<Vec<Listed>> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::not_found(format!(
+                    "the backup directory {} does not exist",
+                    self.dir.display()
+                ))
+                .with_hint(
+                    "check --storage or BACKUP_DIR; `platctl backup run` creates it with the \
+                     first backup",
+                ));
+            }
             Err(e) => {
                 return Err(Error::io(format!("cannot read {}", self.dir.display()), e));
             }
@@ -367,14 +398,25 @@ impl Storage for LocalStorage {
                 tracing::warn!("skipping {name}: not a valid platctl manifest");
                 continue;
             };
-            let size = std::fs::metadata(self.path(&manifest.artifact)).map(|m| m.len());
-            let status = match size {
-                Ok(n) if n == manifest.compressed_bytes => BackupStatus::Ok,
-                _ => BackupStatus::Incomplete,
-            };
-            out.push((manifest, status));
+            let size = std::fs::metadata(self.path(&manifest.artifact))
+                .map(|m| m.len())
+                .ok();
+            let check = std::fs::read(self.path(&Check::file_name(&manifest.id)))
+                .ok()
+                .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+            out.push(Listed::new(manifest, size, check));
         }
         Ok(out)
+    }
+
+    async fn put_check(&self, id: &str, check: &Check) -> Result<()> {
+        let target = self.path(&Check::file_name(id));
+        let partial = self.path(&format!(".{}.partial", Check::file_name(id)));
+        let bytes = serde_json::to_vec_pretty(check)
+            .map_err(|e| Error::internal("cannot encode the check").with_source(e))?;
+        std::fs::write(&partial, bytes)
+            .and_then(|()| std::fs::rename(&partial, &target))
+            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))
     }
 
     async fn open(&self, name: &str) -> Result<Reader> {
@@ -390,11 +432,14 @@ impl Storage for LocalStorage {
         std::fs::remove_file(&m)
             .map_err(|e| Error::io(format!("cannot delete {}", m.display()), e))?;
         sync_dir(&m);
-        match std::fs::remove_file(self.path(&manifest.artifact)) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Error::io(format!("cannot delete {}", manifest.artifact), e)),
+        for name in [manifest.artifact.clone(), Check::file_name(&manifest.id)] {
+            match std::fs::remove_file(self.path(&name)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(format!("cannot delete {name}"), e)),
+            }
         }
+        Ok(())
     }
 }
 
@@ -410,15 +455,130 @@ pub struct S3Storage {
     /// Empty, or ends with `/`.
     prefix: String,
     part_size: usize,
+    place: Place,
 }
 
-fn s3_failed<E>(what: String, err: SdkError<E>) -> Error
+/// Where an S3 storage is, for messages.
+#[derive(Debug, Clone)]
+struct Place {
+    bucket: String,
+    /// `http://127.0.0.1:9000`, or AWS's endpoint for the region.
+    endpoint: String,
+}
+
+/// One line for an operator, whatever the SDK's error: no such bucket, access denied, cannot
+/// connect, no credentials, or S3's own code and message; never the SDK's debug dump.
+fn s3_failed<E>(place: &Place, what: String, err: SdkError<E>) -> Error
 where
-    E: std::error::Error + Send + Sync + 'static,
+    E: std::error::Error + ProvideErrorMetadata + Send + Sync + 'static,
 {
-    let detail = DisplayErrorContext(&err).to_string();
-    Error::new(ErrorKind::Io, format!("{what}: {detail}"))
-        .with_hint("check the bucket, credentials (AWS_* variables) and AWS_ENDPOINT_URL_S3")
+    let endpoint = &place.endpoint;
+    let bucket = &place.bucket;
+    let credentials_hint = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE \
+                            with ~/.aws/credentials, or run where an instance role provides \
+                            credentials)";
+    let status = err.raw_response().map(|r| r.status().as_u16());
+    let (reason, hint, kind) = match &err {
+        SdkError::ServiceError(_) | SdkError::ResponseError(_) => {
+            let code = err.code().unwrap_or("");
+            let message = err.message().unwrap_or("");
+            match (code, status) {
+                ("NoSuchBucket", _) => (
+                    format!("the bucket `{bucket}` does not exist at {endpoint}"),
+                    "create it, or fix the bucket in --storage / BACKUP_DIR".to_string(),
+                    ErrorKind::NotFound,
+                ),
+                ("InvalidAccessKeyId", _) => (
+                    format!("{endpoint} does not know the access key in AWS_ACCESS_KEY_ID"),
+                    credentials_hint.to_string(),
+                    ErrorKind::Refused,
+                ),
+                ("SignatureDoesNotMatch", _) => (
+                    format!(
+                        "{endpoint} refused the request's signature: the secret key does not \
+                         match the access key"
+                    ),
+                    "check AWS_SECRET_ACCESS_KEY".to_string(),
+                    ErrorKind::Refused,
+                ),
+                ("AccessDenied" | "AllAccessDisabled", _) | (_, Some(401 | 403)) => (
+                    format!("access to the bucket `{bucket}` is denied"),
+                    format!(
+                        "check the credentials ({}) and the bucket's policy",
+                        "AWS_ACCESS_KEY_ID, AWS_PROFILE, or the instance role"
+                    ),
+                    ErrorKind::Refused,
+                ),
+                ("", _) => (
+                    format!(
+                        "{endpoint} answered HTTP {}",
+                        status.map_or_else(|| "error".to_string(), |s| s.to_string())
+                    ),
+                    "is AWS_ENDPOINT_URL_S3 an S3 server?".to_string(),
+                    ErrorKind::Io,
+                ),
+                (code, _) => (
+                    format!("S3 answered {code}: {}", first_line(message)),
+                    "check the bucket, the credentials and AWS_ENDPOINT_URL_S3".to_string(),
+                    ErrorKind::Io,
+                ),
+            }
+        }
+        SdkError::DispatchFailure(failure) => {
+            let text = DisplayErrorContext(&err).to_string();
+            if text.contains("CredentialsNotLoaded") || text.contains("no credentials") {
+                (
+                    "no AWS credentials were found".to_string(),
+                    credentials_hint.to_string(),
+                    ErrorKind::Config,
+                )
+            } else if failure.is_timeout() {
+                (
+                    format!("{endpoint} did not answer in time"),
+                    "check the network, or AWS_ENDPOINT_URL_S3".to_string(),
+                    ErrorKind::Connect,
+                )
+            } else if failure.is_io() {
+                (
+                    format!("cannot connect to {endpoint}: {}", root_cause(&err)),
+                    "is the S3 server up? check AWS_ENDPOINT_URL_S3 (or the profile's \
+                     s3_endpoint_url) and the network"
+                        .to_string(),
+                    ErrorKind::Connect,
+                )
+            } else {
+                (
+                    root_cause(&err),
+                    "check the bucket, the credentials and AWS_ENDPOINT_URL_S3".to_string(),
+                    ErrorKind::Io,
+                )
+            }
+        }
+        SdkError::TimeoutError(_) => (
+            format!("{endpoint} did not answer in time"),
+            "check the network, or AWS_ENDPOINT_URL_S3".to_string(),
+            ErrorKind::Connect,
+        ),
+        _ => (
+            root_cause(&err),
+            "check the bucket, the credentials and AWS_ENDPOINT_URL_S3".to_string(),
+            ErrorKind::Io,
+        ),
+    };
+    Error::new(kind, format!("{what}: {reason}")).with_hint(hint)
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or("").trim()
+}
+
+/// The innermost cause's message, on one line (`Connection refused (os error 111)`).
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut last = err;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    first_line(&last.to_string()).to_string()
 }
 
 fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
@@ -469,14 +629,21 @@ impl S3Storage {
         }
         let shared = loader.load().await;
         let mut config = aws_sdk_s3::config::Builder::from(&shared);
-        if let Some(endpoint) = env
+        let endpoint = match env
             .get("AWS_ENDPOINT_URL_S3")
             .or_else(|| env.get("AWS_ENDPOINT_URL"))
             .or_else(|| s3.endpoint.clone())
         {
-            // S3-compatible stores (MinIO, Ceph, R2...) want path-style addressing.
-            config = config.endpoint_url(endpoint).force_path_style(true);
-        }
+            Some(endpoint) => {
+                // S3-compatible stores (MinIO, Ceph, R2...) want path-style addressing.
+                config = config.endpoint_url(&endpoint).force_path_style(true);
+                crate::redact::redact_url(&endpoint)
+            }
+            None => format!(
+                "AWS S3 ({})",
+                shared.region().map_or("us-east-1", |r| r.as_ref())
+            ),
+        };
         let part_size = match env
             .get("BACKUP_S3_PART_SIZE")
             .or_else(|| s3.part_size.clone())
@@ -487,6 +654,10 @@ impl S3Storage {
         let prefix = prefix.trim_matches('/');
         Ok(S3Storage {
             client: aws_sdk_s3::Client::from_conf(config.build()),
+            place: Place {
+                bucket: bucket.to_string(),
+                endpoint,
+            },
             bucket: bucket.to_string(),
             prefix: if prefix.is_empty() {
                 String::new()
@@ -514,7 +685,9 @@ impl S3Storage {
                 .set_continuation_token(token.clone())
                 .send()
                 .await
-                .map_err(|e| s3_failed(format!("cannot list {}", self.describe()), e))?;
+                .map_err(|e| {
+                    s3_failed(&self.place, format!("cannot list {}", self.describe()), e)
+                })?;
             for object in page.contents() {
                 if let Some(key) = object.key()
                     && let Some(name) = key.strip_prefix(&self.prefix)
@@ -543,7 +716,7 @@ impl S3Storage {
             .key(self.key(name))
             .send()
             .await
-            .map_err(|e| s3_failed(format!("cannot read {}", self.key(name)), e))?;
+            .map_err(|e| s3_failed(&self.place, format!("cannot read {}", self.key(name)), e))?;
         let data = object
             .body
             .collect()
@@ -564,7 +737,7 @@ impl S3Storage {
             .key(self.key(name))
             .send()
             .await
-            .map_err(|e| s3_failed(format!("cannot delete {}", self.key(name)), e))?;
+            .map_err(|e| s3_failed(&self.place, format!("cannot delete {}", self.key(name)), e))?;
         Ok(())
     }
 }
@@ -576,17 +749,21 @@ pub fn parse_size(text: &str) -> Result<usize> {
         .map_or((t, ""), |i| t.split_at(i));
     let n: usize = number
         .parse()
-        .map_err(|_| Error::config(format!("`{text}` is not a size")))?;
+        .map_err(|_| Error::config(format!("{} is not a size", quote(text))))?;
     let factor = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        _ => return Err(Error::config(format!("`{text}` is not a size")).with_hint("e.g. 16MiB")),
+        _ => {
+            return Err(
+                Error::config(format!("{} is not a size", quote(text))).with_hint("e.g. 16MiB")
+            );
+        }
     };
     let size = n
         .checked_mul(factor)
-        .ok_or_else(|| Error::config(format!("`{text}` is too large a size")))?;
+        .ok_or_else(|| Error::config(format!("{} is too large a size", quote(text))))?;
     if size < 5 << 20 {
         return Err(Error::config(format!(
             "BACKUP_S3_PART_SIZE={text} is below the S3 minimum part size of 5MiB"
@@ -672,6 +849,7 @@ impl Lock for S3Lock {
 
 struct S3Writer {
     client: aws_sdk_s3::Client,
+    place: Place,
     bucket: String,
     key: String,
     upload_id: String,
@@ -699,6 +877,7 @@ impl S3Writer {
         let number = i32::try_from(self.parts.len() + 1)
             .map_err(|_| Error::internal("too many upload parts"))?;
         let client = self.client.clone();
+        let place = self.place.clone();
         let (bucket, key, upload_id) = (
             self.bucket.clone(),
             self.key.clone(),
@@ -714,7 +893,13 @@ impl S3Writer {
                 .body(ByteStream::from(body))
                 .send()
                 .await
-                .map_err(|e| s3_failed(format!("uploading part {number} of {key} failed"), e))?;
+                .map_err(|e| {
+                    s3_failed(
+                        &place,
+                        format!("uploading part {number} of {key} failed"),
+                        e,
+                    )
+                })?;
             Ok(CompletedPart::builder()
                 .part_number(number)
                 .set_e_tag(out.e_tag().map(String::from))
@@ -752,7 +937,13 @@ impl ArtifactWriter for S3Writer {
             )
             .send()
             .await
-            .map_err(|e| s3_failed(format!("completing the upload of {} failed", self.key), e))?;
+            .map_err(|e| {
+                s3_failed(
+                    &self.place,
+                    format!("completing the upload of {} failed", self.key),
+                    e,
+                )
+            })?;
         Ok(())
     }
 
@@ -849,7 +1040,13 @@ impl Storage for S3Storage {
                     }
                     tokio::time::sleep(Duration::from_millis(500)).await;
                 }
-                Err(e) => return Err(s3_failed(format!("cannot lock {}", self.describe()), e)),
+                Err(e) => {
+                    return Err(s3_failed(
+                        &self.place,
+                        format!("cannot lock {}", self.describe()),
+                        e,
+                    ));
+                }
             }
         }
     }
@@ -910,12 +1107,7 @@ impl Storage for S3Storage {
         let objects = self.objects().await?;
         let names: Vec<&str> = objects.iter().map(|(n, _)| n.as_str()).collect();
         for (name, _) in &objects {
-            let orphan = ARTIFACT_SUFFIXES.iter().any(|s| {
-                name.strip_suffix(s).is_some_and(|id| {
-                    is_id(id) && !names.contains(&Manifest::file_name(id).as_str())
-                })
-            });
-            if orphan && self.delete_key(name).await.is_ok() {
+            if is_orphan(name, &names) && self.delete_key(name).await.is_ok() {
                 removed.push(name.clone());
             }
         }
@@ -932,13 +1124,14 @@ impl Storage for S3Storage {
             .content_type("application/gzip")
             .send()
             .await
-            .map_err(|e| s3_failed(format!("cannot start uploading {key}"), e))?;
+            .map_err(|e| s3_failed(&self.place, format!("cannot start uploading {key}"), e))?;
         let upload_id = upload
             .upload_id()
             .ok_or_else(|| Error::new(ErrorKind::Io, "the S3 server returned no upload id"))?
             .to_string();
         Ok(Box::new(S3Writer {
             client: self.client.clone(),
+            place: self.place.clone(),
             bucket: self.bucket.clone(),
             key,
             upload_id,
@@ -959,11 +1152,11 @@ impl Storage for S3Storage {
             .body(ByteStream::from(manifest.to_json()?))
             .send()
             .await
-            .map_err(|e| s3_failed(format!("cannot write {key}"), e))?;
+            .map_err(|e| s3_failed(&self.place, format!("cannot write {key}"), e))?;
         Ok(())
     }
 
-    async fn list(&self) -> Result<Vec<(Manifest, BackupStatus)>> {
+    async fn list(&self) -> Result<Vec<Listed>> {
         let objects = self.objects().await?;
         let mut out = Vec::new();
         for (name, _) in objects
@@ -979,17 +1172,38 @@ impl Storage for S3Storage {
                 tracing::warn!("skipping {name}: not a valid platctl manifest");
                 continue;
             };
-            let complete = objects
+            let size = objects
                 .iter()
-                .any(|(n, size)| *n == manifest.artifact && *size == manifest.compressed_bytes);
-            let status = if complete {
-                BackupStatus::Ok
+                .find(|(n, _)| *n == manifest.artifact)
+                .map(|(_, size)| *size);
+            let check_name = Check::file_name(&manifest.id);
+            let check = if objects.iter().any(|(n, _)| *n == check_name) {
+                self.get_bytes(&check_name)
+                    .await
+                    .ok()
+                    .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             } else {
-                BackupStatus::Incomplete
+                None
             };
-            out.push((manifest, status));
+            out.push(Listed::new(manifest, size, check));
         }
         Ok(out)
+    }
+
+    async fn put_check(&self, id: &str, check: &Check) -> Result<()> {
+        let key = self.key(&Check::file_name(id));
+        let body = serde_json::to_vec_pretty(check)
+            .map_err(|e| Error::internal("cannot encode the check").with_source(e))?;
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(&key)
+            .content_type("application/json")
+            .body(ByteStream::from(body))
+            .send()
+            .await
+            .map_err(|e| s3_failed(&self.place, format!("cannot write {key}"), e))?;
+        Ok(())
     }
 
     async fn open(&self, name: &str) -> Result<Reader> {
@@ -1001,12 +1215,13 @@ impl Storage for S3Storage {
             .key(&key)
             .send()
             .await
-            .map_err(|e| s3_failed(format!("cannot read {key}"), e))?;
+            .map_err(|e| s3_failed(&self.place, format!("cannot read {key}"), e))?;
         Ok(Box::new(object.body.into_async_read()))
     }
 
     async fn delete(&self, manifest: &Manifest) -> Result<()> {
         self.delete_key(&Manifest::file_name(&manifest.id)).await?;
-        self.delete_key(&manifest.artifact).await
+        self.delete_key(&manifest.artifact).await?;
+        self.delete_key(&Check::file_name(&manifest.id)).await
     }
 }

@@ -74,6 +74,17 @@ async fn audit(ctx: &Ctx<'_>, operation: Operation, id: &str, metadata: serde_js
     }
 }
 
+/// Every backup command first removes what interrupted runs left behind, and names it.
+async fn tidy(ctx: &Ctx<'_>, bc: &Context<'_>, also: Option<&DatabaseTarget>) {
+    let removed = backup::sweep(bc, also).await;
+    if !removed.is_empty() {
+        ctx.printer.note(format!(
+            "removed what interrupted runs left behind: {}",
+            removed.join(", ")
+        ));
+    }
+}
+
 pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
     let printer = ctx.printer;
     match cmd {
@@ -97,6 +108,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             }
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, printer.spinner("backing up"))?;
+            tidy(ctx, &bc, None).await;
             let manifest = backup::run(&bc, label, lock.lock_timeout).await;
             bc.progress.finish_and_clear();
             let manifest = manifest?;
@@ -131,12 +143,14 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
         BackupCommand::List { storage } => {
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, indicatif::ProgressBar::hidden())?;
+            tidy(ctx, &bc, None).await;
             let list = backup::list(&bc).await?;
             printer.list(&list, &format!("No backups in {}.", config.storage))?;
         }
         BackupCommand::Show { id, storage } => {
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, indicatif::ProgressBar::hidden())?;
+            tidy(ctx, &bc, None).await;
             printer.object(&backup::show(&bc, &id).await?)?;
         }
         BackupCommand::Restore {
@@ -162,6 +176,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             };
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, printer.progress("checking"))?;
+            tidy(ctx, &bc, Some(&target)).await;
             let jobs = jobs.map_or_else(backup::default_jobs, usize::from);
             let plan = backup::plan_restore(&bc, id.as_deref(), target, clean, jobs).await;
             let plan = match plan {
@@ -173,7 +188,16 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             };
             bc.progress.finish_and_clear();
             let m = &plan.manifest;
-            let question = if plan.target_in_use {
+            let question = if let Some(u) = &plan.unfinished {
+                format!(
+                    "Restore backup {} ({}) into {}, which holds an unfinished restore ({}) \
+                     that will be emptied first?",
+                    m.id,
+                    m.finished_at.format("%Y-%m-%d %H:%M UTC"),
+                    plan.target.display(),
+                    u.describe()
+                )
+            } else if plan.target_in_use {
                 format!(
                     "Restore backup {} ({}) into {}, DROPPING everything it holds now?",
                     m.id,
@@ -205,10 +229,20 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
                 }),
             )
             .await;
+            let replaced = report
+                .replaced_unfinished
+                .as_ref()
+                .map(|u| {
+                    format!(
+                        " (the unfinished restore of backup {} was emptied first)",
+                        u.backup_id
+                    )
+                })
+                .unwrap_or_default();
             printer.done(
                 &report,
                 format!(
-                    "Restored backup {} into {}: {} tables, {} rows, in {:.1}s.",
+                    "Restored backup {} into {}{replaced}: {} tables, {} rows, in {:.1}s.",
                     report.id,
                     report.target,
                     report.tables,
@@ -225,6 +259,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
         } => {
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, printer.progress("verifying"))?;
+            tidy(ctx, &bc, None).await;
             let report = backup::verify(&bc, id.as_deref(), restore_test).await;
             bc.progress.finish_and_clear();
             let report = report?;
@@ -286,6 +321,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             };
             let config = config(ctx, &storage)?;
             let bc = context(ctx, &config, indicatif::ProgressBar::hidden())?;
+            tidy(ctx, &bc, None).await;
             let report = backup::prune(&bc, &policy, dry_run, lock.lock_timeout).await?;
             if !dry_run && !report.deleted.is_empty() {
                 let ids: Vec<&str> = report.deleted.iter().map(|b| b.id.as_str()).collect();
@@ -297,13 +333,26 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
                 )
                 .await;
             }
+            for id in &report.found_corrupt {
+                printer.warn(format!(
+                    "backup {id} is corrupt (its SHA-256 differs from its manifest's): it does \
+                     not count as good{}",
+                    if dry_run { "" } else { ", and is deleted" }
+                ));
+            }
             if printer.format() == Format::Table {
                 if !report.deleted.is_empty() && (dry_run || !printer.is_quiet()) {
                     printer.list(&report.deleted, "")?;
                 }
                 let verb = if dry_run { "Would delete" } else { "Deleted" };
+                let newest = match &report.newest_good {
+                    Some(id) => {
+                        format!(" The newest good backup, {id}, is kept: its SHA-256 was checked.")
+                    }
+                    None => " There is no good backup to keep.".to_string(),
+                };
                 printer.line(format!(
-                    "{verb} {} backup{}; {} kept.",
+                    "{verb} {} backup{}; {} kept.{newest}",
                     report.deleted.len(),
                     if report.deleted.len() == 1 { "" } else { "s" },
                     report.kept
