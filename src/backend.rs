@@ -92,24 +92,12 @@ pub trait Backend: Send + Sync {
     async fn close(&self);
 }
 
-/// How long to wait for a database connection, from PLATCTL_CONNECT_TIMEOUT (default 10s).
-pub fn connect_timeout(settings: &Settings) -> Result<Duration> {
-    match settings.env.get("PLATCTL_CONNECT_TIMEOUT") {
-        None => Ok(Duration::from_secs(10)),
-        Some(text) => crate::cli::parse_duration(&text).map_err(|e| {
-            crate::error::Error::config(format!(
-                "PLATCTL_CONNECT_TIMEOUT={}: {e}",
-                crate::text::quote(&text)
-            ))
-        }),
-    }
-}
-
 /// Open the backend the settings name. `create` allows creating a missing SQLite file.
 pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>> {
     let opts = ConnectOptions {
         create,
-        timeout: connect_timeout(settings)?,
+        timeout: settings.connect_timeout.value,
+        origin: settings.database_origin(),
     };
     let db = Db::connect(&settings.database, &opts).await?;
     tracing::debug!(database = %settings.database.display(), "connected");

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::Format;
+use crate::proto::DURATION_MAX_DAYS;
 
 const AFTER_HELP: &str = "\
 Configuration: flags beat environment variables, which beat the active profile of config.toml
@@ -301,7 +302,7 @@ pub enum KeysCommand {
         )]
         scopes: Vec<String>,
         /// Expire after this long (e.g. 90d, 12h)
-        #[arg(long, value_name = "DURATION", value_parser = parse_duration, conflicts_with = "expires_at")]
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true, conflicts_with = "expires_at")]
         expires_in: Option<std::time::Duration>,
         /// Expire at this time (RFC 3339, e.g. 2027-01-31T00:00:00Z)
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
@@ -336,7 +337,7 @@ pub enum KeysCommand {
     Rotate {
         id: String,
         /// How long the old key keeps working
-        #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration)]
+        #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration, allow_hyphen_values = true)]
         grace: std::time::Duration,
     },
     /// Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED
@@ -414,7 +415,7 @@ pub enum BackupCommand {
     /// Delete old backups (never the newest complete one)
     Prune {
         /// Delete backups older than this [default: BACKUP_RETENTION_DAYS days, or 30d]
-        #[arg(long, value_name = "DURATION", value_parser = parse_duration,
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true,
               conflicts_with_all = ["keep_daily", "keep_weekly", "keep_monthly"])]
         older_than: Option<std::time::Duration>,
         /// Keep the newest backup of each of the last N days
@@ -439,7 +440,7 @@ pub enum BackupCommand {
 #[derive(Debug, Clone, Args)]
 pub struct LockArgs {
     /// How long to wait for another run holding the lock (e.g. 60s, 5m)
-    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub lock_timeout: std::time::Duration,
 }
 
@@ -452,10 +453,21 @@ pub enum Shell {
     Elvish,
 }
 
-/// Durations like `90d`, `24h`, `30m`, `2s`, `1h 30m`.
+/// Durations like `90d`, `24h`, `30m`, `2s`, `1h 30m`; never negative, at most
+/// [`DURATION_MAX_DAYS`] days.
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    humantime::parse_duration(text.trim())
-        .map_err(|e| format!("{e}; expected a duration like 90d, 24h, 30m or 2s"))
+    let text = text.trim();
+    let expected = "expected a duration like 90d, 24h, 30m or 2s";
+    if text.starts_with('-') {
+        return Err(format!("a duration cannot be negative; {expected}"));
+    }
+    let duration = humantime::parse_duration(text).map_err(|e| format!("{e}; {expected}"))?;
+    if duration > std::time::Duration::from_secs(DURATION_MAX_DAYS * 86_400) {
+        return Err(format!(
+            "too long: at most {DURATION_MAX_DAYS}d (100 years)"
+        ));
+    }
+    Ok(duration)
 }
 
 /// RFC 3339 times, e.g. `2027-01-31T00:00:00Z`.

@@ -237,6 +237,14 @@ executor_fns!(lite, Sqlite, sqlite_query, Sqlite);
 /// connection errors, everything else a database error that quotes the server's message.
 pub fn from_sqlx(err: sqlx::Error) -> Error {
     match &err {
+        sqlx::Error::Database(db) if is_sqlite_readonly(db.as_ref()) => Error::refused(
+            "the SQLite database is read-only for this user, and this command changes it",
+        )
+        .with_hint(
+            "run it as the owner of the database file, or make the file and its directory \
+             writable (SQLite writes its -wal and -shm files beside it); commands that only \
+             read work as they are",
+        ),
         sqlx::Error::Database(db) => {
             let kind = if db.is_unique_violation() {
                 ErrorKind::Conflict
@@ -254,6 +262,15 @@ pub fn from_sqlx(err: sqlx::Error) -> Error {
         }
         _ => Error::new(ErrorKind::Database, "a database operation failed").with_source(err),
     }
+}
+
+/// SQLITE_READONLY and its extended codes (`attempt to write a readonly database`).
+fn is_sqlite_readonly(db: &dyn sqlx::error::DatabaseError) -> bool {
+    db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
+        && db
+            .code()
+            .and_then(|code| code.parse::<i64>().ok())
+            .is_some_and(|code| code & 0xff == 8)
 }
 
 /// A row from either driver, read through typed getters.
@@ -401,6 +418,8 @@ pub struct ConnectOptions {
     /// Create a missing SQLite file (and its directory).
     pub create: bool,
     pub timeout: Duration,
+    /// Where the URL came from, for hints: `DATABASE_URL`, `--into`, a profile's database_url.
+    pub origin: String,
 }
 
 impl Db {
@@ -542,9 +561,19 @@ async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
                 &database,
                 opts.timeout,
                 sqlx::Error::PoolTimedOut,
+                &opts.origin,
             )
         })?
-        .map_err(|err| connect_error("PostgreSQL", &place, &database, opts.timeout, err))?;
+        .map_err(|err| {
+            connect_error(
+                "PostgreSQL",
+                &place,
+                &database,
+                opts.timeout,
+                err,
+                &opts.origin,
+            )
+        })?;
     let _ = first.close().await;
     let pool = PgPoolOptions::new()
         .max_connections(4)
@@ -559,23 +588,27 @@ fn connect_error(
     database: &str,
     timeout: Duration,
     err: sqlx::Error,
+    origin: &str,
 ) -> Error {
     let (detail, hint) = match &err {
         sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => (
             "connection refused".to_string(),
-            "is the server running and listening there? check DATABASE_URL",
+            format!("is the server running and listening there? check {origin}"),
         ),
-        sqlx::Error::Io(io) => (io.to_string(), "check DATABASE_URL and the network"),
+        sqlx::Error::Io(io) => (io.to_string(), format!("check {origin} and the network")),
         sqlx::Error::PoolTimedOut => (
             format!("no answer within {}s", timeout.as_secs()),
-            "check the host, port and firewall; PLATCTL_CONNECT_TIMEOUT sets the wait",
+            "check the host, port and firewall; PLATCTL_CONNECT_TIMEOUT sets the wait".to_string(),
         ),
         sqlx::Error::Database(db) => (
             db.message().to_string(),
-            "check the user, password and database name in DATABASE_URL",
+            format!("check the user, password and database name in {origin}"),
         ),
-        sqlx::Error::Tls(e) => (format!("TLS failed: {e}"), "check sslmode and certificates"),
-        other => (other.to_string(), "check DATABASE_URL"),
+        sqlx::Error::Tls(e) => (
+            format!("TLS failed: {e}"),
+            "check sslmode and certificates".to_string(),
+        ),
+        other => (other.to_string(), format!("check {origin}")),
     };
     Error::new(
         ErrorKind::Connect,
@@ -601,12 +634,25 @@ async fn connect_sqlite(path: &Path, opts: &ConnectOptions) -> Result<Db> {
                 .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
         }
     }
-    let options = SqliteConnectOptions::new()
+    // A file this user cannot write is opened read-only, as it is: switching it to WAL (a
+    // write) would fail, and reading needs no write. Commands that change it then fail on
+    // their first write, saying the database is read-only.
+    let writable = !path.exists() || std::fs::OpenOptions::new().write(true).open(path).is_ok();
+    let mut options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(opts.create)
-        .journal_mode(SqliteJournalMode::Wal)
         .foreign_keys(true)
         .busy_timeout(opts.timeout);
+    options = if writable {
+        options.journal_mode(SqliteJournalMode::Wal)
+    } else {
+        options.read_only(true)
+    };
+    // A WAL database in a directory this user cannot write has no -shm file to share: it can
+    // only be read as immutable (nobody is expected to write it meanwhile).
+    if !writable && !dir_writable(path) && !shm_exists(path) {
+        options = options.immutable(true);
+    }
     // Switching a new file to WAL needs a moment alone with it: several processes opening the
     // same fresh database at once get SQLITE_BUSY here, without the busy handler. Retry then,
     // within the connect timeout.
@@ -634,6 +680,31 @@ async fn connect_sqlite(path: &Path, opts: &ConnectOptions) -> Result<Db> {
         }
     };
     Ok(Db::Sqlite(pool))
+}
+
+fn dir_writable(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".platctl-write-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+fn shm_exists(path: &Path) -> bool {
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    Path::new(&shm).exists()
 }
 
 /// One connection taken from the pool.

@@ -135,7 +135,9 @@ impl Error {
         };
         while let Some(err) = next {
             let text = err.to_string();
-            if !text.is_empty() && !out.contains(&text) && !self.message.contains(&text) {
+            // Drivers wrap their errors in ones that repeat them: show each text once.
+            let repeated = out.iter().any(|o: &String| o.contains(&text));
+            if !text.is_empty() && !repeated && !self.message.contains(&text) {
                 out.push(text);
             }
             next = err.source();

@@ -53,7 +53,9 @@ pub fn run(cli: Cli) -> ExitStatus {
         _ => {}
     }
 
-    let settings = match Settings::resolve(&cli.global) {
+    // The `config` commands show a broken configuration instead of failing on it.
+    let lenient = matches!(cli.command, Command::Config(_));
+    let settings = match Settings::resolve(&cli.global, lenient) {
         Ok(s) => s,
         Err(e) => return finish(Err(e), &Printer::plain(), predicate),
     };
@@ -180,15 +182,17 @@ fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus 
 
 /// `-v` logs to stderr, every line scrubbed of secrets. PLATCTL_LOG overrides the filter.
 fn init_logging(settings: &Settings) {
-    let filter = settings.env.get("PLATCTL_LOG").unwrap_or_else(|| {
-        match (settings.quiet, settings.verbose) {
+    let filter = settings
+        .log_filter
+        .as_ref()
+        .map(|f| f.value.clone())
+        .unwrap_or_else(|| match (settings.quiet, settings.verbose) {
             (true, _) => "off".into(),
             (false, 0) => "platctl=warn,sqlx=error".into(),
             (false, 1) => "platctl=info,sqlx=warn".into(),
             (false, 2) => "platctl=debug,sqlx=info".into(),
             _ => "trace".into(),
-        }
-    });
+        });
     let filter = tracing_subscriber::EnvFilter::try_new(&filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("platctl=warn"));
     let _ = tracing_subscriber::fmt()

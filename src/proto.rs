@@ -282,6 +282,20 @@ pub struct PermissionCheck {
     pub reason: String,
 }
 
+/// The longest duration any operation takes (a key's lifetime, a grace period, a retention):
+/// 100 years.
+pub const DURATION_MAX_DAYS: u64 = 36_500;
+
+/// A duration no longer than [`DURATION_MAX_DAYS`], as chrono counts it; `what` names the flag.
+pub fn bounded(what: &str, d: Duration) -> Result<chrono::Duration, String> {
+    if d > Duration::from_secs(DURATION_MAX_DAYS * 86_400) {
+        return Err(format!(
+            "{what} is too long: at most {DURATION_MAX_DAYS}d (100 years)"
+        ));
+    }
+    chrono::Duration::from_std(d).map_err(|_| format!("{what} is too long"))
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Expiry {
     In(Duration),

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,22 @@ pub enum Source {
     /// A top-level key of config.toml.
     File(&'static str),
     Default,
+}
+
+impl Source {
+    /// How a value was given, for messages: `BACKUP_ENABLED=no (environment)`,
+    /// `backup_enabled = false (profile \`prod\`)`, `--output json`.
+    pub fn given(&self, profile_key: &str, text: &str) -> String {
+        let text = quote(text);
+        match self {
+            Source::Flag(flag) => format!("{flag} {text}"),
+            Source::Env(var) => format!("{var}={text} (environment)"),
+            Source::EnvFile(var, file) => format!("{var}={text} (env file {})", file.display()),
+            Source::Profile(p) => format!("{profile_key} = {text} (profile `{p}`)"),
+            Source::File(key) => format!("{key} = {text} (config.toml)"),
+            Source::Default => format!("{text} (default)"),
+        }
+    }
 }
 
 impl fmt::Display for Source {
@@ -163,8 +180,12 @@ pub struct Profile {
     pub backup_dir: Option<String>,
     pub backup_enabled: Option<bool>,
     pub backup_retention_days: Option<i64>,
+    /// gzip level of backups, 1-9 (BACKUP_COMPRESSION_LEVEL wins).
+    pub backup_compression_level: Option<u32>,
     /// Where pg_dump lives, when it is not the server's major version on PATH.
     pub pg_bin_dir: Option<PathBuf>,
+    /// How long to wait for the database, e.g. `10s` (PLATCTL_CONNECT_TIMEOUT wins).
+    pub connect_timeout: Option<String>,
     /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
     pub s3_endpoint_url: Option<String>,
     /// S3 multipart part size for backups (BACKUP_S3_PART_SIZE wins).
@@ -251,6 +272,24 @@ fn read_env_file(path: &Path) -> Result<HashMap<String, String>> {
     Ok(vars)
 }
 
+/// A setting's value, where it came from, and the text it was given as (for messages).
+#[derive(Debug, Clone)]
+pub struct Resolved<T> {
+    pub value: T,
+    pub source: Source,
+    pub text: String,
+}
+
+impl<T> Resolved<T> {
+    fn default(value: T, text: &str) -> Self {
+        Resolved {
+            value,
+            source: Source::Default,
+            text: text.to_string(),
+        }
+    }
+}
+
 /// Everything a command needs to know about how it was asked to run.
 #[derive(Debug)]
 pub struct Settings {
@@ -273,20 +312,203 @@ pub struct Settings {
     pub yes: bool,
     /// A person can answer prompts: stdin and stderr are terminals.
     pub interactive: bool,
-    pub backup_dir: (String, Source),
-    pub backup_enabled: (bool, Source),
-    pub backup_retention_days: (i64, Source),
-    pub pg_bin_dir: Option<PathBuf>,
-    /// From the profile only; the environment's AWS_ENDPOINT_URL_S3 is read where it is used.
-    pub s3_endpoint_url: Option<String>,
-    pub s3_part_size: Option<String>,
+    pub backup_dir: Resolved<String>,
+    pub backup_enabled: Resolved<bool>,
+    pub backup_retention_days: Resolved<i64>,
+    pub backup_compression_level: Resolved<u32>,
+    pub pg_bin_dir: Option<Resolved<PathBuf>>,
+    /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
+    pub s3_endpoint_url: Option<Resolved<String>>,
+    pub s3_part_size: Option<Resolved<usize>>,
+    pub connect_timeout: Resolved<Duration>,
+    /// A tracing filter (PLATCTL_LOG), already checked.
+    pub log_filter: Option<Resolved<String>>,
     pub env: Env,
     /// Things the operator should know about their configuration.
     pub warnings: Vec<String>,
 }
 
+/// The allowed values of each setting, said once: used by the checks and their messages.
+pub const RETENTION_DAYS_MAX: i64 = 36_500;
+pub const COMPRESSION_LEVELS: std::ops::RangeInclusive<u32> = 1..=9;
+pub const S3_PART_SIZE_MIN: usize = 5 << 20;
+pub const S3_PART_SIZE_MAX: usize = 5 << 30;
+
+/// Where one setting may be given, highest precedence first: a flag, environment variables,
+/// a key of the active profile.
+struct Spec {
+    flag: Option<(&'static str, String)>,
+    env: &'static [&'static str],
+    profile: Option<(&'static str, String)>,
+}
+
+/// Resolves settings one way, whatever their source: the first value found (flag >
+/// environment > profile) is checked by the setting's parser, and an invalid one is an error
+/// that names where it came from and what is allowed. `lenient` (for `config` commands, which
+/// must work to show a broken configuration) turns those errors into warnings.
+struct Resolver<'a> {
+    env: &'a Env,
+    profile: &'a str,
+    config_file: &'a Path,
+    lenient: bool,
+    warnings: Vec<String>,
+}
+
+impl Resolver<'_> {
+    fn get<T>(
+        &mut self,
+        spec: Spec,
+        parse: impl Fn(&str) -> std::result::Result<T, String>,
+    ) -> Result<Option<Resolved<T>>> {
+        let found = if let Some((flag, text)) = spec.flag {
+            Some((text, Source::Flag(flag), flag.to_string()))
+        } else if let Some((text, source, key)) = spec
+            .env
+            .iter()
+            .find_map(|key| self.env.lookup(key).map(|(v, s)| (v, s, key)))
+        {
+            Some((text, source, (*key).to_string()))
+        } else {
+            spec.profile.map(|(key, text)| {
+                (
+                    text,
+                    Source::Profile(self.profile.to_string()),
+                    key.to_string(),
+                )
+            })
+        };
+        let Some((text, source, key)) = found else {
+            return Ok(None);
+        };
+        match parse(&text) {
+            Ok(value) => Ok(Some(Resolved {
+                value,
+                source,
+                text,
+            })),
+            Err(reason) => {
+                let mut given = source.given(&key, &text);
+                if let Source::Profile(_) = source {
+                    given = format!("{given} in {}", self.config_file.display());
+                }
+                let message = format!("{given} is not valid: {reason}");
+                if self.lenient {
+                    self.warnings
+                        .push(format!("{message}; the default is used instead"));
+                    Ok(None)
+                } else {
+                    Err(Error::config(message))
+                }
+            }
+        }
+    }
+}
+
+fn parse_days(text: &str) -> std::result::Result<i64, String> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (1..=RETENTION_DAYS_MAX).contains(d))
+        .ok_or_else(|| format!("expected a whole number of days from 1 to {RETENTION_DAYS_MAX}"))
+}
+
+fn parse_bool(text: &str) -> std::result::Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err("expected true or false (also yes/no, on/off, 1/0)".into()),
+    }
+}
+
+fn parse_level(text: &str) -> std::result::Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|l| COMPRESSION_LEVELS.contains(l))
+        .ok_or_else(|| {
+            format!(
+                "expected a gzip level from {} (fastest) to {} (smallest)",
+                COMPRESSION_LEVELS.start(),
+                COMPRESSION_LEVELS.end()
+            )
+        })
+}
+
+fn parse_part_size(text: &str) -> std::result::Result<usize, String> {
+    let size = crate::backup::storage::parse_size(text)?;
+    if (S3_PART_SIZE_MIN..=S3_PART_SIZE_MAX).contains(&size) {
+        Ok(size)
+    } else {
+        Err("expected a size from 5MiB (the S3 minimum) to 5GiB, e.g. 16MiB".into())
+    }
+}
+
+fn parse_timeout(text: &str) -> std::result::Result<Duration, String> {
+    match crate::cli::parse_duration(text) {
+        Ok(d) if d.is_zero() => Err("the wait must be longer than zero, e.g. 10s".into()),
+        Ok(d) if d > Duration::from_secs(3600) => Err("at most 1h".into()),
+        other => other,
+    }
+}
+
+fn parse_bin_dir(text: &str) -> std::result::Result<PathBuf, String> {
+    let dir = PathBuf::from(text);
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(
+            "no such directory; it should hold pg_dump of the server's major version, e.g. \
+             /usr/lib/postgresql/16/bin"
+                .into(),
+        )
+    }
+}
+
+fn parse_endpoint(text: &str) -> std::result::Result<String, String> {
+    let lower = text.trim().to_ascii_lowercase();
+    if (lower.starts_with("http://") || lower.starts_with("https://")) && lower.len() > 8 {
+        Ok(text.trim().to_string())
+    } else {
+        Err("expected an http:// or https:// URL, e.g. https://minio.internal:9000".into())
+    }
+}
+
+fn parse_storage(text: &str) -> std::result::Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("expected a directory or s3://BUCKET/PREFIX".into());
+    }
+    match text.split_once("://") {
+        None => Ok(text.to_string()),
+        Some(("s3", rest)) if !rest.is_empty() && !rest.starts_with('/') => Ok(text.to_string()),
+        Some(("s3", _)) => {
+            Err("names no bucket: expected s3://BUCKET or s3://BUCKET/PREFIX".into())
+        }
+        Some(_) => Err("expected a directory or s3://BUCKET/PREFIX".into()),
+    }
+}
+
+fn parse_log_filter(text: &str) -> std::result::Result<String, String> {
+    tracing_subscriber::EnvFilter::try_new(text)
+        .map(|_| text.to_string())
+        .map_err(|e| format!("{e}; expected a tracing filter such as `platctl=debug,sqlx=warn`"))
+}
+
+fn parse_slug(text: &str) -> std::result::Result<String, String> {
+    crate::core::directory::validate_slug(text)
+        .map(|()| text.to_string())
+        .map_err(|e| e.hint().unwrap_or("not an organization slug").to_string())
+}
+
+fn parse_format(text: &str) -> std::result::Result<Format, String> {
+    <Format as clap::ValueEnum>::from_str(text.trim(), true)
+        .map_err(|_| "expected table, json, ndjson or csv".to_string())
+}
+
 impl Settings {
-    pub fn resolve(args: &GlobalArgs) -> Result<Settings> {
+    /// Resolve every setting. `lenient` (the `config` commands) reports invalid settings as
+    /// warnings instead of failing, so that a broken configuration can be looked at.
+    pub fn resolve(args: &GlobalArgs, lenient: bool) -> Result<Settings> {
         let mut warnings = Vec::new();
         // 1. The env file named on the command line or in the real environment.
         let early_env_file = args
@@ -323,7 +545,8 @@ impl Settings {
                     crate::error::suggestion(&profile, profiles.iter().map(String::as_str))
                 };
                 return Err(Error::config(format!(
-                    "profile `{profile}` is not defined in {}",
+                    "profile {} is not defined in {}",
+                    quote(&profile),
                     config_file.display()
                 ))
                 .with_hint(hint));
@@ -336,13 +559,36 @@ impl Settings {
             && let Some(path) = &active.env_file
         {
             let path = relative_to(&config_file, path);
-            env = Env::load(Some(path))?;
+            match Env::load(Some(path.clone())) {
+                Ok(loaded) => env = loaded,
+                Err(e) => {
+                    let e = Error::config(format!(
+                        "env_file = {} (profile `{profile}` of {}): {}",
+                        quote(&path.display().to_string()),
+                        config_file.display(),
+                        e.causes().first().map_or(e.message(), String::as_str)
+                    ))
+                    .with_hint("fix the path in config.toml, or create the file");
+                    if lenient {
+                        warnings.push(format!("{}; it was not read", e.message()));
+                    } else {
+                        return Err(e);
+                    }
+                }
+            }
         }
 
-        // 4. Every setting: flag > env > profile > default.
+        // 4. Every setting: flag > env > profile > default, each checked the same way.
+        let mut r = Resolver {
+            env: &env,
+            profile: &profile,
+            config_file: &config_file,
+            lenient,
+            warnings: Vec::new(),
+        };
         let embedded_database = default_data_dir()?.join(EMBEDDED_DB_NAME);
         let (database_text, database_source) = if let Some(url) = &args.database_url {
-            if url.contains("://") && redact::redact_url(url) != *url {
+            if url.contains("://") && redact::has_secret(url) {
                 warnings.push(
                     "a password in --database-url is visible to other users in `ps`; \
                      set DATABASE_URL or use --env-file instead"
@@ -360,6 +606,11 @@ impl Settings {
         if let Some(text) = &database_text {
             redact::register_url(text);
         }
+        for p in config.profiles.values() {
+            if let Some(url) = &p.database_url {
+                redact::register_url(url);
+            }
+        }
         let database = match &database_text {
             Some(text) => DatabaseTarget::parse(text).map_err(|e| {
                 let message = format!("{} (from {database_source})", e.message());
@@ -371,69 +622,128 @@ impl Settings {
             },
         };
 
-        let (format, format_source) = if let Some(f) = args.output {
-            (f, Source::Flag("--output"))
-        } else if let Some((text, source)) = env.lookup("PLATCTL_OUTPUT") {
-            let f = <Format as clap::ValueEnum>::from_str(&text, true).map_err(|_| {
-                Error::config(format!(
-                    "PLATCTL_OUTPUT={} is not an output format",
-                    quote(&text)
-                ))
-                .with_hint("use table, json, ndjson or csv")
-            })?;
-            (f, source)
-        } else if let Some(f) = active.output {
-            (f, profile_src())
-        } else {
-            (Format::Table, Source::Default)
-        };
-
-        let default_org = env
-            .lookup("PLATCTL_DEFAULT_ORG")
-            .or_else(|| active.default_org.clone().map(|o| (o, profile_src())));
+        let format = r.get(
+            Spec {
+                flag: args.output.map(|f| ("--output", f.to_string())),
+                env: &["PLATCTL_OUTPUT"],
+                profile: active.output.map(|f| ("output", f.to_string())),
+            },
+            parse_format,
+        )?;
+        let (format, format_source) =
+            format.map_or((Format::Table, Source::Default), |f| (f.value, f.source));
+        let default_org = r
+            .get(
+                Spec {
+                    flag: None,
+                    env: &["PLATCTL_DEFAULT_ORG"],
+                    profile: active.default_org.clone().map(|o| ("default_org", o)),
+                },
+                parse_slug,
+            )?
+            .map(|o| (o.value, o.source));
         let act_as = args.act_as.clone().or_else(|| env.get("PLATCTL_AS"));
 
-        let backup_dir = env
-            .lookup("BACKUP_DIR")
-            .or_else(|| active.backup_dir.clone().map(|d| (d, profile_src())))
-            .unwrap_or_else(|| ("./backups".to_string(), Source::Default));
-        let backup_enabled = match env.lookup("BACKUP_ENABLED") {
-            Some((text, source)) => (parse_bool("BACKUP_ENABLED", &text)?, source),
-            None => active
-                .backup_enabled
-                .map(|b| (b, profile_src()))
-                .unwrap_or((true, Source::Default)),
-        };
-        let backup_retention_days = match env.lookup("BACKUP_RETENTION_DAYS") {
-            Some((text, source)) => {
-                let days = text
-                    .trim()
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|d| *d > 0)
-                    .ok_or_else(|| {
-                        Error::config(format!(
-                            "BACKUP_RETENTION_DAYS=`{text}` is not a number of days"
-                        ))
-                        .with_hint("e.g. BACKUP_RETENTION_DAYS=30")
-                    })?;
-                (days, source)
-            }
-            None => active
-                .backup_retention_days
-                .map(|d| (d, profile_src()))
-                .unwrap_or((30, Source::Default)),
-        };
-
-        let pg_bin_dir = env
-            .get("PLATCTL_PG_BIN_DIR")
-            .map(PathBuf::from)
-            .or_else(|| {
-                active
-                    .pg_bin_dir
+        let backup_dir = r
+            .get(
+                Spec {
+                    flag: None,
+                    env: &["BACKUP_DIR"],
+                    profile: active.backup_dir.clone().map(|d| ("backup_dir", d)),
+                },
+                parse_storage,
+            )?
+            .unwrap_or_else(|| Resolved::default("./backups".into(), "./backups"));
+        let backup_enabled = r
+            .get(
+                Spec {
+                    flag: None,
+                    env: &["BACKUP_ENABLED"],
+                    profile: active
+                        .backup_enabled
+                        .map(|b| ("backup_enabled", b.to_string())),
+                },
+                parse_bool,
+            )?
+            .unwrap_or_else(|| Resolved::default(true, "true"));
+        let backup_retention_days = r
+            .get(
+                Spec {
+                    flag: None,
+                    env: &["BACKUP_RETENTION_DAYS"],
+                    profile: active
+                        .backup_retention_days
+                        .map(|d| ("backup_retention_days", d.to_string())),
+                },
+                parse_days,
+            )?
+            .unwrap_or_else(|| Resolved::default(30, "30"));
+        let backup_compression_level = r
+            .get(
+                Spec {
+                    flag: None,
+                    env: &["BACKUP_COMPRESSION_LEVEL"],
+                    profile: active
+                        .backup_compression_level
+                        .map(|l| ("backup_compression_level", l.to_string())),
+                },
+                parse_level,
+            )?
+            .unwrap_or_else(|| Resolved::default(3, "3"));
+        let pg_bin_dir = r.get(
+            Spec {
+                flag: None,
+                env: &["PLATCTL_PG_BIN_DIR"],
+                profile: active.pg_bin_dir.as_ref().map(|d| {
+                    (
+                        "pg_bin_dir",
+                        relative_to(&config_file, d).display().to_string(),
+                    )
+                }),
+            },
+            parse_bin_dir,
+        )?;
+        let s3_endpoint_url = r.get(
+            Spec {
+                flag: None,
+                env: &["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"],
+                profile: active
+                    .s3_endpoint_url
                     .clone()
-                    .map(|d| relative_to(&config_file, &d))
-            });
+                    .map(|u| ("s3_endpoint_url", u)),
+            },
+            parse_endpoint,
+        )?;
+        let s3_part_size = r.get(
+            Spec {
+                flag: None,
+                env: &["BACKUP_S3_PART_SIZE"],
+                profile: active.s3_part_size.clone().map(|s| ("s3_part_size", s)),
+            },
+            parse_part_size,
+        )?;
+        let connect_timeout = r
+            .get(
+                Spec {
+                    flag: None,
+                    env: &["PLATCTL_CONNECT_TIMEOUT"],
+                    profile: active
+                        .connect_timeout
+                        .clone()
+                        .map(|t| ("connect_timeout", t)),
+                },
+                parse_timeout,
+            )?
+            .unwrap_or_else(|| Resolved::default(Duration::from_secs(10), "10s"));
+        let log_filter = r.get(
+            Spec {
+                flag: None,
+                env: &["PLATCTL_LOG"],
+                profile: None,
+            },
+            parse_log_filter,
+        )?;
+        warnings.append(&mut r.warnings);
 
         let color_allowed =
             !args.no_color && color_allowed_by_env() && active.color.unwrap_or(true);
@@ -463,12 +773,27 @@ impl Settings {
             backup_dir,
             backup_enabled,
             backup_retention_days,
+            backup_compression_level,
             pg_bin_dir,
-            s3_endpoint_url: active.s3_endpoint_url.clone(),
-            s3_part_size: active.s3_part_size.clone(),
+            s3_endpoint_url,
+            s3_part_size,
+            connect_timeout,
+            log_filter,
             env,
             warnings,
         })
+    }
+
+    /// How people should refer to where the database URL came from, in hints ("check ...").
+    pub fn database_origin(&self) -> String {
+        match &self.database_source {
+            Source::Flag(flag) => flag.to_string(),
+            Source::Env(var) => var.to_string(),
+            Source::EnvFile(var, file) => format!("{var} in {}", file.display()),
+            Source::Profile(p) => format!("database_url of the profile `{p}` in config.toml"),
+            Source::File(key) => format!("{key} in config.toml"),
+            Source::Default => "the embedded database's path".to_string(),
+        }
     }
 
     /// True when the database is the built-in default (the embedded SQLite file).
@@ -503,28 +828,61 @@ impl Settings {
                 "unset (the only organization, if there is one)",
             )),
         }
-        out.push(ConfigEntry::new(
+        let mut add = |name: &str, r: Option<(String, &Source)>| {
+            if let Some((value, source)) = r {
+                out.push(ConfigEntry::new(name, value, source));
+            }
+        };
+        add(
             "backup_dir",
-            &self.backup_dir.0,
-            &self.backup_dir.1,
-        ));
-        out.push(ConfigEntry::new(
+            Some((self.backup_dir.value.clone(), &self.backup_dir.source)),
+        );
+        add(
             "backup_enabled",
-            self.backup_enabled.0,
-            &self.backup_enabled.1,
-        ));
-        out.push(ConfigEntry::new(
+            Some((
+                self.backup_enabled.value.to_string(),
+                &self.backup_enabled.source,
+            )),
+        );
+        add(
             "backup_retention_days",
-            self.backup_retention_days.0,
-            &self.backup_retention_days.1,
-        ));
-        if let Some(dir) = &self.pg_bin_dir {
-            out.push(ConfigEntry::new(
-                "pg_bin_dir",
-                dir.display(),
-                "PLATCTL_PG_BIN_DIR or profile",
-            ));
-        }
+            Some((
+                self.backup_retention_days.value.to_string(),
+                &self.backup_retention_days.source,
+            )),
+        );
+        add(
+            "backup_compression_level",
+            Some((
+                self.backup_compression_level.value.to_string(),
+                &self.backup_compression_level.source,
+            )),
+        );
+        add(
+            "pg_bin_dir",
+            self.pg_bin_dir
+                .as_ref()
+                .map(|d| (d.value.display().to_string(), &d.source)),
+        );
+        add(
+            "s3_endpoint_url",
+            self.s3_endpoint_url
+                .as_ref()
+                .map(|u| (u.value.clone(), &u.source)),
+        );
+        add(
+            "s3_part_size",
+            self.s3_part_size
+                .as_ref()
+                .map(|p| (p.text.clone(), &p.source)),
+        );
+        add(
+            "connect_timeout",
+            Some((
+                self.connect_timeout.text.clone(),
+                &self.connect_timeout.source,
+            )),
+        );
         if let Some(path) = &self.env.file_path {
             out.push(ConfigEntry::new("env_file", path.display(), "loaded"));
         }
@@ -603,16 +961,6 @@ pub fn color_allowed_by_env() -> bool {
         && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
 }
 
-fn parse_bool(name: &str, text: &str) -> Result<bool> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Ok(true),
-        "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(Error::config(format!(
-            "{name}=`{text}` is not true or false"
-        ))),
-    }
-}
-
 fn project_dirs() -> Result<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "platctl").ok_or_else(|| {
         Error::config("cannot determine your home directory for platctl's config and data")
@@ -649,10 +997,25 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
         }
     };
     let config: ConfigFile = toml::from_str(&text).map_err(|e| {
-        Error::config(format!("{} is not valid: {}", path.display(), e.message())).with_hint(
+        let place = e
+            .span()
+            .map(|span| {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                format!(" (line {line}, column {column})")
+            })
+            .unwrap_or_default();
+        Error::config(format!(
+            "{}{place} is not valid: {}",
+            path.display(),
+            e.message()
+        ))
+        .with_hint(
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
-                 backup_enabled, backup_retention_days, pg_bin_dir, s3_endpoint_url, \
-                 s3_part_size; see the README's Configuration section",
+                 backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
+                 s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
+                 section",
         )
     })?;
     Ok((config, true))
@@ -673,9 +1036,11 @@ default_profile = "default"
 # color = true
 # backup_dir = "/var/backups/platform"   # or s3://BUCKET/PREFIX (BACKUP_DIR)
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
+# backup_compression_level = 3            # BACKUP_COMPRESSION_LEVEL (1-9)
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE
+# connect_timeout = "10s"                           # PLATCTL_CONNECT_TIMEOUT
 "#;
 
 /// Create `config.toml` with a commented template when it does not exist. Returns whether it

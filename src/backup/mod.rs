@@ -47,6 +47,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     pub progress: ProgressBar,
     pub connect_timeout: Duration,
+    /// How people refer to where `database` came from (`DATABASE_URL`, a profile...).
+    pub database_origin: String,
     pub pg_bin_dir: Option<PathBuf>,
 }
 
@@ -56,11 +58,21 @@ impl Context<'_> {
     }
 
     async fn connect(&self, target: &DatabaseTarget) -> Result<Db> {
+        let origin = if target == self.database {
+            self.database_origin.clone()
+        } else {
+            "the URL given with --into".to_string()
+        };
+        self.connect_as(target, origin).await
+    }
+
+    async fn connect_as(&self, target: &DatabaseTarget, origin: String) -> Result<Db> {
         Db::connect(
             target,
             &ConnectOptions {
                 create: false,
                 timeout: self.connect_timeout,
+                origin,
             },
         )
         .await
@@ -483,6 +495,7 @@ async fn drop_dead_scratch_databases(ctx: &Context<'_>) -> Result<Vec<String>> {
         &ConnectOptions {
             create: false,
             timeout: ctx.connect_timeout.min(Duration::from_secs(3)),
+            origin: ctx.database_origin.clone(),
         },
     )
     .await?;
@@ -1169,9 +1182,13 @@ async fn restore_test_postgres(
     let target = DatabaseTarget::Postgres {
         url: with_database(url, &scratch),
     };
+    let scratch_origin = format!(
+        "{} (the scratch database is on its server)",
+        ctx.database_origin
+    );
     let outcome = async {
         // Never restore anywhere but the scratch database just created.
-        let check = ctx.connect(&target).await?;
+        let check = ctx.connect_as(&target, scratch_origin.clone()).await?;
         let name = check
             .fetch_one(Sql::new("SELECT current_database() AS db"))
             .await
@@ -1192,7 +1209,7 @@ async fn restore_test_postgres(
             storage,
         };
         execute_restore(ctx, &plan).await?;
-        let db = ctx.connect(&target).await?;
+        let db = ctx.connect_as(&target, scratch_origin.clone()).await?;
         let counts = count_rows(&db, manifest).await;
         db.close().await;
         counts

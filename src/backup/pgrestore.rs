@@ -650,6 +650,7 @@ async fn lock_target(conn: &mut PgConnection, url: &str, display: &str) -> Resul
             &crate::db::ConnectOptions {
                 create: false,
                 timeout: std::time::Duration::from_secs(10),
+                origin: "the restore target's URL".into(),
             },
         )
         .await?;
@@ -688,6 +689,7 @@ async fn inspect(conn: &mut PgConnection, url: &str) -> Result<Found> {
         &crate::db::ConnectOptions {
             create: false,
             timeout: std::time::Duration::from_secs(10),
+            origin: "the restore target's URL".into(),
         },
     )
     .await?;

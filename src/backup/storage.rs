@@ -153,8 +153,8 @@ fn storage_error(context: String, err: impl std::error::Error + Send + Sync + 's
 pub struct S3Options {
     /// An S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing.
     pub endpoint: Option<String>,
-    /// Multipart part size, e.g. `16MiB` (default 8MiB, at least 5MiB).
-    pub part_size: Option<String>,
+    /// Multipart part size in bytes (default 8MiB; the settings check it is 5MiB to 5GiB).
+    pub part_size: Option<usize>,
 }
 
 /// Open the storage named by `text`.
@@ -629,11 +629,8 @@ impl S3Storage {
         }
         let shared = loader.load().await;
         let mut config = aws_sdk_s3::config::Builder::from(&shared);
-        let endpoint = match env
-            .get("AWS_ENDPOINT_URL_S3")
-            .or_else(|| env.get("AWS_ENDPOINT_URL"))
-            .or_else(|| s3.endpoint.clone())
-        {
+        // The settings resolved it (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, the profile).
+        let endpoint = match s3.endpoint.clone() {
             Some(endpoint) => {
                 // S3-compatible stores (MinIO, Ceph, R2...) want path-style addressing.
                 config = config.endpoint_url(&endpoint).force_path_style(true);
@@ -644,13 +641,7 @@ impl S3Storage {
                 shared.region().map_or("us-east-1", |r| r.as_ref())
             ),
         };
-        let part_size = match env
-            .get("BACKUP_S3_PART_SIZE")
-            .or_else(|| s3.part_size.clone())
-        {
-            None => 8 << 20,
-            Some(text) => parse_size(&text)?,
-        };
+        let part_size = s3.part_size.unwrap_or(8 << 20);
         let prefix = prefix.trim_matches('/');
         Ok(S3Storage {
             client: aws_sdk_s3::Client::from_conf(config.build()),
@@ -742,34 +733,24 @@ impl S3Storage {
     }
 }
 
-pub fn parse_size(text: &str) -> Result<usize> {
+/// `16MiB`, `8M`, `1048576`: a size in bytes (the settings check its range).
+pub fn parse_size(text: &str) -> std::result::Result<usize, String> {
     let t = text.trim();
     let (number, unit) = t
         .find(|c: char| !c.is_ascii_digit())
         .map_or((t, ""), |i| t.split_at(i));
     let n: usize = number
         .parse()
-        .map_err(|_| Error::config(format!("{} is not a size", quote(text))))?;
-    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        .map_err(|_| "expected a size such as 16MiB".to_string())?;
+    let factor: usize = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        _ => {
-            return Err(
-                Error::config(format!("{} is not a size", quote(text))).with_hint("e.g. 16MiB")
-            );
-        }
+        _ => return Err("expected a size such as 16MiB (units: B, KiB, MiB, GiB)".into()),
     };
-    let size = n
-        .checked_mul(factor)
-        .ok_or_else(|| Error::config(format!("{} is too large a size", quote(text))))?;
-    if size < 5 << 20 {
-        return Err(Error::config(format!(
-            "BACKUP_S3_PART_SIZE={text} is below the S3 minimum part size of 5MiB"
-        )));
-    }
-    Ok(size)
+    n.checked_mul(factor)
+        .ok_or_else(|| "too large a size".to_string())
 }
 
 /// Renew the lease every third of its length, conditionally on it still being ours. A lease

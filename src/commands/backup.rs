@@ -9,28 +9,18 @@ use crate::proto::{Operation, OperationRecord};
 use crate::settings::DatabaseTarget;
 
 fn config(ctx: &Ctx<'_>, storage: &StorageArgs) -> Result<Config> {
+    let settings = ctx.settings;
     let mut compression = compress::Options::default_for_machine();
-    if let Some(text) = ctx.settings.env.get("BACKUP_COMPRESSION_LEVEL") {
-        compression.level = text
-            .trim()
-            .parse()
-            .ok()
-            .filter(|l| (1..=9).contains(l))
-            .ok_or_else(|| {
-                Error::config(format!(
-                    "BACKUP_COMPRESSION_LEVEL=`{text}` is not a level from 1 to 9"
-                ))
-            })?;
-    }
+    compression.level = settings.backup_compression_level.value;
     Ok(Config {
         storage: storage
             .storage
             .clone()
-            .unwrap_or_else(|| ctx.settings.backup_dir.0.clone()),
+            .unwrap_or_else(|| settings.backup_dir.value.clone()),
         compression,
         s3: backup::storage::S3Options {
-            endpoint: ctx.settings.s3_endpoint_url.clone(),
-            part_size: ctx.settings.s3_part_size.clone(),
+            endpoint: settings.s3_endpoint_url.as_ref().map(|u| u.value.clone()),
+            part_size: settings.s3_part_size.as_ref().map(|p| p.value),
         },
     })
 }
@@ -45,8 +35,9 @@ fn context<'a>(
         env: &ctx.settings.env,
         config,
         progress: bar,
-        connect_timeout: crate::backend::connect_timeout(ctx.settings)?,
-        pg_bin_dir: ctx.settings.pg_bin_dir.clone(),
+        connect_timeout: ctx.settings.connect_timeout.value,
+        database_origin: ctx.settings.database_origin(),
+        pg_bin_dir: ctx.settings.pg_bin_dir.as_ref().map(|d| d.value.clone()),
     })
 }
 
@@ -93,11 +84,10 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             label,
             lock,
         } => {
-            if !ctx.settings.backup_enabled.0 {
-                let message = format!(
-                    "Backups are disabled ({}: BACKUP_ENABLED=false); nothing was done.",
-                    ctx.settings.backup_enabled.1
-                );
+            let enabled = &ctx.settings.backup_enabled;
+            if !enabled.value {
+                let given = enabled.source.given("backup_enabled", &enabled.text);
+                let message = format!("Backups are disabled by {given}; nothing was done.");
                 printer.done(&serde_json::json!({ "enabled": false }), message)?;
                 return Ok(ExitStatus::Success);
             }
@@ -312,11 +302,10 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
                 }
             } else {
                 let age = older_than.unwrap_or(Duration::from_secs(
-                    u64::try_from(ctx.settings.backup_retention_days.0).unwrap_or(30) * 86_400,
+                    u64::try_from(ctx.settings.backup_retention_days.value).unwrap_or(30) * 86_400,
                 ));
                 retention::Policy::OlderThan(
-                    chrono::Duration::from_std(age)
-                        .map_err(|_| Error::usage("--older-than is too long"))?,
+                    crate::proto::bounded("--older-than", age).map_err(Error::usage)?,
                 )
             };
             let config = config(ctx, &storage)?;

@@ -44,15 +44,23 @@ pub async fn run(ctx: &Ctx<'_>) -> Result<ExitStatus> {
     }
     let _ = writeln!(msg);
     let _ = writeln!(msg, "Next:");
-    let _ = writeln!(
-        msg,
-        "  platctl migrate status     the schema, migration by migration"
-    );
-    let _ = writeln!(
-        msg,
-        "  platctl config show        where each setting comes from"
-    );
-    let _ = write!(msg, "  platctl --help             everything else");
+    let next = [
+        (
+            "platctl keys create --scope agents:create",
+            "issue an API key",
+        ),
+        (
+            "platctl migrate status",
+            "the schema, migration by migration",
+        ),
+        ("platctl config show", "where each setting comes from"),
+        ("platctl --help", "everything else"),
+    ];
+    let lines: Vec<String> = next
+        .iter()
+        .map(|(command, what)| format!("  {command:<43} {what}"))
+        .collect();
+    msg.push_str(&lines.join("\n"));
     ctx.printer.done(&report, msg)?;
     Ok(ExitStatus::Success)
 }

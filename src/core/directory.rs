@@ -43,21 +43,26 @@ pub fn validate_slug(slug: &str) -> Result<()> {
     if ok {
         return Ok(());
     }
-    let proposal: String = slug
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
     let mut hint = String::from(
-        "a slug is 1-63 lowercase letters, digits and dashes, starting and ending with a \
-         letter or digit",
+        "a slug is 1-63 lowercase ASCII letters (a-z), digits and dashes, starting and ending \
+         with a letter or digit",
     );
-    if !proposal.is_empty() && proposal.len() <= 63 {
-        hint.push_str(&format!("; try `{proposal}`"));
+    if let Some(c) = slug.chars().find(|c| !c.is_ascii()) {
+        // Transliterating is guesswork (`ünï` is not `n`): say what is wrong instead.
+        hint.push_str(&format!("; `{c}` is not ASCII"));
+    } else {
+        let proposal: String = slug
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if !proposal.is_empty() && proposal.len() <= 63 {
+            hint.push_str(&format!("; try `{proposal}`"));
+        }
     }
     Err(Error::usage(format!("{} is not a valid organization slug", quote(slug))).with_hint(hint))
 }

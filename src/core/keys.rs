@@ -230,8 +230,7 @@ fn expiry(expires: &Option<Expiry>, now: DateTime<Utc>) -> Result<Option<DateTim
     match expires {
         None => Ok(None),
         Some(Expiry::In(d)) => {
-            let d = chrono::Duration::from_std(*d)
-                .map_err(|_| Error::usage("--expires-in is too long"))?;
+            let d = bounded("--expires-in", *d).map_err(Error::usage)?;
             if d <= chrono::Duration::zero() {
                 return Err(Error::usage("--expires-in must be longer than zero"));
             }
@@ -428,8 +427,7 @@ pub async fn rotate(
     };
     check_scopes(tx, actor, &org, &old.scopes).await?;
     let now = super::now();
-    let grace =
-        chrono::Duration::from_std(grace).map_err(|_| Error::usage("--grace is too long"))?;
+    let grace = bounded("--grace", grace).map_err(Error::usage)?;
     // The new key keeps the old one's lifetime, counted from now.
     let expires_at = old
         .expires_at
