@@ -539,9 +539,10 @@ async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
                 crate::redact::redact_url(url)
             ))
             .with_hint(
-                "expected postgres://USER:PASSWORD@HOST[:PORT]/DATABASE[?sslmode=...]; \
-                 percent-encode special characters in the user name and password (# as %23, \
-                 / as %2F, ? as %3F, @ as %40, : as %3A, % as %25)",
+                "expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=...], a password \
+                 after the user name (USER:PASSWORD); percent-encode special characters in the \
+                 user name and password (# as %23, / as %2F, ? as %3F, @ as %40, : as %3A, \
+                 % as %25)",
             )
         })?
         .application_name("platctl");

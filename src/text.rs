@@ -90,32 +90,39 @@ pub fn escape_message(text: &str, keep_sgr: bool) -> String {
     out
 }
 
-/// A message bounded for a terminal: any run of more than 160 non-blank characters and any
-/// line of more than 1000 characters is shortened. Nothing platctl writes itself is that long;
-/// only quoted input can be.
+/// A message bounded for a terminal: any run of more than 120 non-blank characters is cut to
+/// [`QUOTE_MAX`], and any line of more than 1000 characters is shortened. Nothing platctl
+/// writes itself is that long; only quoted input can be.
 pub fn bound(text: &str) -> String {
-    const TOKEN_MAX: usize = 160;
+    const TOKEN_LIMIT: usize = 120;
     const LINE_MAX: usize = 1000;
-    if text.len() <= TOKEN_MAX {
+    if text.len() <= TOKEN_LIMIT {
         return text.to_string();
     }
+    let token = |t: &str| {
+        if t.chars().count() > TOKEN_LIMIT {
+            shorten(t, QUOTE_MAX)
+        } else {
+            t.to_string()
+        }
+    };
     let mut out = String::with_capacity(text.len().min(4096));
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
             out.push('\n');
         }
         let mut bounded = String::new();
-        let mut token = String::new();
+        let mut word = String::new();
         for c in line.chars() {
             if c.is_whitespace() {
-                bounded.push_str(&shorten(&token, TOKEN_MAX));
-                token.clear();
+                bounded.push_str(&token(&word));
+                word.clear();
                 bounded.push(c);
             } else {
-                token.push(c);
+                word.push(c);
             }
         }
-        bounded.push_str(&shorten(&token, TOKEN_MAX));
+        bounded.push_str(&token(&word));
         out.push_str(&shorten(&bounded, LINE_MAX));
     }
     out

@@ -48,7 +48,8 @@ pub struct Unfinished {
     pub started_at: DateTime<Utc>,
     pub host: String,
     pub pid: i64,
-    /// Its restore still holds the lock: it is running now.
+    /// Its restore still holds the lock, and its process is not known to be gone: it is
+    /// running now.
     pub running: bool,
 }
 
@@ -105,14 +106,20 @@ pub async fn read(db: &Db) -> Result<Option<Unfinished>> {
         )
         .await?;
     match row {
-        Some(r) => Ok(Some(Unfinished {
-            backup_id: r.text("backup_id")?,
-            storage: r.text("storage")?,
-            started_at: r.time("started_at")?,
-            host: r.text("host")?,
-            pid: r.int("pid")?,
-            running: r.bool("running")?,
-        })),
+        Some(r) => {
+            let mut u = Unfinished {
+                backup_id: r.text("backup_id")?,
+                storage: r.text("storage")?,
+                started_at: r.time("started_at")?,
+                host: r.text("host")?,
+                pid: r.int("pid")?,
+                running: r.bool("running")?,
+            };
+            // Its sessions may outlive a killed platctl for a moment (a statement finishing):
+            // a restore whose process is gone is not running, whoever holds the lock.
+            u.running = u.running && !u.process_is_gone();
+            Ok(Some(u))
+        }
         // The schema without its row: a restore killed between the two statements.
         None => Ok(Some(Unfinished {
             backup_id: "(unknown)".into(),
@@ -133,7 +140,11 @@ pub fn refusal(u: &Unfinished, target: &str) -> Error {
              the restore finishes",
             u.describe()
         ))
-        .with_hint("wait for the restore to finish, then run the command again");
+        .with_hint(format!(
+            "wait for the restore to finish, then run the command again; if its platctl is \
+             gone, `platctl backup restore {} --storage {}` finishes it once its sessions end",
+            u.backup_id, u.storage
+        ));
     }
     Error::refused(format!(
         "{target} holds an unfinished restore ({}): it was interrupted, and the database's \

@@ -1214,12 +1214,22 @@ async fn restore_test_postgres(
         db.close().await;
         counts
     };
-    let outcome = tokio::select! {
-        r = outcome => r,
-        signal = crate::interrupt::signalled() => Err(crate::interrupt::stopped(
+    let stopped = |signal| {
+        crate::interrupt::stopped(
             signal,
             &format!("the test restore was stopped and the scratch database {scratch} dropped"),
-        )),
+        )
+    };
+    let outcome = tokio::select! {
+        biased;
+        signal = crate::interrupt::signalled() => Err(stopped(signal)),
+        r = outcome => match r {
+            Err(e) => match e.kind() {
+                ErrorKind::Interrupted(signal) => Err(stopped(signal)),
+                _ => Err(e),
+            },
+            ok => ok,
+        },
     };
     let dropped = admin
         .execute(Sql::assembled(

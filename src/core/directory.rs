@@ -44,7 +44,7 @@ pub fn validate_slug(slug: &str) -> Result<()> {
         return Ok(());
     }
     let mut hint = String::from(
-        "a slug is 1-63 lowercase ASCII letters (a-z), digits and dashes, starting and ending \
+        "a slug is 1-63 lowercase letters, digits and dashes (ASCII only), starting and ending \
          with a letter or digit",
     );
     if let Some(c) = slug.chars().find(|c| !c.is_ascii()) {

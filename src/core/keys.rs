@@ -247,6 +247,9 @@ fn expiry(expires: &Option<Expiry>, now: DateTime<Utc>) -> Result<Option<DateTim
 }
 
 pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<CreatedKey> {
+    if let Some(name) = req.name.as_deref() {
+        crate::text::validate_free_text("key name", name, 200)?;
+    }
     let scopes: Vec<String> = catalogue::parse_all(&req.scopes)?
         .iter()
         .map(|p| p.to_string())
@@ -261,10 +264,7 @@ pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<C
     check_scopes(tx, actor, &org, &scopes).await?;
     let name = match req.name.as_deref().map(str::trim) {
         Some("") => return Err(Error::usage("the key name is empty")),
-        Some(n) => {
-            crate::text::validate_free_text("key name", n, 200)?;
-            n.to_string()
-        }
+        Some(n) => n.to_string(),
         None => format!("key-{}", now.format("%Y%m%d-%H%M%S")),
     };
     let created = insert(

@@ -226,8 +226,14 @@ both!(restore_test_compares_row_counts_with_the_manifest, |env| {
         "a failure must show even with -q:\n{bad}"
     );
     if env.kind == Kind::Postgres {
-        let scratch =
-            env.count("SELECT COUNT(*) FROM pg_database WHERE datname LIKE 'platctl_verify_%'");
+        // Other tests share the server: this backup's scratch database only.
+        let name = format!(
+            "platctl_verify_{}",
+            id.to_lowercase().replace(['-', '.'], "_")
+        );
+        let scratch = env.count(&format!(
+            "SELECT COUNT(*) FROM pg_database WHERE datname = '{name}'"
+        ));
         assert_eq!(scratch, 0, "the scratch database was left behind");
     }
 });
@@ -500,3 +506,241 @@ both!(a_failed_restore_leaves_the_target_as_it_was, |env| {
         "a failed --clean restore changed the data"
     );
 });
+
+both!(
+    prune_never_keeps_a_corrupt_backup_as_the_newest_good_one,
+    |env| {
+        let env = populated(env, 200);
+        for _ in 0..2 {
+            assert_eq!(backup(&env, &["-q", "run"]).code, 0);
+        }
+        let entries = list(&env);
+        let (newest, older) = (entries[0].clone(), entries[1].clone());
+        let artifact = artifact_of(&env, &newest);
+        let mut bytes = std::fs::read(&artifact).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0x40;
+        std::fs::write(&artifact, bytes).unwrap();
+
+        // The dry run checks the backup it would keep, finds it corrupt, and keeps the good one.
+        let dry = backup(
+            &env,
+            &["prune", "--older-than", "0s", "--dry-run", "-o", "json"],
+        );
+        assert_eq!(dry.code, 0, "{dry}");
+        let report = dry.json();
+        assert_eq!(report["newest_good"], older["id"], "{dry}");
+        let doomed: Vec<&serde_json::Value> = report["deleted"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| &b["id"])
+            .collect();
+        assert_eq!(doomed, vec![&newest["id"]], "{dry}");
+        assert!(dry.stderr.contains("corrupt"), "{dry}");
+        assert_eq!(list(&env).len(), 2, "--dry-run deleted something");
+
+        // What verify finds corrupt, `backup list` shows as corrupt.
+        let id = newest["id"].as_str().unwrap();
+        assert_eq!(backup(&env, &["verify", id]).code, 1);
+        let listed = list(&env);
+        assert_eq!(listed[0]["status"], "corrupt", "{listed:?}");
+        assert!(listed[0]["checked_at"].is_string());
+        assert_eq!(listed[1]["status"], "ok");
+        // --latest skips it; restoring it by id is refused.
+        let refused = backup(
+            &env,
+            &["restore", id, "--into", &env.another_database(), "--yes"],
+        );
+        assert_eq!(refused.code, 1, "{refused}");
+        assert!(refused.stderr.contains("corrupt"), "{refused}");
+
+        let pruned = backup(&env, &["prune", "--older-than", "0s"]);
+        assert_eq!(pruned.code, 0, "{pruned}");
+        assert!(
+            pruned.stdout.contains("its SHA-256 was checked"),
+            "{pruned}"
+        );
+        let left = list(&env);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0]["id"], older["id"]);
+    }
+);
+
+#[test]
+fn backups_taken_in_the_same_second_list_newest_first() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 10);
+    for _ in 0..2 {
+        assert_eq!(backup(&env, &["-q", "run"]).code, 0);
+    }
+    let mut ids: Vec<String> = list(&env)
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    // The same second, in the opposite order of their ids (as random suffixes could have it).
+    for (id, at) in [
+        (&ids[0], "2026-11-26T02:00:00.900000Z"),
+        (&ids[1], "2026-11-26T02:00:00.100000Z"),
+    ] {
+        edit_manifest(&env, id, |m| {
+            m["started_at"] = serde_json::json!(at);
+            m["finished_at"] = serde_json::json!(at);
+        });
+    }
+    let listed: Vec<String> = list(&env)
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(listed, vec![ids[0].clone(), ids[1].clone()]);
+    let latest = backup(&env, &["verify", "--latest", "-o", "json"]);
+    assert_eq!(latest.json()["id"], ids[0].as_str());
+    // New ids carry the microsecond.
+    assert!(
+        ids.iter()
+            .all(|id| id.len() == 28 && id.as_bytes()[15] == b'.'),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn s3_errors_are_one_line_each() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 10);
+    let server = S3Server::start(&env.path("s3"), None);
+    let run_with = |storage: &str, env_vars: &[(&str, String)], removed: &[&str]| {
+        let mut cmd = env.cmd();
+        for (k, v) in server.env() {
+            cmd.env(k, v);
+        }
+        for (k, v) in env_vars {
+            cmd.env(k, v);
+        }
+        for k in removed {
+            cmd.env_remove(k);
+        }
+        Run::from(
+            cmd.args(["backup", "run", "--storage", storage])
+                .output()
+                .unwrap(),
+        )
+    };
+    // (what happened, the one line expected, the exit code)
+    let cases: Vec<(Run, &str)> = vec![
+        (
+            {
+                let mut cmd = env.cmd();
+                for (k, v) in server.env() {
+                    cmd.env(k, v);
+                }
+                Run::from(
+                    cmd.args(["backup", "list", "--storage", "s3://no-such-bucket/x"])
+                        .output()
+                        .unwrap(),
+                )
+            },
+            "the bucket `no-such-bucket` does not exist",
+        ),
+        (
+            run_with(
+                "s3://backups/x",
+                &[("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1".into())],
+                &[],
+            ),
+            "cannot connect to http://127.0.0.1:1",
+        ),
+        (
+            run_with(
+                "s3://backups/x",
+                &[
+                    ("AWS_CONFIG_FILE", env.path("none").display().to_string()),
+                    (
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        env.path("none").display().to_string(),
+                    ),
+                ],
+                &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
+            ),
+            "no AWS credentials were found",
+        ),
+        (
+            run_with(
+                "s3://backups/x",
+                &[("AWS_SECRET_ACCESS_KEY", "not-the-secret-at-all".into())],
+                &[],
+            ),
+            "signature",
+        ),
+        (
+            run_with(
+                "s3://backups/x",
+                &[("AWS_ACCESS_KEY_ID", "nobody-at-all".into())],
+                &[],
+            ),
+            "is denied",
+        ),
+    ];
+    for (run, expected) in cases {
+        // Missing credentials are a configuration error (2); the rest are failures (1).
+        let code = if expected.contains("credentials") {
+            2
+        } else {
+            1
+        };
+        assert_eq!(run.code, code, "{run}");
+        let error: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect();
+        assert_eq!(error.len(), 1, "{run}");
+        assert!(error[0].contains(expected), "expected {expected:?}:\n{run}");
+        assert!(error[0].len() < 200, "{run}");
+        assert!(
+            run.stderr.lines().count() <= 2,
+            "more than an error and a hint:\n{run}"
+        );
+        assert!(run.stderr.contains("hint:"), "{run}");
+        for dump in ["DispatchFailure", "ConnectorError", "{ "] {
+            assert!(!run.stderr.contains(dump), "a debug dump:\n{run}");
+        }
+    }
+    assert!(server.objects("x").is_empty());
+}
+
+#[test]
+fn a_missing_backup_directory_is_an_error_not_an_empty_list() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 10);
+    let run = env.run(&["backup", "list", "--storage", "/typo/dir"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("/typo/dir does not exist"), "{run}");
+}
+
+#[test]
+fn a_backup_of_a_partly_migrated_database_says_why_it_has_no_audit_entry() {
+    let env = TestEnv::new(Kind::Sqlite);
+    env.ok(&["-q", "migrate", "run", "--to", "3"]);
+    let run = backup(&env, &["run"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("audit entry"), "{run}");
+    assert!(run.stderr.contains("version 3 of 7"), "{run}");
+    assert_eq!(list(&env).len(), 1);
+}
+
+#[test]
+fn backup_enabled_names_the_value_it_was_given() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 10);
+    let run = Run::from(
+        env.cmd()
+            .env("BACKUP_ENABLED", "no")
+            .args([
+                "backup",
+                "run",
+                "--storage",
+                storage(&env).to_str().unwrap(),
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stdout.contains("BACKUP_ENABLED=`no`"), "{run}");
+}

@@ -5,7 +5,7 @@ use crate::common::{Kind, Run, TestEnv, both};
 #[test]
 fn unreachable_postgres_fails_clearly_without_leaking_the_password() {
     let env = TestEnv::new(Kind::Sqlite);
-    let url = "postgres://ops:secret@127.0.0.1:1/x";
+    let url = "postgres://ops:s3cr3tpw@127.0.0.1:1/x";
     for args in [
         vec!["--database-url", url, "migrate", "status"],
         vec!["-vv", "--database-url", url, "migrate", "status"],
@@ -16,7 +16,7 @@ fn unreachable_postgres_fails_clearly_without_leaking_the_password() {
         assert!(run.stderr.contains("cannot connect"), "{run}");
         assert!(run.stderr.contains("127.0.0.1:1"), "{run}");
         assert!(
-            !run.all_output().contains("secret"),
+            !run.all_output().contains("s3cr3tpw"),
             "the password leaked:\n{run}"
         );
     }
@@ -29,7 +29,7 @@ fn unreachable_postgres_fails_clearly_without_leaking_the_password() {
             .unwrap(),
     );
     assert_eq!(run.code, 1, "{run}");
-    assert!(!run.all_output().contains("secret"), "{run}");
+    assert!(!run.all_output().contains("s3cr3tpw"), "{run}");
 }
 
 #[test]
@@ -299,7 +299,7 @@ fn a_url_in_the_wrong_place_does_not_print_its_password() {
             .args([
                 "migrate",
                 "status",
-                "postgres://ops:secret@db.internal/platform",
+                "postgres://ops:s3cr3tpw@db.internal/platform",
             ])
             .output()
             .unwrap(),
@@ -309,5 +309,340 @@ fn a_url_in_the_wrong_place_does_not_print_its_password() {
         run.stderr.contains("postgres://ops:***@db.internal"),
         "{run}"
     );
-    assert!(!run.all_output().contains("secret"), "{run}");
+    assert!(!run.all_output().contains("s3cr3tpw"), "{run}");
 }
+
+/// `platctl ARGS` with `vars` set, in a world whose config file is `config` (if any).
+fn with(env: &TestEnv, vars: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut cmd = env.bare();
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    Run::from(cmd.args(args).output().unwrap())
+}
+
+#[test]
+fn every_setting_is_checked_the_same_way_wherever_it_comes_from() {
+    let env = TestEnv::new(Kind::Sqlite);
+    let config = env.path("config.toml");
+    let conf =
+        |body: &str| std::fs::write(&config, format!("[profiles.default]\n{body}\n")).unwrap();
+    let cfg = config.to_str().unwrap();
+    // The same bad value, from the environment and from the profile: refused alike, each
+    // message naming its source and the allowed range.
+    let cases: Vec<(&str, &str, &str, &str)> = vec![
+        (
+            "BACKUP_RETENTION_DAYS",
+            "-1",
+            "backup_retention_days = -3",
+            "from 1 to 36500",
+        ),
+        (
+            "BACKUP_ENABLED",
+            "maybe",
+            "backup_enabled = \"maybe\"",
+            "true or false",
+        ),
+        (
+            "BACKUP_COMPRESSION_LEVEL",
+            "12",
+            "backup_compression_level = 12",
+            "from 1",
+        ),
+        (
+            "PLATCTL_PG_BIN_DIR",
+            "/nonexistent",
+            "pg_bin_dir = \"/nonexistent\"",
+            "no such directory",
+        ),
+        (
+            "BACKUP_S3_PART_SIZE",
+            "1MiB",
+            "s3_part_size = \"1MiB\"",
+            "5MiB",
+        ),
+        (
+            "PLATCTL_CONNECT_TIMEOUT",
+            "0s",
+            "connect_timeout = \"0s\"",
+            "longer than zero",
+        ),
+        (
+            "AWS_ENDPOINT_URL_S3",
+            "minio:9000",
+            "s3_endpoint_url = \"minio:9000\"",
+            "http://",
+        ),
+        (
+            "BACKUP_DIR",
+            "ftp://x/y",
+            "backup_dir = \"ftp://x/y\"",
+            "s3://BUCKET",
+        ),
+    ];
+    for (var, value, profile_line, allowed) in cases {
+        conf("");
+        let from_env = with(
+            &env,
+            &[("PLATCTL_CONFIG", cfg), (var, value)],
+            &["orgs", "list"],
+        );
+        assert_eq!(from_env.code, 2, "{var}: {from_env}");
+        assert!(from_env.stderr.contains(var), "{from_env}");
+        assert!(from_env.stderr.contains("(environment)"), "{from_env}");
+        assert!(from_env.stderr.contains(allowed), "{allowed}: {from_env}");
+        conf(profile_line);
+        let from_profile = with(&env, &[("PLATCTL_CONFIG", cfg)], &["orgs", "list"]);
+        if profile_line.contains("\"maybe\"") {
+            // A string where TOML wants a boolean: the file's own error, with its line.
+            assert!(from_profile.stderr.contains("line 2"), "{from_profile}");
+        } else {
+            assert!(
+                from_profile.stderr.contains("profile `default`"),
+                "{from_profile}"
+            );
+            assert!(
+                from_profile.stderr.contains(allowed),
+                "{allowed}: {from_profile}"
+            );
+        }
+        assert_eq!(from_profile.code, 2, "{profile_line}: {from_profile}");
+    }
+    let log = with(&env, &[("PLATCTL_LOG", "[[[")], &["orgs", "list"]);
+    assert_eq!(log.code, 2, "{log}");
+    assert!(log.stderr.contains("PLATCTL_LOG"), "{log}");
+}
+
+#[test]
+fn a_broken_configuration_can_still_be_looked_at() {
+    let env = TestEnv::new(Kind::Sqlite);
+    let config = env.path("config.toml");
+    std::fs::write(
+        &config,
+        "[profiles.default]\nenv_file = \"missing.env\"\nbackup_retention_days = 0\n",
+    )
+    .unwrap();
+    let cfg = config.to_str().unwrap();
+    let path = with(&env, &[("PLATCTL_CONFIG", cfg)], &["config", "path"]);
+    assert_eq!(path.code, 0, "{path}");
+    assert!(path.stdout.contains("config.toml"), "{path}");
+    let show = with(&env, &[("PLATCTL_CONFIG", cfg)], &["config", "show"]);
+    assert_eq!(show.code, 0, "{show}");
+    assert!(show.stderr.contains("missing.env"), "{show}");
+    assert!(show.stderr.contains("backup_retention_days"), "{show}");
+    let other = with(&env, &[("PLATCTL_CONFIG", cfg)], &["orgs", "list"]);
+    assert_eq!(other.code, 2, "{other}");
+    assert!(other.stderr.contains("env_file"), "{other}");
+
+    std::fs::write(
+        &config,
+        "[profiles.default]\noutput = \"json\"\ncolor = \"x\n",
+    )
+    .unwrap();
+    let toml = with(&env, &[("PLATCTL_CONFIG", cfg)], &["config", "show"]);
+    assert_eq!(toml.code, 2, "{toml}");
+    assert!(toml.stderr.contains("line 3"), "{toml}");
+}
+
+#[test]
+fn connection_hints_name_where_the_url_came_from() {
+    let env = TestEnv::new(Kind::Sqlite);
+    let config = env.path("config.toml");
+    std::fs::write(
+        &config,
+        "[profiles.prod]\ndatabase_url = \"postgres://ops@127.0.0.1:1/platform\"\n",
+    )
+    .unwrap();
+    let run = with(
+        &env,
+        &[("PLATCTL_CONFIG", config.to_str().unwrap())],
+        &["--profile", "prod", "orgs", "list"],
+    );
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("profile `prod`"), "{run}");
+    assert!(!run.stderr.contains("DATABASE_URL"), "{run}");
+    let run = env.run(&[
+        "backup",
+        "restore",
+        "--latest",
+        "--into",
+        "postgres://ops@127.0.0.1:1/platform",
+        "--storage",
+        env.path("none").to_str().unwrap(),
+        "--yes",
+    ]);
+    assert_ne!(run.code, 0, "{run}");
+}
+
+#[test]
+fn durations_say_what_is_allowed() {
+    let env = TestEnv::new(Kind::Sqlite).migrated();
+    let negative = env.run(&[
+        "keys",
+        "create",
+        "--scope",
+        "agents:read",
+        "--expires-in",
+        "-5d",
+    ]);
+    assert_eq!(negative.code, 2, "{negative}");
+    assert!(negative.stderr.contains("cannot be negative"), "{negative}");
+    let huge = env.run(&[
+        "keys",
+        "create",
+        "--scope",
+        "agents:read",
+        "--expires-in",
+        "99999999d",
+    ]);
+    assert_eq!(huge.code, 2, "{huge}");
+    assert!(huge.stderr.contains("at most 36500d"), "{huge}");
+    let slug = env.run(&["orgs", "create", "ünï"]);
+    assert_eq!(slug.code, 2, "{slug}");
+    assert!(!slug.stderr.contains("try `"), "{slug}");
+    assert!(slug.stderr.contains("not ASCII"), "{slug}");
+}
+
+both!(an_unmigrated_database_says_what_to_run, |env| {
+    // A database that exists with nothing in it.
+    if env.kind == Kind::Sqlite {
+        // An empty file is an empty SQLite database.
+        std::fs::File::create(env.path("platform.db")).unwrap();
+    }
+    for args in [
+        vec!["orgs", "list"],
+        vec!["keys", "create", "--scope", "agents:read"],
+        vec!["users", "list"],
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: {run}");
+        assert!(
+            run.stderr
+                .contains("the schema is not installed (version 0 of 7)"),
+            "{run}"
+        );
+        assert!(run.stderr.contains("platctl migrate run"), "{run}");
+        assert!(!run.stderr.contains("does not exist"), "{run}");
+    }
+    env.ok(&["-q", "migrate", "run", "--to", "4"]);
+    let behind = env.run(&["orgs", "list"]);
+    assert_eq!(behind.code, 1, "{behind}");
+    assert!(behind.stderr.contains("version 4 of 7"), "{behind}");
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["orgs", "list"]);
+});
+
+#[test]
+fn a_read_only_sqlite_database_can_be_read() {
+    let env = TestEnv::new(Kind::Sqlite).migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    let dir = env.path("ro");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("platform.db");
+    std::fs::copy(env.path("platform.db"), &db).unwrap();
+    let url = format!("sqlite://{}", db.display());
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root may write anything: run as another user then, as an operator would meet it.
+    let as_user = |args: &[&str]| {
+        let mut cmd = if crate::common::is_root() {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "postgres", "--", env!("CARGO_BIN_EXE_platctl")]);
+            c
+        } else {
+            std::process::Command::new(env!("CARGO_BIN_EXE_platctl"))
+        };
+        cmd.env("DATABASE_URL", &url)
+            .env("HOME", env.path("ro-home"))
+            .env_remove("PLATCTL_CONFIG")
+            .args(args);
+        Run::from(cmd.output().unwrap())
+    };
+    let list = as_user(&["orgs", "list", "-o", "json"]);
+    assert_eq!(list.code, 0, "{list}");
+    assert_eq!(list.json()[0]["slug"], "acme");
+    assert_eq!(as_user(&["migrate", "status", "--exit-code"]).code, 0);
+    let write = as_user(&["orgs", "create", "globex"]);
+    assert_eq!(write.code, 1, "{write}");
+    assert!(write.stderr.contains("read-only"), "{write}");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn sqlite_errors_say_their_cause_once() {
+    let env = TestEnv::new(Kind::Sqlite);
+    std::fs::write(env.path("garbage.db"), "not a database at all, just text").unwrap();
+    let run = Run::from(
+        env.bare()
+            .env("DATABASE_URL", env.path("garbage.db"))
+            .args(["orgs", "list"])
+            .output()
+            .unwrap(),
+    );
+    assert_ne!(run.code, 0, "{run}");
+    let causes: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("cause:"))
+        .collect();
+    assert!(causes.len() <= 1, "{run}");
+}
+
+both!(
+    csv_carries_the_same_fields_as_json_for_every_result_type,
+    |env| {
+        let env = env.migrated();
+        env.ok(&["-q", "orgs", "create", "acme"]);
+        env.ok(&["-q", "users", "create", "alice@acme.io", "--name", "Alice"]);
+        env.ok(&[
+            "-q",
+            "keys",
+            "create",
+            "--org",
+            "acme",
+            "--scope",
+            "agents:read",
+        ]);
+        env.ok(&[
+            "-q",
+            "backup",
+            "run",
+            "--storage",
+            env.path("b").to_str().unwrap(),
+        ]);
+        for args in [
+            vec!["orgs", "list"],
+            vec!["users", "list"],
+            vec!["keys", "list", "--all"],
+            vec!["roles", "list"],
+            vec!["roles", "show", "editor"],
+            vec!["permissions", "list", "--resource", "agents"],
+            vec!["migrate", "status"],
+            vec![
+                "backup",
+                "list",
+                "--storage",
+                env.path("b").to_str().unwrap(),
+            ],
+            vec!["config", "show"],
+            vec!["config", "profiles"],
+        ] {
+            let json = env.ok(&[args.as_slice(), &["-o", "json"]].concat());
+            let csv = env.ok(&[args.as_slice(), &["-o", "csv"]].concat());
+            let first = json.json()[0].clone();
+            let fields: Vec<&String> = first
+                .as_object()
+                .unwrap_or_else(|| panic!("{args:?}: {json}"))
+                .keys()
+                .collect();
+            let mut reader = csv::Reader::from_reader(csv.stdout.as_bytes());
+            let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+            assert_eq!(
+                header.iter().collect::<Vec<_>>(),
+                fields,
+                "{args:?}: csv and json differ"
+            );
+        }
+    }
+);

@@ -83,7 +83,7 @@ fn find_pg_bin(name: &str) -> Option<PathBuf> {
     versions.pop().map(|(_, p)| p)
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     StdCommand::new("id")
         .arg("-u")
         .output()
@@ -316,6 +316,12 @@ impl TestEnv {
 
     fn bare_std(&self) -> StdCommand {
         let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_platctl"));
+        self.isolate(&mut cmd);
+        cmd
+    }
+
+    /// A private HOME and temporary directory, and none of the caller's configuration.
+    fn isolate(&self, cmd: &mut StdCommand) {
         for (key, _) in std::env::vars() {
             if key.starts_with("PLATCTL_")
                 || key.starts_with("XDG_")
@@ -328,8 +334,9 @@ impl TestEnv {
                 cmd.env_remove(key);
             }
         }
-        cmd.env("HOME", self.home()).env("USER", "tester");
-        cmd
+        cmd.env("HOME", self.home())
+            .env("USER", "tester")
+            .env("TMPDIR", self.dir.path());
     }
 
     /// Like [`TestEnv::cmd`], as a std command to spawn in the background.
@@ -344,6 +351,54 @@ impl TestEnv {
         let mut cmd = self.bare();
         cmd.env("DATABASE_URL", &self.url);
         cmd
+    }
+
+    /// Run `platctl ARGS` in a real terminal (a pseudo-terminal made by util-linux `script`)
+    /// of `cols` x `rows`, typing `input`; returns what the terminal showed (stdout and stderr
+    /// together, `\r\n` as `\n`) and the exit code. `extra_env` adds variables.
+    pub fn terminal(
+        &self,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        input: &str,
+        extra_env: &[(&str, &str)],
+    ) -> Run {
+        let script = which("script").unwrap_or_else(|| {
+            panic!(
+                "the terminal tests need util-linux `script` (Debian/Ubuntu: apt-get install \
+                 bsdutils)"
+            )
+        });
+        let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+        let mut line = format!("stty cols {cols} rows {rows} 2>/dev/null; exec ");
+        line.push_str(&quote(env!("CARGO_BIN_EXE_platctl")));
+        for arg in args {
+            line.push(' ');
+            line.push_str(&quote(arg));
+        }
+        let mut child = StdCommand::new(script);
+        self.isolate(&mut child);
+        child
+            .env("DATABASE_URL", &self.url)
+            .env("TERM", "xterm-256color")
+            .envs(extra_env.iter().copied())
+            .args(["-qec", &line, "/dev/null"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = child.spawn().unwrap();
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(input.as_bytes()).unwrap();
+            // Keep the terminal open until platctl has read what it needs.
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        let out = child.wait_with_output().unwrap();
+        let mut run = Run::from(out);
+        run.stdout = run.stdout.replace("\r\n", "\n");
+        run
     }
 
     /// Run `platctl ARGS` and return it, with stdout, stderr and code.
@@ -504,6 +559,13 @@ impl Drop for TestEnv {
     }
 }
 
+/// A program on PATH.
+pub fn which(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+}
+
 fn replace_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
         Some((b, q)) => (b, Some(q)),
@@ -529,17 +591,59 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Every password and secret the tests hand to platctl. Whatever platctl prints, in any test,
+/// must contain none of them: [`Run`] checks each run as it is made.
+pub const SECRETS: &[&str] = &[
+    "s3cr3tpw",
+    "hunter2",
+    "pw123",
+    "topsecretvalue",
+    "kvsecret",
+    "p#w3x9",
+    "p/w3x9",
+    "p?w3x9",
+    "p@w3x9",
+    crate::s3server::SECRET_KEY,
+];
+
+/// Whether `text` holds a whole API key (`sk_live_` or `sk_test_` and 32 key characters).
+pub fn has_whole_key(text: &str) -> bool {
+    ["sk_live_", "sk_test_"].iter().any(|prefix| {
+        text.match_indices(prefix).any(|(at, _)| {
+            let rest = &text[at + prefix.len()..];
+            rest.len() >= 32 && rest.as_bytes()[..32].iter().all(u8::is_ascii_alphanumeric)
+        })
+    })
+}
+
 impl From<std::process::Output> for Run {
     fn from(o: std::process::Output) -> Self {
-        Run {
+        let run = Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
+        };
+        run.assert_keeps_secrets();
+        run
     }
 }
 
 impl Run {
+    /// No test secret anywhere in what platctl printed, and no whole API key in its messages
+    /// (stdout carries a key only on its one showing, by `keys create` and `keys rotate`).
+    pub fn assert_keeps_secrets(&self) {
+        for secret in SECRETS {
+            assert!(
+                !self.all_output().contains(secret),
+                "platctl printed the secret `{secret}`:\n{self}"
+            );
+        }
+        assert!(
+            !has_whole_key(&self.stderr),
+            "platctl printed a whole API key on stderr:\n{self}"
+        );
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self}"))

@@ -353,3 +353,247 @@ both!(delete_asks_first, |env| {
     let gone = env.run(&["keys", "show", &id]);
     assert_eq!(gone.code, 1, "{gone}");
 });
+
+/// A member of acme (ADMIN) with a key of their own.
+fn alice_with_a_key(env: TestEnv) -> (TestEnv, String) {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    env.ok(&["-q", "users", "create", "alice@acme.io"]);
+    env.ok(&[
+        "-q",
+        "roles",
+        "assign",
+        "--user",
+        "alice@acme.io",
+        "--org",
+        "acme",
+        "--role",
+        "admin",
+    ]);
+    let key = env.ok(&[
+        "-q",
+        "--as",
+        "alice@acme.io",
+        "keys",
+        "create",
+        "--org",
+        "acme",
+        "--name",
+        "ci",
+        "--scope",
+        "agents:read",
+    ]);
+    let key = key.stdout.trim().to_string();
+    assert!(key_regex_match(&key), "{key}");
+    (env, key)
+}
+
+both!(a_disabled_users_keys_stop_working_until_enabled, |env| {
+    let (env, key) = alice_with_a_key(env);
+    assert_eq!(verify(&env, &key).code, 0);
+
+    // Without a terminal, disabling asks for --yes and names the keys it stops.
+    let refused = env.run(&["users", "disable", "alice@acme.io"]);
+    assert_eq!(refused.code, 2, "{refused}");
+    assert!(refused.stderr.contains(&key[..12]), "{refused}");
+    assert_eq!(
+        verify(&env, &key).code,
+        0,
+        "a refused disable changed something"
+    );
+
+    let disabled = env.ok(&["-y", "users", "disable", "alice@acme.io", "-o", "json"]);
+    assert_eq!(disabled.json()["status"], "disabled");
+    assert_eq!(disabled.json()["keys"][0]["prefix"], &key[..12]);
+    let v = verify(&env, &key);
+    assert_eq!(v.code, 1, "{v}");
+    assert_eq!(v.json()["status"], "DISABLED");
+    let listed = env.ok(&["keys", "list", "--all", "-o", "json"]);
+    assert_eq!(listed.json()[0]["status"], "disabled");
+    let active = env.ok(&["keys", "list", "-o", "json"]);
+    assert_eq!(active.json().as_array().unwrap().len(), 0, "{active}");
+
+    // `--as` a disabled user: refused for every command, reads included.
+    for args in [
+        vec!["--as", "alice@acme.io", "orgs", "list"],
+        vec!["--as", "alice@acme.io", "keys", "list"],
+        vec!["--as", "alice@acme.io", "migrate", "status"],
+        vec![
+            "--as",
+            "alice@acme.io",
+            "keys",
+            "create",
+            "--org",
+            "acme",
+            "--scope",
+            "agents:read",
+        ],
+        vec!["--as", "alice@acme.io", "users", "enable", "alice@acme.io"],
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: {run}");
+        assert!(run.stderr.contains("disabled"), "{run}");
+    }
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 1);
+
+    let enabled = env.ok(&["users", "enable", "alice@acme.io"]);
+    assert!(enabled.stdout.contains(&key[..12]), "{enabled}");
+    assert_eq!(verify(&env, &key).code, 0);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'user.enable'"),
+        1
+    );
+    let again = env.ok(&["users", "enable", "alice@acme.io"]);
+    assert!(again.stdout.contains("not disabled"), "{again}");
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'user.enable'"),
+        1
+    );
+});
+
+/// Run platctl with its stdout set up by bash (`> /dev/full`, `>&-`, a reader that is gone).
+fn with_stdout(env: &TestEnv, redirect: &str, args: &[&str]) -> Run {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    let mut line = quote(env!("CARGO_BIN_EXE_platctl"));
+    for a in args {
+        line.push(' ');
+        line.push_str(&quote(a));
+    }
+    line.push(' ');
+    line.push_str(redirect);
+    let cmd = env.std_cmd();
+    // pipefail: the exit status is platctl's, not that of the reader after it.
+    let mut sh = std::process::Command::new("bash");
+    sh.args(["-o", "pipefail", "-c", &line]);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    Run::from(sh.stdin(Stdio::null()).output().unwrap())
+}
+
+both!(a_key_that_cannot_be_shown_is_not_kept, |env| {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    let creation = [
+        "-q",
+        "keys",
+        "create",
+        "--org",
+        "acme",
+        "--scope",
+        "agents:read",
+    ];
+    for redirect in ["> /dev/full", ">&-", "| true", "> /dev/null"] {
+        let run = with_stdout(&env, redirect, &creation);
+        assert_ne!(run.code, 0, "{redirect}: {run}");
+        assert!(run.stderr.contains("was not created"), "{redirect}: {run}");
+        assert_eq!(
+            env.count("SELECT COUNT(*) FROM api_keys"),
+            0,
+            "{redirect}: a key nobody received is stored"
+        );
+    }
+    // -o json too.
+    let run = with_stdout(
+        &env,
+        "> /dev/full",
+        &["keys", "create", "--scope", "agents:read", "-o", "json"],
+    );
+    assert_ne!(run.code, 0, "{run}");
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 0);
+
+    // Rotation: the new key is not kept, and the old one keeps its expiry.
+    let old = create(&env, &["--scope", "agents:read"]);
+    let id = old["id"].as_str().unwrap().to_string();
+    let expiry =
+        || env.query_strings("SELECT COALESCE(CAST(expires_at AS TEXT), 'never') FROM api_keys");
+    let before = expiry();
+    for redirect in ["> /dev/full", "| true"] {
+        let run = with_stdout(&env, redirect, &["-q", "keys", "rotate", &id]);
+        assert_ne!(run.code, 0, "{redirect}: {run}");
+        assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 1, "{redirect}");
+        assert_eq!(expiry(), before, "{redirect}: the old key's expiry changed");
+    }
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'api_key.rotate'"),
+        0
+    );
+    assert_eq!(verify(&env, old["key"].as_str().unwrap()).code, 0);
+});
+
+both!(control_characters_never_reach_the_terminal, |env| {
+    let env = env.migrated();
+    let evil = "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    for args in [
+        vec!["users", "create", "evil@x.io", "--name", evil],
+        vec!["orgs", "create", "evil", "--name", evil],
+        vec![
+            "keys",
+            "create",
+            "--scope",
+            "agents:read",
+            "--name",
+            "two\nlines",
+        ],
+        vec![
+            "roles",
+            "create",
+            "support",
+            "--level",
+            "2",
+            "--description",
+            "a\u{202e}b",
+        ],
+    ] {
+        let run = env.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {run}");
+        assert!(run.stderr.contains("control character"), "{run}");
+        assert!(!run.all_output().contains('\u{1b}'), "{run}");
+    }
+    assert_eq!(env.count("SELECT COUNT(*) FROM users"), 0);
+
+    // The platform writes these tables too: what is already there is shown escaped.
+    env.ok(&["-q", "users", "create", "evil@x.io"]);
+    env.exec(&format!(
+        "UPDATE users SET name = 'Evil' || {esc} || ']0;pwned' || {bel} || {esc} || '[2J' \
+         || {nl} || 'second line'",
+        esc = if env.kind == Kind::Postgres {
+            "chr(27)"
+        } else {
+            "char(27)"
+        },
+        bel = if env.kind == Kind::Postgres {
+            "chr(7)"
+        } else {
+            "char(7)"
+        },
+        nl = if env.kind == Kind::Postgres {
+            "chr(10)"
+        } else {
+            "char(10)"
+        },
+    ));
+    let table = env.ok(&["users", "list"]);
+    assert!(!table.stdout.contains('\u{1b}'), "{table}");
+    assert!(!table.stdout.contains('\u{7}'), "{table}");
+    assert!(
+        table
+            .stdout
+            .contains("Evil\\e]0;pwned\\x07\\e[2J\\nsecond line"),
+        "{table}"
+    );
+    assert_eq!(
+        table.stdout.lines().count(),
+        2,
+        "a newline split a row:\n{table}"
+    );
+    // JSON carries the true value.
+    let json = env.ok(&["users", "list", "-o", "json"]);
+    assert_eq!(
+        json.json()[0]["name"],
+        "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J\nsecond line"
+    );
+});

@@ -57,12 +57,8 @@ both!(concurrent_runs_apply_each_migration_once, |env| {
     };
     let children: Vec<_> = (0..3).map(start).collect();
     for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "a concurrent run failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let run = crate::common::Run::from(child.wait_with_output().unwrap());
+        assert_eq!(run.code, 0, "a concurrent run failed: {run}");
     }
     assert_eq!(
         env.count("SELECT COUNT(*) FROM _platctl_migrations"),
