@@ -461,6 +461,10 @@ fn connection_hints_name_where_the_url_came_from() {
     assert_eq!(run.code, 1, "{run}");
     assert!(run.stderr.contains("profile `prod`"), "{run}");
     assert!(!run.stderr.contains("DATABASE_URL"), "{run}");
+    // A restore's target named with --into.
+    let env = TestEnv::new(Kind::Postgres).migrated();
+    let storage = env.path("b").display().to_string();
+    env.ok(&["-q", "backup", "run", "--storage", &storage]);
     let run = env.run(&[
         "backup",
         "restore",
@@ -468,10 +472,12 @@ fn connection_hints_name_where_the_url_came_from() {
         "--into",
         "postgres://ops@127.0.0.1:1/platform",
         "--storage",
-        env.path("none").to_str().unwrap(),
+        &storage,
         "--yes",
     ]);
-    assert_ne!(run.code, 0, "{run}");
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("--into"), "{run}");
+    assert!(!run.stderr.contains("DATABASE_URL"), "{run}");
 }
 
 #[test]
