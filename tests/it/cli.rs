@@ -550,11 +550,21 @@ fn a_read_only_sqlite_database_can_be_read() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
-    // Root may write anything: run as another user then, as an operator would meet it.
+    // Root may write anything: run as another user then, as an operator would meet it. That
+    // user must reach the binary: a link (or copy) of it in the test's directory.
+    let root = crate::common::is_root();
+    let bin = env.path("platctl");
+    if root {
+        std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        if std::fs::hard_link(env!("CARGO_BIN_EXE_platctl"), &bin).is_err() {
+            std::fs::copy(env!("CARGO_BIN_EXE_platctl"), &bin).unwrap();
+        }
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let as_user = |args: &[&str]| {
-        let mut cmd = if crate::common::is_root() {
+        let mut cmd = if root {
             let mut c = std::process::Command::new("runuser");
-            c.args(["-u", "postgres", "--", env!("CARGO_BIN_EXE_platctl")]);
+            c.args(["-u", "postgres", "--"]).arg(&bin);
             c
         } else {
             std::process::Command::new(env!("CARGO_BIN_EXE_platctl"))

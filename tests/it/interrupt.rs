@@ -322,10 +322,8 @@ fn what_killed_runs_leave_is_removed_by_the_next_backup_command() {
 #[test]
 fn scratch_databases_of_killed_test_restores_are_dropped_by_the_next_backup_command() {
     let env = populated(TestEnv::new(Kind::Postgres));
-    let host = std::process::Command::new("hostname")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap();
+    // The host name as platctl reads it.
+    let host = whoami::hostname().unwrap();
     let unique = uuid::Uuid::new_v4().simple().to_string();
     let (dead, live) = (
         format!("platctl_verify_dead_{unique}"),
