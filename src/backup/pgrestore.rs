@@ -643,29 +643,17 @@ async fn lock_target(conn: &mut PgConnection, url: &str, display: &str) -> Resul
         if locked {
             return Ok(());
         }
-        let db = crate::db::Db::connect(
-            &crate::settings::DatabaseTarget::Postgres {
-                url: url.to_string(),
-            },
-            &crate::db::ConnectOptions {
-                create: false,
-                timeout: std::time::Duration::from_secs(10),
-                origin: "the restore target's URL".into(),
-            },
-        )
-        .await?;
-        let unfinished = super::marker::read(&db).await;
-        db.close().await;
-        let unfinished = unfinished?;
+        let unfinished = unfinished_at(url).await?;
         if let Some(u) = &unfinished
             && u.process_is_gone()
         {
             // Its platctl died; its server sessions may still be finishing a statement.
-            sqlx::raw_sql(AssertSqlSafe(format!(
+            sqlx::query(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-                 WHERE datname = current_database() AND application_name = '{APPLICATION_NAME}' \
-                 AND pid <> pg_backend_pid()"
-            )))
+                 WHERE datname = current_database() AND application_name = $1 \
+                 AND pid <> pg_backend_pid()",
+            )
+            .bind(APPLICATION_NAME)
             .execute(&mut *conn)
             .await
             .map_err(crate::db::from_sqlx)?;
@@ -680,8 +668,8 @@ async fn lock_target(conn: &mut PgConnection, url: &str, display: &str) -> Resul
     }
 }
 
-/// What the target holds, read under the lock.
-async fn inspect(conn: &mut PgConnection, url: &str) -> Result<Found> {
+/// The unfinished restore the target holds, if any.
+async fn unfinished_at(url: &str) -> Result<Option<super::marker::Unfinished>> {
     let db = crate::db::Db::connect(
         &crate::settings::DatabaseTarget::Postgres {
             url: url.to_string(),
@@ -695,7 +683,12 @@ async fn inspect(conn: &mut PgConnection, url: &str) -> Result<Found> {
     .await?;
     let unfinished = super::marker::read(&db).await;
     db.close().await;
-    if let Some(u) = unfinished? {
+    unfinished
+}
+
+/// What the target holds, read under the lock.
+async fn inspect(conn: &mut PgConnection, url: &str) -> Result<Found> {
+    if let Some(u) = unfinished_at(url).await? {
         return Ok(Found::Unfinished(u));
     }
     let used: i64 = sqlx::query_scalar(AssertSqlSafe(IN_USE))

@@ -355,7 +355,7 @@ both!(delete_asks_first, |env| {
 });
 
 /// A member of acme (ADMIN) with a key of their own.
-fn alice_with_a_key(env: TestEnv) -> (TestEnv, String) {
+pub fn alice_with_a_key(env: TestEnv) -> (TestEnv, String) {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     env.ok(&["-q", "users", "create", "alice@acme.io"]);

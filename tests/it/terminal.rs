@@ -180,31 +180,8 @@ fn help_and_usage_errors_are_coloured_only_at_a_terminal() {
 
 #[test]
 fn users_disable_asks_at_a_terminal_naming_the_keys() {
-    let env = world();
-    env.ok(&["-q", "users", "create", "alice@acme.io"]);
-    env.ok(&[
-        "-q",
-        "roles",
-        "assign",
-        "--user",
-        "alice@acme.io",
-        "--org",
-        "acme",
-        "--role",
-        "admin",
-    ]);
-    let key = env.ok(&[
-        "-q",
-        "--as",
-        "alice@acme.io",
-        "keys",
-        "create",
-        "--org",
-        "acme",
-        "--scope",
-        "agents:read",
-    ]);
-    let prefix = &key.stdout.trim()[..12];
+    let (env, key) = crate::keys::alice_with_a_key(TestEnv::new(Kind::Sqlite));
+    let prefix = &key[..12];
     let declined = env.terminal(120, 40, &["users", "disable", "alice@acme.io"], "n\n", &[]);
     assert_ne!(declined.code, 0, "{declined}");
     assert!(
