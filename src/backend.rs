@@ -85,6 +85,9 @@ pub trait Backend: Send + Sync {
     ) -> Result<RotatedKey>;
     async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
 
+    /// Check who is acting: the `--as` user must exist and be enabled. Returns their label.
+    async fn check_actor(&self) -> Result<String>;
+
     /// The audit entry of an operation done outside the database (a backup, a restore).
     async fn record_operation(&self, record: &OperationRecord) -> Result<()>;
 

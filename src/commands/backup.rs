@@ -78,6 +78,13 @@ async fn tidy(ctx: &Ctx<'_>, bc: &Context<'_>, also: Option<&DatabaseTarget>) {
 
 pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    // `--as` a user who does not exist or is disabled is refused here too, before anything.
+    if ctx.settings.act_as.is_some() {
+        let backend = ctx.backend().await?;
+        let checked = backend.check_actor().await;
+        backend.close().await;
+        checked?;
+    }
     match cmd {
         BackupCommand::Run {
             storage,

@@ -283,6 +283,10 @@ impl Backend for Core {
         read!(self, |tx| keys::verify(tx, key))
     }
 
+    async fn check_actor(&self) -> Result<String> {
+        Ok(self.schema_actor().await?.label)
+    }
+
     async fn record_operation(&self, record: &OperationRecord) -> Result<()> {
         let entry = AuditEntry::new(
             record.operation.action(),

@@ -429,6 +429,7 @@ both!(a_disabled_users_keys_stop_working_until_enabled, |env| {
             "agents:read",
         ],
         vec!["--as", "alice@acme.io", "users", "enable", "alice@acme.io"],
+        vec!["--as", "alice@acme.io", "backup", "list", "--storage", "."],
     ] {
         let run = env.run(&args);
         assert_eq!(run.code, 1, "{args:?}: {run}");
