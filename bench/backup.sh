@@ -85,13 +85,19 @@ s_backup=$(stat -c %s "$work"/backups/*.sql.gz)
 read -r t_dumpdir _ < <(measure "$PG_DUMP" "${PGARGS[@]}" -Fd -j "$cores" -f "$work/dir" bench)
 s_dumpdir=$(du -sb "$work/dir" | cut -f1)
 
+# Each restore goes into a fresh empty database, dropped once measured: autovacuum would
+# otherwise work on the restored tables during the next step.
+restored() { "$PSQL" -q "${PGARGS[@]}" bench -c "DROP DATABASE $1 WITH (FORCE)"; }
 "$CREATEDB" "${PGARGS[@]}" r_psql
-"$CREATEDB" "${PGARGS[@]}" r_pgrestore
-"$CREATEDB" "${PGARGS[@]}" r_platctl
 read -r t_psql _ < <(measure sh -c "gunzip -c '$work/base.sql.gz' | '$PSQL' -q -X -h '$work' -p $port -U postgres r_psql")
+restored r_psql
+"$CREATEDB" "${PGARGS[@]}" r_pgrestore
 read -r t_pgrestore _ < <(measure "$PG_RESTORE" "${PGARGS[@]}" -j "$cores" -d r_pgrestore "$work/dir")
+restored r_pgrestore
+"$CREATEDB" "${PGARGS[@]}" r_platctl
 read -r t_restore rss_restore < <(measure env DATABASE_URL="$(url bench)" "$PLATCTL" -q backup restore --latest \
     --storage "$work/backups" --into "$(url r_platctl)" --yes)
+restored r_platctl
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cat <<REPORT
