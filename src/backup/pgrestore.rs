@@ -632,16 +632,16 @@ impl Dispatch {
         let k = self.senders.len();
         self.barrier(0..k)?;
         *workers_dirty = false;
-        // Longest first (by the rows of the table each builds on), so the small ones fill the
-        // gaps at the end.
+        // Longest first, so the small ones fill the gaps at the end. The cost of a build is
+        // guessed from the rows of its table and the columns of its key (a sort compares them).
         let mut work: Vec<(String, usize)> = std::mem::take(queue).into();
-        work.sort_by_key(|(statement, _)| {
-            std::cmp::Reverse(
-                self.weights
-                    .get(&index_table(statement))
-                    .copied()
-                    .unwrap_or(0),
-            )
+        work.sort_by_cached_key(|(statement, _)| {
+            let rows = self
+                .weights
+                .get(&index_table(statement))
+                .copied()
+                .unwrap_or(0);
+            std::cmp::Reverse(rows.saturating_mul(key_columns(statement)))
         });
         let shared = Arc::new(Mutex::new(VecDeque::from(work)));
         let n = self.index_jobs.clamp(1, k);
@@ -650,6 +650,38 @@ impl Dispatch {
         }
         self.barrier(0..n)
     }
+}
+
+/// The number of columns (or expressions) in the key of an index build: the top-level commas
+/// of its first parenthesised list, plus one.
+fn key_columns(statement: &str) -> u64 {
+    let list = match statement.split_once(" USING ") {
+        Some((_, rest)) => rest,
+        None => statement,
+    };
+    let Some(start) = list.find('(') else {
+        return 1;
+    };
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut columns = 1;
+    for c in list[start..].chars() {
+        match c {
+            _ if quote == Some(c) => quote = None,
+            _ if quote.is_some() => {}
+            '"' | '\'' => quote = Some(c),
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            ',' if depth == 1 => columns += 1,
+            _ => {}
+        }
+    }
+    columns
 }
 
 /// The table an index build works on: `... ON [ONLY] public.t USING ...` or
@@ -1035,5 +1067,23 @@ mod tests {
         assert_eq!(taken, [vec![b"1\n2\n".to_vec()], Vec::new(), Vec::new()]);
         let taken = deal(b"", 3, 2, 0);
         assert!(taken.iter().all(|t| t.is_empty()));
+    }
+
+    #[test]
+    fn index_builds_count_their_key_columns() {
+        let idx = "CREATE INDEX i ON public.t USING btree (a, b);";
+        assert_eq!(key_columns(idx), 2);
+        assert_eq!(
+            key_columns("CREATE INDEX i ON t USING btree (lower(a)) INCLUDE (b, c);"),
+            1
+        );
+        assert_eq!(
+            key_columns("CREATE INDEX i ON t USING btree (\"a,b\", (a || ','));"),
+            2
+        );
+        assert_eq!(
+            key_columns("ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);"),
+            1
+        );
     }
 }
