@@ -6,10 +6,13 @@
 #
 # The database: pgbench scale 30 (3 million accounts) plus the platform schema with 2 million
 # audit rows (override with SCALE=... AUDIT_ROWS=...). Compared in the same run:
-#   backup:  platctl -q backup run      vs  pg_dump DB | gzip -6 > f.sql.gz   (and pg_dump alone)
-#   restore: platctl backup restore     vs  gunzip -c f.sql.gz | psql DB
-# Needs: the PostgreSQL server binaries (initdb, pg_ctl, pgbench, pg_dump, psql), gzip, and GNU
-# time (/usr/bin/time) for peak RSS.
+#   backup:  platctl -q backup run      vs  pg_dump DB > /dev/null (the floor) and
+#                                           pg_dump DB | gzip -6 > f.sql.gz
+#   restore: platctl backup restore     vs  pg_restore -j<cores> from a directory-format dump
+#                                           (pg_dump -Fd -j<cores>, made in the same run) and
+#                                           gunzip -c f.sql.gz | psql DB
+# Every restore goes into a fresh empty database. Needs: the PostgreSQL server binaries (initdb,
+# pg_ctl, pgbench, pg_dump, pg_restore, psql), gzip, and GNU time (/usr/bin/time) for peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${SCALE:-30}
@@ -24,7 +27,8 @@ pgbin() {
     echo "$found"
 }
 INITDB=$(pgbin initdb); PG_CTL=$(pgbin pg_ctl); PGBENCH=$(pgbin pgbench)
-PG_DUMP=$(pgbin pg_dump); PSQL=$(pgbin psql); CREATEDB=$(pgbin createdb)
+PG_DUMP=$(pgbin pg_dump); PG_RESTORE=$(pgbin pg_restore); PSQL=$(pgbin psql); CREATEDB=$(pgbin createdb)
+cores=$(nproc)
 [ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed for peak RSS: apt-get install time" >&2; exit 1; }
 
 cargo build --quiet --release --locked
@@ -77,27 +81,42 @@ read -r t_gzip _ < <(measure sh -c "'$PG_DUMP' -h '$work' -p $port -U postgres b
 s_gzip=$(stat -c %s "$work/base.sql.gz")
 read -r t_backup rss_backup < <(measure env DATABASE_URL="$(url bench)" "$PLATCTL" -q backup run --storage "$work/backups")
 s_backup=$(stat -c %s "$work"/backups/*.sql.gz)
+# The directory format pg_restore -j needs (default compression), timed for information only.
+read -r t_dumpdir _ < <(measure "$PG_DUMP" "${PGARGS[@]}" -Fd -j "$cores" -f "$work/dir" bench)
+s_dumpdir=$(du -sb "$work/dir" | cut -f1)
 
+# Each restore goes into a fresh empty database, dropped once measured: autovacuum would
+# otherwise work on the restored tables during the next step.
+restored() { "$PSQL" -q "${PGARGS[@]}" bench -c "DROP DATABASE $1 WITH (FORCE)"; }
 "$CREATEDB" "${PGARGS[@]}" r_psql
-"$CREATEDB" "${PGARGS[@]}" r_platctl
 read -r t_psql _ < <(measure sh -c "gunzip -c '$work/base.sql.gz' | '$PSQL' -q -X -h '$work' -p $port -U postgres r_psql")
+restored r_psql
+"$CREATEDB" "${PGARGS[@]}" r_pgrestore
+read -r t_pgrestore _ < <(measure "$PG_RESTORE" "${PGARGS[@]}" -j "$cores" -d r_pgrestore "$work/dir")
+restored r_pgrestore
+"$CREATEDB" "${PGARGS[@]}" r_platctl
 read -r t_restore rss_restore < <(measure env DATABASE_URL="$(url bench)" "$PLATCTL" -q backup restore --latest \
     --storage "$work/backups" --into "$(url r_platctl)" --yes)
+restored r_platctl
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cat <<REPORT
 
-platctl backup benchmark — $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+platctl backup benchmark — $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 database: $size on disk (pgbench scale $SCALE + $AUDIT_ROWS audit rows), PostgreSQL $("$PSQL" -qtA "${PGARGS[@]}" bench -c 'SHOW server_version')
 
 backup
   pg_dump > /dev/null (the floor)   ${t_floor} s
   pg_dump | gzip -6                 ${t_gzip} s   $((s_gzip / 1048576)) MiB
   platctl backup run                ${t_backup} s   $((s_backup / 1048576)) MiB   peak RSS $((rss_backup / 1024)) MiB
-  ratios: time $(ratio "$t_backup" "$t_gzip")x, size $(ratio "$s_backup" "$s_gzip")x   (goals: <= 0.5x, <= 1.05x, RSS <= 64 MiB)
+  pg_dump -Fd -j$cores                   ${t_dumpdir} s   $((s_dumpdir / 1048576)) MiB   (for pg_restore below)
+  ratios: time $(ratio "$t_backup" "$t_floor")x the floor, $(ratio "$t_backup" "$t_gzip")x gzip; size $(ratio "$s_backup" "$s_gzip")x gzip
+          (goals: <= 1.1x the floor, <= 0.5x gzip, <= 1.05x the size, RSS <= 64 MiB)
 
-restore
+restore (each into a fresh empty database)
   gunzip -c | psql                  ${t_psql} s
+  pg_restore -j$cores (-Fd)              ${t_pgrestore} s
   platctl backup restore            ${t_restore} s   peak RSS $((rss_restore / 1024)) MiB
-  ratio: time $(ratio "$t_restore" "$t_psql")x   (goal: <= 0.9x)
+  ratios: time $(ratio "$t_restore" "$t_pgrestore")x pg_restore -j$cores, $(ratio "$t_restore" "$t_psql")x gunzip | psql
+          (goals: <= 0.9x pg_restore -j$cores, <= 0.9x gunzip | psql)
 REPORT

@@ -972,7 +972,10 @@ async fn restore_postgres(
         ctx.progress.clone(),
     );
     let verified = tee.checker(&plan.manifest);
-    let input = move || flate2::read::MultiGzDecoder::new(tee);
+    // Large reads: each read of the storage is a trip through the async runtime.
+    let input = move || {
+        flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 20, tee))
+    };
     let clean = plan.clean && plan.target_in_use;
     // COPY reports the rows it loads: the restore checks them against the manifest's counts
     // before it commits (or, loading in parallel, before it is declared good).
