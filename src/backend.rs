@@ -85,8 +85,9 @@ pub trait Backend: Send + Sync {
     ) -> Result<RotatedKey>;
     async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
 
-    /// Check who is acting: the `--as` user must exist and be enabled. Returns their label.
-    async fn check_actor(&self) -> Result<String>;
+    /// Check who is acting and that they may run `op` on the whole platform (an operation
+    /// outside the platform's tables: a backup). Returns their label.
+    async fn check_actor(&self, op: crate::proto::ops::Op) -> Result<String>;
 
     /// The audit entry of an operation done outside the database (a backup, a restore).
     async fn record_operation(&self, record: &OperationRecord) -> Result<()>;
@@ -112,6 +113,9 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
     Ok(Box::new(Core::new(
         db,
         settings.database.display(),
-        settings.act_as.clone(),
+        match &settings.act_as {
+            Some(email) => crate::proto::ops::Principal::User(email.clone()),
+            None => crate::proto::ops::Principal::Operator,
+        },
     )))
 }

@@ -16,22 +16,7 @@ use tokio::sync::watch;
 
 use crate::error::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Signal {
-    /// SIGINT (Ctrl-C).
-    Interrupt,
-    /// SIGTERM (systemd stopping a unit, `kill`).
-    Terminate,
-}
-
-impl Signal {
-    pub fn name(self) -> &'static str {
-        match self {
-            Signal::Interrupt => "Ctrl-C (SIGINT)",
-            Signal::Terminate => "SIGTERM",
-        }
-    }
-}
+pub use crate::proto::error::Signal;
 
 /// The signals received so far (count, last).
 static RECEIVED: OnceLock<watch::Sender<(usize, Option<Signal>)>> = OnceLock::new();

@@ -12,7 +12,6 @@ pub mod core;
 pub mod db;
 pub mod docs;
 pub mod error;
-pub mod fields;
 pub mod interrupt;
 pub mod migrations;
 pub mod output;

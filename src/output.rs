@@ -16,7 +16,6 @@ use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
 use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets::NOTHING};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -48,16 +47,7 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// A result type that can be shown as rows. JSON and CSV carry every serialized field, in the
-/// order of the type's definition; tables show `COLUMNS` (serde field names), in that order.
-pub trait Record: Serialize + DeserializeOwned + 'static {
-    const COLUMNS: &'static [&'static str];
-
-    /// Every field, as JSON names it, in order (read from the type's serde definition).
-    fn fields() -> &'static [&'static str] {
-        crate::fields::of::<Self>()
-    }
-}
+pub use crate::proto::Record;
 
 /// Columns of free text, which may wrap on a narrow terminal. Every other column (ids,
 /// prefixes, keys, hashes, URLs, emails, slugs, times) keeps its full width.

@@ -78,10 +78,20 @@ async fn tidy(ctx: &Ctx<'_>, bc: &Context<'_>, also: Option<&DatabaseTarget>) {
 
 pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
     let printer = ctx.printer;
-    // `--as` a user who does not exist or is disabled is refused here too, before anything.
+    // `--as` a user who does not exist, is disabled or lacks the permission is refused here
+    // too, before anything.
     if ctx.settings.act_as.is_some() {
+        use crate::proto::ops::Op;
+        let op = match &cmd {
+            BackupCommand::Run { .. } => Op::BackupRun,
+            BackupCommand::List { .. } => Op::BackupList,
+            BackupCommand::Show { .. } => Op::BackupShow,
+            BackupCommand::Restore { .. } => Op::BackupRestore,
+            BackupCommand::Verify { .. } => Op::BackupVerify,
+            BackupCommand::Prune { .. } => Op::BackupPrune,
+        };
         let backend = ctx.backend().await?;
-        let checked = backend.check_actor().await;
+        let checked = backend.check_actor(op).await;
         backend.close().await;
         checked?;
     }

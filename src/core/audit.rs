@@ -14,6 +14,8 @@ pub struct Actor {
     pub api_key_id: Option<Uuid>,
     /// `alice@acme.io` for a platform user, `os-user@host` for the operator.
     pub label: String,
+    /// Set when an API key acts (with its creator's rights, bounded by its scopes).
+    pub key: Option<super::authz::KeyGrant>,
 }
 
 impl Actor {
@@ -22,6 +24,7 @@ impl Actor {
             user_id: None,
             api_key_id: None,
             label: label.to_string(),
+            key: None,
         }
     }
 }
@@ -55,6 +58,7 @@ pub async fn actor_for_email(tx: &mut Tx<'_>, email: &str) -> Result<Actor> {
         user_id: Some(row.uuid("id")?),
         api_key_id: None,
         label,
+        key: None,
     })
 }
 

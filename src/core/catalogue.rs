@@ -3,65 +3,14 @@
 //! README's matrix table is rendered from here, and a test keeps it current.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
 use crate::error::{Error, Result, suggestion};
 use crate::text::quote;
 
-pub const RESOURCES: [&str; 13] = [
-    "agents",
-    "workflows",
-    "knowledge-base",
-    "fine-tuning",
-    "jobs",
-    "files",
-    "users",
-    "organizations",
-    "roles",
-    "api-keys",
-    "audit-logs",
-    "backups",
-    "settings",
-];
-
-pub const ACTIONS: [&str; 8] = [
-    "create", "read", "update", "delete", "execute", "export", "import", "manage",
-];
+pub use crate::proto::permission::{ACTIONS, Permission, RESOURCES};
 
 /// The platform's content, what editors work on: the first six resources.
 const CONTENT: &[&str] = RESOURCES.split_at(6).0;
-
-/// A `resource:action` permission from the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Permission {
-    pub resource: &'static str,
-    pub action: &'static str,
-}
-
-impl fmt::Display for Permission {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.resource, self.action)
-    }
-}
-
-impl Permission {
-    /// Every permission, resource-major, in catalogue order.
-    pub fn all() -> impl Iterator<Item = Permission> {
-        RESOURCES.iter().flat_map(|r| {
-            ACTIONS.iter().map(move |a| Permission {
-                resource: r,
-                action: a,
-            })
-        })
-    }
-
-    /// The catalogue's own copy of `resource` and `action`, if both exist.
-    pub fn find(resource: &str, action: &str) -> Option<Permission> {
-        let resource = RESOURCES.iter().find(|r| **r == resource)?;
-        let action = ACTIONS.iter().find(|a| **a == action)?;
-        Some(Permission { resource, action })
-    }
-}
 
 /// Parse `resource:action` or `resource:*` into catalogue permissions. An unknown resource or
 /// action is a usage error naming the closest valid values.

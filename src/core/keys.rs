@@ -88,7 +88,7 @@ fn status(
     }
 }
 
-const KEY_COLUMNS: &str = "SELECT k.id, k.prefix, k.name, k.scopes, k.created_at, k.expires_at, \
+const KEY_COLUMNS: &str = "SELECT k.id, k.created_by, k.prefix, k.name, k.scopes, k.created_at, k.expires_at, \
      k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, o.slug, u.email, \
      u.disabled_at AS creator_disabled_at \
      FROM api_keys k JOIN organizations o ON o.id = k.organization_id \
@@ -111,6 +111,56 @@ fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
         last_used_at: row.opt_time("last_used_at")?,
         revoked_at,
         revoked_reason: row.opt_text("revoked_reason")?,
+    })
+}
+
+/// The organization of a key (by id, id prefix or display prefix).
+pub async fn organization_of(tx: &mut Tx<'_>, id: &str) -> Result<directory::OrgRef> {
+    let (key, organization_id) = find(tx, id).await?;
+    Ok(directory::OrgRef {
+        id: organization_id,
+        slug: key.organization,
+    })
+}
+
+/// The actor behind an API key: the key must be valid (not revoked or expired, its creator
+/// not disabled); it acts with its creator's rights, bounded by its scopes.
+pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
+    let unauthenticated = |reason: &str| {
+        Error::new(
+            crate::error::ErrorKind::Unauthenticated,
+            format!("the API key is {reason}"),
+        )
+    };
+    if !is_well_formed(key) {
+        return Err(unauthenticated("malformed"));
+    }
+    let mut sql = Sql::new(KEY_COLUMNS);
+    sql.push_str(" WHERE k.key_hash = ");
+    sql.push_bind(hash(key));
+    let Some(row) = tx.fetch_optional(sql).await? else {
+        return Err(unauthenticated("unknown"));
+    };
+    let found = key_from(&row, super::now())?;
+    match found.status {
+        KeyStatus::Active => {}
+        KeyStatus::Expired => return Err(unauthenticated("expired")),
+        KeyStatus::Revoked => return Err(unauthenticated("revoked")),
+        KeyStatus::Disabled => return Err(unauthenticated("made by a disabled user")),
+    }
+    Ok(Actor {
+        user_id: row.opt_uuid("created_by")?,
+        api_key_id: Some(found.id),
+        label: found
+            .created_by
+            .clone()
+            .unwrap_or_else(|| format!("key {}...", found.prefix)),
+        key: Some(super::authz::KeyGrant {
+            organization_id: row.uuid("organization_id")?,
+            organization: found.organization,
+            prefix: found.prefix,
+            scopes: found.scopes,
+        }),
     })
 }
 

@@ -3,6 +3,7 @@
 //! will run the same core behind the admin API.
 
 pub mod audit;
+pub mod authz;
 pub mod catalogue;
 pub mod directory;
 pub mod keys;
@@ -15,19 +16,22 @@ use chrono::{DateTime, SubsecRound, Utc};
 use crate::backend::{Backend, Deliver};
 use crate::db::{Db, Tx};
 use crate::error::Result;
+use crate::proto::ops::{Op, Principal};
 use crate::proto::*;
 
 pub use audit::{Actor, AuditEntry};
+use authz::Scope;
 
 /// A change: one write transaction with the actor resolved inside it, committed only when the
 /// change and its audit entry both succeeded (dropping the transaction rolls back). With
 /// `deliver`, the result must also be shown (a new key) before the change is committed.
 macro_rules! change {
-    ($core:ident, |$tx:ident, $actor:ident| $body:expr) => {{ change!($core, |$tx, $actor| $body, |_out| Ok(())) }};
-    ($core:ident, |$tx:ident, $actor:ident| $body:expr, $deliver:expr) => {{
+    ($core:ident, $op:expr, $scope:expr, |$tx:ident, $actor:ident| $body:expr) => {{ change!($core, $op, $scope, |$tx, $actor| $body, |_out| Ok(())) }};
+    ($core:ident, $op:expr, $scope:expr, |$tx:ident, $actor:ident| $body:expr, $deliver:expr) => {{
         $core.ready().await?;
         let mut tx = $core.db.begin().await?;
         let actor = $core.actor(&mut tx).await?;
+        authz::authorize(&mut tx, &actor, $op, $scope).await?;
         let out = {
             let $tx = &mut tx;
             let $actor = &actor;
@@ -41,12 +45,13 @@ macro_rules! change {
 }
 
 /// A read: one read-only transaction, for a consistent view. The `--as` user must exist and
-/// be enabled, for reads as for changes.
+/// be enabled, for reads as for changes, and hold the operation's permission.
 macro_rules! read {
-    ($core:ident, |$tx:ident| $body:expr) => {{
+    ($core:ident, $op:expr, $scope:expr, |$tx:ident| $body:expr) => {{
         $core.ready().await?;
         let mut tx = $core.db.begin_read().await?;
-        $core.actor(&mut tx).await?;
+        let actor = $core.actor(&mut tx).await?;
+        authz::authorize(&mut tx, &actor, $op, $scope).await?;
         let out = {
             let $tx = &mut tx;
             $body.await?
@@ -74,18 +79,18 @@ pub fn operator() -> String {
 pub struct Core {
     db: Db,
     target: String,
-    act_as: Option<String>,
+    principal: Principal,
     operator: String,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
 }
 
 impl Core {
-    pub fn new(db: Db, target: String, act_as: Option<String>) -> Self {
+    pub fn new(db: Db, target: String, principal: Principal) -> Self {
         Core {
             db,
             target,
-            act_as,
+            principal,
             operator: operator(),
             schema_current: tokio::sync::OnceCell::new(),
         }
@@ -104,30 +109,34 @@ impl Core {
         &self.db
     }
 
-    /// The actor of schema changes. Before the users table exists `--as` is recorded by
-    /// name; once it does, the user must exist, as for every other change.
-    async fn schema_actor(&self) -> Result<Actor> {
-        let Some(email) = &self.act_as else {
-            return Ok(Actor::operator(&self.operator));
-        };
-        if !self.db.table_exists("users").await? {
+    /// The actor of an operation outside the platform's tables (migrations, backups), after
+    /// checking that they may run `op` on the whole platform. Before the tables of users and
+    /// roles exist there is nothing to protect yet: `--as` is recorded by name.
+    async fn platform_actor(&self, op: Op) -> Result<Actor> {
+        if let Principal::User(email) = &self.principal
+            && !(self.db.table_exists("users").await? && self.db.table_exists("user_roles").await?)
+        {
             return Ok(Actor {
                 user_id: None,
                 api_key_id: None,
                 label: email.clone(),
+                key: None,
             });
         }
         let mut tx = self.db.begin_read().await?;
-        let actor = audit::actor_for_email(&mut tx, email).await;
+        let actor = self.actor(&mut tx).await?;
+        authz::authorize(&mut tx, &actor, op, Scope::Platform).await?;
         tx.commit().await?;
-        actor
+        Ok(actor)
     }
 
-    /// The actor of a change: the `--as` user (who must exist), else the operator.
+    /// The actor: the `--as` user (who must exist and be enabled), the API key (which must be
+    /// valid), else the operator.
     async fn actor(&self, tx: &mut Tx<'_>) -> Result<Actor> {
-        match &self.act_as {
-            None => Ok(Actor::operator(&self.operator)),
-            Some(email) => audit::actor_for_email(tx, email).await,
+        match &self.principal {
+            Principal::Operator => Ok(Actor::operator(&self.operator)),
+            Principal::User(email) => audit::actor_for_email(tx, email).await,
+            Principal::Key(key) => keys::actor_for_key(tx, key).await,
         }
     }
 }
@@ -139,106 +148,160 @@ impl Backend for Core {
     }
 
     async fn migrate_status(&self) -> Result<Vec<Migration>> {
-        self.schema_actor().await?;
+        self.platform_actor(Op::MigrateStatus).await?;
         migrate::status(&self.db).await
     }
 
     async fn migrate_run(&self, req: &MigrateRun) -> Result<MigrateReport> {
-        migrate::run(&self.db, req, &self.schema_actor().await?).await
+        migrate::run(&self.db, req, &self.platform_actor(Op::MigrateRun).await?).await
     }
 
     async fn migrate_revert_plan(&self, to: Option<i64>) -> Result<Vec<Migration>> {
-        self.schema_actor().await?;
+        self.platform_actor(Op::MigrateRevert).await?;
         migrate::revert_plan(&self.db, to).await
     }
 
     async fn migrate_revert(&self, req: &MigrateRevert) -> Result<MigrateReport> {
-        migrate::revert(&self.db, req, &self.schema_actor().await?).await
+        migrate::revert(
+            &self.db,
+            req,
+            &self.platform_actor(Op::MigrateRevert).await?,
+        )
+        .await
     }
 
     async fn migrate_verify(&self) -> Result<Vec<Drift>> {
-        self.schema_actor().await?;
+        self.platform_actor(Op::MigrateVerify).await?;
         migrate::verify(&self.db).await
     }
 
     async fn migrate_accept(&self, version: i64) -> Result<Drift> {
-        migrate::accept(&self.db, version, &self.schema_actor().await?).await
+        migrate::accept(
+            &self.db,
+            version,
+            &self.platform_actor(Op::MigrateAccept).await?,
+        )
+        .await
     }
 
     async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
-        change!(self, |tx, actor| directory::ensure_default_org(tx, actor))
+        change!(self, Op::OrgsCreate, Scope::Platform, |tx, actor| {
+            directory::ensure_default_org(tx, actor)
+        })
     }
 
     async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization> {
         directory::validate_slug(&req.slug)?;
-        change!(self, |tx, actor| directory::create_org(tx, actor, req))
+        change!(self, Op::OrgsCreate, Scope::Platform, |tx, actor| {
+            directory::create_org(tx, actor, req)
+        })
     }
 
     async fn list_organizations(&self) -> Result<Vec<Organization>> {
-        read!(self, |tx| directory::list_orgs(tx))
+        read!(self, Op::OrgsList, Scope::Platform, |tx| {
+            directory::list_orgs(tx)
+        })
     }
 
     async fn create_user(&self, req: &CreateUser) -> Result<User> {
         directory::validate_email(req.email.trim())?;
-        change!(self, |tx, actor| directory::create_user(tx, actor, req))
+        change!(self, Op::UsersCreate, Scope::Platform, |tx, actor| {
+            directory::create_user(tx, actor, req)
+        })
     }
 
     async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>> {
-        read!(self, |tx| directory::list_users(tx, organization))
+        read!(
+            self,
+            Op::UsersList,
+            Scope::OrgOrPlatform(organization),
+            |tx| directory::list_users(tx, organization)
+        )
     }
 
     async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<UserChange> {
-        change!(self, |tx, actor| directory::set_disabled(
-            tx, actor, email, disabled
-        ))
+        change!(
+            self,
+            if disabled {
+                Op::UsersDisable
+            } else {
+                Op::UsersEnable
+            },
+            Scope::Platform,
+            |tx, actor| directory::set_disabled(tx, actor, email, disabled)
+        )
     }
 
     async fn list_roles(&self) -> Result<Vec<Role>> {
-        read!(self, |tx| rbac::list_roles(tx))
+        read!(self, Op::RolesList, Scope::Platform, |tx| rbac::list_roles(
+            tx
+        ))
     }
 
     async fn show_role(&self, name: &str) -> Result<RoleDetail> {
-        read!(self, |tx| rbac::show_role(tx, name))
+        read!(self, Op::RolesShow, Scope::Platform, |tx| rbac::show_role(
+            tx, name
+        ))
     }
 
     async fn create_role(&self, req: &CreateRole) -> Result<Role> {
-        change!(self, |tx, actor| rbac::create_role(tx, actor, req))
+        change!(self, Op::RolesCreate, Scope::Platform, |tx, actor| {
+            rbac::create_role(tx, actor, req)
+        })
     }
 
     async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted> {
-        change!(self, |tx, actor| rbac::delete_role(tx, actor, name, force))
+        change!(self, Op::RolesDelete, Scope::Platform, |tx, actor| {
+            rbac::delete_role(tx, actor, name, force)
+        })
     }
 
     async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
         let perms = catalogue::parse_all(permissions)?;
-        change!(self, |tx, actor| rbac::grant(tx, actor, role, &perms))
+        change!(self, Op::RolesGrant, Scope::Platform, |tx, actor| {
+            rbac::grant(tx, actor, role, &perms)
+        })
     }
 
     async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
         let perms = catalogue::parse_marked(permissions)?;
-        change!(self, |tx, actor| rbac::revoke(tx, actor, role, &perms))
+        change!(self, Op::RolesRevoke, Scope::Platform, |tx, actor| {
+            rbac::revoke(tx, actor, role, &perms)
+        })
     }
 
     async fn assign_role(&self, req: &AssignRole) -> Result<Assignment> {
-        change!(self, |tx, actor| rbac::assign(tx, actor, req))
+        change!(
+            self,
+            Op::RolesAssign,
+            Scope::Org(&req.organization),
+            |tx, actor| rbac::assign(tx, actor, req)
+        )
     }
 
     async fn unassign_role(&self, user: &str, organization: &str) -> Result<Assignment> {
-        change!(self, |tx, actor| rbac::unassign(
-            tx,
-            actor,
-            user,
-            organization
-        ))
+        change!(
+            self,
+            Op::RolesUnassign,
+            Scope::Org(organization),
+            |tx, actor| rbac::unassign(tx, actor, user, organization)
+        )
     }
 
     async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
-        read!(self, |tx| rbac::list_permissions(tx, resource))
+        read!(self, Op::PermissionsList, Scope::Platform, |tx| {
+            rbac::list_permissions(tx, resource)
+        })
     }
 
     async fn check_permission(&self, req: &CheckPermission) -> Result<PermissionCheck> {
         catalogue::parse(&req.permission)?;
-        read!(self, |tx| rbac::check(tx, req))
+        read!(
+            self,
+            Op::PermissionsCheck,
+            Scope::Org(&req.organization),
+            |tx| rbac::check(tx, req)
+        )
     }
 
     async fn create_key(
@@ -247,23 +310,40 @@ impl Backend for Core {
         deliver: Deliver<'_, CreatedKey>,
     ) -> Result<CreatedKey> {
         catalogue::parse_all(&req.scopes)?;
-        change!(self, |tx, actor| keys::create(tx, actor, req), deliver)
+        change!(
+            self,
+            Op::KeysCreate,
+            Scope::OrgOrDefault(req.organization.as_deref()),
+            |tx, actor| keys::create(tx, actor, req),
+            deliver
+        )
     }
 
     async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>> {
-        read!(self, |tx| keys::list(tx, req))
+        read!(
+            self,
+            Op::KeysList,
+            Scope::OrgOrPlatform(req.organization.as_deref()),
+            |tx| keys::list(tx, req)
+        )
     }
 
     async fn show_key(&self, id: &str) -> Result<ApiKey> {
-        read!(self, |tx| keys::show(tx, id))
+        read!(self, Op::KeysShow, Scope::KeyOf(id), |tx| keys::show(
+            tx, id
+        ))
     }
 
     async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>> {
-        change!(self, |tx, actor| keys::revoke(tx, actor, id, reason))
+        change!(self, Op::KeysRevoke, Scope::KeyOf(id), |tx, actor| {
+            keys::revoke(tx, actor, id, reason)
+        })
     }
 
     async fn delete_key(&self, id: &str) -> Result<ApiKey> {
-        change!(self, |tx, actor| keys::delete(tx, actor, id))
+        change!(self, Op::KeysDelete, Scope::KeyOf(id), |tx, actor| {
+            keys::delete(tx, actor, id)
+        })
     }
 
     async fn rotate_key(
@@ -274,17 +354,21 @@ impl Backend for Core {
     ) -> Result<RotatedKey> {
         change!(
             self,
+            Op::KeysRotate,
+            Scope::KeyOf(id),
             |tx, actor| keys::rotate(tx, actor, id, grace),
             deliver
         )
     }
 
     async fn verify_key(&self, key: &str) -> Result<KeyVerification> {
-        read!(self, |tx| keys::verify(tx, key))
+        read!(self, Op::KeysVerify, Scope::Platform, |tx| keys::verify(
+            tx, key
+        ))
     }
 
-    async fn check_actor(&self) -> Result<String> {
-        Ok(self.schema_actor().await?.label)
+    async fn check_actor(&self, op: Op) -> Result<String> {
+        Ok(self.platform_actor(op).await?.label)
     }
 
     async fn record_operation(&self, record: &OperationRecord) -> Result<()> {
@@ -294,7 +378,14 @@ impl Backend for Core {
             record.resource_id.clone(),
         )
         .metadata(record.metadata.clone());
-        change!(self, |tx, actor| audit::record(tx, actor, entry))
+        let op = match record.operation {
+            Operation::BackupRun => Op::BackupRun,
+            Operation::BackupRestore => Op::BackupRestore,
+            Operation::BackupPrune => Op::BackupPrune,
+        };
+        change!(self, op, Scope::Platform, |tx, actor| audit::record(
+            tx, actor, entry
+        ))
     }
 
     async fn close(&self) {

@@ -66,22 +66,34 @@ fn completions_command_prints_the_script() {
 }
 
 #[test]
-fn the_readme_carries_the_default_matrix() {
+fn the_readme_carries_the_generated_tables() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let (start, end) = ("<!-- matrix:start -->\n", "<!-- matrix:end -->");
-    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
-        panic!("README.md lacks the {start:?} ... {end:?} markers");
-    };
-    let table = platctl::core::catalogue::markdown_matrix();
-    let current = &readme[a + start.len()..b];
-    if current == table {
+    let mut readme = std::fs::read_to_string(&path).unwrap();
+    let mut stale = Vec::new();
+    for (name, table) in [
+        ("matrix", platctl::core::catalogue::markdown_matrix()),
+        ("operations", platctl::proto::ops::markdown_table()),
+    ] {
+        let (start, end) = (
+            format!("<!-- {name}:start -->\n"),
+            format!("<!-- {name}:end -->"),
+        );
+        let (Some(a), Some(b)) = (readme.find(&start), readme.find(&end)) else {
+            panic!("README.md lacks the {start:?} ... {end:?} markers");
+        };
+        if readme[a + start.len()..b] != table {
+            stale.push(format!(
+                "the README's {name} table is stale; expected:\n{table}"
+            ));
+            readme = format!("{}{table}{}", &readme[..a + start.len()], &readme[b..]);
+        }
+    }
+    if stale.is_empty() {
         return;
     }
     if std::env::var_os("PLATCTL_REGENERATE").is_some() {
-        let updated = format!("{}{table}{}", &readme[..a + start.len()], &readme[b..]);
-        std::fs::write(&path, updated).unwrap();
+        std::fs::write(&path, readme).unwrap();
         return;
     }
-    panic!("the README's role matrix is stale: {REGENERATE}\nexpected:\n{table}");
+    panic!("{}\n{REGENERATE}", stale.join("\n"));
 }

@@ -266,7 +266,7 @@ both!(scopes_are_validated_and_never_exceed_the_creator, |env| {
         "--org",
         "acme",
         "--role",
-        "EDITOR",
+        "ADMIN",
     ]);
 
     let unknown = env.run(&["keys", "create", "--scope", "agents:launch"]);

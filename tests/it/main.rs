@@ -9,6 +9,7 @@
 
 mod common;
 
+mod authz;
 mod backup;
 mod cli;
 mod docs;

@@ -374,7 +374,7 @@ both!(
 );
 
 both!(as_records_the_platform_user_as_actor, |env| {
-    let env = with_member(env, "admin");
+    let env = with_member(env, "owner");
     env.ok(&["--as", "bob@acme.io", "orgs", "create", "beta"]);
     let row = env.query_strings(
         "SELECT actor || '|' || CAST(actor_user_id AS TEXT) FROM audit_logs \

@@ -2,13 +2,19 @@
 //! [`crate::backend::Backend`] and hand to the output layer, and (later) what the admin API
 //! sends over HTTP. Field names are the stable JSON names of `-o json`.
 
+pub mod error;
+pub mod fields;
+pub mod ops;
+pub mod permission;
+mod record;
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::output::Record;
+pub use record::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,0 +1,132 @@
+//! Authorization, once for every operation: the permission each needs comes from
+//! [`crate::proto::ops`], and this module decides whether the actor holds it where the
+//! operation applies. The rules are written there; the refusal is one error kind,
+//! [`ErrorKind::Forbidden`](crate::error::ErrorKind::Forbidden) (exit code 77).
+
+use uuid::Uuid;
+
+use super::audit::Actor;
+use super::{directory, rbac};
+use crate::db::{Sql, Tx};
+use crate::error::{Error, Result};
+use crate::proto::ops::Op;
+use crate::proto::permission::Permission;
+
+/// Where an operation applies.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// The whole platform: the permission is needed in every organization.
+    Platform,
+    /// One organization, by slug.
+    Org(&'a str),
+    /// One organization by slug when given, else the one the operation would pick (the only
+    /// organization, or `default`), as key creation does.
+    OrgOrDefault(Option<&'a str>),
+    /// Organization `--org` when given, else the whole platform (listings).
+    OrgOrPlatform(Option<&'a str>),
+    /// The organization of an API key (by id, id prefix or display prefix).
+    KeyOf(&'a str),
+}
+
+/// An API key acting: what it may do besides what its creator holds.
+#[derive(Debug, Clone)]
+pub struct KeyGrant {
+    pub organization_id: Uuid,
+    pub organization: String,
+    pub prefix: String,
+    pub scopes: Vec<String>,
+}
+
+/// Check that `actor` may run `op` on `scope`, inside the operation's transaction.
+pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>) -> Result<()> {
+    let needed = op.permission();
+    if actor.user_id.is_none() && actor.key.is_none() {
+        // The operator, with the database itself, is not limited by a role.
+        return Ok(());
+    }
+    let orgs = organizations(tx, scope).await?;
+    if let Some(key) = &actor.key {
+        let granted = key.scopes.iter().any(|s| *s == needed.to_string());
+        if !granted {
+            return Err(forbidden(
+                needed,
+                format!(
+                    "the API key {}... does not have it in its scopes",
+                    key.prefix
+                ),
+            ));
+        }
+        if let Some(other) = orgs.iter().find(|o| o.id != key.organization_id) {
+            return Err(forbidden(
+                needed,
+                format!(
+                    "the API key {}... belongs to {}, not {}",
+                    key.prefix, key.organization, other.slug
+                ),
+            ));
+        }
+    }
+    let Some(user_id) = actor.user_id else {
+        // A key the operator created holds what its scopes say.
+        return Ok(());
+    };
+    let user = directory::user_by_id(tx, user_id).await?;
+    if orgs.is_empty() {
+        return Err(forbidden(
+            needed,
+            format!("{} holds no role in any organization", user.email),
+        ));
+    }
+    let wanted = (needed.resource.to_string(), needed.action.to_string());
+    for org in &orgs {
+        if !rbac::user_permissions(tx, &user, org.id)
+            .await?
+            .contains(&wanted)
+        {
+            let role = rbac::role_of(tx, user.id, org.id).await?;
+            let holds = match role {
+                Some(role) => format!("{} is {} in {}", user.email, role.name, org.slug),
+                None => format!("{} holds no role in {}", user.email, org.slug),
+            };
+            let reason = match scope {
+                Scope::Platform | Scope::OrgOrPlatform(None) => {
+                    format!("it applies to every organization, and {holds}")
+                }
+                _ => holds,
+            };
+            return Err(forbidden(needed, reason));
+        }
+    }
+    Ok(())
+}
+
+fn forbidden(needed: Permission, reason: String) -> Error {
+    Error::forbidden(format!("forbidden: `{needed}` is needed; {reason}")).with_hint(format!(
+        "the operator (without --as) can grant it: `platctl roles grant ROLE {needed}` or \
+         `platctl roles assign --user EMAIL --org SLUG --role ROLE`"
+    ))
+}
+
+/// The organizations an operation on `scope` touches.
+async fn organizations(tx: &mut Tx<'_>, scope: Scope<'_>) -> Result<Vec<directory::OrgRef>> {
+    match scope {
+        Scope::Org(slug) | Scope::OrgOrPlatform(Some(slug)) | Scope::OrgOrDefault(Some(slug)) => {
+            Ok(vec![directory::org_by_slug(tx, slug).await?])
+        }
+        Scope::OrgOrDefault(None) => Ok(vec![directory::resolve_org(tx, None).await?]),
+        Scope::Platform | Scope::OrgOrPlatform(None) => {
+            let rows = tx
+                .fetch_all(Sql::new("SELECT id, slug FROM organizations ORDER BY slug"))
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(directory::OrgRef {
+                        id: row.uuid("id")?,
+                        slug: row.text("slug")?,
+                    })
+                })
+                .collect()
+        }
+        Scope::KeyOf(id) => Ok(vec![super::keys::organization_of(tx, id).await?]),
+    }
+}

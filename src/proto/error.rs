@@ -1,0 +1,315 @@
+//! One typed error for the whole tool: a kind (which decides the exit code), a message that says
+//! what went wrong, an optional hint that says what would be right, and an optional cause.
+//!
+//! Exit codes are decided in exactly one place, [`ExitStatus`], from the kind.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A signal that stops a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signal {
+    /// SIGINT (Ctrl-C).
+    Interrupt,
+    /// SIGTERM (systemd stopping a unit, `kill`).
+    Terminate,
+}
+
+impl Signal {
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Interrupt => "Ctrl-C (SIGINT)",
+            Signal::Terminate => "SIGTERM",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The process exit status. The numbers are the contract documented in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: the command did what was asked (a predicate: the answer is yes).
+    Success,
+    /// 1: the command failed (a predicate: the answer is no).
+    Failure,
+    /// 2: the command line or configuration was wrong (a predicate: an error happened).
+    Usage,
+    /// 77: the actor lacks the permission the operation needs (`EX_NOPERM` of sysexits.h).
+    Forbidden,
+    /// 130 after Ctrl-C, 143 after SIGTERM (128 + the signal's number, as shells report it).
+    Interrupted(Signal),
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Usage => 2,
+            ExitStatus::Forbidden => 77,
+            ExitStatus::Interrupted(Signal::Interrupt) => 130,
+            ExitStatus::Interrupted(Signal::Terminate) => 143,
+        }
+    }
+}
+
+/// What went wrong, which decides the exit code. It crosses an HTTP hop as its snake_case name
+/// (`{"interrupted": "terminate"}` for a signal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Invalid arguments or input values; nothing was attempted.
+    Usage,
+    /// The configuration file, profile or environment is invalid.
+    Config,
+    /// A named thing (organization, user, role, key, backup...) does not exist.
+    NotFound,
+    /// The change conflicts with what exists (duplicate, still in use, protected).
+    Conflict,
+    /// The database or server could not be reached.
+    Connect,
+    /// A query or statement failed.
+    Database,
+    /// A migration failed or the applied schema does not match this binary.
+    Migration,
+    /// A local file or pipe failed.
+    Io,
+    /// The operation was refused by a rule (confirmation missing, a system role, a key's
+    /// scopes beyond its creator's).
+    Refused,
+    /// The actor (a `--as` user, an API key) lacks the permission the operation needs.
+    Forbidden,
+    /// The API key presented is malformed, unknown, revoked, expired, or its creator disabled.
+    Unauthenticated,
+    /// A bug: something that should not happen did.
+    Internal,
+    /// Stopped by a signal (what was put back is in the message).
+    Interrupted(Signal),
+}
+
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    hint: Option<String>,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            hint: None,
+            source: None,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Usage, message)
+    }
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Config, message)
+    }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotFound, message)
+    }
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Conflict, message)
+    }
+    pub fn refused(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Refused, message)
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Forbidden, message)
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Internal, message)
+    }
+    pub fn migration(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Migration, message)
+    }
+    pub fn interrupted(signal: Signal, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Interrupted(signal), message)
+    }
+    pub fn io(context: impl Into<String>, err: std::io::Error) -> Self {
+        Self::new(ErrorKind::Io, context).with_source(err)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_source(mut self, err: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(err));
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
+    /// The chain of causes below the message, outermost first.
+    pub fn causes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut next: Option<&(dyn std::error::Error + 'static)> = match &self.source {
+            Some(s) => Some(s.as_ref()),
+            None => None,
+        };
+        while let Some(err) = next {
+            let text = err.to_string();
+            // Drivers wrap their errors in ones that repeat them: show each text once.
+            let repeated = out.iter().any(|o: &String| o.contains(&text));
+            if !text.is_empty() && !repeated && !self.message.contains(&text) {
+                out.push(text);
+            }
+            next = err.source();
+        }
+        out
+    }
+
+    pub fn exit_status(&self) -> ExitStatus {
+        match self.kind {
+            ErrorKind::Usage | ErrorKind::Config => ExitStatus::Usage,
+            ErrorKind::Forbidden | ErrorKind::Unauthenticated => ExitStatus::Forbidden,
+            ErrorKind::Interrupted(signal) => ExitStatus::Interrupted(signal),
+            _ => ExitStatus::Failure,
+        }
+    }
+
+    /// True when the failure was writing to a closed pipe (`platctl ... | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        let mut next: Option<&(dyn std::error::Error + 'static)> = match &self.source {
+            Some(s) => Some(s.as_ref()),
+            None => None,
+        };
+        while let Some(err) = next {
+            if let Some(io) = err.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return true;
+            }
+            next = err.source();
+        }
+        false
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.source {
+            Some(s) => Some(s.as_ref()),
+            None => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        Error::io("input/output failed", err)
+    }
+}
+
+/// An error as it crosses an HTTP hop: the same kind (so the same exit code on both sides), its
+/// message, hint and causes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireError {
+    pub kind: ErrorKind,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub causes: Vec<String>,
+}
+
+/// A cause received over the wire: its text and the one below it.
+#[derive(Debug)]
+struct Cause {
+    text: String,
+    below: Option<Box<Cause>>,
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::error::Error for Cause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.below
+            .as_deref()
+            .map(|c| c as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl Error {
+    pub fn to_wire(&self) -> WireError {
+        WireError {
+            kind: self.kind,
+            message: self.message.clone(),
+            hint: self.hint.clone(),
+            causes: self.causes(),
+        }
+    }
+}
+
+impl From<WireError> for Error {
+    fn from(wire: WireError) -> Self {
+        let chain = wire
+            .causes
+            .into_iter()
+            .rev()
+            .fold(None, |below, text| Some(Box::new(Cause { text, below })));
+        Error {
+            kind: wire.kind,
+            message: wire.message,
+            hint: wire.hint,
+            source: chain.map(|c| c as Box<dyn std::error::Error + Send + Sync>),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_crosses_the_wire_whole() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let sent = Error::io("cannot open /x", io).with_hint("check the mode");
+        let json = serde_json::to_string(&sent.to_wire()).unwrap();
+        let received: Error = serde_json::from_str::<WireError>(&json).unwrap().into();
+        assert_eq!(received.kind(), ErrorKind::Io);
+        assert_eq!(received.message(), "cannot open /x");
+        assert_eq!(received.hint(), Some("check the mode"));
+        assert_eq!(received.causes(), vec!["denied".to_string()]);
+        assert_eq!(received.exit_status(), sent.exit_status());
+        let stopped = Error::interrupted(Signal::Terminate, "stopped");
+        let json = serde_json::to_value(stopped.to_wire()).unwrap();
+        assert_eq!(
+            json["kind"],
+            serde_json::json!({"interrupted": "terminate"})
+        );
+        let back: Error = serde_json::from_value::<WireError>(json).unwrap().into();
+        assert_eq!(back.exit_status().code(), 143);
+        let forbidden = serde_json::to_value(Error::forbidden("no").to_wire()).unwrap();
+        assert_eq!(forbidden["kind"], "forbidden");
+    }
+}

@@ -1,0 +1,13 @@
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A result type that can be shown as rows. JSON and CSV carry every serialized field, in the
+/// order of the type's definition; tables show `COLUMNS` (serde field names), in that order.
+pub trait Record: Serialize + DeserializeOwned + 'static {
+    const COLUMNS: &'static [&'static str];
+
+    /// Every field, as JSON names it, in order (read from the type's serde definition).
+    fn fields() -> &'static [&'static str] {
+        super::fields::of::<Self>()
+    }
+}

@@ -1,0 +1,257 @@
+//! Authorization in the core: the operator may do anything, a `--as` user what their role
+//! grants where the operation applies, an API key what its scopes and its creator's role grant.
+
+use std::time::Duration;
+
+use platctl::backend::Backend;
+use platctl::core::Core;
+use platctl::db::{ConnectOptions, Db};
+use platctl::error::ErrorKind;
+use platctl::proto::ops::Principal;
+use platctl::proto::{CreateKey, ListKeys};
+use platctl::settings::DatabaseTarget;
+
+use crate::common::{TestEnv, both};
+
+/// acme with bob@acme.io holding `role` there.
+fn member(env: TestEnv, role: &str) -> TestEnv {
+    let env = env.migrated();
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    env.ok(&["-q", "users", "create", "bob@acme.io"]);
+    env.ok(&[
+        "-q",
+        "roles",
+        "assign",
+        "--user",
+        "bob@acme.io",
+        "--org",
+        "acme",
+        "--role",
+        role,
+    ]);
+    env
+}
+
+fn role_of_bob(env: &TestEnv) -> String {
+    env.query_string(
+        "SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id \
+         JOIN users u ON u.id = ur.user_id WHERE u.email = 'bob@acme.io'",
+    )
+}
+
+both!(a_viewer_cannot_promote_themselves_or_create_keys, |env| {
+    let env = member(env, "viewer");
+    let audit_rows = env.count("SELECT COUNT(*) FROM audit_logs");
+
+    let promote = env.run(&[
+        "--as",
+        "bob@acme.io",
+        "roles",
+        "assign",
+        "--user",
+        "bob@acme.io",
+        "--org",
+        "acme",
+        "--role",
+        "owner",
+    ]);
+    assert_eq!(promote.code, 77, "{promote}");
+    assert!(
+        promote
+            .stderr
+            .contains("forbidden: `roles:manage` is needed; bob@acme.io is VIEWER in acme"),
+        "{promote}"
+    );
+    assert_eq!(role_of_bob(&env), "VIEWER");
+
+    let key = env.run(&[
+        "--as",
+        "bob@acme.io",
+        "keys",
+        "create",
+        "--scope",
+        "agents:read",
+    ]);
+    assert_eq!(key.code, 77, "{key}");
+    assert!(key.stderr.contains("`api-keys:create` is needed"), "{key}");
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 0);
+
+    for (args, needed) in [
+        (vec!["migrate", "run"], "settings:manage"),
+        (vec!["backup", "list", "--storage", "."], "backups:read"),
+        (
+            vec!["roles", "create", "auditor", "--level", "1"],
+            "roles:manage",
+        ),
+        (vec!["keys", "list"], "api-keys:read"),
+    ] {
+        let mut full = vec!["--as", "bob@acme.io"];
+        full.extend(&args);
+        let run = env.run(&full);
+        assert_eq!(run.code, 77, "{args:?}: {run}");
+        assert!(
+            run.stderr.contains(&format!("`{needed}` is needed")),
+            "{run}"
+        );
+    }
+    assert_eq!(env.count("SELECT COUNT(*) FROM audit_logs"), audit_rows);
+
+    // What the role grants is allowed.
+    let orgs = env.ok(&["--as", "bob@acme.io", "orgs", "list", "-o", "json"]);
+    assert_eq!(orgs.json()[0]["slug"], "acme");
+
+    // The operator, with the database itself, may do anything.
+    env.ok(&[
+        "-q",
+        "roles",
+        "assign",
+        "--user",
+        "bob@acme.io",
+        "--org",
+        "acme",
+        "--role",
+        "owner",
+    ]);
+    assert_eq!(role_of_bob(&env), "OWNER");
+});
+
+both!(
+    a_platform_wide_change_needs_the_permission_everywhere,
+    |env| {
+        let env = member(env, "owner");
+        env.ok(&[
+            "--as",
+            "bob@acme.io",
+            "-q",
+            "users",
+            "create",
+            "carol@acme.io",
+        ]);
+        // beta, where bob holds no role: a change to the whole platform touches it too.
+        env.ok(&["-q", "orgs", "create", "beta"]);
+        let refused = env.run(&["--as", "bob@acme.io", "users", "create", "dan@acme.io"]);
+        assert_eq!(refused.code, 77, "{refused}");
+        assert!(
+            refused
+                .stderr
+                .contains("`users:create` is needed; it applies to every organization")
+                && refused.stderr.contains("bob@acme.io holds no role in beta"),
+            "{refused}"
+        );
+        assert_eq!(
+            env.count("SELECT COUNT(*) FROM users WHERE email = 'dan@acme.io'"),
+            0
+        );
+        // Within acme, his role still counts.
+        let listed = env.ok(&[
+            "--as",
+            "bob@acme.io",
+            "users",
+            "list",
+            "--org",
+            "acme",
+            "-o",
+            "json",
+        ]);
+        assert_eq!(listed.json().as_array().unwrap().len(), 1, "{listed}");
+    }
+);
+
+/// The core with an API key as the actor, as `platctl serve` will run it.
+fn as_key<T>(env: &TestEnv, key: &str, f: impl AsyncFnOnce(&Core) -> T) -> T {
+    env.block_on(async {
+        let target = DatabaseTarget::parse(&env.url).unwrap();
+        let opts = ConnectOptions {
+            create: false,
+            timeout: Duration::from_secs(10),
+            origin: "DATABASE_URL".into(),
+        };
+        let db = Db::connect(&target, &opts).await.unwrap();
+        let core = Core::new(db, "test".into(), Principal::Key(key.to_string()));
+        let out = f(&core).await;
+        core.close().await;
+        out
+    })
+}
+
+fn list_acme() -> ListKeys {
+    ListKeys {
+        organization: Some("acme".into()),
+        created_by: None,
+        all: false,
+    }
+}
+
+both!(
+    an_api_key_acts_within_its_scopes_and_its_creators_role,
+    |env| {
+        let env = member(env, "admin");
+        let key = env.ok(&[
+            "-q",
+            "--as",
+            "bob@acme.io",
+            "keys",
+            "create",
+            "--org",
+            "acme",
+            "--scope",
+            "api-keys:read,agents:read",
+        ]);
+        let key = key.stdout.trim().to_string();
+
+        let listed = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await);
+        assert_eq!(listed.unwrap().len(), 1);
+
+        // Beyond its scopes: refused, though its creator could.
+        let create = CreateKey {
+            organization: Some("acme".into()),
+            name: None,
+            scopes: vec!["agents:read".into()],
+            expires: None,
+            test: false,
+        };
+        let created = as_key(&env, &key, async |core| {
+            core.create_key(&create, &|_| Ok(())).await
+        });
+        let err = created.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
+        assert!(
+            err.message().contains("`api-keys:create` is needed"),
+            "{err}"
+        );
+        assert!(
+            err.message().contains("does not have it in its scopes"),
+            "{err}"
+        );
+
+        // Its creator demoted: the key holds no more than they do.
+        env.ok(&[
+            "-q",
+            "roles",
+            "assign",
+            "--user",
+            "bob@acme.io",
+            "--org",
+            "acme",
+            "--role",
+            "viewer",
+        ]);
+        let err = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
+        assert!(
+            err.message().contains("bob@acme.io is VIEWER in acme"),
+            "{err}"
+        );
+
+        // Revoked: not a key at all any more.
+        env.ok(&["-q", "keys", "revoke", &key[..12]]);
+        let err = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Unauthenticated, "{err}");
+        assert!(err.message().contains("revoked"), "{err}");
+        let err = as_key(&env, "sk_live_nonsense", async |core| {
+            core.list_keys(&list_acme()).await
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Unauthenticated, "{err}");
+    }
+);
