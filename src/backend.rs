@@ -8,11 +8,8 @@
 use async_trait::async_trait;
 use std::time::Duration;
 
-use crate::core::Core;
-use crate::db::{ConnectOptions, Db};
 use crate::error::Result;
 use crate::proto::*;
-use crate::settings::Settings;
 
 /// Shows a new API key to the one who asked for it, on its one showing. The key is kept only
 /// when this succeeds: a key nobody could receive would be active and lost. (The core rolls the
@@ -94,28 +91,4 @@ pub trait Backend: Send + Sync {
 
     /// Release connections.
     async fn close(&self);
-}
-
-/// Open the backend the settings name. `create` allows creating a missing SQLite file.
-pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>> {
-    let opts = ConnectOptions {
-        create,
-        timeout: settings.connect_timeout.value,
-        origin: settings.database_origin(),
-    };
-    let db = Db::connect(&settings.database, &opts).await?;
-    tracing::debug!(database = %settings.database.display(), "connected");
-    // A database a restore did not finish is never mistaken for a good one.
-    if let Err(e) = crate::backup::marker::check(&db, &settings.database.display()).await {
-        db.close().await;
-        return Err(e);
-    }
-    Ok(Box::new(Core::new(
-        db,
-        settings.database.display(),
-        match &settings.act_as {
-            Some(email) => crate::proto::ops::Principal::User(email.clone()),
-            None => crate::proto::ops::Principal::Operator,
-        },
-    )))
 }

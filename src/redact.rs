@@ -16,7 +16,7 @@
 
 use std::sync::{LazyLock, RwLock};
 
-use crate::core::keys::{DISPLAY_PREFIX_LEN, LIVE_PREFIX, TEST_PREFIX};
+use crate::proto::keyformat::{DISPLAY_PREFIX_LEN, LIVE_PREFIX, TEST_PREFIX};
 
 pub const MASK: &str = "***";
 

@@ -241,7 +241,7 @@ async fn run_locked(
             removed.join(", ")
         );
     }
-    let started_at = crate::core::now();
+    let started_at = crate::local::now();
     let id = manifest::new_id(started_at);
     let (source, uploaded, artifact, format, tool) = match ctx.database {
         DatabaseTarget::Postgres { url } => {
@@ -290,10 +290,10 @@ async fn run_locked(
         uncompressed_bytes: uploaded.produced.raw_bytes,
         sha256: uploaded.sha256,
         started_at,
-        finished_at: crate::core::now(),
+        finished_at: crate::local::now(),
         platctl_version: env!("CARGO_PKG_VERSION").to_string(),
         tool,
-        created_by: crate::core::operator(),
+        created_by: crate::local::operator(),
         tables: uploaded.produced.tables,
     };
     // The commit point: until this is written, the backup does not exist.
@@ -729,7 +729,7 @@ async fn check_artifact(
     let sha = hex(&hasher.finalize());
     if record && size == m.compressed_bytes {
         let check = Check {
-            checked_at: crate::core::now(),
+            checked_at: crate::local::now(),
             ok: sha == m.sha256,
             sha256: sha.clone(),
             size,

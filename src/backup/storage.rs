@@ -43,7 +43,7 @@ pub struct Holder {
 impl Holder {
     pub fn me() -> Holder {
         Holder {
-            holder: crate::core::operator(),
+            holder: crate::local::operator(),
             host: whoami::hostname().unwrap_or_default(),
             pid: std::process::id(),
             started_at: Utc::now(),

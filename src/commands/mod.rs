@@ -11,7 +11,8 @@ pub mod permissions;
 pub mod roles;
 pub mod users;
 
-use crate::backend::{self, Backend};
+use crate::backend::Backend;
+use crate::connect;
 use crate::error::Result;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -25,11 +26,11 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The backend named by the settings; the database must exist.
     pub async fn backend(&self) -> Result<Box<dyn Backend>> {
-        backend::open(self.settings, false).await
+        connect::open(self.settings, false).await
     }
 
     /// The backend, creating a missing SQLite file (init, migrate run).
     pub async fn backend_creating(&self) -> Result<Box<dyn Backend>> {
-        backend::open(self.settings, true).await
+        connect::open(self.settings, true).await
     }
 }

@@ -1,8 +1,8 @@
 use super::Ctx;
 use crate::cli::RolesCommand;
-use crate::core::catalogue::{ACTIONS, RESOURCES};
 use crate::error::{ExitStatus, Result};
 use crate::output::Format;
+use crate::proto::permission::{ACTIONS, RESOURCES};
 use crate::proto::{AssignRole, CreateRole, GrantChange, RoleDetail};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {

@@ -21,12 +21,7 @@ use crate::migrations::hex;
 use crate::proto::*;
 use crate::text::quote;
 
-pub const LIVE_PREFIX: &str = "sk_live_";
-pub const TEST_PREFIX: &str = "sk_test_";
-pub const SECRET_LEN: usize = 32;
-pub const DISPLAY_PREFIX_LEN: usize = 12;
-/// For secret scanners: the shape of every key.
-pub const PATTERN: &str = "sk_(live|test)_[A-Za-z0-9]{32}";
+pub use crate::proto::keyformat::*;
 
 const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -56,17 +51,6 @@ pub fn generate(test: bool) -> Result<String> {
 /// Lowercase hex SHA-256 of the whole key.
 pub fn hash(key: &str) -> String {
     hex(&Sha256::digest(key.as_bytes()))
-}
-
-pub fn display_prefix(key: &str) -> String {
-    key.chars().take(DISPLAY_PREFIX_LEN).collect()
-}
-
-pub fn is_well_formed(key: &str) -> bool {
-    let rest = key
-        .strip_prefix(LIVE_PREFIX)
-        .or_else(|| key.strip_prefix(TEST_PREFIX));
-    rest.is_some_and(|r| r.len() == SECRET_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A key works only while it is not revoked, not expired, and its creator is not disabled

@@ -11,7 +11,6 @@ mod migrate;
 pub mod rbac;
 
 use async_trait::async_trait;
-use chrono::{DateTime, SubsecRound, Utc};
 
 use crate::backend::{Backend, Deliver};
 use crate::db::{Db, Tx};
@@ -61,20 +60,7 @@ macro_rules! read {
     }};
 }
 
-/// The clock. Timestamps are kept to the microsecond (PostgreSQL's precision).
-pub fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
-}
-
-/// The operator running platctl, as `os-user@host`: the actor of changes made without `--as`.
-pub fn operator() -> String {
-    let user = whoami::username()
-        .ok()
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into());
-    let host = whoami::hostname().unwrap_or_else(|_| "localhost".into());
-    format!("{user}@{host}")
-}
+pub use crate::local::{now, operator};
 
 pub struct Core {
     db: Db,

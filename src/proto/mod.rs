@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod fields;
+pub mod keyformat;
 pub mod ops;
 pub mod permission;
 mod record;
