@@ -7,8 +7,9 @@
 //! mapping. Where the two dialects need different SQL, callers branch on [`Db::dialect`].
 
 use std::borrow::Cow;
+use std::fmt;
 use std::net::IpAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -19,7 +20,8 @@ use sqlx::{AssertSqlSafe, Connection, Postgres, Row as _, Sqlite};
 use uuid::Uuid;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::DatabaseTarget;
+use crate::redact;
+use crate::text::quote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -804,5 +806,105 @@ impl Tx<'_> {
             Tx::Sqlite(t) => t.commit().await,
         }
         .map_err(from_sqlx)
+    }
+}
+
+// --- where -----------------------------------------------------------------------------------
+
+/// The database platctl operates on, parsed from a URL or a path.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseTarget {
+    Postgres { url: String },
+    Sqlite { path: PathBuf },
+}
+
+pub const SUPPORTED_SCHEMES: &str =
+    "postgres://, postgresql://, sqlite://, or a path to a SQLite file";
+
+impl DatabaseTarget {
+    pub fn parse(text: &str) -> Result<Self> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::usage("the database URL is empty")
+                .with_hint(format!("use one of {SUPPORTED_SCHEMES}")));
+        }
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("postgres://") || lower.starts_with("postgresql://") {
+            return Ok(DatabaseTarget::Postgres {
+                url: text.to_string(),
+            });
+        }
+        if let Some(rest) = lower.strip_prefix("sqlite:") {
+            let offset = text.len() - rest.len();
+            let rest = &text[offset..];
+            let rest = rest.strip_prefix("//").unwrap_or(rest);
+            let path = rest.split('?').next().unwrap_or("");
+            if path.is_empty() || path == ":memory:" {
+                return Err(Error::usage(format!(
+                    "`{}` names no SQLite file",
+                    redact::redact_url(text)
+                ))
+                .with_hint("give a file, e.g. sqlite:///var/lib/platctl/platform.db"));
+            }
+            return Ok(DatabaseTarget::Sqlite {
+                path: PathBuf::from(path),
+            });
+        }
+        if is_keyword_dsn(text) {
+            // Never echo it: it holds a password more often than not.
+            return Err(Error::usage(
+                "the database is given as a keyword/value connection string \
+                 (host=... dbname=...); platctl takes a URL",
+            )
+            .with_hint(
+                "write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special \
+                 characters: # as %23, / as %2F, ? as %3F, @ as %40), or leave the password out \
+                 and set PGPASSWORD or ~/.pgpass",
+            ));
+        }
+        if let Some((scheme, _)) = text.split_once("://") {
+            return Err(Error::usage(format!(
+                "unsupported database URL scheme {}",
+                quote(&format!("{scheme}://"))
+            ))
+            .with_hint(format!("platctl supports {SUPPORTED_SCHEMES}")));
+        }
+        Ok(DatabaseTarget::Sqlite {
+            path: PathBuf::from(text),
+        })
+    }
+
+    /// The URL with its password masked, for people.
+    pub fn display(&self) -> String {
+        match self {
+            DatabaseTarget::Postgres { url } => redact::redact_url(url),
+            DatabaseTarget::Sqlite { path } => format!("sqlite://{}", path.display()),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            DatabaseTarget::Postgres { .. } => "postgres",
+            DatabaseTarget::Sqlite { .. } => "sqlite",
+        }
+    }
+}
+
+/// `host=db port=5432 dbname=app password=...`: libpq's keyword/value form (never a file name
+/// platctl would create: its first word is a libpq keyword followed by `=`).
+fn is_keyword_dsn(text: &str) -> bool {
+    const KEYWORDS: [&str; 10] = [
+        "host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "service", "passfile",
+        "options",
+    ];
+    text.split_whitespace().any(|word| {
+        word.split_once('=')
+            .is_some_and(|(k, _)| KEYWORDS.iter().any(|kw| k.eq_ignore_ascii_case(kw)))
+    })
+}
+
+impl fmt::Debug for DatabaseTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
     }
 }

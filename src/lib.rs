@@ -17,6 +17,7 @@ pub mod interrupt;
 pub mod local;
 pub mod migrations;
 pub mod output;
+pub mod progress;
 pub mod proto;
 pub mod redact;
 pub mod settings;

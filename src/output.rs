@@ -701,3 +701,20 @@ fn csv_cell(value: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+/// The terminal's progress bar, for operations that report through [`crate::progress`].
+impl crate::progress::Progress for indicatif::ProgressBar {
+    fn phase(&self, name: &'static str, total: Option<u64>) {
+        self.set_message(name);
+        self.set_position(0);
+        if let Some(total) = total {
+            self.set_length(total);
+        }
+    }
+    fn advance(&self, n: u64) {
+        self.inc(n);
+    }
+    fn finish(&self) {
+        self.finish_and_clear();
+    }
+}

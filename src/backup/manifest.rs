@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::output::Record;
+use crate::proto::Record;
 
 pub const MANIFEST_SUFFIX: &str = ".manifest.json";
 /// The last check of a backup's artifact, beside its manifest: `ID.check.json`.

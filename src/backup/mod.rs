@@ -21,14 +21,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::db::DatabaseTarget;
 use crate::db::{ConnectOptions, Db, Sql};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
-use crate::settings::{DatabaseTarget, Env};
+use crate::progress::{Progress, Reporter, Silent};
 pub use manifest::{BackupInfo, BackupStatus, Check, Listed, Manifest};
 use storage::{ArtifactWriter, Storage};
 
@@ -43,9 +43,8 @@ pub struct Config {
 /// Everything a backup operation needs from its surroundings.
 pub struct Context<'a> {
     pub database: &'a DatabaseTarget,
-    pub env: &'a Env,
     pub config: &'a Config,
-    pub progress: ProgressBar,
+    pub progress: Reporter,
     pub connect_timeout: Duration,
     /// How people refer to where `database` came from (`DATABASE_URL`, a profile...).
     pub database_origin: String,
@@ -54,7 +53,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     async fn storage(&self) -> Result<Arc<dyn Storage>> {
-        storage::open(&self.config.storage, self.env, &self.config.s3).await
+        storage::open(&self.config.storage, &self.config.s3).await
     }
 
     async fn connect(&self, target: &DatabaseTarget) -> Result<Db> {
@@ -99,7 +98,7 @@ type Sink<'s> = &'s mut (dyn FnMut(Vec<u8>) -> Result<()> + Send);
 async fn upload<F>(
     mut writer: Box<dyn ArtifactWriter>,
     produce: F,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Uploaded>
 where
     F: FnOnce(Sink<'_>) -> Result<Produced> + Send + 'static,
@@ -123,7 +122,7 @@ where
     });
     let mut upload_error = None;
     while let Some(chunk) = rx.recv().await {
-        progress.inc(chunk.len() as u64);
+        progress.advance(chunk.len() as u64);
         if let Err(e) = writer.write(chunk).await {
             upload_error = Some(e);
             break;
@@ -255,7 +254,8 @@ async fn run_locked(
             let pg_dump = pg::find("pg_dump", source.server_major, ctx.pg_bin_dir.as_deref())?;
             let artifact = format!("{id}.sql.gz");
             let writer = storage.create(&artifact).await?;
-            let uploaded = dump_postgres(url, &pg_dump, ctx.config, writer, &ctx.progress).await?;
+            let uploaded =
+                dump_postgres(url, &pg_dump, ctx.config, writer, ctx.progress.as_ref()).await?;
             (
                 source,
                 uploaded,
@@ -315,7 +315,7 @@ async fn dump_postgres(
     pg_dump: &pg::Tool,
     config: &Config,
     writer: Box<dyn ArtifactWriter>,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Uploaded> {
     let (url, env) = pg::libpq_connection(url);
     let spawned = std::process::Command::new(&pg_dump.path)
@@ -595,7 +595,7 @@ async fn dump_sqlite(
             let raw_bytes = compress::compress(file, &opts, |_| {}, sink)?;
             Ok(Produced { raw_bytes, tables })
         },
-        &ctx.progress,
+        ctx.progress.as_ref(),
     )
     .await?;
     drop(cleanup);
@@ -706,7 +706,7 @@ pub async fn show(ctx: &Context<'_>, id: &str) -> Result<ShowBackup> {
 async fn check_artifact(
     storage: &dyn Storage,
     m: &Manifest,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
     record: bool,
 ) -> Result<()> {
     use tokio::io::AsyncReadExt;
@@ -724,7 +724,7 @@ async fn check_artifact(
         }
         hasher.update(&buf[..n]);
         size += n as u64;
-        progress.inc(n as u64);
+        progress.advance(n as u64);
     }
     let sha = hex(&hasher.finalize());
     if record && size == m.compressed_bytes {
@@ -836,9 +836,9 @@ pub async fn plan_restore(
             target.kind()
         )));
     }
-    ctx.progress.set_length(manifest.compressed_bytes);
-    ctx.progress.set_message("checking");
-    check_artifact(storage.as_ref(), &manifest, &ctx.progress, true).await?;
+    ctx.progress
+        .phase("checking", Some(manifest.compressed_bytes));
+    check_artifact(storage.as_ref(), &manifest, ctx.progress.as_ref(), true).await?;
     let unfinished = match &target {
         DatabaseTarget::Postgres { .. } => {
             let db = ctx.connect(&target).await?;
@@ -899,11 +899,11 @@ fn in_use_error(target: &DatabaseTarget) -> Error {
 struct Tee<R> {
     inner: R,
     state: Arc<std::sync::Mutex<(Sha256, u64)>>,
-    progress: ProgressBar,
+    progress: Reporter,
 }
 
 impl<R> Tee<R> {
-    fn new(inner: R, progress: ProgressBar) -> Self {
+    fn new(inner: R, progress: Reporter) -> Self {
         Tee {
             inner,
             state: Arc::new(std::sync::Mutex::new((Sha256::new(), 0))),
@@ -929,15 +929,15 @@ impl<R: Read> Read for Tee<R> {
             s.0.update(&buf[..n]);
             s.1 += n as u64;
         }
-        self.progress.inc(n as u64);
+        self.progress.advance(n as u64);
         Ok(n)
     }
 }
 
 pub async fn execute_restore(ctx: &Context<'_>, plan: &RestorePlan) -> Result<RestoreReport> {
     let started = Instant::now();
-    ctx.progress.set_position(0);
-    ctx.progress.set_message("restoring");
+    ctx.progress
+        .phase("restoring", Some(plan.manifest.compressed_bytes));
     // Something may have been created since the plan was checked (and the prompt answered):
     // the PostgreSQL restore checks again under the target's lock; SQLite's here.
     let replaced = match &plan.target {
@@ -1114,8 +1114,9 @@ pub async fn verify(
 ) -> Result<VerifyReport> {
     let storage = ctx.storage().await?;
     let manifest = find(storage.as_ref(), id).await?.manifest;
-    ctx.progress.set_length(manifest.compressed_bytes);
-    check_artifact(storage.as_ref(), &manifest, &ctx.progress, true).await?;
+    ctx.progress
+        .phase("verifying", Some(manifest.compressed_bytes));
+    check_artifact(storage.as_ref(), &manifest, ctx.progress.as_ref(), true).await?;
     let mut report = VerifyReport {
         id: manifest.id.clone(),
         sha256: manifest.sha256.clone(),
@@ -1354,8 +1355,7 @@ async fn prune_locked(
         let Some(entry) = all.iter_mut().find(|l| l.manifest.id == id) else {
             break;
         };
-        let checked =
-            check_artifact(storage, &entry.manifest, &ProgressBar::hidden(), !dry_run).await;
+        let checked = check_artifact(storage, &entry.manifest, &Silent, !dry_run).await;
         match checked {
             Ok(()) => {
                 newest_good = Some(id);

@@ -934,7 +934,7 @@ async fn lock_target(conn: &mut PgConnection, url: &str, display: &str) -> Resul
 /// The unfinished restore the target holds, if any.
 async fn unfinished_at(url: &str) -> Result<Option<super::marker::Unfinished>> {
     let db = crate::db::Db::connect(
-        &crate::settings::DatabaseTarget::Postgres {
+        &crate::db::DatabaseTarget::Postgres {
             url: url.to_string(),
         },
         &crate::db::ConnectOptions {

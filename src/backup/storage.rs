@@ -21,7 +21,6 @@ use tokio::io::{AsyncRead, AsyncWriteExt};
 
 use super::manifest::{CHECK_SUFFIX, Check, Listed, MANIFEST_SUFFIX, Manifest, is_id};
 use crate::error::{Error, ErrorKind, Result};
-use crate::settings::Env;
 use crate::text::quote;
 
 /// Artifact file suffixes platctl writes.
@@ -153,19 +152,37 @@ fn storage_error(context: String, err: impl std::error::Error + Send + Sync + 's
 pub struct S3Options {
     /// An S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing.
     pub endpoint: Option<String>,
+    /// `AWS_REGION` / `AWS_DEFAULT_REGION`; else the AWS profile's, else us-east-1.
+    pub region: Option<String>,
+    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`; else the AWS SDK's
+    /// own chain (profile, instance role...).
+    pub credentials: Option<S3Credentials>,
     /// Multipart part size in bytes (default 8MiB; the settings check it is 5MiB to 5GiB).
     pub part_size: Option<usize>,
 }
 
+#[derive(Clone)]
+pub struct S3Credentials {
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: Option<String>,
+}
+
+impl std::fmt::Debug for S3Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "S3Credentials({}, ***)", self.access_key_id)
+    }
+}
+
 /// Open the storage named by `text`.
-pub async fn open(text: &str, env: &Env, s3: &S3Options) -> Result<Arc<dyn Storage>> {
+pub async fn open(text: &str, s3: &S3Options) -> Result<Arc<dyn Storage>> {
     if let Some(rest) = text.strip_prefix("s3://") {
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
         if bucket.is_empty() {
             return Err(Error::usage(format!("{} names no bucket", quote(text)))
                 .with_hint("use s3://BUCKET or s3://BUCKET/PREFIX"));
         }
-        return Ok(Arc::new(S3Storage::new(bucket, prefix, env, s3).await?));
+        return Ok(Arc::new(S3Storage::new(bucket, prefix, s3).await?));
     }
     if let Some((scheme, _)) = text.split_once("://") {
         return Err(Error::usage(format!(
@@ -594,14 +611,11 @@ fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
 }
 
 impl S3Storage {
-    async fn new(bucket: &str, prefix: &str, env: &Env, s3: &S3Options) -> Result<S3Storage> {
+    async fn new(bucket: &str, prefix: &str, s3: &S3Options) -> Result<S3Storage> {
         use aws_config::meta::region::RegionProviderChain;
         use aws_sdk_s3::config::Region;
 
-        let env_region = env
-            .get("AWS_REGION")
-            .or_else(|| env.get("AWS_DEFAULT_REGION"))
-            .map(Region::new);
+        let env_region = s3.region.clone().map(Region::new);
         let region = RegionProviderChain::first_try(env_region)
             .or_else(aws_config::profile::ProfileFileRegionProvider::new())
             .or_else(Region::new("us-east-1"));
@@ -614,15 +628,12 @@ impl S3Storage {
         let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
             .region(region)
             .timeout_config(timeouts);
-        if let (Some(id), Some(secret)) = (
-            env.get("AWS_ACCESS_KEY_ID"),
-            env.get("AWS_SECRET_ACCESS_KEY"),
-        ) {
-            crate::redact::register(&secret);
+        if let Some(c) = &s3.credentials {
+            crate::redact::register(&c.secret_access_key);
             loader = loader.credentials_provider(aws_sdk_s3::config::Credentials::new(
-                id,
-                secret,
-                env.get("AWS_SESSION_TOKEN"),
+                c.access_key_id.clone(),
+                c.secret_access_key.clone(),
+                c.session_token.clone(),
                 None,
                 "platctl-environment",
             ));

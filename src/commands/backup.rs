@@ -3,10 +3,10 @@ use std::time::Duration;
 use super::Ctx;
 use crate::backup::{self, Config, Context, compress, retention};
 use crate::cli::{BackupCommand, StorageArgs};
+use crate::db::DatabaseTarget;
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::Format;
 use crate::proto::{Operation, OperationRecord};
-use crate::settings::DatabaseTarget;
 
 fn config(ctx: &Ctx<'_>, storage: &StorageArgs) -> Result<Config> {
     let settings = ctx.settings;
@@ -18,10 +18,7 @@ fn config(ctx: &Ctx<'_>, storage: &StorageArgs) -> Result<Config> {
             .clone()
             .unwrap_or_else(|| settings.backup_dir.value.clone()),
         compression,
-        s3: backup::storage::S3Options {
-            endpoint: settings.s3_endpoint_url.as_ref().map(|u| u.value.clone()),
-            part_size: settings.s3_part_size.as_ref().map(|p| p.value),
-        },
+        s3: settings.s3_options(),
     })
 }
 
@@ -32,9 +29,8 @@ fn context<'a>(
 ) -> Result<Context<'a>> {
     Ok(Context {
         database: &ctx.settings.database,
-        env: &ctx.settings.env,
         config,
-        progress: bar,
+        progress: std::sync::Arc::new(bar),
         connect_timeout: ctx.settings.connect_timeout.value,
         database_origin: ctx.settings.database_origin(),
         pg_bin_dir: ctx.settings.pg_bin_dir.as_ref().map(|d| d.value.clone()),
@@ -117,7 +113,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             let bc = context(ctx, &config, printer.spinner("backing up"))?;
             tidy(ctx, &bc, None).await;
             let manifest = backup::run(&bc, label, lock.lock_timeout).await;
-            bc.progress.finish_and_clear();
+            bc.progress.finish();
             let manifest = manifest?;
             audit(
                 ctx,
@@ -189,11 +185,11 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             let plan = match plan {
                 Ok(p) => p,
                 Err(e) => {
-                    bc.progress.finish_and_clear();
+                    bc.progress.finish();
                     return Err(e);
                 }
             };
-            bc.progress.finish_and_clear();
+            bc.progress.finish();
             let m = &plan.manifest;
             let question = if let Some(u) = &plan.unfinished {
                 format!(
@@ -221,9 +217,8 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             };
             printer.confirm(&question)?;
             let bc = context(ctx, &config, printer.progress("restoring"))?;
-            bc.progress.set_length(plan.manifest.compressed_bytes);
             let report = backup::execute_restore(&bc, &plan).await;
-            bc.progress.finish_and_clear();
+            bc.progress.finish();
             let report = report?;
             audit(
                 ctx,
@@ -268,7 +263,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
             let bc = context(ctx, &config, printer.progress("verifying"))?;
             tidy(ctx, &bc, None).await;
             let report = backup::verify(&bc, id.as_deref(), restore_test).await;
-            bc.progress.finish_and_clear();
+            bc.progress.finish();
             let report = report?;
             let ok = report.mismatches.is_empty();
             let message = if !restore_test {

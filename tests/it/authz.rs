@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use platctl::backend::Backend;
 use platctl::core::Core;
+use platctl::db::DatabaseTarget;
 use platctl::db::{ConnectOptions, Db};
 use platctl::error::ErrorKind;
 use platctl::proto::ops::Principal;
 use platctl::proto::{CreateKey, ListKeys};
-use platctl::settings::DatabaseTarget;
 
 use crate::common::{TestEnv, both};
 
