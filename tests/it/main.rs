@@ -15,6 +15,7 @@ mod cli;
 mod docs;
 mod interrupt;
 mod keys;
+mod layers;
 mod migrate;
 mod rbac;
 mod s3server;
