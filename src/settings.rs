@@ -429,7 +429,7 @@ fn parse_log_filter(text: &str) -> std::result::Result<String, String> {
 }
 
 fn parse_slug(text: &str) -> std::result::Result<String, String> {
-    crate::core::directory::validate_slug(text)
+    crate::core::orgs::validate_slug(text)
         .map(|()| text.to_string())
         .map_err(|e| e.hint().unwrap_or("not an organization slug").to_string())
 }

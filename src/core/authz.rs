@@ -6,7 +6,7 @@
 use uuid::Uuid;
 
 use super::audit::Actor;
-use super::{directory, rbac};
+use super::{orgs, permissions, roles, users};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::ops::Op;
@@ -70,7 +70,7 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
         // A key the operator created holds what its scopes say.
         return Ok(());
     };
-    let user = directory::user_by_id(tx, user_id).await?;
+    let user = users::user_by_id(tx, user_id).await?;
     if orgs.is_empty() {
         return Err(forbidden(
             needed,
@@ -79,11 +79,11 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
     }
     let wanted = (needed.resource.to_string(), needed.action.to_string());
     for org in &orgs {
-        if !rbac::user_permissions(tx, &user, org.id)
+        if !permissions::user_permissions(tx, &user, org.id)
             .await?
             .contains(&wanted)
         {
-            let role = rbac::role_of(tx, user.id, org.id).await?;
+            let role = roles::role_of(tx, user.id, org.id).await?;
             let holds = match role {
                 Some(role) => format!("{} is {} in {}", user.email, role.name, org.slug),
                 None => format!("{} holds no role in {}", user.email, org.slug),
@@ -108,19 +108,19 @@ fn forbidden(needed: Permission, reason: String) -> Error {
 }
 
 /// The organizations an operation on `scope` touches.
-async fn organizations(tx: &mut Tx<'_>, scope: Scope<'_>) -> Result<Vec<directory::OrgRef>> {
+async fn organizations(tx: &mut Tx<'_>, scope: Scope<'_>) -> Result<Vec<orgs::OrgRef>> {
     match scope {
         Scope::Org(slug) | Scope::OrgOrPlatform(Some(slug)) | Scope::OrgOrDefault(Some(slug)) => {
-            Ok(vec![directory::org_by_slug(tx, slug).await?])
+            Ok(vec![orgs::org_by_slug(tx, slug).await?])
         }
-        Scope::OrgOrDefault(None) => Ok(vec![directory::resolve_org(tx, None).await?]),
+        Scope::OrgOrDefault(None) => Ok(vec![orgs::resolve_org(tx, None).await?]),
         Scope::Platform | Scope::OrgOrPlatform(None) => {
             let rows = tx
                 .fetch_all(Sql::new("SELECT id, slug FROM organizations ORDER BY slug"))
                 .await?;
             rows.iter()
                 .map(|row| {
-                    Ok(directory::OrgRef {
+                    Ok(orgs::OrgRef {
                         id: row.uuid("id")?,
                         slug: row.text("slug")?,
                     })

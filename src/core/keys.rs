@@ -13,8 +13,7 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor, AuditEntry};
 use super::catalogue;
-use super::directory;
-use super::rbac;
+use super::{orgs, permissions, users};
 use crate::db::{Row, Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
@@ -99,9 +98,9 @@ fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
 }
 
 /// The organization of a key (by id, id prefix or display prefix).
-pub async fn organization_of(tx: &mut Tx<'_>, id: &str) -> Result<directory::OrgRef> {
+pub async fn organization_of(tx: &mut Tx<'_>, id: &str) -> Result<orgs::OrgRef> {
     let (key, organization_id) = find(tx, id).await?;
-    Ok(directory::OrgRef {
+    Ok(orgs::OrgRef {
         id: organization_id,
         slug: key.organization,
     })
@@ -190,21 +189,21 @@ async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
 async fn check_scopes(
     tx: &mut Tx<'_>,
     actor: &Actor,
-    org: &directory::OrgRef,
+    org: &orgs::OrgRef,
     scopes: &[String],
 ) -> Result<()> {
     let Some(user_id) = actor.user_id else {
         // The operator, with direct access to the database, is not limited by a role.
         return Ok(());
     };
-    let user = directory::user_by_id(tx, user_id).await?;
+    let user = users::user_by_id(tx, user_id).await?;
     if user.disabled_at.is_some() {
         return Err(Error::refused(format!(
             "{} is disabled and cannot create keys",
             user.email
         )));
     }
-    let held = rbac::user_permissions(tx, &user, org.id).await?;
+    let held = permissions::user_permissions(tx, &user, org.id).await?;
     let missing: Vec<String> = scopes
         .iter()
         .filter(|s| {
@@ -216,12 +215,12 @@ async fn check_scopes(
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(rbac::exceeds(&user.email, &org.slug, &missing))
+        Err(permissions::exceeds(&user.email, &org.slug, &missing))
     }
 }
 
 struct NewKey<'a> {
-    org: &'a directory::OrgRef,
+    org: &'a orgs::OrgRef,
     name: &'a str,
     scopes: &'a [String],
     expires_at: Option<DateTime<Utc>>,
@@ -294,7 +293,7 @@ pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<C
     }
     let now = super::now();
     let expires_at = expiry(&req.expires, now)?;
-    let org = directory::resolve_org(tx, req.organization.as_deref()).await?;
+    let org = orgs::resolve_org(tx, req.organization.as_deref()).await?;
     check_scopes(tx, actor, &org, &scopes).await?;
     let name = match req.name.as_deref().map(str::trim) {
         Some("") => return Err(Error::usage("the key name is empty")),
@@ -335,12 +334,12 @@ pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
     let mut sql = Sql::new(KEY_COLUMNS);
     sql.push_str(" WHERE 1 = 1");
     if let Some(slug) = &req.organization {
-        let org = directory::org_by_slug(tx, slug).await?;
+        let org = orgs::org_by_slug(tx, slug).await?;
         sql.push_str(" AND k.organization_id = ");
         sql.push_bind(org.id);
     }
     if let Some(email) = &req.created_by {
-        let user = directory::user_by_email(tx, email).await?;
+        let user = users::user_by_email(tx, email).await?;
         sql.push_str(" AND k.created_by = ");
         sql.push_bind(user.id);
     }
@@ -455,7 +454,7 @@ pub async fn rotate(
         )
         .with_hint("create a new key with `platctl keys create`"));
     }
-    let org = directory::OrgRef {
+    let org = orgs::OrgRef {
         id: org_id,
         slug: old.organization.clone(),
     };

@@ -5,10 +5,13 @@
 pub mod audit;
 pub mod authz;
 pub mod catalogue;
-pub mod directory;
 pub mod keys;
+mod lookup;
 mod migrate;
-pub mod rbac;
+pub mod orgs;
+pub mod permissions;
+pub mod roles;
+pub mod users;
 
 use async_trait::async_trait;
 
@@ -172,27 +175,27 @@ impl Backend for Core {
 
     async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
         change!(self, Op::OrgsCreate, Scope::Platform, |tx, actor| {
-            directory::ensure_default_org(tx, actor)
+            orgs::ensure_default_org(tx, actor)
         })
     }
 
     async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization> {
-        directory::validate_slug(&req.slug)?;
+        orgs::validate_slug(&req.slug)?;
         change!(self, Op::OrgsCreate, Scope::Platform, |tx, actor| {
-            directory::create_org(tx, actor, req)
+            orgs::create_org(tx, actor, req)
         })
     }
 
     async fn list_organizations(&self) -> Result<Vec<Organization>> {
         read!(self, Op::OrgsList, Scope::Platform, |tx| {
-            directory::list_orgs(tx)
+            orgs::list_orgs(tx)
         })
     }
 
     async fn create_user(&self, req: &CreateUser) -> Result<User> {
-        directory::validate_email(req.email.trim())?;
+        users::validate_email(req.email.trim())?;
         change!(self, Op::UsersCreate, Scope::Platform, |tx, actor| {
-            directory::create_user(tx, actor, req)
+            users::create_user(tx, actor, req)
         })
     }
 
@@ -201,7 +204,7 @@ impl Backend for Core {
             self,
             Op::UsersList,
             Scope::OrgOrPlatform(organization),
-            |tx| directory::list_users(tx, organization)
+            |tx| users::list_users(tx, organization)
         )
     }
 
@@ -214,45 +217,48 @@ impl Backend for Core {
                 Op::UsersEnable
             },
             Scope::Platform,
-            |tx, actor| directory::set_disabled(tx, actor, email, disabled)
+            |tx, actor| users::set_disabled(tx, actor, email, disabled)
         )
     }
 
     async fn list_roles(&self) -> Result<Vec<Role>> {
-        read!(self, Op::RolesList, Scope::Platform, |tx| rbac::list_roles(
-            tx
-        ))
+        read!(
+            self,
+            Op::RolesList,
+            Scope::Platform,
+            |tx| roles::list_roles(tx)
+        )
     }
 
     async fn show_role(&self, name: &str) -> Result<RoleDetail> {
-        read!(self, Op::RolesShow, Scope::Platform, |tx| rbac::show_role(
+        read!(self, Op::RolesShow, Scope::Platform, |tx| roles::show_role(
             tx, name
         ))
     }
 
     async fn create_role(&self, req: &CreateRole) -> Result<Role> {
         change!(self, Op::RolesCreate, Scope::Platform, |tx, actor| {
-            rbac::create_role(tx, actor, req)
+            roles::create_role(tx, actor, req)
         })
     }
 
     async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted> {
         change!(self, Op::RolesDelete, Scope::Platform, |tx, actor| {
-            rbac::delete_role(tx, actor, name, force)
+            roles::delete_role(tx, actor, name, force)
         })
     }
 
     async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
         let perms = catalogue::parse_all(permissions)?;
         change!(self, Op::RolesGrant, Scope::Platform, |tx, actor| {
-            rbac::grant(tx, actor, role, &perms)
+            roles::grant(tx, actor, role, &perms)
         })
     }
 
     async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
         let perms = catalogue::parse_marked(permissions)?;
         change!(self, Op::RolesRevoke, Scope::Platform, |tx, actor| {
-            rbac::revoke(tx, actor, role, &perms)
+            roles::revoke(tx, actor, role, &perms)
         })
     }
 
@@ -261,7 +267,7 @@ impl Backend for Core {
             self,
             Op::RolesAssign,
             Scope::Org(&req.organization),
-            |tx, actor| rbac::assign(tx, actor, req)
+            |tx, actor| roles::assign(tx, actor, req)
         )
     }
 
@@ -270,13 +276,13 @@ impl Backend for Core {
             self,
             Op::RolesUnassign,
             Scope::Org(organization),
-            |tx, actor| rbac::unassign(tx, actor, user, organization)
+            |tx, actor| roles::unassign(tx, actor, user, organization)
         )
     }
 
     async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
         read!(self, Op::PermissionsList, Scope::Platform, |tx| {
-            rbac::list_permissions(tx, resource)
+            permissions::list_permissions(tx, resource)
         })
     }
 
@@ -286,7 +292,7 @@ impl Backend for Core {
             self,
             Op::PermissionsCheck,
             Scope::Org(&req.organization),
-            |tx| rbac::check(tx, req)
+            |tx| permissions::check(tx, req)
         )
     }
 

@@ -1,20 +1,54 @@
-//! Roles, their grants, who holds which role where, and permission checks.
+//! Roles, their grants, and who holds which role where.
 //!
 //! Grants are stored direct (`role_permissions`); what a role holds, inheritance included, is
 //! read from the view `role_effective_permissions`, which encodes the hierarchy rule once: a
 //! system role holds every grant of the system roles below its level.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
 use super::audit::{self, Actor, AuditEntry};
 use super::catalogue::{self, Permission};
-use super::directory::{self, RoleRef};
+use super::lookup::{names, not_found};
+use super::{orgs, roles, users};
 use crate::db::{Sql, Tx};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::proto::*;
 use crate::text::quote;
+
+pub struct RoleRef {
+    pub id: Uuid,
+    pub name: String,
+    pub level: i64,
+    pub is_system: bool,
+}
+
+pub async fn role_by_name(tx: &mut Tx<'_>, name: &str) -> Result<RoleRef> {
+    let row = tx
+        .fetch_optional(
+            Sql::new("SELECT id, name, level, is_system FROM roles WHERE lower(name) = lower($1)")
+                .bind(name),
+        )
+        .await?;
+    match row {
+        Some(row) => Ok(RoleRef {
+            id: row.uuid("id")?,
+            name: row.text("name")?,
+            level: row.get::<i32>("level").map(i64::from)?,
+            is_system: row.bool("is_system")?,
+        }),
+        None => {
+            let existing = names(tx, "SELECT name FROM roles ORDER BY level DESC, name").await?;
+            Err(not_found(
+                "role",
+                name,
+                &existing,
+                "create one with `platctl roles create NAME --level N`",
+            ))
+        }
+    }
+}
 
 /// How a role holds a permission.
 #[derive(Debug, Clone)]
@@ -61,7 +95,7 @@ pub async fn effective(
     Ok(out)
 }
 
-fn catalogue_rank(resource: &str, action: &str) -> (usize, usize) {
+pub(super) fn catalogue_rank(resource: &str, action: &str) -> (usize, usize) {
     let r = catalogue::RESOURCES
         .iter()
         .position(|x| *x == resource)
@@ -106,7 +140,7 @@ async fn role_info(tx: &mut Tx<'_>, id: Uuid) -> Result<Role> {
 }
 
 pub async fn show_role(tx: &mut Tx<'_>, name: &str) -> Result<RoleDetail> {
-    let role = directory::role_by_name(tx, name).await?;
+    let role = roles::role_by_name(tx, name).await?;
     let held = effective(tx, role.id).await?;
     let mut permissions: Vec<RolePermission> = held
         .into_iter()
@@ -195,7 +229,7 @@ pub async fn create_role(tx: &mut Tx<'_>, actor: &Actor, req: &CreateRole) -> Re
     }
     let copied: Vec<Permission> = match &req.from {
         Some(from) => {
-            let source = directory::role_by_name(tx, from).await?;
+            let source = roles::role_by_name(tx, from).await?;
             effective(tx, source.id)
                 .await?
                 .keys()
@@ -241,7 +275,7 @@ pub async fn delete_role(
     name: &str,
     force: bool,
 ) -> Result<RoleDeleted> {
-    let role = directory::role_by_name(tx, name).await?;
+    let role = roles::role_by_name(tx, name).await?;
     if role.is_system {
         return Err(Error::refused(format!(
             "{} is a system role; system roles cannot be deleted",
@@ -309,7 +343,7 @@ async fn change_grants(
     perms: &[(Permission, bool)],
     grant: bool,
 ) -> Result<GrantChange> {
-    let role = directory::role_by_name(tx, role).await?;
+    let role = roles::role_by_name(tx, role).await?;
     let held = effective(tx, role.id).await?;
     let inherited = |p: &Permission| {
         held.get(&(p.resource.to_string(), p.action.to_string()))
@@ -401,9 +435,9 @@ pub async fn role_of(tx: &mut Tx<'_>, user: Uuid, org: Uuid) -> Result<Option<Ro
 }
 
 pub async fn assign(tx: &mut Tx<'_>, actor: &Actor, req: &AssignRole) -> Result<Assignment> {
-    let user = directory::user_by_email(tx, &req.user).await?;
-    let org = directory::org_by_slug(tx, &req.organization).await?;
-    let role = directory::role_by_name(tx, &req.role).await?;
+    let user = users::user_by_email(tx, &req.user).await?;
+    let org = orgs::org_by_slug(tx, &req.organization).await?;
+    let role = roles::role_by_name(tx, &req.role).await?;
     let previous = role_of(tx, user.id, org.id).await?;
     let mut out = Assignment {
         user: user.email.clone(),
@@ -452,8 +486,8 @@ pub async fn unassign(
     user: &str,
     organization: &str,
 ) -> Result<Assignment> {
-    let user = directory::user_by_email(tx, user).await?;
-    let org = directory::org_by_slug(tx, organization).await?;
+    let user = users::user_by_email(tx, user).await?;
+    let org = orgs::org_by_slug(tx, organization).await?;
     let Some(previous) = role_of(tx, user.id, org.id).await? else {
         return Err(Error::not_found(format!(
             "{} holds no role in {}",
@@ -483,135 +517,4 @@ pub async fn unassign(
         previous_role: Some(previous.name),
         changed: true,
     })
-}
-
-pub async fn list_permissions(
-    tx: &mut Tx<'_>,
-    resource: Option<&str>,
-) -> Result<Vec<PermissionInfo>> {
-    if let Some(r) = resource
-        && !catalogue::RESOURCES.contains(&r)
-    {
-        return Err(Error::usage(format!("unknown resource {}", quote(r)))
-            .with_hint(crate::error::suggestion(r, catalogue::RESOURCES)));
-    }
-    let rows = tx
-        .fetch_all(Sql::new("SELECT resource, action FROM permissions"))
-        .await?;
-    let holders = tx
-        .fetch_all(Sql::new(
-            "SELECT DISTINCT p.resource, p.action, r.name, r.level \
-             FROM role_effective_permissions e \
-             JOIN roles r ON r.id = e.role_id \
-             JOIN permissions p ON p.id = e.permission_id",
-        ))
-        .await?;
-    let mut roles: BTreeMap<(String, String), Vec<(i64, String)>> = BTreeMap::new();
-    for row in holders {
-        roles
-            .entry((row.text("resource")?, row.text("action")?))
-            .or_default()
-            .push((i64::from(row.get::<i32>("level")?), row.text("name")?));
-    }
-    let mut out = Vec::new();
-    for row in rows {
-        let (resource_name, action) = (row.text("resource")?, row.text("action")?);
-        if resource.is_some_and(|r| r != resource_name) {
-            continue;
-        }
-        let mut holders = roles
-            .remove(&(resource_name.clone(), action.clone()))
-            .unwrap_or_default();
-        holders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        out.push(PermissionInfo {
-            permission: format!("{resource_name}:{action}"),
-            resource: resource_name,
-            action,
-            roles: holders.into_iter().map(|(_, n)| n).collect(),
-        });
-    }
-    out.sort_by_key(|p| catalogue_rank(&p.resource, &p.action));
-    Ok(out)
-}
-
-/// The permissions a user holds in an organization (none when disabled or without a role).
-pub async fn user_permissions(
-    tx: &mut Tx<'_>,
-    user: &directory::UserRef,
-    org: Uuid,
-) -> Result<BTreeSet<(String, String)>> {
-    if user.disabled_at.is_some() {
-        return Ok(BTreeSet::new());
-    }
-    match role_of(tx, user.id, org).await? {
-        Some(role) => Ok(effective(tx, role.id).await?.into_keys().collect()),
-        None => Ok(BTreeSet::new()),
-    }
-}
-
-pub async fn check(tx: &mut Tx<'_>, req: &CheckPermission) -> Result<PermissionCheck> {
-    let perms = catalogue::parse(&req.permission)?;
-    let [p] = perms.as_slice() else {
-        return Err(Error::usage(format!(
-            "`{}` names {} permissions; check one at a time",
-            req.permission,
-            perms.len()
-        )));
-    };
-    let user = directory::user_by_email(tx, &req.user).await?;
-    let org = directory::org_by_slug(tx, &req.organization).await?;
-    let mut out = PermissionCheck {
-        allowed: false,
-        user: user.email.clone(),
-        organization: org.slug.clone(),
-        permission: p.to_string(),
-        role: None,
-        granted_via: None,
-        inherited: false,
-        reason: String::new(),
-    };
-    if let Some(at) = user.disabled_at {
-        out.reason = format!(
-            "{} is disabled (since {})",
-            user.email,
-            at.format("%Y-%m-%d")
-        );
-        return Ok(out);
-    }
-    let Some(role) = role_of(tx, user.id, org.id).await? else {
-        out.reason = format!("{} holds no role in {}", user.email, org.slug);
-        return Ok(out);
-    };
-    out.role = Some(role.name.clone());
-    let held = effective(tx, role.id).await?;
-    match held.get(&(p.resource.to_string(), p.action.to_string())) {
-        Some(h) => {
-            out.allowed = true;
-            out.inherited = !h.direct;
-            out.granted_via = Some(h.via.clone());
-            out.reason = if h.direct {
-                format!("role {} grants it (direct)", role.name)
-            } else {
-                format!("role {} inherits it from {}", role.name, h.via)
-            };
-        }
-        None => {
-            out.reason = format!("role {} does not hold it", role.name);
-        }
-    }
-    Ok(out)
-}
-
-/// A refusal for scopes beyond what a user holds.
-pub fn exceeds(user: &str, org: &str, missing: &[String]) -> Error {
-    Error::new(
-        ErrorKind::Refused,
-        format!(
-            "{user} cannot hand out {} in {org}: a key never holds more than its creator",
-            missing.join(", ")
-        ),
-    )
-    .with_hint(format!(
-        "`platctl permissions check --user {user} --org {org} PERM` shows what they hold"
-    ))
 }

@@ -1,0 +1,265 @@
+//! Users: creating, listing, disabling and enabling them, and finding one by email.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::audit::{self, Actor, AuditEntry};
+use super::lookup::{names, not_found};
+use super::orgs;
+use crate::db::{Row, Sql, Tx};
+use crate::error::{Error, Result};
+use crate::proto::*;
+use crate::text::quote;
+
+pub struct UserRef {
+    pub id: Uuid,
+    pub email: String,
+    pub disabled_at: Option<DateTime<Utc>>,
+}
+
+/// A plausible email: one `@`, something on both sides, a dot in the domain, no spaces.
+pub fn validate_email(email: &str) -> Result<()> {
+    let ok = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
+                && email.len() <= 254
+        }
+        None => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(
+            Error::usage(format!("{} is not an email address", quote(email)))
+                .with_hint("expected name@domain, e.g. alice@acme.io"),
+        )
+    }
+}
+
+pub async fn user_by_email(tx: &mut Tx<'_>, email: &str) -> Result<UserRef> {
+    let row = tx
+        .fetch_optional(
+            Sql::new("SELECT id, email, disabled_at FROM users WHERE lower(email) = lower($1)")
+                .bind(email),
+        )
+        .await?;
+    match row {
+        Some(row) => Ok(UserRef {
+            id: row.uuid("id")?,
+            email: row.text("email")?,
+            disabled_at: row.opt_time("disabled_at")?,
+        }),
+        None => {
+            let existing = names(
+                tx,
+                "SELECT email AS name FROM users ORDER BY lower(email) LIMIT 1000",
+            )
+            .await?;
+            Err(not_found(
+                "user",
+                email,
+                &existing,
+                "create one with `platctl users create EMAIL`",
+            ))
+        }
+    }
+}
+
+pub async fn user_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<UserRef> {
+    let row = tx
+        .fetch_one(Sql::new("SELECT id, email, disabled_at FROM users WHERE id = $1").bind(id))
+        .await?;
+    Ok(UserRef {
+        id: row.uuid("id")?,
+        email: row.text("email")?,
+        disabled_at: row.opt_time("disabled_at")?,
+    })
+}
+
+fn user_from(row: &Row, roles: Vec<String>) -> Result<User> {
+    let disabled_at = row.opt_time("disabled_at")?;
+    Ok(User {
+        id: row.uuid("id")?,
+        email: row.text("email")?,
+        name: row.opt_text("name")?,
+        status: if disabled_at.is_some() {
+            UserStatus::Disabled
+        } else {
+            UserStatus::Active
+        },
+        roles,
+        created_at: row.time("created_at")?,
+        disabled_at,
+    })
+}
+
+pub async fn create_user(tx: &mut Tx<'_>, actor: &Actor, req: &CreateUser) -> Result<User> {
+    let email = req.email.trim();
+    validate_email(email)?;
+    if let Some(name) = &req.name {
+        crate::text::validate_free_text("user name", name, 200)?;
+    }
+    let exists = tx
+        .fetch_optional(
+            Sql::new("SELECT email FROM users WHERE lower(email) = lower($1)").bind(email),
+        )
+        .await?;
+    if let Some(row) = exists {
+        return Err(
+            Error::conflict(format!("the user {} already exists", row.text("email")?))
+                .with_hint("emails match whatever their case"),
+        );
+    }
+    let user = User {
+        id: Uuid::new_v4(),
+        email: email.to_string(),
+        name: req.name.clone().filter(|n| !n.trim().is_empty()),
+        status: UserStatus::Active,
+        roles: Vec::new(),
+        created_at: super::now(),
+        disabled_at: None,
+    };
+    tx.execute(
+        Sql::new("INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(user.id)
+            .bind(&user.email)
+            .bind(user.name.clone())
+            .bind(user.created_at),
+    )
+    .await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry::new("user.create", "user", user.id.to_string())
+            .metadata(serde_json::json!({ "email": user.email, "name": user.name })),
+    )
+    .await?;
+    Ok(user)
+}
+
+/// `organization:ROLE` memberships per user.
+async fn memberships(tx: &mut Tx<'_>, org: Option<Uuid>) -> Result<BTreeMap<Uuid, Vec<String>>> {
+    let mut sql = Sql::new(
+        "SELECT ur.user_id, o.slug, r.name FROM user_roles ur \
+         JOIN organizations o ON o.id = ur.organization_id \
+         JOIN roles r ON r.id = ur.role_id",
+    );
+    if let Some(org) = org {
+        sql.push_str(" WHERE ur.organization_id = ");
+        sql.push_bind(org);
+    }
+    sql.push_str(" ORDER BY o.slug");
+    let mut out: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
+    for row in tx.fetch_all(sql).await? {
+        out.entry(row.uuid("user_id")?).or_default().push(format!(
+            "{}:{}",
+            row.text("slug")?,
+            row.text("name")?
+        ));
+    }
+    Ok(out)
+}
+
+pub async fn list_users(tx: &mut Tx<'_>, org: Option<&str>) -> Result<Vec<User>> {
+    let org = match org {
+        Some(slug) => Some(orgs::org_by_slug(tx, slug).await?.id),
+        None => None,
+    };
+    let mut roles = memberships(tx, org).await?;
+    let mut sql =
+        Sql::new("SELECT u.id, u.email, u.name, u.created_at, u.disabled_at FROM users u");
+    if let Some(org) = org {
+        sql.push_str(
+            " WHERE EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id \
+             AND ur.organization_id = ",
+        );
+        sql.push_bind(org);
+        sql.push_str(")");
+    }
+    sql.push_str(" ORDER BY lower(u.email)");
+    let rows = tx.fetch_all(sql).await?;
+    rows.iter()
+        .map(|row| {
+            let id = row.uuid("id")?;
+            user_from(row, roles.remove(&id).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// `users disable` (`disabled`) and `users enable`: every permission check denies a disabled
+/// user, and their API keys stop working until they are enabled again.
+pub async fn set_disabled(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    email: &str,
+    disabled: bool,
+) -> Result<UserChange> {
+    let user = user_by_email(tx, email).await?;
+    let changed = user.disabled_at.is_some() != disabled;
+    if changed {
+        tx.execute(
+            Sql::new("UPDATE users SET disabled_at = $1 WHERE id = $2")
+                .bind(disabled.then(super::now))
+                .bind(user.id),
+        )
+        .await?;
+        let keys = super::keys::of_creator(tx, user.id).await?;
+        let prefixes: Vec<&str> = keys.iter().map(|k| k.prefix.as_str()).collect();
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
+        audit::record(
+            tx,
+            actor,
+            AuditEntry::new(action, "user", user.id.to_string())
+                .metadata(serde_json::json!({ "email": user.email, "api_keys": prefixes })),
+        )
+        .await?;
+    }
+    let row = tx
+        .fetch_one(
+            Sql::new("SELECT id, email, name, created_at, disabled_at FROM users WHERE id = $1")
+                .bind(user.id),
+        )
+        .await?;
+    let roles = memberships(tx, None)
+        .await?
+        .remove(&user.id)
+        .unwrap_or_default();
+    Ok(UserChange {
+        changed,
+        user: user_from(&row, roles)?,
+        keys: super::keys::of_creator(tx, user.id).await?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert!(validate_email("alice@acme.io").is_ok());
+        assert!(validate_email("o'brien+ops@acme.co.uk").is_ok());
+        for bad in [
+            "alice",
+            "@acme.io",
+            "alice@acme",
+            "a b@acme.io",
+            "alice@.io",
+        ] {
+            assert!(validate_email(bad).is_err(), "{bad}");
+        }
+    }
+}
