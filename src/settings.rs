@@ -623,7 +623,10 @@ impl Settings {
                 },
                 parse_level,
             )?
-            .unwrap_or_else(|| Resolved::default(3, "3"));
+            .unwrap_or_else(|| {
+                let level = crate::backup::compress::DEFAULT_LEVEL;
+                Resolved::default(level, &level.to_string())
+            });
         let pg_bin_dir = r.get(
             Spec {
                 flag: None,
@@ -970,7 +973,7 @@ default_profile = "default"
 # color = true
 # backup_dir = "/var/backups/platform"   # or s3://BUCKET/PREFIX (BACKUP_DIR)
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
-# backup_compression_level = 3            # BACKUP_COMPRESSION_LEVEL (1-9)
+# backup_compression_level = 5            # BACKUP_COMPRESSION_LEVEL (1-9)
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE

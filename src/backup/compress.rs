@@ -4,32 +4,32 @@
 //! Memory is bounded: at most `threads x 3` chunks are in flight, whatever the input size.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use libdeflater::{CompressionLvl, Compressor};
 
 use crate::error::{Error, Result};
 
+/// Level 5, measured on the platform benchmark (README, "Performance"): libdeflate at level 5
+/// writes 6% less than `gzip -6` for about a third of its CPU; levels 1 to 5 take the same wall
+/// time there on 2 cores, 6 and above cost more CPU than the dump leaves free.
+pub const DEFAULT_LEVEL: u32 = 5;
+
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// zlib level, 1 (fast) to 9 (small).
+    /// Compression level, 1 (fast) to 9 (small), as gzip counts them.
     pub level: u32,
     pub threads: usize,
     pub chunk_size: usize,
 }
 
 impl Options {
-    /// Level 3, measured on the platform benchmark (README, "Performance"): zlib-rs at level 3
-    /// writes output within 1% of `gzip -6`'s size with half the CPU of level 6, and on every
-    /// core it keeps up with `pg_dump`. Levels 3 to 5 take the same wall time there (the dump
-    /// is the bottleneck); level 3 leaves the most CPU to the database server.
     pub fn default_for_machine() -> Options {
         Options {
-            level: 3,
+            level: DEFAULT_LEVEL,
             threads: std::thread::available_parallelism()
                 .map_or(2, |n| n.get())
                 .clamp(1, 8),
@@ -38,13 +38,24 @@ impl Options {
     }
 }
 
-fn gzip(data: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
-    let mut encoder = GzEncoder::new(
-        Vec::with_capacity(data.len() / 3 + 64),
-        Compression::new(level),
-    );
-    encoder.write_all(data)?;
-    encoder.finish()
+/// One gzip member holding `data`. libdeflate compresses a whole buffer at once, which is what
+/// a chunk is, with less CPU than zlib for the same size.
+fn gzip(compressor: &mut Option<(u32, Compressor)>, data: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
+    let compressor = match compressor {
+        Some((l, c)) if *l == level => c,
+        slot => {
+            let lvl = CompressionLvl::new(level as i32).map_err(|e| {
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{e:?}"))
+            })?;
+            &mut slot.insert((level, Compressor::new(lvl))).1
+        }
+    };
+    let mut out = vec![0u8; compressor.gzip_compress_bound(data.len())];
+    let n = compressor
+        .gzip_compress(data, &mut out)
+        .map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+    out.truncate(n);
+    Ok(out)
 }
 
 fn read_full(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -85,13 +96,14 @@ where
             let results = res_tx.clone();
             let level = opts.level;
             scope.spawn(move || {
+                let mut compressor = None;
                 loop {
                     let job = match jobs.lock() {
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
                     };
                     let Ok((seq, data)) = job else { return };
-                    if results.send((seq, gzip(&data, level))).is_err() {
+                    if results.send((seq, gzip(&mut compressor, &data, level))).is_err() {
                         return;
                     }
                 }
