@@ -40,7 +40,11 @@ impl Options {
 
 /// One gzip member holding `data`. libdeflate compresses a whole buffer at once, which is what
 /// a chunk is, with less CPU than zlib for the same size.
-fn gzip(compressor: &mut Option<(u32, Compressor)>, data: &[u8], level: u32) -> std::io::Result<Vec<u8>> {
+fn gzip(
+    compressor: &mut Option<(u32, Compressor)>,
+    data: &[u8],
+    level: u32,
+) -> std::io::Result<Vec<u8>> {
     let compressor = match compressor {
         Some((l, c)) if *l == level => c,
         slot => {
@@ -103,7 +107,10 @@ where
                         Err(_) => return,
                     };
                     let Ok((seq, data)) = job else { return };
-                    if results.send((seq, gzip(&mut compressor, &data, level))).is_err() {
+                    if results
+                        .send((seq, gzip(&mut compressor, &data, level)))
+                        .is_err()
+                    {
                         return;
                     }
                 }
