@@ -1,12 +1,10 @@
 //! The manifest: what a backup holds, written last, as the commit point of a backup.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::proto::Record;
+pub use crate::proto::backup::{BackupInfo, BackupStatus, Manifest, human_bytes};
 
 pub const MANIFEST_SUFFIX: &str = ".manifest.json";
 /// The last check of a backup's artifact, beside its manifest: `ID.check.json`.
@@ -53,36 +51,6 @@ impl Listed {
             check,
         }
     }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Manifest {
-    pub format_version: u32,
-    /// Time-sortable: `20261126T020000Z-3fa1`.
-    pub id: String,
-    pub label: Option<String>,
-    /// `postgres` or `sqlite`.
-    pub database_kind: String,
-    pub database: String,
-    pub server_version: String,
-    /// The highest applied platctl migration, when the schema is the platform's.
-    pub schema_version: Option<i64>,
-    /// The artifact's file name, next to the manifest.
-    pub artifact: String,
-    /// `postgresql-plain+gzip` (a pg_dump SQL script) or `sqlite+gzip` (a database file).
-    pub format: String,
-    pub compressed_bytes: u64,
-    pub uncompressed_bytes: u64,
-    /// SHA-256 (lowercase hex) of the artifact as stored.
-    pub sha256: String,
-    pub started_at: DateTime<Utc>,
-    pub finished_at: DateTime<Utc>,
-    pub platctl_version: String,
-    /// The tool that produced the dump (`pg_dump (PostgreSQL) 15.18`, `sqlite VACUUM INTO`).
-    pub tool: String,
-    pub created_by: String,
-    /// Rows per table, as dumped.
-    pub tables: BTreeMap<String, u64>,
 }
 
 impl Manifest {
@@ -142,41 +110,6 @@ pub fn newest_first(a: &Manifest, b: &Manifest) -> std::cmp::Ordering {
         .then_with(|| b.id.cmp(&a.id))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BackupStatus {
-    /// The artifact is there with the size the manifest gives (and, if it was checked, its
-    /// SHA-256 matched).
-    Ok,
-    /// The artifact is missing or its size differs: not restorable.
-    Incomplete,
-    /// A check (`verify`, `restore`, `prune`) found its SHA-256 different: not restorable.
-    Corrupt,
-}
-
-/// A row of `backup list`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct BackupInfo {
-    pub id: String,
-    pub started_at: DateTime<Utc>,
-    pub finished_at: DateTime<Utc>,
-    pub size: String,
-    pub compressed_bytes: u64,
-    pub database: String,
-    pub database_kind: String,
-    pub schema_version: Option<i64>,
-    pub label: Option<String>,
-    pub status: BackupStatus,
-    pub sha256: String,
-    /// When the artifact's SHA-256 was last checked against the manifest.
-    pub checked_at: Option<DateTime<Utc>>,
-}
-
-impl Record for BackupInfo {
-    const COLUMNS: &'static [&'static str] =
-        &["id", "finished_at", "size", "database", "label", "status"];
-}
-
 impl BackupInfo {
     pub fn new(listed: &Listed) -> BackupInfo {
         let m = &listed.manifest;
@@ -194,21 +127,6 @@ impl BackupInfo {
             sha256: m.sha256.clone(),
             checked_at: listed.check.as_ref().map(|c| c.checked_at),
         }
-    }
-}
-
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = n as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{n} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
     }
 }
 

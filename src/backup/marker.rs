@@ -14,11 +14,11 @@
 //! A `--clean` restore runs in one transaction, so it needs no mark: it commits whole or not at
 //! all. SQLite restores are written to a temporary file and renamed into place.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::Utc;
 
 use crate::db::{Db, Dialect, Sql};
 use crate::error::{Error, Result};
+pub use crate::proto::backup::Unfinished;
 
 pub const SCHEMA: &str = "_platctl_restore";
 
@@ -40,34 +40,14 @@ pub const INSERT: &str = "INSERT INTO _platctl_restore.state \
 /// The last statement of a good restore.
 pub const DROP: &str = "DROP SCHEMA _platctl_restore CASCADE";
 
-/// A restore found unfinished in a database.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Unfinished {
-    pub backup_id: String,
-    pub storage: String,
-    pub started_at: DateTime<Utc>,
-    pub host: String,
-    pub pid: i64,
-    /// Its restore still holds the lock, and its process is not known to be gone: it is
-    /// running now.
-    pub running: bool,
+/// What only this machine can tell of an unfinished restore.
+pub trait Local {
+    fn process_is_gone(&self) -> bool;
 }
 
-impl Unfinished {
-    /// `root@db1 (pid 4242) at 2026-11-26 02:00 UTC`.
-    pub fn describe(&self) -> String {
-        format!(
-            "backup {} from {}, started {} on {} (pid {})",
-            self.backup_id,
-            self.storage,
-            self.started_at.format("%Y-%m-%d %H:%M:%S UTC"),
-            self.host,
-            self.pid
-        )
-    }
-
+impl Local for Unfinished {
     /// Whether the restore's process ran on this host and is gone.
-    pub fn process_is_gone(&self) -> bool {
+    fn process_is_gone(&self) -> bool {
         let here = whoami::hostname().unwrap_or_default();
         cfg!(target_os = "linux")
             && !self.host.is_empty()

@@ -29,6 +29,7 @@ use crate::db::{ConnectOptions, Db, Sql};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
 use crate::progress::{Progress, Reporter, Silent};
+pub use crate::proto::backup::{PruneReport, RestoreReport, ShowBackup, TableCheck, VerifyReport};
 pub use manifest::{BackupInfo, BackupStatus, Check, Listed, Manifest};
 use storage::{ArtifactWriter, Storage};
 
@@ -690,16 +691,6 @@ async fn find(storage: &dyn Storage, id: Option<&str>) -> Result<Listed> {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ShowBackup {
-    pub status: BackupStatus,
-    pub storage: String,
-    /// When the artifact's SHA-256 was last checked against the manifest.
-    pub checked_at: Option<chrono::DateTime<Utc>>,
-    #[serde(flatten)]
-    pub manifest: Manifest,
-}
-
 pub async fn show(ctx: &Context<'_>, id: &str) -> Result<ShowBackup> {
     let storage = ctx.storage().await?;
     let found = find(storage.as_ref(), Some(id)).await?;
@@ -788,18 +779,6 @@ pub struct RestorePlan {
     /// Connections loading data in parallel (PostgreSQL, empty target).
     pub jobs: usize,
     storage: Arc<dyn Storage>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RestoreReport {
-    pub id: String,
-    pub target: String,
-    pub cleaned: bool,
-    /// The unfinished restore the target held, emptied before this one.
-    pub replaced_unfinished: Option<marker::Unfinished>,
-    pub tables: usize,
-    pub rows: u64,
-    pub duration_ms: u64,
 }
 
 /// Check everything a restore needs: the backup exists and is intact (SHA-256), the target is
@@ -1080,23 +1059,6 @@ async fn restore_sqlite(ctx: &Context<'_>, plan: &RestorePlan, path: &Path) -> R
 
 // --- verify ------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TableCheck {
-    pub table: String,
-    pub expected: u64,
-    pub found: u64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct VerifyReport {
-    pub id: String,
-    pub sha256: String,
-    pub checksum_ok: bool,
-    pub restore_test: bool,
-    pub tables_checked: usize,
-    pub mismatches: Vec<TableCheck>,
-}
-
 async fn count_rows(db: &Db, manifest: &Manifest) -> Result<Vec<TableCheck>> {
     let mut out = Vec::new();
     for (table, expected) in &manifest.tables {
@@ -1313,17 +1275,6 @@ pub fn with_database(url: &str, database: &str) -> String {
 }
 
 // --- prune -------------------------------------------------------------------------------------
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PruneReport {
-    pub dry_run: bool,
-    pub deleted: Vec<BackupInfo>,
-    pub kept: usize,
-    /// The newest good backup, kept whatever the policy; its SHA-256 was checked.
-    pub newest_good: Option<String>,
-    /// Backups this prune found corrupt when it checked them.
-    pub found_corrupt: Vec<String>,
-}
 
 pub async fn prune(
     ctx: &Context<'_>,

@@ -908,7 +908,7 @@ async fn lock_target(conn: &mut PgConnection, url: &str, display: &str) -> Resul
         }
         let unfinished = unfinished_at(url).await?;
         if let Some(u) = &unfinished
-            && u.process_is_gone()
+            && super::marker::Local::process_is_gone(u)
         {
             // Its platctl died; its server sessions may still be finishing a statement.
             sqlx::query(

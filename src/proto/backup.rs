@@ -1,0 +1,165 @@
+//! Backups as a client sees them: manifests, listings and the reports of each operation.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Record;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format_version: u32,
+    /// Time-sortable: `20261126T020000Z-3fa1`.
+    pub id: String,
+    pub label: Option<String>,
+    /// `postgres` or `sqlite`.
+    pub database_kind: String,
+    pub database: String,
+    pub server_version: String,
+    /// The highest applied platctl migration, when the schema is the platform's.
+    pub schema_version: Option<i64>,
+    /// The artifact's file name, next to the manifest.
+    pub artifact: String,
+    /// `postgresql-plain+gzip` (a pg_dump SQL script) or `sqlite+gzip` (a database file).
+    pub format: String,
+    pub compressed_bytes: u64,
+    pub uncompressed_bytes: u64,
+    /// SHA-256 (lowercase hex) of the artifact as stored.
+    pub sha256: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub platctl_version: String,
+    /// The tool that produced the dump (`pg_dump (PostgreSQL) 15.18`, `sqlite VACUUM INTO`).
+    pub tool: String,
+    pub created_by: String,
+    /// Rows per table, as dumped.
+    pub tables: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BackupStatus {
+    /// The artifact is there with the size the manifest gives (and, if it was checked, its
+    /// SHA-256 matched).
+    Ok,
+    /// The artifact is missing or its size differs: not restorable.
+    Incomplete,
+    /// A check (`verify`, `restore`, `prune`) found its SHA-256 different: not restorable.
+    Corrupt,
+}
+
+/// A row of `backup list`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BackupInfo {
+    pub id: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub size: String,
+    pub compressed_bytes: u64,
+    pub database: String,
+    pub database_kind: String,
+    pub schema_version: Option<i64>,
+    pub label: Option<String>,
+    pub status: BackupStatus,
+    pub sha256: String,
+    /// When the artifact's SHA-256 was last checked against the manifest.
+    pub checked_at: Option<DateTime<Utc>>,
+}
+
+impl Record for BackupInfo {
+    const COLUMNS: &'static [&'static str] =
+        &["id", "finished_at", "size", "database", "label", "status"];
+}
+
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// A restore found unfinished in a database.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Unfinished {
+    pub backup_id: String,
+    pub storage: String,
+    pub started_at: DateTime<Utc>,
+    pub host: String,
+    pub pid: i64,
+    /// Its restore still holds the lock, and its process is not known to be gone: it is
+    /// running now.
+    pub running: bool,
+}
+
+impl Unfinished {
+    /// `root@db1 (pid 4242) at 2026-11-26 02:00 UTC`.
+    pub fn describe(&self) -> String {
+        format!(
+            "backup {} from {}, started {} on {} (pid {})",
+            self.backup_id,
+            self.storage,
+            self.started_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            self.host,
+            self.pid
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShowBackup {
+    pub status: BackupStatus,
+    pub storage: String,
+    /// When the artifact's SHA-256 was last checked against the manifest.
+    pub checked_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub manifest: Manifest,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RestoreReport {
+    pub id: String,
+    pub target: String,
+    pub cleaned: bool,
+    /// The unfinished restore the target held, emptied before this one.
+    pub replaced_unfinished: Option<Unfinished>,
+    pub tables: usize,
+    pub rows: u64,
+    pub duration_ms: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TableCheck {
+    pub table: String,
+    pub expected: u64,
+    pub found: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub id: String,
+    pub sha256: String,
+    pub checksum_ok: bool,
+    pub restore_test: bool,
+    pub tables_checked: usize,
+    pub mismatches: Vec<TableCheck>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PruneReport {
+    pub dry_run: bool,
+    pub deleted: Vec<BackupInfo>,
+    pub kept: usize,
+    /// The newest good backup, kept whatever the policy; its SHA-256 was checked.
+    pub newest_good: Option<String>,
+    /// Backups this prune found corrupt when it checked them.
+    pub found_corrupt: Vec<String>,
+}
