@@ -9,6 +9,8 @@ use async_trait::async_trait;
 use std::time::Duration;
 
 use crate::error::Result;
+use crate::progress::Reporter;
+use crate::proto::backup::*;
 use crate::proto::*;
 
 /// Shows a new API key to the one who asked for it, on its one showing. The key is kept only
@@ -82,12 +84,35 @@ pub trait Backend: Send + Sync {
     ) -> Result<RotatedKey>;
     async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
 
-    /// Check who is acting and that they may run `op` on the whole platform (an operation
-    /// outside the platform's tables: a backup). Returns their label.
-    async fn check_actor(&self, op: crate::proto::ops::Op) -> Result<String>;
-
-    /// The audit entry of an operation done outside the database (a backup, a restore).
-    async fn record_operation(&self, record: &OperationRecord) -> Result<()>;
+    /// Take a backup now (or say that backups are disabled).
+    async fn backup_run(&self, req: &BackupRun, progress: Reporter) -> Result<BackupRunOutcome>;
+    /// The backups in the configured storage (or `storage`), newest first.
+    async fn backup_list(
+        &self,
+        storage: Option<&str>,
+        progress: Reporter,
+    ) -> Result<Vec<BackupInfo>>;
+    async fn backup_show(
+        &self,
+        id: &str,
+        storage: Option<&str>,
+        progress: Reporter,
+    ) -> Result<ShowBackup>;
+    /// Check everything a restore needs, touching nothing: what would be restored, where.
+    async fn backup_restore_plan(
+        &self,
+        req: &BackupRestore,
+        progress: Reporter,
+    ) -> Result<RestorePlan>;
+    /// Run a restore as planned (the plan is checked again against the storage).
+    async fn backup_restore(
+        &self,
+        req: &BackupRestore,
+        plan: &RestorePlan,
+        progress: Reporter,
+    ) -> Result<RestoreReport>;
+    async fn backup_verify(&self, req: &BackupVerify, progress: Reporter) -> Result<VerifyReport>;
+    async fn backup_prune(&self, req: &BackupPrune, progress: Reporter) -> Result<PruneReport>;
 
     /// Release connections.
     async fn close(&self);

@@ -3,31 +3,43 @@
 
 use crate::backend::Backend;
 use crate::core::Core;
-use crate::db::{ConnectOptions, Db};
+use crate::db::ConnectOptions;
 use crate::error::Result;
 use crate::proto::ops::Principal;
 use crate::settings::Settings;
 
-/// Open the backend the settings name. `create` allows creating a missing SQLite file.
+/// Open the backend the settings name. `create` allows creating a missing SQLite file. The
+/// database is connected on first use.
 pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>> {
-    let opts = ConnectOptions {
+    let connect = ConnectOptions {
         create,
         timeout: settings.connect_timeout.value,
         origin: settings.database_origin(),
     };
-    let db = Db::connect(&settings.database, &opts).await?;
-    tracing::debug!(database = %settings.database.display(), "connected");
-    // A database a restore did not finish is never mistaken for a good one.
-    if let Err(e) = crate::backup::marker::check(&db, &settings.database.display()).await {
-        db.close().await;
-        return Err(e);
-    }
+    let principal = match &settings.act_as {
+        Some(email) => Principal::User(email.clone()),
+        None => Principal::Operator,
+    };
     Ok(Box::new(Core::new(
-        db,
-        settings.database.display(),
-        match &settings.act_as {
-            Some(email) => Principal::User(email.clone()),
-            None => Principal::Operator,
-        },
+        settings.database.clone(),
+        connect,
+        principal,
+        backup_config(settings),
     )))
+}
+
+/// How backups are taken, from the settings.
+fn backup_config(settings: &Settings) -> crate::backup::Config {
+    let mut compression = crate::backup::compress::Options::default_for_machine();
+    compression.level = settings.backup_compression_level.value;
+    let enabled = &settings.backup_enabled;
+    crate::backup::Config {
+        storage: settings.backup_dir.value.clone(),
+        compression,
+        s3: settings.s3_options(),
+        pg_bin_dir: settings.pg_bin_dir.as_ref().map(|d| d.value.clone()),
+        disabled_by: (!enabled.value)
+            .then(|| enabled.source.given("backup_enabled", &enabled.text)),
+        retention_days: settings.backup_retention_days.value,
+    }
 }

@@ -69,6 +69,7 @@ const MIN_WRAPPED: usize = 12;
 /// out without wrapping then.
 const MIN_TERMINAL_WIDTH: u16 = 20;
 
+#[derive(Clone)]
 pub struct Printer {
     format: Format,
     quiet: bool,
@@ -702,19 +703,47 @@ fn csv_cell(value: &Value) -> String {
     }
 }
 
-/// The terminal's progress bar, for operations that report through [`crate::progress`].
-impl crate::progress::Progress for indicatif::ProgressBar {
+/// What a long operation reports, shown to people: a progress bar on a terminal (nothing
+/// elsewhere), and its notes and warnings on stderr like every other message.
+struct Shown {
+    bar: indicatif::ProgressBar,
+    printer: Printer,
+}
+
+impl crate::progress::Progress for Shown {
     fn phase(&self, name: &'static str, total: Option<u64>) {
-        self.set_message(name);
-        self.set_position(0);
+        self.bar.set_message(name);
+        self.bar.set_position(0);
         if let Some(total) = total {
-            self.set_length(total);
+            self.bar.set_length(total);
         }
     }
     fn advance(&self, n: u64) {
-        self.inc(n);
+        self.bar.inc(n);
     }
     fn finish(&self) {
-        self.finish_and_clear();
+        self.bar.finish_and_clear();
+    }
+    fn note(&self, message: &str) {
+        self.bar.suspend(|| self.printer.note(message));
+    }
+    fn warn(&self, message: &str) {
+        self.bar.suspend(|| self.printer.warn(message));
+    }
+}
+
+impl Printer {
+    /// A reporter for a long operation, drawing `bar` (from [`Printer::progress`] or
+    /// [`Printer::spinner`]).
+    pub fn reporter(&self, bar: indicatif::ProgressBar) -> crate::progress::Reporter {
+        std::sync::Arc::new(Shown {
+            bar,
+            printer: self.clone(),
+        })
+    }
+
+    /// A reporter that draws nothing but still shows notes and warnings.
+    pub fn reporter_quiet(&self) -> crate::progress::Reporter {
+        self.reporter(indicatif::ProgressBar::hidden())
     }
 }

@@ -12,6 +12,11 @@ pub trait Progress: Send + Sync {
     fn advance(&self, n: u64);
     /// The operation ended, well or not.
     fn finish(&self);
+    /// A remark for people about the operation (what it cleaned up on the way).
+    fn note(&self, _message: &str) {}
+    /// Something went wrong beside the operation, which still succeeded (an audit entry that
+    /// could not be written).
+    fn warn(&self, _message: &str) {}
 }
 
 /// Progress nobody watches.

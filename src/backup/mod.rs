@@ -33,12 +33,30 @@ pub use crate::proto::backup::{PruneReport, RestoreReport, ShowBackup, TableChec
 pub use manifest::{BackupInfo, BackupStatus, Check, Listed, Manifest};
 use storage::{ArtifactWriter, Storage};
 
-/// How backups are taken, resolved from settings.
+/// How backups are taken: plain values, resolved from the settings by whoever opens the core.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// Where backups go unless a command names another storage.
     pub storage: String,
     pub compression: compress::Options,
     pub s3: storage::S3Options,
+    /// Where `pg_dump` and friends of the server's major version are, when not on the PATH.
+    pub pg_bin_dir: Option<PathBuf>,
+    /// Backups are disabled, by this setting (`BACKUP_ENABLED=false (env)`): `run` does nothing.
+    pub disabled_by: Option<String>,
+    /// What `prune` keeps by default.
+    pub retention_days: i64,
+}
+
+impl Config {
+    /// This configuration with another storage, when a command names one.
+    pub fn with_storage(&self, storage: Option<&str>) -> Config {
+        let mut config = self.clone();
+        if let Some(storage) = storage {
+            config.storage = storage.to_string();
+        }
+        config
+    }
 }
 
 /// Everything a backup operation needs from its surroundings.
@@ -49,7 +67,6 @@ pub struct Context<'a> {
     pub connect_timeout: Duration,
     /// How people refer to where `database` came from (`DATABASE_URL`, a profile...).
     pub database_origin: String,
-    pub pg_bin_dir: Option<PathBuf>,
 }
 
 impl Context<'_> {
@@ -252,7 +269,11 @@ async fn run_locked(
             };
             db.close().await;
             let source = source?;
-            let pg_dump = pg::find("pg_dump", source.server_major, ctx.pg_bin_dir.as_deref())?;
+            let pg_dump = pg::find(
+                "pg_dump",
+                source.server_major,
+                ctx.config.pg_bin_dir.as_deref(),
+            )?;
             let artifact = format!("{id}.sql.gz");
             let writer = storage.create(&artifact).await?;
             let uploaded =
@@ -779,6 +800,51 @@ pub struct RestorePlan {
     /// Connections loading data in parallel (PostgreSQL, empty target).
     pub jobs: usize,
     storage: Arc<dyn Storage>,
+}
+
+impl RestorePlan {
+    /// The plan as a plain value, to show before asking and to hand back to run it.
+    pub fn plain(&self) -> crate::proto::backup::RestorePlan {
+        crate::proto::backup::RestorePlan {
+            manifest: self.manifest.clone(),
+            storage: self.storage.describe(),
+            target: self.target.display(),
+            target_in_use: self.target_in_use,
+            unfinished: self.unfinished.clone(),
+            clean: self.clean,
+            jobs: self.jobs,
+        }
+    }
+}
+
+/// The plan `plain` describes, for `target`, with the storage opened again. The backup must
+/// still be the one that was checked; the target's state is checked again by the restore,
+/// under its lock.
+pub async fn plan_again(
+    ctx: &Context<'_>,
+    plain: &crate::proto::backup::RestorePlan,
+    target: DatabaseTarget,
+) -> Result<RestorePlan> {
+    let storage = ctx.storage().await?;
+    let manifest = find(storage.as_ref(), Some(&plain.manifest.id))
+        .await?
+        .manifest;
+    if manifest.sha256 != plain.manifest.sha256 || target.display() != plain.target {
+        return Err(Error::conflict(format!(
+            "backup {} or the target changed since the restore was planned",
+            manifest.id
+        ))
+        .with_hint("nothing was touched; run the restore again"));
+    }
+    Ok(RestorePlan {
+        manifest,
+        target,
+        target_in_use: plain.target_in_use,
+        unfinished: plain.unfinished.clone(),
+        clean: plain.clean,
+        jobs: plain.jobs,
+        storage,
+    })
 }
 
 /// Check everything a restore needs: the backup exists and is intact (SHA-256), the target is

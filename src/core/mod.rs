@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod authz;
+mod backups;
 pub mod catalogue;
 pub mod keys;
 mod lookup;
@@ -16,8 +17,10 @@ pub mod users;
 use async_trait::async_trait;
 
 use crate::backend::{Backend, Deliver};
-use crate::db::{Db, Tx};
+use crate::db::{ConnectOptions, DatabaseTarget, Db, Tx};
 use crate::error::Result;
+use crate::progress::Reporter;
+use crate::proto::backup::*;
 use crate::proto::ops::{Op, Principal};
 use crate::proto::*;
 
@@ -31,7 +34,7 @@ macro_rules! change {
     ($core:ident, $op:expr, $scope:expr, |$tx:ident, $actor:ident| $body:expr) => {{ change!($core, $op, $scope, |$tx, $actor| $body, |_out| Ok(())) }};
     ($core:ident, $op:expr, $scope:expr, |$tx:ident, $actor:ident| $body:expr, $deliver:expr) => {{
         $core.ready().await?;
-        let mut tx = $core.db.begin().await?;
+        let mut tx = $core.db().await?.begin().await?;
         let actor = $core.actor(&mut tx).await?;
         authz::authorize(&mut tx, &actor, $op, $scope).await?;
         let out = {
@@ -51,7 +54,7 @@ macro_rules! change {
 macro_rules! read {
     ($core:ident, $op:expr, $scope:expr, |$tx:ident| $body:expr) => {{
         $core.ready().await?;
-        let mut tx = $core.db.begin_read().await?;
+        let mut tx = $core.db().await?.begin_read().await?;
         let actor = $core.actor(&mut tx).await?;
         authz::authorize(&mut tx, &actor, $op, $scope).await?;
         let out = {
@@ -66,44 +69,75 @@ macro_rules! read {
 pub use crate::local::{now, operator};
 
 pub struct Core {
-    db: Db,
+    database: DatabaseTarget,
+    connect: ConnectOptions,
+    /// Connected on first use: backups of another database, and restores into this one, run
+    /// without it.
+    db: tokio::sync::OnceCell<Db>,
     target: String,
     principal: Principal,
     operator: String,
+    backup: crate::backup::Config,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
 }
 
 impl Core {
-    pub fn new(db: Db, target: String, principal: Principal) -> Self {
+    pub fn new(
+        database: DatabaseTarget,
+        connect: ConnectOptions,
+        principal: Principal,
+        backup: crate::backup::Config,
+    ) -> Self {
         Core {
-            db,
-            target,
+            target: database.display(),
+            database,
+            connect,
+            db: tokio::sync::OnceCell::new(),
             principal,
             operator: operator(),
+            backup,
             schema_current: tokio::sync::OnceCell::new(),
         }
+    }
+
+    /// The database, connected on first use. A database a restore did not finish is never
+    /// mistaken for a good one: it is refused here, with how to finish.
+    pub async fn db(&self) -> Result<&Db> {
+        self.db
+            .get_or_try_init(|| async {
+                let db = Db::connect(&self.database, &self.connect).await?;
+                tracing::debug!(database = %self.target, "connected");
+                if let Err(e) = crate::backup::marker::check(&db, &self.target).await {
+                    db.close().await;
+                    return Err(e);
+                }
+                Ok(db)
+            })
+            .await
     }
 
     /// Reads and changes need the schema this binary ships: refuse a database without it, or
     /// behind it, with what to run.
     async fn ready(&self) -> Result<()> {
+        let db = self.db().await?;
         self.schema_current
-            .get_or_try_init(|| migrate::ensure_current(&self.db))
+            .get_or_try_init(|| migrate::ensure_current(db))
             .await
             .map(|_| ())
-    }
-
-    pub fn db(&self) -> &Db {
-        &self.db
     }
 
     /// The actor of an operation outside the platform's tables (migrations, backups), after
     /// checking that they may run `op` on the whole platform. Before the tables of users and
     /// roles exist there is nothing to protect yet: `--as` is recorded by name.
     async fn platform_actor(&self, op: Op) -> Result<Actor> {
+        if self.principal == Principal::Operator {
+            // The operator may do anything: nothing to look up (and no database needed).
+            return Ok(Actor::operator(&self.operator));
+        }
+        let db = self.db().await?;
         if let Principal::User(email) = &self.principal
-            && !(self.db.table_exists("users").await? && self.db.table_exists("user_roles").await?)
+            && !(db.table_exists("users").await? && db.table_exists("user_roles").await?)
         {
             return Ok(Actor {
                 user_id: None,
@@ -112,10 +146,17 @@ impl Core {
                 key: None,
             });
         }
-        let mut tx = self.db.begin_read().await?;
+        let mut tx = db.begin_read().await?;
         let actor = self.actor(&mut tx).await?;
         authz::authorize(&mut tx, &actor, op, Scope::Platform).await?;
         tx.commit().await?;
+        Ok(actor)
+    }
+
+    /// The actor of `op` on the whole platform inside `tx`, authorized.
+    async fn platform_actor_in(&self, tx: &mut Tx<'_>, op: Op) -> Result<Actor> {
+        let actor = self.actor(tx).await?;
+        authz::authorize(tx, &actor, op, Scope::Platform).await?;
         Ok(actor)
     }
 
@@ -138,21 +179,26 @@ impl Backend for Core {
 
     async fn migrate_status(&self) -> Result<Vec<Migration>> {
         self.platform_actor(Op::MigrateStatus).await?;
-        migrate::status(&self.db).await
+        migrate::status(self.db().await?).await
     }
 
     async fn migrate_run(&self, req: &MigrateRun) -> Result<MigrateReport> {
-        migrate::run(&self.db, req, &self.platform_actor(Op::MigrateRun).await?).await
+        migrate::run(
+            self.db().await?,
+            req,
+            &self.platform_actor(Op::MigrateRun).await?,
+        )
+        .await
     }
 
     async fn migrate_revert_plan(&self, to: Option<i64>) -> Result<Vec<Migration>> {
         self.platform_actor(Op::MigrateRevert).await?;
-        migrate::revert_plan(&self.db, to).await
+        migrate::revert_plan(self.db().await?, to).await
     }
 
     async fn migrate_revert(&self, req: &MigrateRevert) -> Result<MigrateReport> {
         migrate::revert(
-            &self.db,
+            self.db().await?,
             req,
             &self.platform_actor(Op::MigrateRevert).await?,
         )
@@ -161,12 +207,12 @@ impl Backend for Core {
 
     async fn migrate_verify(&self) -> Result<Vec<Drift>> {
         self.platform_actor(Op::MigrateVerify).await?;
-        migrate::verify(&self.db).await
+        migrate::verify(self.db().await?).await
     }
 
     async fn migrate_accept(&self, version: i64) -> Result<Drift> {
         migrate::accept(
-            &self.db,
+            self.db().await?,
             version,
             &self.platform_actor(Op::MigrateAccept).await?,
         )
@@ -359,28 +405,55 @@ impl Backend for Core {
         ))
     }
 
-    async fn check_actor(&self, op: Op) -> Result<String> {
-        Ok(self.platform_actor(op).await?.label)
+    async fn backup_run(&self, req: &BackupRun, progress: Reporter) -> Result<BackupRunOutcome> {
+        self.run_backup(req, progress).await
     }
 
-    async fn record_operation(&self, record: &OperationRecord) -> Result<()> {
-        let entry = AuditEntry::new(
-            record.operation.action(),
-            "backup",
-            record.resource_id.clone(),
-        )
-        .metadata(record.metadata.clone());
-        let op = match record.operation {
-            Operation::BackupRun => Op::BackupRun,
-            Operation::BackupRestore => Op::BackupRestore,
-            Operation::BackupPrune => Op::BackupPrune,
-        };
-        change!(self, op, Scope::Platform, |tx, actor| audit::record(
-            tx, actor, entry
-        ))
+    async fn backup_list(
+        &self,
+        storage: Option<&str>,
+        progress: Reporter,
+    ) -> Result<Vec<BackupInfo>> {
+        self.list_backups(storage, progress).await
+    }
+
+    async fn backup_show(
+        &self,
+        id: &str,
+        storage: Option<&str>,
+        progress: Reporter,
+    ) -> Result<ShowBackup> {
+        self.show_backup(id, storage, progress).await
+    }
+
+    async fn backup_restore_plan(
+        &self,
+        req: &BackupRestore,
+        progress: Reporter,
+    ) -> Result<RestorePlan> {
+        self.plan_restore(req, progress).await
+    }
+
+    async fn backup_restore(
+        &self,
+        req: &BackupRestore,
+        plan: &RestorePlan,
+        progress: Reporter,
+    ) -> Result<RestoreReport> {
+        self.restore(req, plan, progress).await
+    }
+
+    async fn backup_verify(&self, req: &BackupVerify, progress: Reporter) -> Result<VerifyReport> {
+        self.verify_backup(req, progress).await
+    }
+
+    async fn backup_prune(&self, req: &BackupPrune, progress: Reporter) -> Result<PruneReport> {
+        self.prune_backups(req, progress).await
     }
 
     async fn close(&self) {
-        self.db.close().await;
+        if let Some(db) = self.db.get() {
+            db.close().await;
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Backups as a client sees them: manifests, listings and the reports of each operation.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -162,4 +163,91 @@ pub struct PruneReport {
     pub newest_good: Option<String>,
     /// Backups this prune found corrupt when it checked them.
     pub found_corrupt: Vec<String>,
+}
+
+/// `backup run`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BackupRun {
+    /// Where to write instead of the configured storage.
+    pub storage: Option<String>,
+    pub label: Option<String>,
+    pub lock_timeout: Duration,
+}
+
+/// What `backup run` did.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupRunOutcome {
+    Taken {
+        manifest: Box<Manifest>,
+        /// The storage written to, for people.
+        storage: String,
+    },
+    /// Backups are disabled (`BACKUP_ENABLED=false`): nothing was done.
+    Disabled {
+        /// The setting that disabled them, for people.
+        by: String,
+    },
+}
+
+/// `backup restore`: into the configured database, or `into` (a URL or a path).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BackupRestore {
+    /// A backup id; the newest good backup when absent.
+    pub id: Option<String>,
+    pub storage: Option<String>,
+    pub into: Option<String>,
+    pub clean: bool,
+    /// Connections loading in parallel (PostgreSQL); a default for the machine when absent.
+    pub jobs: Option<usize>,
+}
+
+/// What a restore will do, checked before anything is touched: shown before asking, then
+/// handed back to run it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RestorePlan {
+    pub manifest: Manifest,
+    /// The storage it comes from, for people.
+    pub storage: String,
+    /// The target, for people (its password masked).
+    pub target: String,
+    /// The target holds tables (to be dropped with `clean`).
+    pub target_in_use: bool,
+    /// The target holds a restore that did not finish: it is emptied first.
+    pub unfinished: Option<Unfinished>,
+    pub clean: bool,
+    pub jobs: usize,
+}
+
+/// `backup verify`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BackupVerify {
+    pub id: Option<String>,
+    pub storage: Option<String>,
+    /// Restore into a scratch database and compare the row counts.
+    pub restore_test: bool,
+}
+
+/// Which backups `backup prune` deletes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrunePolicy {
+    /// Older than the configured retention (`BACKUP_RETENTION_DAYS`).
+    Retention,
+    OlderThan(Duration),
+    /// The newest backup of each of the last N days, weeks and months.
+    Keep {
+        daily: usize,
+        weekly: usize,
+        monthly: usize,
+    },
+}
+
+/// `backup prune`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BackupPrune {
+    pub policy: PrunePolicy,
+    pub dry_run: bool,
+    pub storage: Option<String>,
+    pub lock_timeout: Duration,
 }

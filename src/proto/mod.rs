@@ -388,32 +388,6 @@ pub struct RotatedKey {
     pub old: ApiKey,
 }
 
-/// Operations platctl performs outside the database that still leave an audit entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Operation {
-    BackupRun,
-    BackupRestore,
-    BackupPrune,
-}
-
-impl Operation {
-    pub fn action(self) -> &'static str {
-        match self {
-            Operation::BackupRun => "backup.run",
-            Operation::BackupRestore => "backup.restore",
-            Operation::BackupPrune => "backup.prune",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct OperationRecord {
-    pub operation: Operation,
-    pub resource_id: String,
-    pub metadata: serde_json::Value,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Verdict {

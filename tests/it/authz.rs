@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use platctl::backend::Backend;
 use platctl::core::Core;
+use platctl::db::ConnectOptions;
 use platctl::db::DatabaseTarget;
-use platctl::db::{ConnectOptions, Db};
 use platctl::error::ErrorKind;
 use platctl::proto::ops::Principal;
 use platctl::proto::{CreateKey, ListKeys};
@@ -166,8 +166,15 @@ fn as_key<T>(env: &TestEnv, key: &str, f: impl AsyncFnOnce(&Core) -> T) -> T {
             timeout: Duration::from_secs(10),
             origin: "DATABASE_URL".into(),
         };
-        let db = Db::connect(&target, &opts).await.unwrap();
-        let core = Core::new(db, "test".into(), Principal::Key(key.to_string()));
+        let backups = platctl::backup::Config {
+            storage: "./backups".into(),
+            compression: platctl::backup::compress::Options::default_for_machine(),
+            s3: Default::default(),
+            pg_bin_dir: None,
+            disabled_by: None,
+            retention_days: 30,
+        };
+        let core = Core::new(target, opts, Principal::Key(key.to_string()), backups);
         let out = f(&core).await;
         core.close().await;
         out

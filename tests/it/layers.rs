@@ -141,14 +141,7 @@ fn each_layer_imports_only_what_is_below_it() {
     }
 
     // Commands see the trait and the protocol; they open a backend through `connect`.
-    // Backups still call `backup::` directly from their command: they move onto the trait next
-    // (issue 8), and this exception goes with them.
-    broken.extend(check(
-        &files,
-        "commands",
-        &["core", "db", "backup"],
-        &["commands/backup.rs"],
-    ));
+    broken.extend(check(&files, "commands", &["core", "db", "backup"], &[]));
 
     assert!(broken.is_empty(), "layering broken:\n{}", broken.join("\n"));
 }

@@ -1,0 +1,250 @@
+//! Backups through the core: who may run them, the rules around them (backups disabled, the
+//! label, the retention default), what interrupted runs left behind, and the audit entry of
+//! each change. The work itself is `crate::backup`'s.
+
+use serde_json::{Value, json};
+
+use super::Core;
+use super::audit::{self, AuditEntry};
+use crate::backup::{self, Context, retention};
+use crate::db::DatabaseTarget;
+use crate::error::{Error, Result};
+use crate::progress::Reporter;
+use crate::proto::backup::*;
+use crate::proto::bounded;
+use crate::proto::ops::Op;
+
+/// A label: up to 200 printable characters.
+fn validate_label(label: Option<&str>) -> Result<()> {
+    match label {
+        Some(l) if l.len() > 200 || l.chars().any(char::is_control) => {
+            Err(Error::usage("--label takes up to 200 printable characters"))
+        }
+        _ => Ok(()),
+    }
+}
+
+impl Core {
+    fn backup_context<'a>(
+        &'a self,
+        config: &'a backup::Config,
+        progress: &Reporter,
+    ) -> Context<'a> {
+        Context {
+            database: &self.database,
+            config,
+            progress: progress.clone(),
+            connect_timeout: self.connect.timeout,
+            database_origin: self.connect.origin.clone(),
+        }
+    }
+
+    /// Every backup operation first removes what interrupted runs left behind, and names it.
+    async fn tidy(&self, ctx: &Context<'_>, also: Option<&DatabaseTarget>) {
+        let removed = backup::sweep(ctx, also).await;
+        if !removed.is_empty() {
+            ctx.progress.note(&format!(
+                "removed what interrupted runs left behind: {}",
+                removed.join(", ")
+            ));
+        }
+    }
+
+    /// The audit entry of a backup operation, in the configured database when it is
+    /// reachable; the operation is done either way, so a failure is a warning.
+    async fn audit_backup(
+        &self,
+        op: Op,
+        action: &'static str,
+        resource_id: String,
+        metadata: Value,
+        progress: &Reporter,
+    ) {
+        let entry = AuditEntry::new(action, "backup", resource_id).metadata(metadata);
+        let written: Result<()> = async {
+            self.ready().await?;
+            let mut tx = self.db().await?.begin().await?;
+            let actor = self.platform_actor_in(&mut tx, op).await?;
+            audit::record(&mut tx, &actor, entry).await?;
+            tx.commit().await
+        }
+        .await;
+        if let Err(e) = written {
+            progress.warn(&format!("the audit entry of {action} was not written: {e}"));
+        }
+    }
+
+    pub(super) async fn run_backup(
+        &self,
+        req: &BackupRun,
+        progress: Reporter,
+    ) -> Result<BackupRunOutcome> {
+        self.platform_actor(Op::BackupRun).await?;
+        if let Some(by) = &self.backup.disabled_by {
+            return Ok(BackupRunOutcome::Disabled { by: by.clone() });
+        }
+        validate_label(req.label.as_deref())?;
+        let config = self.backup.with_storage(req.storage.as_deref());
+        let ctx = self.backup_context(&config, &progress);
+        self.tidy(&ctx, None).await;
+        let manifest = backup::run(&ctx, req.label.clone(), req.lock_timeout).await;
+        progress.finish();
+        let manifest = manifest?;
+        self.audit_backup(
+            Op::BackupRun,
+            "backup.run",
+            manifest.id.clone(),
+            json!({
+                "storage": config.storage,
+                "artifact": manifest.artifact,
+                "compressed_bytes": manifest.compressed_bytes,
+                "sha256": manifest.sha256,
+                "label": manifest.label,
+            }),
+            &progress,
+        )
+        .await;
+        Ok(BackupRunOutcome::Taken {
+            manifest: Box::new(manifest),
+            storage: config.storage,
+        })
+    }
+
+    pub(super) async fn list_backups(
+        &self,
+        storage: Option<&str>,
+        progress: Reporter,
+    ) -> Result<Vec<BackupInfo>> {
+        self.platform_actor(Op::BackupList).await?;
+        let config = self.backup.with_storage(storage);
+        let ctx = self.backup_context(&config, &progress);
+        self.tidy(&ctx, None).await;
+        backup::list(&ctx).await
+    }
+
+    pub(super) async fn show_backup(
+        &self,
+        id: &str,
+        storage: Option<&str>,
+        progress: Reporter,
+    ) -> Result<ShowBackup> {
+        self.platform_actor(Op::BackupShow).await?;
+        let config = self.backup.with_storage(storage);
+        let ctx = self.backup_context(&config, &progress);
+        self.tidy(&ctx, None).await;
+        backup::show(&ctx, id).await
+    }
+
+    /// The database a restore writes to: `into`, else the configured one.
+    fn restore_target(&self, req: &BackupRestore) -> Result<DatabaseTarget> {
+        match &req.into {
+            Some(url) => DatabaseTarget::parse(url),
+            None => Ok(self.database.clone()),
+        }
+    }
+
+    pub(super) async fn plan_restore(
+        &self,
+        req: &BackupRestore,
+        progress: Reporter,
+    ) -> Result<RestorePlan> {
+        self.platform_actor(Op::BackupRestore).await?;
+        let target = self.restore_target(req)?;
+        let config = self.backup.with_storage(req.storage.as_deref());
+        let ctx = self.backup_context(&config, &progress);
+        self.tidy(&ctx, Some(&target)).await;
+        let jobs = req.jobs.unwrap_or_else(backup::default_jobs).max(1);
+        let plan = backup::plan_restore(&ctx, req.id.as_deref(), target, req.clean, jobs).await;
+        progress.finish();
+        Ok(plan?.plain())
+    }
+
+    pub(super) async fn restore(
+        &self,
+        req: &BackupRestore,
+        plan: &RestorePlan,
+        progress: Reporter,
+    ) -> Result<RestoreReport> {
+        self.platform_actor(Op::BackupRestore).await?;
+        let target = self.restore_target(req)?;
+        let config = self.backup.with_storage(req.storage.as_deref());
+        let ctx = self.backup_context(&config, &progress);
+        let report = async {
+            let plan = backup::plan_again(&ctx, plan, target).await?;
+            backup::execute_restore(&ctx, &plan).await
+        }
+        .await;
+        progress.finish();
+        let report = report?;
+        self.audit_backup(
+            Op::BackupRestore,
+            "backup.restore",
+            report.id.clone(),
+            json!({
+                "storage": config.storage,
+                "target": report.target,
+                "cleaned": report.cleaned,
+            }),
+            &progress,
+        )
+        .await;
+        Ok(report)
+    }
+
+    pub(super) async fn verify_backup(
+        &self,
+        req: &BackupVerify,
+        progress: Reporter,
+    ) -> Result<VerifyReport> {
+        self.platform_actor(Op::BackupVerify).await?;
+        let config = self.backup.with_storage(req.storage.as_deref());
+        let ctx = self.backup_context(&config, &progress);
+        self.tidy(&ctx, None).await;
+        let report = backup::verify(&ctx, req.id.as_deref(), req.restore_test).await;
+        progress.finish();
+        report
+    }
+
+    pub(super) async fn prune_backups(
+        &self,
+        req: &BackupPrune,
+        progress: Reporter,
+    ) -> Result<PruneReport> {
+        self.platform_actor(Op::BackupPrune).await?;
+        let policy = match &req.policy {
+            PrunePolicy::Keep {
+                daily,
+                weekly,
+                monthly,
+            } => retention::Policy::Keep {
+                daily: *daily,
+                weekly: *weekly,
+                monthly: *monthly,
+            },
+            PrunePolicy::OlderThan(age) => {
+                retention::Policy::OlderThan(bounded("--older-than", *age).map_err(Error::usage)?)
+            }
+            PrunePolicy::Retention => {
+                let days = u64::try_from(self.backup.retention_days).unwrap_or(30);
+                let age = std::time::Duration::from_secs(days * 86_400);
+                retention::Policy::OlderThan(bounded("--older-than", age).map_err(Error::usage)?)
+            }
+        };
+        let config = self.backup.with_storage(req.storage.as_deref());
+        let ctx = self.backup_context(&config, &progress);
+        self.tidy(&ctx, None).await;
+        let report = backup::prune(&ctx, &policy, req.dry_run, req.lock_timeout).await?;
+        if !req.dry_run && !report.deleted.is_empty() {
+            let ids: Vec<&str> = report.deleted.iter().map(|b| b.id.as_str()).collect();
+            self.audit_backup(
+                Op::BackupPrune,
+                "backup.prune",
+                config.storage.clone(),
+                json!({ "storage": config.storage, "deleted": ids }),
+                &progress,
+            )
+            .await;
+        }
+        Ok(report)
+    }
+}
