@@ -1,469 +1,10 @@
-//! Where backups live: a local directory or an S3 bucket (any S3-protocol store), behind one
-//! trait, chosen from the storage string (`/var/backups/platform` or `s3://bucket/prefix`).
-//!
-//! Publishing is atomic on both: an artifact is invisible until complete (a `.partial` file
-//! renamed into place; an S3 multipart upload completed), and the manifest, written after it,
-//! is the commit point. `list` shows only backups with a manifest. Leftovers of interrupted runs
-//! (partial files, artifacts without a manifest, unfinished multipart uploads) are removed by
-//! the next run, while it holds the lock.
+//! Backups in an S3 bucket (any S3-protocol store): multipart uploads completed at the end,
+//! a conditional-write lock object with a lease.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
-
-use async_trait::async_trait;
-use aws_sdk_s3::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
-use aws_sdk_s3::primitives::ByteStream;
-use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncRead, AsyncWriteExt};
-
-use super::manifest::{CHECK_SUFFIX, Check, Listed, MANIFEST_SUFFIX, Manifest, is_id};
-use crate::error::{Error, ErrorKind, Result};
-use crate::text::quote;
-
-/// Artifact file suffixes platctl writes.
-pub const ARTIFACT_SUFFIXES: [&str; 2] = [".sql.gz", ".db.gz"];
-const LOCK_NAME: &str = ".platctl-backup.lock";
-
-/// Who holds the backup lock, written into it so that a refused run can say.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Holder {
-    pub holder: String,
-    #[serde(default)]
-    pub host: String,
-    pub pid: u32,
-    pub started_at: DateTime<Utc>,
-    /// S3 leases only: the lock is stale after this (its holder stopped renewing it).
-    pub expires_at: Option<DateTime<Utc>>,
-}
-
-impl Holder {
-    pub fn me() -> Holder {
-        Holder {
-            holder: crate::local::operator(),
-            host: whoami::hostname().unwrap_or_default(),
-            pid: std::process::id(),
-            started_at: Utc::now(),
-            expires_at: None,
-        }
-    }
-
-    fn same_as(&self, other: &Holder) -> bool {
-        self.host == other.host && self.pid == other.pid && self.started_at == other.started_at
-    }
-
-    /// The holder is gone: its lease ran out, or it ran on this host and its process is dead.
-    /// (Containers that share a host name but not a PID namespace should use distinct host
-    /// names, or rely on the lease alone.)
-    fn is_stale(&self) -> bool {
-        if self.expires_at.is_some_and(|t| t < Utc::now()) {
-            return true;
-        }
-        let here = whoami::hostname().unwrap_or_default();
-        cfg!(target_os = "linux")
-            && !self.host.is_empty()
-            && self.host == here
-            && !Path::new(&format!("/proc/{}", self.pid)).exists()
-    }
-
-    fn describe(&self) -> String {
-        format!(
-            "{} (pid {}) since {}",
-            self.holder,
-            self.pid,
-            self.started_at.format("%Y-%m-%d %H:%M:%S UTC")
-        )
-    }
-}
-
-#[async_trait]
-pub trait Lock: Send + Sync {
-    async fn release(self: Box<Self>);
-    /// The lock was lost (an S3 lease that could not be renewed): the run must not commit.
-    fn lost(&self) -> bool {
-        false
-    }
-}
-
-#[async_trait]
-pub trait ArtifactWriter: Send {
-    async fn write(&mut self, chunk: Vec<u8>) -> Result<()>;
-    /// Make the artifact visible, complete.
-    async fn finish(self: Box<Self>) -> Result<()>;
-    /// Remove everything written so far (best effort).
-    async fn abort(self: Box<Self>);
-}
-
-pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
-
-#[async_trait]
-pub trait Storage: Send + Sync {
-    /// `/var/backups/platform` or `s3://bucket/prefix`.
-    fn describe(&self) -> String;
-    /// One backup run at a time per storage: wait up to `timeout`, then fail naming the holder.
-    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>>;
-    /// Remove the leftovers of interrupted runs; returns what was removed. Hold the lock.
-    async fn clean_leftovers(&self) -> Result<Vec<String>>;
-    async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>>;
-    /// The commit point of a backup.
-    async fn put_manifest(&self, manifest: &Manifest) -> Result<()>;
-    /// Every backup with a valid manifest, whether its artifact is complete, and its last
-    /// check.
-    async fn list(&self) -> Result<Vec<Listed>>;
-    async fn open(&self, name: &str) -> Result<Reader>;
-    /// Record what reading a backup's whole artifact found.
-    async fn put_check(&self, id: &str, check: &Check) -> Result<()>;
-    /// Delete a backup: the manifest first, so it leaves `list` at once.
-    async fn delete(&self, manifest: &Manifest) -> Result<()>;
-}
-
-/// Whether a file name is a backup's companion (manifest or check) whose manifest is gone.
-fn is_orphan(name: &str, names: &[&str]) -> bool {
-    ARTIFACT_SUFFIXES.iter().chain(&[CHECK_SUFFIX]).any(|s| {
-        name.strip_suffix(s)
-            .is_some_and(|id| is_id(id) && !names.contains(&Manifest::file_name(id).as_str()))
-    })
-}
-
-/// A manifest read back, checked so that the names in it cannot point outside the storage.
-fn checked(manifest: Manifest, source: &str) -> Result<Manifest> {
-    let ok = is_id(&manifest.id)
-        && ARTIFACT_SUFFIXES
-            .iter()
-            .any(|s| manifest.artifact == format!("{}{s}", manifest.id));
-    if ok {
-        Ok(manifest)
-    } else {
-        Err(Error::new(
-            ErrorKind::Io,
-            format!("the manifest {source} names an unexpected artifact"),
-        ))
-    }
-}
-
-fn storage_error(context: String, err: impl std::error::Error + Send + Sync + 'static) -> Error {
-    Error::new(ErrorKind::Io, context).with_source(err)
-}
-
-/// S3 settings beyond the standard AWS variables (the environment wins over the profile).
-#[derive(Debug, Clone, Default)]
-pub struct S3Options {
-    /// An S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing.
-    pub endpoint: Option<String>,
-    /// `AWS_REGION` / `AWS_DEFAULT_REGION`; else the AWS profile's, else us-east-1.
-    pub region: Option<String>,
-    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`; else the AWS SDK's
-    /// own chain (profile, instance role...).
-    pub credentials: Option<S3Credentials>,
-    /// Multipart part size in bytes (default 8MiB; the settings check it is 5MiB to 5GiB).
-    pub part_size: Option<usize>,
-}
-
-#[derive(Clone)]
-pub struct S3Credentials {
-    pub access_key_id: String,
-    pub secret_access_key: String,
-    pub session_token: Option<String>,
-}
-
-impl std::fmt::Debug for S3Credentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "S3Credentials({}, ***)", self.access_key_id)
-    }
-}
-
-/// Open the storage named by `text`.
-pub async fn open(text: &str, s3: &S3Options) -> Result<Arc<dyn Storage>> {
-    if let Some(rest) = text.strip_prefix("s3://") {
-        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-        if bucket.is_empty() {
-            return Err(Error::usage(format!("{} names no bucket", quote(text)))
-                .with_hint("use s3://BUCKET or s3://BUCKET/PREFIX"));
-        }
-        return Ok(Arc::new(S3Storage::new(bucket, prefix, s3).await?));
-    }
-    if let Some((scheme, _)) = text.split_once("://") {
-        return Err(Error::usage(format!(
-            "unsupported backup storage {}",
-            quote(&format!("{scheme}://"))
-        ))
-        .with_hint("use a directory or s3://BUCKET/PREFIX"));
-    }
-    Ok(Arc::new(LocalStorage {
-        dir: PathBuf::from(text),
-    }))
-}
-
-// --- local directory ---------------------------------------------------------------------------
-
-pub struct LocalStorage {
-    dir: PathBuf,
-}
-
-impl LocalStorage {
-    fn ensure_dir(&self) -> Result<()> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| {
-            Error::io(
-                format!("cannot create the backup directory {}", self.dir.display()),
-                e,
-            )
-        })
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-}
-
-struct LocalLock {
-    file: std::fs::File,
-}
-
-#[async_trait]
-impl Lock for LocalLock {
-    async fn release(self: Box<Self>) {
-        let _ = self.file.unlock();
-    }
-}
-
-struct LocalWriter {
-    file: tokio::fs::File,
-    partial: PathBuf,
-    target: PathBuf,
-    published: bool,
-}
-
-impl Drop for LocalWriter {
-    /// A run stopped before it published its artifact (a signal) removes what it wrote.
-    fn drop(&mut self) {
-        if !self.published {
-            let _ = std::fs::remove_file(&self.partial);
-        }
-    }
-}
-
-#[async_trait]
-impl ArtifactWriter for LocalWriter {
-    async fn write(&mut self, chunk: Vec<u8>) -> Result<()> {
-        self.file
-            .write_all(&chunk)
-            .await
-            .map_err(|e| Error::io(format!("cannot write {}", self.partial.display()), e))
-    }
-
-    async fn finish(mut self: Box<Self>) -> Result<()> {
-        let fail = |e| Error::io(format!("cannot complete {}", self.partial.display()), e);
-        self.file.flush().await.map_err(fail)?;
-        self.file.sync_all().await.map_err(fail)?;
-        tokio::fs::rename(&self.partial, &self.target)
-            .await
-            .map_err(|e| Error::io(format!("cannot publish {}", self.target.display()), e))?;
-        self.published = true;
-        sync_dir(&self.target);
-        Ok(())
-    }
-
-    async fn abort(self: Box<Self>) {
-        // Dropping removes the partial file.
-    }
-}
-
-/// Make a rename durable (best effort: not every filesystem supports it).
-fn sync_dir(path: &Path) {
-    if let Some(dir) = path.parent()
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
-}
-
-#[async_trait]
-impl Storage for LocalStorage {
-    fn describe(&self) -> String {
-        self.dir.display().to_string()
-    }
-
-    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
-        use std::io::{Read, Seek, Write};
-        self.ensure_dir()?;
-        let path = self.path(LOCK_NAME);
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
-        let start = std::time::Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => {
-                    // The kernel drops the lock with the process: a dead run never blocks.
-                    let holder = serde_json::to_vec(&Holder::me()).unwrap_or_default();
-                    let _ = file.set_len(0);
-                    let _ = file.rewind();
-                    let _ = file.write_all(&holder);
-                    let _ = file.sync_all();
-                    return Ok(Box::new(LocalLock { file }));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    if start.elapsed() >= timeout {
-                        let mut text = String::new();
-                        let _ = file.rewind();
-                        let _ = file.read_to_string(&mut text);
-                        let holder = serde_json::from_str::<Holder>(&text)
-                            .map(|h| h.describe())
-                            .unwrap_or_else(|_| "another process".into());
-                        return Err(Error::refused(format!(
-                            "another backup run holds the lock on {}: {holder}",
-                            self.dir.display()
-                        ))
-                        .with_hint("it is still running; wait for it or raise --lock-timeout"));
-                    }
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(Error::io(format!("cannot lock {}", path.display()), e));
-                }
-            }
-        }
-    }
-
-    async fn clean_leftovers(&self) -> Result<Vec<String>> {
-        let mut removed = Vec::new();
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return Ok(removed);
-        };
-        let names: Vec<String> = entries
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .collect();
-        let all: Vec<&str> = names.iter().map(String::as_str).collect();
-        for name in &names {
-            let partial = name.starts_with('.') && name.ends_with(".partial");
-            if (partial || is_orphan(name, &all)) && std::fs::remove_file(self.path(name)).is_ok() {
-                removed.push(name.clone());
-            }
-        }
-        Ok(removed)
-    }
-
-    async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>> {
-        self.ensure_dir()?;
-        let partial = self.path(&format!(".{name}.partial"));
-        let file = tokio::fs::File::create(&partial)
-            .await
-            .map_err(|e| Error::io(format!("cannot create {}", partial.display()), e))?;
-        Ok(Box::new(LocalWriter {
-            file,
-            partial,
-            target: self.path(name),
-            published: false,
-        }))
-    }
-
-    async fn put_manifest(&self, manifest: &Manifest) -> Result<()> {
-        let name = Manifest::file_name(&manifest.id);
-        let partial = self.path(&format!(".{name}.partial"));
-        let target = self.path(&name);
-        let bytes = manifest.to_json()?;
-        let write = || -> std::io::Result<()> {
-            use std::io::Write;
-            let mut f = std::fs::File::create(&partial)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&partial, &target)
-        };
-        write().map_err(|e| Error::io(format!("cannot write {}", target.display()), e))?;
-        sync_dir(&target);
-        Ok(())
-    }
-
-    async fn list(&self) -> Result<Vec<Listed>> {
-        let entries = match std::fs::read_dir(&self.dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::not_found(format!(
-                    "the backup directory {} does not exist",
-                    self.dir.display()
-                ))
-                .with_hint(
-                    "check --storage or BACKUP_DIR; `platctl backup run` creates it with the \
-                     first backup",
-                ));
-            }
-            Err(e) => {
-                return Err(Error::io(format!("cannot read {}", self.dir.display()), e));
-            }
-        };
-        let mut out = Vec::new();
-        for entry in entries.filter_map(|e| e.ok()) {
-            let Ok(name) = entry.file_name().into_string() else {
-                continue;
-            };
-            if name.starts_with('.') || !name.ends_with(MANIFEST_SUFFIX) {
-                continue;
-            }
-            let bytes = match std::fs::read(entry.path()) {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(Error::io(format!("cannot read {name}"), e)),
-            };
-            let Ok(manifest) = Manifest::from_json(&bytes, &name).and_then(|m| checked(m, &name))
-            else {
-                tracing::warn!("skipping {name}: not a valid platctl manifest");
-                continue;
-            };
-            let size = std::fs::metadata(self.path(&manifest.artifact))
-                .map(|m| m.len())
-                .ok();
-            let check = std::fs::read(self.path(&Check::file_name(&manifest.id)))
-                .ok()
-                .and_then(|bytes| serde_json::from_slice(&bytes).ok());
-            out.push(Listed::new(manifest, size, check));
-        }
-        Ok(out)
-    }
-
-    async fn put_check(&self, id: &str, check: &Check) -> Result<()> {
-        let target = self.path(&Check::file_name(id));
-        let partial = self.path(&format!(".{}.partial", Check::file_name(id)));
-        let bytes = serde_json::to_vec_pretty(check)
-            .map_err(|e| Error::internal("cannot encode the check").with_source(e))?;
-        std::fs::write(&partial, bytes)
-            .and_then(|()| std::fs::rename(&partial, &target))
-            .map_err(|e| Error::io(format!("cannot write {}", target.display()), e))
-    }
-
-    async fn open(&self, name: &str) -> Result<Reader> {
-        let path = self.path(name);
-        let file = tokio::fs::File::open(&path)
-            .await
-            .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
-        Ok(Box::new(file))
-    }
-
-    async fn delete(&self, manifest: &Manifest) -> Result<()> {
-        let m = self.path(&Manifest::file_name(&manifest.id));
-        std::fs::remove_file(&m)
-            .map_err(|e| Error::io(format!("cannot delete {}", m.display()), e))?;
-        sync_dir(&m);
-        for name in [manifest.artifact.clone(), Check::file_name(&manifest.id)] {
-            match std::fs::remove_file(self.path(&name)) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(format!("cannot delete {name}"), e)),
-            }
-        }
-        Ok(())
-    }
-}
-
-// --- S3 ----------------------------------------------------------------------------------------
+use super::*;
 
 /// Lock lease length on S3, renewed every third of it while a run lives.
-const LEASE: Duration = Duration::from_secs(60);
+pub(super) const LEASE: Duration = Duration::from_secs(60);
 
 #[derive(Clone)]
 pub struct S3Storage {
@@ -477,7 +18,7 @@ pub struct S3Storage {
 
 /// Where an S3 storage is, for messages.
 #[derive(Debug, Clone)]
-struct Place {
+pub(super) struct Place {
     bucket: String,
     /// `http://127.0.0.1:9000`, or AWS's endpoint for the region.
     endpoint: String,
@@ -485,7 +26,7 @@ struct Place {
 
 /// One line for an operator, whatever the SDK's error: no such bucket, access denied, cannot
 /// connect, no credentials, or S3's own code and message; never the SDK's debug dump.
-fn s3_failed<E>(place: &Place, what: String, err: SdkError<E>) -> Error
+pub(super) fn s3_failed<E>(place: &Place, what: String, err: SdkError<E>) -> Error
 where
     E: std::error::Error + ProvideErrorMetadata + Send + Sync + 'static,
 {
@@ -585,12 +126,12 @@ where
     Error::new(kind, format!("{what}: {reason}")).with_hint(hint)
 }
 
-fn first_line(text: &str) -> &str {
+pub(super) fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or("").trim()
 }
 
 /// The innermost cause's message, on one line (`Connection refused (os error 111)`).
-fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+pub(super) fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     let mut last = err;
     while let Some(next) = last.source() {
         last = next;
@@ -598,7 +139,7 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     first_line(&last.to_string()).to_string()
 }
 
-fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
+pub(super) fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
     let status = err.raw_response().map(|r| r.status().as_u16());
     let code = err
         .as_service_error()
@@ -611,7 +152,7 @@ fn is_precondition_failure<E: ProvideErrorMetadata>(err: &SdkError<E>) -> bool {
 }
 
 impl S3Storage {
-    async fn new(bucket: &str, prefix: &str, s3: &S3Options) -> Result<S3Storage> {
+    pub(super) async fn new(bucket: &str, prefix: &str, s3: &S3Options) -> Result<S3Storage> {
         use aws_config::meta::region::RegionProviderChain;
         use aws_sdk_s3::config::Region;
 
@@ -766,7 +307,7 @@ pub fn parse_size(text: &str) -> std::result::Result<usize, String> {
 
 /// Renew the lease every third of its length, conditionally on it still being ours. A lease
 /// that cannot be renewed before it runs out is lost: the run must not commit.
-async fn renew(
+pub(super) async fn renew(
     storage: S3Storage,
     mut me: Holder,
     mut etag: Option<String>,
@@ -812,7 +353,7 @@ async fn renew(
     }
 }
 
-struct S3Lock {
+pub(super) struct S3Lock {
     storage: S3Storage,
     me: Holder,
     lost: Arc<std::sync::atomic::AtomicBool>,
@@ -839,7 +380,7 @@ impl Lock for S3Lock {
     }
 }
 
-struct S3Writer {
+pub(super) struct S3Writer {
     client: aws_sdk_s3::Client,
     place: Place,
     bucket: String,
