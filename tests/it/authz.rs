@@ -11,7 +11,7 @@ use platctl::error::ErrorKind;
 use platctl::proto::ops::Principal;
 use platctl::proto::{CreateKey, ListKeys};
 
-use crate::common::{TestEnv, both};
+use crate::common::{TestEnv, each_backend};
 
 /// acme with bob@acme.io holding `role` there.
 fn member(env: TestEnv, role: &str) -> TestEnv {
@@ -39,7 +39,7 @@ fn role_of_bob(env: &TestEnv) -> String {
     )
 }
 
-both!(a_viewer_cannot_promote_themselves_or_create_keys, |env| {
+each_backend!(a_viewer_cannot_promote_themselves_or_create_keys, |env| {
     let env = member(env, "viewer");
     let audit_rows = env.count("SELECT COUNT(*) FROM audit_logs");
 
@@ -115,7 +115,7 @@ both!(a_viewer_cannot_promote_themselves_or_create_keys, |env| {
     assert_eq!(role_of_bob(&env), "OWNER");
 });
 
-both!(
+each_backend!(
     a_platform_wide_change_needs_the_permission_everywhere,
     |env| {
         let env = member(env, "owner");
@@ -189,7 +189,7 @@ fn list_acme() -> ListKeys {
     }
 }
 
-both!(
+each_backend!(
     an_api_key_acts_within_its_scopes_and_its_creators_role,
     |env| {
         let env = member(env, "admin");

@@ -1,6 +1,6 @@
 //! The command line as an operator meets it: settings precedence, secrets, errors, formats.
 
-use crate::common::{Kind, Run, TestEnv, both};
+use crate::common::{Kind, Run, TestEnv, each_backend};
 
 #[test]
 fn unreachable_postgres_fails_clearly_without_leaking_the_password() {
@@ -80,12 +80,12 @@ fn config_show_redacts_passwords_and_names_sources() {
     assert_eq!(db["source"], "env DATABASE_URL");
 }
 
-both!(database_url_from_the_environment_is_honoured, |env| {
+each_backend!(database_url_from_the_environment_is_honoured, |env| {
     env.ok(&["-q", "migrate", "run"]);
     assert_eq!(env.count("SELECT COUNT(*) FROM permissions"), 104);
 });
 
-both!(env_file_supplies_database_url_and_real_env_wins, |env| {
+each_backend!(env_file_supplies_database_url_and_real_env_wins, |env| {
     let env_file = env.path("platform.env");
     std::fs::write(
         &env_file,
@@ -212,7 +212,7 @@ fn a_bad_config_file_names_itself() {
     assert!(run.stderr.contains("database"), "{run}");
 }
 
-both!(output_formats_share_field_names, |env| {
+each_backend!(output_formats_share_field_names, |env| {
     let env = env.migrated();
     let csv = env.ok(&["migrate", "status", "-o", "csv"]);
     let mut lines = csv.stdout.lines();
@@ -509,7 +509,7 @@ fn durations_say_what_is_allowed() {
     assert!(slug.stderr.contains("not ASCII"), "{slug}");
 }
 
-both!(an_unmigrated_database_says_what_to_run, |env| {
+each_backend!(an_unmigrated_database_says_what_to_run, |env| {
     // A database that exists with nothing in it.
     if env.kind == Kind::Sqlite {
         // An empty file is an empty SQLite database.
@@ -605,7 +605,7 @@ fn sqlite_errors_say_their_cause_once() {
     assert!(causes.len() <= 1, "{run}");
 }
 
-both!(
+each_backend!(
     csv_carries_the_same_fields_as_json_for_every_result_type,
     |env| {
         let env = env.migrated();

@@ -10,32 +10,40 @@ use assert_cmd::Command;
 use sqlx::Connection;
 use tempfile::TempDir;
 
+/// A backend the suite runs against. The admin API client (`--server`, with `platctl serve`)
+/// will be one more: a variant here and an arm in `each_backend!`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Sqlite,
     Postgres,
 }
 
-/// Declare a test that runs once per database: `both!(name, |env| { ... });`
-macro_rules! both {
+impl Kind {
+    /// Every backend, in the order the suite runs them.
+    pub const ALL: [Kind; 2] = [Kind::Sqlite, Kind::Postgres];
+}
+
+/// Declare a test that runs once per backend: `each_backend!(name, |env| { ... });` makes
+/// `name::sqlite` and `name::postgres`.
+macro_rules! each_backend {
     ($name:ident, $body:expr) => {
+        $crate::common::each_backend!(@arms $name, $body, sqlite => Sqlite, postgres => Postgres);
+    };
+    (@arms $name:ident, $body:expr, $($arm:ident => $kind:ident),+) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
-            #[test]
-            fn sqlite() {
-                let body: fn($crate::common::TestEnv) = $body;
-                body($crate::common::TestEnv::new($crate::common::Kind::Sqlite));
-            }
-            #[test]
-            fn postgres() {
-                let body: fn($crate::common::TestEnv) = $body;
-                body($crate::common::TestEnv::new($crate::common::Kind::Postgres));
-            }
+            $(
+                #[test]
+                fn $arm() {
+                    let body: fn($crate::common::TestEnv) = $body;
+                    body($crate::common::TestEnv::new($crate::common::Kind::$kind));
+                }
+            )+
         }
     };
 }
-pub(crate) use both;
+pub(crate) use each_backend;
 
 // ---------------------------------------------------------------------------------------------
 // The PostgreSQL cluster, started once per test process.

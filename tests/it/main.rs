@@ -12,6 +12,7 @@ mod common;
 mod authz;
 mod backup;
 mod cli;
+mod contract;
 mod docs;
 mod interrupt;
 mod keys;

@@ -1,6 +1,6 @@
 //! `platctl init` and `platctl migrate`, on SQLite and PostgreSQL.
 
-use crate::common::{Kind, TestEnv, both};
+use crate::common::{Kind, TestEnv, each_backend};
 
 const VERSIONS: i64 = 7;
 
@@ -37,7 +37,7 @@ fn init_works_on_a_fresh_machine_with_the_embedded_default() {
     );
 }
 
-both!(seeds_roles_and_permissions, |env| {
+each_backend!(seeds_roles_and_permissions, |env| {
     let env = env.migrated();
     assert_eq!(env.count("SELECT COUNT(*) FROM permissions"), 104);
     let roles = env.query_strings(
@@ -46,7 +46,7 @@ both!(seeds_roles_and_permissions, |env| {
     assert_eq!(roles, ["OWNER:4", "ADMIN:3", "EDITOR:2", "VIEWER:1"]);
 });
 
-both!(concurrent_runs_apply_each_migration_once, |env| {
+each_backend!(concurrent_runs_apply_each_migration_once, |env| {
     let start = |_: usize| {
         env.std_cmd()
             .args(["-q", "migrate", "run"])
@@ -76,7 +76,7 @@ both!(concurrent_runs_apply_each_migration_once, |env| {
     assert_eq!(env.count("SELECT COUNT(*) FROM permissions"), 104);
 });
 
-both!(a_changed_checksum_is_reported_and_can_be_accepted, |env| {
+each_backend!(a_changed_checksum_is_reported_and_can_be_accepted, |env| {
     let env = env.migrated();
     env.exec("UPDATE _platctl_migrations SET checksum = 'tampered' WHERE version = 3");
 
@@ -114,7 +114,7 @@ both!(a_changed_checksum_is_reported_and_can_be_accepted, |env| {
     );
 });
 
-both!(status_exit_code_gates_pending_migrations, |env| {
+each_backend!(status_exit_code_gates_pending_migrations, |env| {
     env.ok(&["-q", "migrate", "run", "--to", "3"]);
     assert!(env.table_exists("roles"));
     assert!(!env.table_exists("api_keys"));
@@ -145,7 +145,7 @@ both!(status_exit_code_gates_pending_migrations, |env| {
     assert!(unknown.stderr.contains("known versions"), "{unknown}");
 });
 
-both!(revert_asks_first_and_down_scripts_undo_everything, |env| {
+each_backend!(revert_asks_first_and_down_scripts_undo_everything, |env| {
     let env = env.migrated();
     let refused = env.run(&["migrate", "revert"]);
     assert_eq!(refused.code, 2, "{refused}");
@@ -180,7 +180,7 @@ both!(revert_asks_first_and_down_scripts_undo_everything, |env| {
     assert_eq!(env.count("SELECT COUNT(*) FROM permissions"), 104);
 });
 
-both!(
+each_backend!(
     a_failing_migration_rolls_back_and_names_file_and_statement,
     |env| {
         // A table in the way of migration 6.
@@ -226,7 +226,7 @@ fn postgres_lock_timeout_names_the_holder() {
     assert!(!env.table_exists("organizations"));
 }
 
-both!(as_names_an_existing_user_once_users_exist, |env| {
+each_backend!(as_names_an_existing_user_once_users_exist, |env| {
     // Before the users table exists, --as is recorded by name.
     env.ok(&["--as", "deployer@acme.io", "-q", "migrate", "run"]);
     assert_eq!(

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use platctl::core::catalogue;
 
-use crate::common::{Kind, TestEnv, both};
+use crate::common::{Kind, TestEnv, each_backend};
 
 /// A migrated database with organization `acme` and user bob@acme.io holding `role` there.
 fn with_member(env: TestEnv, role: &str) -> TestEnv {
@@ -38,7 +38,7 @@ fn audit_count(env: &TestEnv, action: &str) -> i64 {
     ))
 }
 
-both!(the_seed_migration_agrees_with_the_catalogue, |env| {
+each_backend!(the_seed_migration_agrees_with_the_catalogue, |env| {
     let env = env.migrated();
     let set = |sql: String| -> BTreeSet<String> { env.query_strings(&sql).into_iter().collect() };
     let names = |perms: BTreeSet<catalogue::Permission>| -> BTreeSet<String> {
@@ -76,7 +76,7 @@ both!(the_seed_migration_agrees_with_the_catalogue, |env| {
     assert_eq!(all, catalogue);
 });
 
-both!(organizations_and_users_take_hostile_names_as_data, |env| {
+each_backend!(organizations_and_users_take_hostile_names_as_data, |env| {
     let env = env.migrated();
     let name = "Acme'; DROP TABLE organizations; --";
     let created = env.ok(&["orgs", "create", "acme", "--name", name, "-o", "json"]);
@@ -125,7 +125,7 @@ both!(organizations_and_users_take_hostile_names_as_data, |env| {
     );
 });
 
-both!(an_editor_may_create_agents_but_not_manage_backups, |env| {
+each_backend!(an_editor_may_create_agents_but_not_manage_backups, |env| {
     let env = with_member(env, "editor");
     let allowed = check(
         &env,
@@ -171,7 +171,7 @@ both!(an_editor_may_create_agents_but_not_manage_backups, |env| {
     assert!(disabled.stdout.contains("disabled"), "{disabled}");
 });
 
-both!(
+each_backend!(
     system_roles_cannot_be_deleted_and_assigned_roles_need_force,
     |env| {
         let env = with_member(env, "viewer");
@@ -224,7 +224,7 @@ both!(
     }
 );
 
-both!(
+each_backend!(
     grants_and_revokes_take_wildcards_and_respect_inheritance,
     |env| {
         let env = env.migrated();
@@ -298,7 +298,7 @@ both!(
     }
 );
 
-both!(
+each_backend!(
     assigning_replaces_the_role_and_unassigning_removes_it,
     |env| {
         let env = with_member(env, "VIEWER");
@@ -373,7 +373,7 @@ both!(
     }
 );
 
-both!(as_records_the_platform_user_as_actor, |env| {
+each_backend!(as_records_the_platform_user_as_actor, |env| {
     let env = with_member(env, "owner");
     env.ok(&["--as", "bob@acme.io", "orgs", "create", "beta"]);
     let row = env.query_strings(
@@ -410,7 +410,7 @@ fn permissions_list_shows_the_catalogue() {
     assert_eq!(typo.code, 2, "{typo}");
 }
 
-both!(a_failed_audit_write_rolls_the_change_back, |env| {
+each_backend!(a_failed_audit_write_rolls_the_change_back, |env| {
     let env = env.migrated();
     match env.kind {
         Kind::Postgres => env.exec(
@@ -439,7 +439,7 @@ both!(a_failed_audit_write_rolls_the_change_back, |env| {
     assert_eq!(env.count("SELECT COUNT(*) FROM roles"), 4);
 });
 
-both!(revoking_a_wildcard_keeps_what_the_role_inherits, |env| {
+each_backend!(revoking_a_wildcard_keeps_what_the_role_inherits, |env| {
     let env = with_member(env, "editor");
     let run = env.ok(&["roles", "revoke", "editor", "agents:*", "-o", "json"]);
     let json = run.json();
@@ -461,7 +461,7 @@ both!(revoking_a_wildcard_keeps_what_the_role_inherits, |env| {
     assert_eq!(named.code, 1, "{named}");
 });
 
-both!(
+each_backend!(
     roles_show_draws_the_matrix_and_grants_record_their_actor,
     |env| {
         let env = with_member(env, "admin");

@@ -2,7 +2,7 @@
 //! wherever they are typed, input of any length. (Every run of the suite is also checked for
 //! the test secrets by `Run` itself.)
 
-use crate::common::{Kind, Run, TestEnv, both, has_whole_key};
+use crate::common::{Kind, Run, TestEnv, each_backend, has_whole_key};
 
 /// Passwords that break the URL grammar, unencoded, as operators paste them.
 const AWKWARD: [&str; 4] = ["p#w3x9", "p/w3x9", "p?w3x9", "p@w3x9"];
@@ -102,7 +102,7 @@ fn a_keyword_connection_string_is_refused_without_echoing_it() {
     );
 }
 
-both!(key_text_is_cut_to_its_prefix_in_every_message, |env| {
+each_backend!(key_text_is_cut_to_its_prefix_in_every_message, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     let created = env.ok(&[
