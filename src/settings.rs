@@ -227,6 +227,13 @@ pub struct Settings {
     pub connect_timeout: Resolved<Duration>,
     /// A tracing filter (PLATCTL_LOG), already checked.
     pub log_filter: Option<Resolved<String>>,
+    pub s3_region: Option<String>,
+    pub s3_credentials: Option<crate::backup::storage::S3Credentials>,
+    /// What `config show` lists of the settings resolved one by one: value (masked when
+    /// secret) and source.
+    shown: Vec<(&'static str, String, Source)>,
+    /// Whether colour is allowed (before asking the terminal), and why.
+    color: (String, String),
     pub env: Env,
     /// Things the operator should know about their configuration.
     pub warnings: Vec<String>,
@@ -237,26 +244,10 @@ impl Settings {
     /// credentials from the environment (or the env file); without them the AWS SDK's own
     /// chain applies (AWS_PROFILE, instance roles).
     pub fn s3_options(&self) -> crate::backup::storage::S3Options {
-        let env = &self.env;
-        let credentials = match (
-            env.get("AWS_ACCESS_KEY_ID"),
-            env.get("AWS_SECRET_ACCESS_KEY"),
-        ) {
-            (Some(access_key_id), Some(secret_access_key)) => {
-                Some(crate::backup::storage::S3Credentials {
-                    access_key_id,
-                    secret_access_key,
-                    session_token: env.get("AWS_SESSION_TOKEN"),
-                })
-            }
-            _ => None,
-        };
         crate::backup::storage::S3Options {
             endpoint: self.s3_endpoint_url.as_ref().map(|u| u.value.clone()),
-            region: env
-                .get("AWS_REGION")
-                .or_else(|| env.get("AWS_DEFAULT_REGION")),
-            credentials,
+            region: self.s3_region.clone(),
+            credentials: self.s3_credentials.clone(),
             part_size: self.s3_part_size.as_ref().map(|p| p.value),
         }
     }
@@ -268,12 +259,115 @@ pub const COMPRESSION_LEVELS: std::ops::RangeInclusive<u32> = 1..=9;
 pub const S3_PART_SIZE_MIN: usize = 5 << 20;
 pub const S3_PART_SIZE_MAX: usize = 5 << 30;
 
-/// Where one setting may be given, highest precedence first: a flag, environment variables,
-/// a key of the active profile.
+/// One setting: where it may be given (highest precedence first: a flag, environment
+/// variables, a key of the active profile), its default, and whether its value is a secret.
+/// Resolution, `config show` and the README's table are all derived from [`SETTINGS`].
+#[derive(Debug, Clone, Copy)]
+pub struct SettingRow {
+    /// The name `config show` uses.
+    pub name: &'static str,
+    pub flag: Option<&'static str>,
+    pub env: &'static [&'static str],
+    /// The key in a `[profiles.NAME]` table of config.toml.
+    pub profile: Option<&'static str>,
+    /// The default, as text; `None`: unset unless given.
+    pub default: Option<&'static str>,
+    /// Never shown: `config show` says only whether it is set.
+    pub secret: bool,
+    pub meaning: &'static str,
+}
+
+macro_rules! settings_table {
+    ($($name:literal: flag $flag:expr, env [$($env:literal),*], profile $profile:expr, default $default:expr, secret $secret:literal, $meaning:literal;)*) => {
+        /// Every setting platctl reads, in the order `config show` lists them.
+        pub const SETTINGS: &[SettingRow] = &[$(SettingRow {
+            name: $name,
+            flag: $flag,
+            env: &[$($env),*],
+            profile: $profile,
+            default: $default,
+            secret: $secret,
+            meaning: $meaning,
+        },)*];
+    };
+}
+
+settings_table! {
+    "config_file": flag None, env ["PLATCTL_CONFIG"], profile None, default Some("~/.config/platctl/config.toml"), secret false, "path of config.toml";
+    "profile": flag Some("--profile"), env ["PLATCTL_PROFILE"], profile None, default Some("default"), secret false, "profile of config.toml to use (its `default_profile` otherwise)";
+    "env_file": flag Some("--env-file"), env ["PLATCTL_ENV_FILE"], profile Some("env_file"), default None, secret false, "KEY=VALUE lines read as environment (the platform's .env); real variables win";
+    "database_url": flag Some("--database-url"), env ["DATABASE_URL"], profile Some("database_url"), default Some("the embedded SQLite database"), secret false, "`postgres://…`, `sqlite://…` or a path (its password is never shown)";
+    "output": flag Some("--output"), env ["PLATCTL_OUTPUT"], profile Some("output"), default Some("table"), secret false, "table, json, ndjson or csv";
+    "color": flag Some("--no-color"), env ["NO_COLOR"], profile Some("color"), default Some("true"), secret false, "colour on a terminal (`NO_COLOR` set, `--no-color` or `color = false` turn it off)";
+    "default_org": flag None, env ["PLATCTL_DEFAULT_ORG"], profile Some("default_org"), default None, secret false, "organization used when `--org` is omitted (else the only one)";
+    "as": flag Some("--as"), env ["PLATCTL_AS"], profile None, default None, secret false, "act as this platform user: audited as them, limited to what their roles grant";
+    "connect_timeout": flag None, env ["PLATCTL_CONNECT_TIMEOUT"], profile Some("connect_timeout"), default Some("10s"), secret false, "how long to wait for the database, up to `1h`";
+    "log": flag None, env ["PLATCTL_LOG"], profile None, default None, secret false, "a tracing filter for `-v` logs, e.g. `platctl=debug,sqlx=warn`";
+    "backup_dir": flag None, env ["BACKUP_DIR"], profile Some("backup_dir"), default Some("./backups"), secret false, "where backups go: a directory or `s3://BUCKET/PREFIX` (`--storage` wins)";
+    "backup_enabled": flag None, env ["BACKUP_ENABLED"], profile Some("backup_enabled"), default Some("true"), secret false, "`false` makes `backup run` do nothing, successfully";
+    "backup_retention_days": flag None, env ["BACKUP_RETENTION_DAYS"], profile Some("backup_retention_days"), default Some("30"), secret false, "what `backup prune` keeps by default, 1 to 36500 days";
+    "backup_compression_level": flag None, env ["BACKUP_COMPRESSION_LEVEL"], profile Some("backup_compression_level"), default Some("5"), secret false, "gzip level 1-9 (see the benchmark)";
+    "pg_bin_dir": flag None, env ["PLATCTL_PG_BIN_DIR"], profile Some("pg_bin_dir"), default None, secret false, "directory of `pg_dump` when the right version is not found by itself; it must exist";
+    "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
+    "s3_part_size": flag None, env ["BACKUP_S3_PART_SIZE"], profile Some("s3_part_size"), default Some("8MiB"), secret false, "S3 multipart part size, `5MiB` to `5GiB`";
+    "s3_region": flag None, env ["AWS_REGION", "AWS_DEFAULT_REGION"], profile None, default None, secret false, "S3 region (else the AWS profile's, else us-east-1)";
+    "s3_access_key_id": flag None, env ["AWS_ACCESS_KEY_ID"], profile None, default None, secret false, "S3 credentials, with the next two (else the AWS SDK's chain: `AWS_PROFILE`, instance roles)";
+    "s3_secret_access_key": flag None, env ["AWS_SECRET_ACCESS_KEY"], profile None, default None, secret true, "S3 secret key";
+    "s3_session_token": flag None, env ["AWS_SESSION_TOKEN"], profile None, default None, secret true, "S3 session token, for temporary credentials";
+}
+
+/// The row of the setting `name`.
+fn row(name: &str) -> &'static SettingRow {
+    SETTINGS
+        .iter()
+        .find(|r| r.name == name)
+        .unwrap_or(&SETTINGS[0])
+}
+
+/// The settings as a Markdown table (for the README).
+pub fn markdown_table() -> String {
+    let mut out = String::from(
+        "| setting | flag | environment | profile key | default | meaning |\n| --- | --- | --- | --- | --- | --- |\n",
+    );
+    let code = |s: &str| format!("`{s}`");
+    for r in SETTINGS {
+        let env: Vec<String> = r.env.iter().map(|e| code(e)).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.name,
+            r.flag.map(code).unwrap_or_default(),
+            env.join(", "),
+            r.profile.map(code).unwrap_or_default(),
+            r.default.map(code).unwrap_or_default(),
+            r.meaning
+        ));
+    }
+    out
+}
+
+/// A setting's row, with the values its flag and its profile key were given.
 struct Spec {
-    flag: Option<(&'static str, String)>,
-    env: &'static [&'static str],
-    profile: Option<(&'static str, String)>,
+    row: &'static SettingRow,
+    flag: Option<String>,
+    profile: Option<String>,
+}
+
+impl Spec {
+    fn of(name: &str) -> Spec {
+        Spec {
+            row: row(name),
+            flag: None,
+            profile: None,
+        }
+    }
+    fn flag(mut self, value: Option<String>) -> Spec {
+        self.flag = value;
+        self
+    }
+    fn profile(mut self, value: Option<String>) -> Spec {
+        self.profile = value;
+        self
+    }
 }
 
 /// Resolves settings one way, whatever their source: the first value found (flag >
@@ -286,6 +380,8 @@ struct Resolver<'a> {
     config_file: &'a Path,
     lenient: bool,
     warnings: Vec<String>,
+    /// What `config show` lists: each setting's value (masked when secret) and source.
+    shown: Vec<(&'static str, String, Source)>,
 }
 
 impl Resolver<'_> {
@@ -294,16 +390,17 @@ impl Resolver<'_> {
         spec: Spec,
         parse: impl Fn(&str) -> std::result::Result<T, String>,
     ) -> Result<Option<Resolved<T>>> {
-        let found = if let Some((flag, text)) = spec.flag {
+        let row = spec.row;
+        let found = if let (Some(text), Some(flag)) = (spec.flag, row.flag) {
             Some((text, Source::Flag(flag), flag.to_string()))
-        } else if let Some((text, source, key)) = spec
+        } else if let Some((text, source, key)) = row
             .env
             .iter()
             .find_map(|key| self.env.lookup(key).map(|(v, s)| (v, s, key)))
         {
             Some((text, source, (*key).to_string()))
         } else {
-            spec.profile.map(|(key, text)| {
+            spec.profile.zip(row.profile).map(|(text, key)| {
                 (
                     text,
                     Source::Profile(self.profile.to_string()),
@@ -311,6 +408,36 @@ impl Resolver<'_> {
                 )
             })
         };
+        let resolved = self.check(found, parse)?;
+        let shown = match &resolved {
+            Some(r) if row.secret => ("(set)".to_string(), r.source.clone()),
+            Some(r) => (r.text.clone(), r.source.clone()),
+            None => (row.default.unwrap_or("").to_string(), Source::Default),
+        };
+        self.shown.push((row.name, shown.0, shown.1));
+        Ok(resolved)
+    }
+
+    /// Like [`Resolver::get`], falling back on the row's default.
+    fn get_or_default<T>(
+        &mut self,
+        spec: Spec,
+        parse: impl Fn(&str) -> std::result::Result<T, String>,
+    ) -> Result<Resolved<T>> {
+        let default = spec.row.default.unwrap_or("");
+        match self.get(spec, &parse)? {
+            Some(r) => Ok(r),
+            None => parse(default)
+                .map(|value| Resolved::default(value, default))
+                .map_err(|e| Error::internal(format!("the default {default:?} is invalid: {e}"))),
+        }
+    }
+
+    fn check<T>(
+        &mut self,
+        found: Option<(String, Source, String)>,
+        parse: impl Fn(&str) -> std::result::Result<T, String>,
+    ) -> Result<Option<Resolved<T>>> {
         let Some((text, source, key)) = found else {
             return Ok(None);
         };
@@ -434,6 +561,24 @@ fn parse_slug(text: &str) -> std::result::Result<String, String> {
         .map_err(|e| e.hint().unwrap_or("not an organization slug").to_string())
 }
 
+fn parse_word(text: &str) -> std::result::Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().any(char::is_whitespace) {
+        Err("expected a value without spaces".into())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+fn parse_email(text: &str) -> std::result::Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err("expected a platform user's email".into())
+    } else {
+        Ok(text.to_string())
+    }
+}
+
 fn parse_format(text: &str) -> std::result::Result<Format, String> {
     <Format as clap::ValueEnum>::from_str(text.trim(), true)
         .map_err(|_| "expected table, json, ndjson or csv".to_string())
@@ -519,6 +664,7 @@ impl Settings {
             config_file: &config_file,
             lenient,
             warnings: Vec::new(),
+            shown: Vec::new(),
         };
         let embedded_database = default_data_dir()?.join(EMBEDDED_DB_NAME);
         let (database_text, database_source) = if let Some(url) = &args.database_url {
@@ -557,133 +703,82 @@ impl Settings {
         };
 
         let format = r.get(
-            Spec {
-                flag: args.output.map(|f| ("--output", f.to_string())),
-                env: &["PLATCTL_OUTPUT"],
-                profile: active.output.map(|f| ("output", f.to_string())),
-            },
+            Spec::of("output")
+                .flag(args.output.map(|f| f.to_string()))
+                .profile(active.output.map(|f| f.to_string())),
             parse_format,
         )?;
         let (format, format_source) =
             format.map_or((Format::Table, Source::Default), |f| (f.value, f.source));
         let default_org = r
             .get(
-                Spec {
-                    flag: None,
-                    env: &["PLATCTL_DEFAULT_ORG"],
-                    profile: active.default_org.clone().map(|o| ("default_org", o)),
-                },
+                Spec::of("default_org").profile(active.default_org.clone()),
                 parse_slug,
             )?
             .map(|o| (o.value, o.source));
-        let act_as = args.act_as.clone().or_else(|| env.get("PLATCTL_AS"));
+        let act_as = r
+            .get(Spec::of("as").flag(args.act_as.clone()), parse_email)?
+            .map(|a| a.value);
 
-        let backup_dir = r
-            .get(
-                Spec {
-                    flag: None,
-                    env: &["BACKUP_DIR"],
-                    profile: active.backup_dir.clone().map(|d| ("backup_dir", d)),
-                },
-                parse_storage,
-            )?
-            .unwrap_or_else(|| Resolved::default("./backups".into(), "./backups"));
-        let backup_enabled = r
-            .get(
-                Spec {
-                    flag: None,
-                    env: &["BACKUP_ENABLED"],
-                    profile: active
-                        .backup_enabled
-                        .map(|b| ("backup_enabled", b.to_string())),
-                },
-                parse_bool,
-            )?
-            .unwrap_or_else(|| Resolved::default(true, "true"));
-        let backup_retention_days = r
-            .get(
-                Spec {
-                    flag: None,
-                    env: &["BACKUP_RETENTION_DAYS"],
-                    profile: active
-                        .backup_retention_days
-                        .map(|d| ("backup_retention_days", d.to_string())),
-                },
-                parse_days,
-            )?
-            .unwrap_or_else(|| Resolved::default(30, "30"));
-        let backup_compression_level = r
-            .get(
-                Spec {
-                    flag: None,
-                    env: &["BACKUP_COMPRESSION_LEVEL"],
-                    profile: active
-                        .backup_compression_level
-                        .map(|l| ("backup_compression_level", l.to_string())),
-                },
-                parse_level,
-            )?
-            .unwrap_or_else(|| {
-                let level = crate::backup::compress::DEFAULT_LEVEL;
-                Resolved::default(level, &level.to_string())
-            });
+        let backup_dir = r.get_or_default(
+            Spec::of("backup_dir").profile(active.backup_dir.clone()),
+            parse_storage,
+        )?;
+        let backup_enabled = r.get_or_default(
+            Spec::of("backup_enabled").profile(active.backup_enabled.map(|b| b.to_string())),
+            parse_bool,
+        )?;
+        let backup_retention_days = r.get_or_default(
+            Spec::of("backup_retention_days")
+                .profile(active.backup_retention_days.map(|d| d.to_string())),
+            parse_days,
+        )?;
+        let backup_compression_level = r.get_or_default(
+            Spec::of("backup_compression_level")
+                .profile(active.backup_compression_level.map(|l| l.to_string())),
+            parse_level,
+        )?;
         let pg_bin_dir = r.get(
-            Spec {
-                flag: None,
-                env: &["PLATCTL_PG_BIN_DIR"],
-                profile: active.pg_bin_dir.as_ref().map(|d| {
-                    (
-                        "pg_bin_dir",
-                        relative_to(&config_file, d).display().to_string(),
-                    )
-                }),
-            },
+            Spec::of("pg_bin_dir").profile(
+                active
+                    .pg_bin_dir
+                    .as_ref()
+                    .map(|d| relative_to(&config_file, d).display().to_string()),
+            ),
             parse_bin_dir,
         )?;
         let s3_endpoint_url = r.get(
-            Spec {
-                flag: None,
-                env: &["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"],
-                profile: active
-                    .s3_endpoint_url
-                    .clone()
-                    .map(|u| ("s3_endpoint_url", u)),
-            },
+            Spec::of("s3_endpoint_url").profile(active.s3_endpoint_url.clone()),
             parse_endpoint,
         )?;
         let s3_part_size = r.get(
-            Spec {
-                flag: None,
-                env: &["BACKUP_S3_PART_SIZE"],
-                profile: active.s3_part_size.clone().map(|s| ("s3_part_size", s)),
-            },
+            Spec::of("s3_part_size").profile(active.s3_part_size.clone()),
             parse_part_size,
         )?;
-        let connect_timeout = r
-            .get(
-                Spec {
-                    flag: None,
-                    env: &["PLATCTL_CONNECT_TIMEOUT"],
-                    profile: active
-                        .connect_timeout
-                        .clone()
-                        .map(|t| ("connect_timeout", t)),
-                },
-                parse_timeout,
-            )?
-            .unwrap_or_else(|| Resolved::default(Duration::from_secs(10), "10s"));
-        let log_filter = r.get(
-            Spec {
-                flag: None,
-                env: &["PLATCTL_LOG"],
-                profile: None,
-            },
-            parse_log_filter,
+        let s3_region = r.get(Spec::of("s3_region"), parse_word)?;
+        let s3_access_key_id = r.get(Spec::of("s3_access_key_id"), parse_word)?;
+        let s3_secret_access_key = r.get(Spec::of("s3_secret_access_key"), parse_word)?;
+        let s3_session_token = r.get(Spec::of("s3_session_token"), parse_word)?;
+        let connect_timeout = r.get_or_default(
+            Spec::of("connect_timeout").profile(active.connect_timeout.clone()),
+            parse_timeout,
         )?;
+        let log_filter = r.get(Spec::of("log"), parse_log_filter)?;
         warnings.append(&mut r.warnings);
+        let shown = std::mem::take(&mut r.shown);
 
         let color_allowed =
             !args.no_color && color_allowed_by_env() && active.color.unwrap_or(true);
+        let color_source = if args.no_color {
+            "flag --no-color".to_string()
+        } else if !color_allowed_by_env() {
+            "env NO_COLOR".to_string()
+        } else if active.color.is_some() {
+            Source::Profile(profile.clone()).to_string()
+        } else {
+            "default".to_string()
+        };
+        let color = (color_allowed.to_string(), color_source);
         let color_stdout = color_allowed && std::io::stdout().is_terminal();
         let color_stderr = color_allowed && std::io::stderr().is_terminal();
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
@@ -716,6 +811,17 @@ impl Settings {
             s3_part_size,
             connect_timeout,
             log_filter,
+            s3_region: s3_region.map(|r| r.value),
+            s3_credentials: match (s3_access_key_id, s3_secret_access_key) {
+                (Some(id), Some(secret)) => Some(crate::backup::storage::S3Credentials {
+                    access_key_id: id.value,
+                    secret_access_key: secret.value,
+                    session_token: s3_session_token.map(|t| t.value),
+                }),
+                _ => None,
+            },
+            shown,
+            color,
             env,
             warnings,
         })
@@ -740,91 +846,46 @@ impl Settings {
 
     /// The rows of `config show`.
     pub fn entries(&self) -> Vec<ConfigEntry> {
-        let mut out = vec![
-            ConfigEntry::new("config_file", self.config_file.display(), {
-                if self.config_exists {
-                    "exists"
-                } else {
-                    "not created yet (platctl init)"
+        let mut out = Vec::new();
+        for row in SETTINGS {
+            let entry = match row.name {
+                "config_file" => ConfigEntry::new(
+                    row.name,
+                    self.config_file.display(),
+                    if self.config_exists {
+                        "exists"
+                    } else {
+                        "not created yet (platctl init)"
+                    },
+                ),
+                "profile" => ConfigEntry::new(row.name, &self.profile, &self.profile_source),
+                "env_file" => match &self.env.file_path {
+                    Some(path) => ConfigEntry::new(row.name, path.display(), "loaded"),
+                    None => ConfigEntry::new(row.name, "", "unset"),
+                },
+                "database_url" => {
+                    out.push(ConfigEntry::new(
+                        row.name,
+                        self.database.display(),
+                        &self.database_source,
+                    ));
+                    ConfigEntry::new("database_kind", self.database.kind(), &self.database_source)
                 }
-            }),
-            ConfigEntry::new("profile", &self.profile, &self.profile_source),
-            ConfigEntry::new(
-                "database_url",
-                self.database.display(),
-                &self.database_source,
-            ),
-            ConfigEntry::new("database_kind", self.database.kind(), &self.database_source),
-            ConfigEntry::new("output", self.format, &self.format_source),
-        ];
-        match &self.default_org {
-            Some((org, source)) => out.push(ConfigEntry::new("default_org", org, source)),
-            None => out.push(ConfigEntry::new(
-                "default_org",
-                "",
-                "unset (the only organization, if there is one)",
-            )),
-        }
-        let mut add = |name: &str, r: Option<(String, &Source)>| {
-            if let Some((value, source)) = r {
-                out.push(ConfigEntry::new(name, value, source));
-            }
-        };
-        add(
-            "backup_dir",
-            Some((self.backup_dir.value.clone(), &self.backup_dir.source)),
-        );
-        add(
-            "backup_enabled",
-            Some((
-                self.backup_enabled.value.to_string(),
-                &self.backup_enabled.source,
-            )),
-        );
-        add(
-            "backup_retention_days",
-            Some((
-                self.backup_retention_days.value.to_string(),
-                &self.backup_retention_days.source,
-            )),
-        );
-        add(
-            "backup_compression_level",
-            Some((
-                self.backup_compression_level.value.to_string(),
-                &self.backup_compression_level.source,
-            )),
-        );
-        add(
-            "pg_bin_dir",
-            self.pg_bin_dir
-                .as_ref()
-                .map(|d| (d.value.display().to_string(), &d.source)),
-        );
-        add(
-            "s3_endpoint_url",
-            self.s3_endpoint_url
-                .as_ref()
-                .map(|u| (u.value.clone(), &u.source)),
-        );
-        add(
-            "s3_part_size",
-            self.s3_part_size
-                .as_ref()
-                .map(|p| (p.text.clone(), &p.source)),
-        );
-        add(
-            "connect_timeout",
-            Some((
-                self.connect_timeout.text.clone(),
-                &self.connect_timeout.source,
-            )),
-        );
-        if let Some(path) = &self.env.file_path {
-            out.push(ConfigEntry::new("env_file", path.display(), "loaded"));
-        }
-        if let Some(user) = &self.act_as {
-            out.push(ConfigEntry::new("as", user, "flag --as or PLATCTL_AS"));
+                "color" => ConfigEntry::new(row.name, &self.color.0, &self.color.1),
+                "default_org" if self.default_org.is_none() => ConfigEntry::new(
+                    row.name,
+                    "",
+                    "unset (the only organization, if there is one)",
+                ),
+                name => match self.shown.iter().find(|(n, _, _)| *n == name) {
+                    Some((_, _, Source::Default)) if row.default.is_none() => {
+                        ConfigEntry::new(name, "", "unset")
+                    }
+                    Some((_, value, source)) => ConfigEntry::new(name, value, source),
+                    None => ConfigEntry::new(name, "", "unset"),
+                },
+            };
+            out.push(entry);
         }
         out
     }
@@ -998,6 +1059,24 @@ pub fn create_config_file(path: &Path) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_setting_is_declared_once_and_its_default_is_valid() {
+        let mut names: Vec<&str> = SETTINGS.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), SETTINGS.len());
+        assert!(parse_days(row("backup_retention_days").default.unwrap_or("")).is_ok());
+        assert!(parse_level(row("backup_compression_level").default.unwrap_or("")).is_ok());
+        assert!(parse_timeout(row("connect_timeout").default.unwrap_or("")).is_ok());
+        assert!(parse_part_size(row("s3_part_size").default.unwrap_or("")).is_ok());
+        assert!(parse_storage(row("backup_dir").default.unwrap_or("")).is_ok());
+        assert!(parse_bool(row("backup_enabled").default.unwrap_or("")).is_ok());
+        assert_eq!(
+            row("backup_compression_level").default,
+            Some(crate::backup::compress::DEFAULT_LEVEL.to_string().as_str())
+        );
+    }
 
     #[test]
     fn database_urls_are_classified() {
