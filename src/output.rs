@@ -60,6 +60,7 @@ const WRAPPABLE: &[&str] = &[
     "reason",
     "revoked_reason",
     "problem",
+    "source",
 ];
 
 /// A free-text column is wrapped only if it keeps at least this many characters a line.
