@@ -85,7 +85,7 @@ impl Config {
 /// Everything a backup operation needs from its surroundings.
 pub struct Context<'a> {
     pub database: &'a DatabaseTarget,
-    pub config: &'a Config,
+    pub config: Config,
     pub progress: Reporter,
     pub connect_timeout: Duration,
     /// How people refer to where `database` came from (`DATABASE_URL`, a profile...).

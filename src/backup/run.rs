@@ -153,7 +153,7 @@ pub(super) async fn run_locked(
             let artifact = format!("{id}.sql.gz");
             let writer = storage.create(&artifact).await?;
             let uploaded =
-                dump_postgres(url, &pg_dump, ctx.config, writer, ctx.progress.as_ref()).await?;
+                dump_postgres(url, &pg_dump, &ctx.config, writer, ctx.progress.as_ref()).await?;
             (
                 source,
                 uploaded,

@@ -6,7 +6,7 @@
 use uuid::Uuid;
 
 use super::audit::Actor;
-use super::{orgs, permissions, roles, users};
+use super::{catalogue, orgs, permissions, roles, users};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::ops::Op;
@@ -54,7 +54,11 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
                     "the API key {}... does not have it in its scopes",
                     key.prefix
                 ),
-            ));
+            )
+            .with_hint(format!(
+                "use a key with that scope (`platctl keys create --org {} --scope {needed}`)",
+                key.organization
+            )));
         }
         if let Some(other) = orgs.iter().find(|o| o.id != key.organization_id) {
             return Err(forbidden(
@@ -63,7 +67,8 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
                     "the API key {}... belongs to {}, not {}",
                     key.prefix, key.organization, other.slug
                 ),
-            ));
+            )
+            .with_hint(format!("use a key of {}", other.slug)));
         }
     }
     let Some(user_id) = actor.user_id else {
@@ -75,7 +80,8 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
         return Err(forbidden(
             needed,
             format!("{} holds no role in any organization", user.email),
-        ));
+        )
+        .with_hint(grant_hint(needed, &user.email, "SLUG")));
     }
     let wanted = (needed.resource.to_string(), needed.action.to_string());
     for org in &orgs {
@@ -94,17 +100,32 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
                 }
                 _ => holds,
             };
-            return Err(forbidden(needed, reason));
+            return Err(forbidden(needed, reason).with_hint(grant_hint(
+                needed,
+                &user.email,
+                &org.slug,
+            )));
         }
     }
     Ok(())
 }
 
 fn forbidden(needed: Permission, reason: String) -> Error {
-    Error::forbidden(format!("forbidden: `{needed}` is needed; {reason}")).with_hint(format!(
-        "the operator (without --as) can grant it: `platctl roles grant ROLE {needed}` or \
-         `platctl roles assign --user EMAIL --org SLUG --role ROLE`"
-    ))
+    Error::forbidden(format!("forbidden: `{needed}` is needed; {reason}"))
+}
+
+/// What the operator can run so that `user` holds `needed` in `org`: a role that grants it.
+fn grant_hint(needed: Permission, user: &str, org: &str) -> String {
+    let lowest = catalogue::SYSTEM_ROLES
+        .iter()
+        .rev()
+        .find(|r| catalogue::default_effective(r.name).contains(&needed))
+        .map_or("ROLE", |r| r.name);
+    format!(
+        "the operator (without --as) can give them a role that grants it, e.g. \
+         `platctl roles assign --user {user} --org {org} --role {lowest}`, or grant it to \
+         their role (`platctl roles grant ROLE {needed}`)"
+    )
 }
 
 /// The organizations an operation on `scope` touches.

@@ -25,28 +25,32 @@ fn validate_label(label: Option<&str>) -> Result<()> {
 }
 
 impl Core {
-    fn backup_context<'a>(
-        &'a self,
-        config: &'a backup::Config,
+    /// What a backup operation works with (the configured storage, or `storage`), once what
+    /// interrupted runs left behind (here, or in `also`) is removed and named.
+    async fn backup_context(
+        &self,
+        storage: Option<&str>,
+        also: Option<&DatabaseTarget>,
         progress: &Reporter,
-    ) -> Context<'a> {
-        Context {
-            database: &self.database,
-            config,
-            progress: progress.clone(),
-            connect_timeout: self.connect.timeout,
-            database_origin: self.connect.origin.clone(),
-        }
-    }
-
-    /// Every backup operation first removes what interrupted runs left behind, and names it.
-    async fn tidy(&self, ctx: &Context<'_>, also: Option<&DatabaseTarget>) {
-        let removed = backup::sweep(ctx, also).await;
+    ) -> Context<'_> {
+        let ctx = self.unswept_context(storage, progress);
+        let removed = backup::sweep(&ctx, also).await;
         if !removed.is_empty() {
-            ctx.progress.note(&format!(
+            progress.note(&format!(
                 "removed what interrupted runs left behind: {}",
                 removed.join(", ")
             ));
+        }
+        ctx
+    }
+
+    fn unswept_context(&self, storage: Option<&str>, progress: &Reporter) -> Context<'_> {
+        Context {
+            database: &self.database,
+            config: self.backup.with_storage(storage),
+            progress: progress.clone(),
+            connect_timeout: self.connect.timeout,
+            database_origin: self.connect.origin.clone(),
         }
     }
 
@@ -84,9 +88,9 @@ impl Core {
             return Ok(BackupRunOutcome::Disabled { by: by.clone() });
         }
         validate_label(req.label.as_deref())?;
-        let config = self.backup.with_storage(req.storage.as_deref());
-        let ctx = self.backup_context(&config, &progress);
-        self.tidy(&ctx, None).await;
+        let ctx = self
+            .backup_context(req.storage.as_deref(), None, &progress)
+            .await;
         let manifest = backup::run(&ctx, req.label.clone(), req.lock_timeout).await;
         progress.finish();
         let manifest = manifest?;
@@ -95,7 +99,7 @@ impl Core {
             "backup.run",
             manifest.id.clone(),
             json!({
-                "storage": config.storage,
+                "storage": ctx.config.storage,
                 "artifact": manifest.artifact,
                 "compressed_bytes": manifest.compressed_bytes,
                 "sha256": manifest.sha256,
@@ -106,7 +110,7 @@ impl Core {
         .await;
         Ok(BackupRunOutcome::Taken {
             manifest: Box::new(manifest),
-            storage: config.storage,
+            storage: ctx.config.storage,
         })
     }
 
@@ -116,9 +120,7 @@ impl Core {
         progress: Reporter,
     ) -> Result<Vec<BackupInfo>> {
         self.platform_actor(Op::BackupList).await?;
-        let config = self.backup.with_storage(storage);
-        let ctx = self.backup_context(&config, &progress);
-        self.tidy(&ctx, None).await;
+        let ctx = self.backup_context(storage, None, &progress).await;
         backup::list(&ctx).await
     }
 
@@ -129,9 +131,7 @@ impl Core {
         progress: Reporter,
     ) -> Result<ShowBackup> {
         self.platform_actor(Op::BackupShow).await?;
-        let config = self.backup.with_storage(storage);
-        let ctx = self.backup_context(&config, &progress);
-        self.tidy(&ctx, None).await;
+        let ctx = self.backup_context(storage, None, &progress).await;
         backup::show(&ctx, id).await
     }
 
@@ -150,9 +150,9 @@ impl Core {
     ) -> Result<RestorePlan> {
         self.platform_actor(Op::BackupRestore).await?;
         let target = self.restore_target(req)?;
-        let config = self.backup.with_storage(req.storage.as_deref());
-        let ctx = self.backup_context(&config, &progress);
-        self.tidy(&ctx, Some(&target)).await;
+        let ctx = self
+            .backup_context(req.storage.as_deref(), Some(&target), &progress)
+            .await;
         let jobs = req.jobs.unwrap_or_else(backup::default_jobs).max(1);
         let plan = backup::plan_restore(&ctx, req.id.as_deref(), target, req.clean, jobs).await;
         progress.finish();
@@ -167,8 +167,8 @@ impl Core {
     ) -> Result<RestoreReport> {
         self.platform_actor(Op::BackupRestore).await?;
         let target = self.restore_target(req)?;
-        let config = self.backup.with_storage(req.storage.as_deref());
-        let ctx = self.backup_context(&config, &progress);
+        // No sweep here: the plan just did, and the target is checked again under its lock.
+        let ctx = self.unswept_context(req.storage.as_deref(), &progress);
         let report = async {
             let plan = backup::plan_again(&ctx, plan, target).await?;
             backup::execute_restore(&ctx, &plan).await
@@ -181,7 +181,7 @@ impl Core {
             "backup.restore",
             report.id.clone(),
             json!({
-                "storage": config.storage,
+                "storage": ctx.config.storage,
                 "target": report.target,
                 "cleaned": report.cleaned,
             }),
@@ -197,9 +197,9 @@ impl Core {
         progress: Reporter,
     ) -> Result<VerifyReport> {
         self.platform_actor(Op::BackupVerify).await?;
-        let config = self.backup.with_storage(req.storage.as_deref());
-        let ctx = self.backup_context(&config, &progress);
-        self.tidy(&ctx, None).await;
+        let ctx = self
+            .backup_context(req.storage.as_deref(), None, &progress)
+            .await;
         let report = backup::verify(&ctx, req.id.as_deref(), req.restore_test).await;
         progress.finish();
         report
@@ -230,17 +230,17 @@ impl Core {
                 retention::Policy::OlderThan(bounded("--older-than", age).map_err(Error::usage)?)
             }
         };
-        let config = self.backup.with_storage(req.storage.as_deref());
-        let ctx = self.backup_context(&config, &progress);
-        self.tidy(&ctx, None).await;
+        let ctx = self
+            .backup_context(req.storage.as_deref(), None, &progress)
+            .await;
         let report = backup::prune(&ctx, &policy, req.dry_run, req.lock_timeout).await?;
         if !req.dry_run && !report.deleted.is_empty() {
             let ids: Vec<&str> = report.deleted.iter().map(|b| b.id.as_str()).collect();
             self.audit_backup(
                 Op::BackupPrune,
                 "backup.prune",
-                config.storage.clone(),
-                json!({ "storage": config.storage, "deleted": ids }),
+                ctx.config.storage.clone(),
+                json!({ "storage": ctx.config.storage, "deleted": ids }),
                 &progress,
             )
             .await;

@@ -12,25 +12,7 @@ use platctl::proto::ops::Principal;
 use platctl::proto::{CreateKey, ListKeys};
 
 use crate::common::{TestEnv, each_backend};
-
-/// acme with bob@acme.io holding `role` there.
-fn member(env: TestEnv, role: &str) -> TestEnv {
-    let env = env.migrated();
-    env.ok(&["-q", "orgs", "create", "acme"]);
-    env.ok(&["-q", "users", "create", "bob@acme.io"]);
-    env.ok(&[
-        "-q",
-        "roles",
-        "assign",
-        "--user",
-        "bob@acme.io",
-        "--org",
-        "acme",
-        "--role",
-        role,
-    ]);
-    env
-}
+use crate::rbac::with_member;
 
 fn role_of_bob(env: &TestEnv) -> String {
     env.query_string(
@@ -40,7 +22,7 @@ fn role_of_bob(env: &TestEnv) -> String {
 }
 
 each_backend!(a_viewer_cannot_promote_themselves_or_create_keys, |env| {
-    let env = member(env, "viewer");
+    let env = with_member(env, "viewer");
     let audit_rows = env.count("SELECT COUNT(*) FROM audit_logs");
 
     let promote = env.run(&[
@@ -118,7 +100,7 @@ each_backend!(a_viewer_cannot_promote_themselves_or_create_keys, |env| {
 each_backend!(
     a_platform_wide_change_needs_the_permission_everywhere,
     |env| {
-        let env = member(env, "owner");
+        let env = with_member(env, "owner");
         env.ok(&[
             "--as",
             "bob@acme.io",
@@ -192,7 +174,7 @@ fn list_acme() -> ListKeys {
 each_backend!(
     an_api_key_acts_within_its_scopes_and_its_creators_role,
     |env| {
-        let env = member(env, "admin");
+        let env = with_member(env, "admin");
         let key = env.ok(&[
             "-q",
             "--as",

@@ -7,7 +7,7 @@ use platctl::core::catalogue;
 use crate::common::{Kind, TestEnv, each_backend};
 
 /// A migrated database with organization `acme` and user bob@acme.io holding `role` there.
-fn with_member(env: TestEnv, role: &str) -> TestEnv {
+pub(crate) fn with_member(env: TestEnv, role: &str) -> TestEnv {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
     env.ok(&["-q", "users", "create", "bob@acme.io"]);
