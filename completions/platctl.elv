@@ -43,6 +43,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand roles 'Roles: their permissions, and who holds which role in which organization'
             cand permissions 'The permission catalogue, and whether a user holds a permission'
             cand keys 'Issue, list, revoke, rotate and verify API keys'
+            cand audit 'Query, follow, export, count, prune, seal and verify the audit log'
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
@@ -965,6 +966,263 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;keys;help;help'= {
         }
+        &'platctl;audit'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand query 'Entries matching the filters, newest first'
+            cand tail 'The newest entries; with --follow, new ones as they arrive until Ctrl-C'
+            cand export 'Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)'
+            cand stats 'Count matching entries by action, user, organization, day or hour'
+            cand prune 'Delete entries older than a duration (asks first; --yes without a terminal)'
+            cand seal 'Seal the entries added since the last seal: a chained SHA-256 digest, signed when AUDIT_SIGNING_KEY_FILE is set (for cron)'
+            cand verify 'Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted'
+            cand keygen 'Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and audit-signing.pub'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'platctl;audit;query'= {
+            cand --user 'Entries by this user (email)'
+            cand --org 'Entries of this organization (slug)'
+            cand --action 'Actions matching this glob, e.g. ''api_key.*'' (quote it from the shell)'
+            cand --resource 'Entries about this resource type, or this one resource (TYPE:ID)'
+            cand --ip 'Entries from this address or block (10.0.0.0/8)'
+            cand --key 'Entries made with this API key (id, or display prefix sk_live_AbCd)'
+            cand --since 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date'
+            cand --until 'Before this time (same forms as --since)'
+            cand --limit 'At most N entries'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --all 'Every matching entry, streamed page by page'
+            cand --asc 'Oldest first'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;tail'= {
+            cand --user 'Entries by this user (email)'
+            cand --org 'Entries of this organization (slug)'
+            cand --action 'Actions matching this glob, e.g. ''api_key.*'' (quote it from the shell)'
+            cand --resource 'Entries about this resource type, or this one resource (TYPE:ID)'
+            cand --ip 'Entries from this address or block (10.0.0.0/8)'
+            cand --key 'Entries made with this API key (id, or display prefix sk_live_AbCd)'
+            cand --since 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date'
+            cand --until 'Before this time (same forms as --since)'
+            cand -n 'How many of the newest entries to show first'
+            cand --lines 'How many of the newest entries to show first'
+            cand --interval 'How often to look for new entries when following'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -f 'Keep printing new entries'
+            cand --follow 'Keep printing new entries'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;export'= {
+            cand --out 'The file to write; it appears only once complete'
+            cand --user 'Entries by this user (email)'
+            cand --org 'Entries of this organization (slug)'
+            cand --action 'Actions matching this glob, e.g. ''api_key.*'' (quote it from the shell)'
+            cand --resource 'Entries about this resource type, or this one resource (TYPE:ID)'
+            cand --ip 'Entries from this address or block (10.0.0.0/8)'
+            cand --key 'Entries made with this API key (id, or display prefix sk_live_AbCd)'
+            cand --since 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date'
+            cand --until 'Before this time (same forms as --since)'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;stats'= {
+            cand --by 'What to count by'
+            cand --user 'Entries by this user (email)'
+            cand --org 'Entries of this organization (slug)'
+            cand --action 'Actions matching this glob, e.g. ''api_key.*'' (quote it from the shell)'
+            cand --resource 'Entries about this resource type, or this one resource (TYPE:ID)'
+            cand --ip 'Entries from this address or block (10.0.0.0/8)'
+            cand --key 'Entries made with this API key (id, or display prefix sk_live_AbCd)'
+            cand --since 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date'
+            cand --until 'Before this time (same forms as --since)'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;prune'= {
+            cand --older-than 'Delete entries older than this, e.g. 365d'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --dry-run 'Say what would be deleted; delete nothing'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;seal'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;verify'= {
+            cand --since 'Recompute only the seals made since then (the chain is followed from the start)'
+            cand --public-key 'Check signatures with this Ed25519 public key (PEM) [default: the signing key''s]'
+            cand --expect-head 'A seal digest kept outside the database (printed by `audit seal`), or a backup id whose manifest recorded it: it must still be in the chain'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;keygen'= {
+            cand --out 'Directory to write the two files to (created if missing)'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;audit;help'= {
+            cand query 'Entries matching the filters, newest first'
+            cand tail 'The newest entries; with --follow, new ones as they arrive until Ctrl-C'
+            cand export 'Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)'
+            cand stats 'Count matching entries by action, user, organization, day or hour'
+            cand prune 'Delete entries older than a duration (asks first; --yes without a terminal)'
+            cand seal 'Seal the entries added since the last seal: a chained SHA-256 digest, signed when AUDIT_SIGNING_KEY_FILE is set (for cron)'
+            cand verify 'Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted'
+            cand keygen 'Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and audit-signing.pub'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'platctl;audit;help;query'= {
+        }
+        &'platctl;audit;help;tail'= {
+        }
+        &'platctl;audit;help;export'= {
+        }
+        &'platctl;audit;help;stats'= {
+        }
+        &'platctl;audit;help;prune'= {
+        }
+        &'platctl;audit;help;seal'= {
+        }
+        &'platctl;audit;help;verify'= {
+        }
+        &'platctl;audit;help;keygen'= {
+        }
+        &'platctl;audit;help;help'= {
+        }
         &'platctl;backup'= {
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
@@ -1196,6 +1454,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand roles 'Roles: their permissions, and who holds which role in which organization'
             cand permissions 'The permission catalogue, and whether a user holds a permission'
             cand keys 'Issue, list, revoke, rotate and verify API keys'
+            cand audit 'Query, follow, export, count, prune, seal and verify the audit log'
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
@@ -1306,6 +1565,32 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;keys;rotate'= {
         }
         &'platctl;help;keys;verify'= {
+        }
+        &'platctl;help;audit'= {
+            cand query 'Entries matching the filters, newest first'
+            cand tail 'The newest entries; with --follow, new ones as they arrive until Ctrl-C'
+            cand export 'Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)'
+            cand stats 'Count matching entries by action, user, organization, day or hour'
+            cand prune 'Delete entries older than a duration (asks first; --yes without a terminal)'
+            cand seal 'Seal the entries added since the last seal: a chained SHA-256 digest, signed when AUDIT_SIGNING_KEY_FILE is set (for cron)'
+            cand verify 'Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted'
+            cand keygen 'Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and audit-signing.pub'
+        }
+        &'platctl;help;audit;query'= {
+        }
+        &'platctl;help;audit;tail'= {
+        }
+        &'platctl;help;audit;export'= {
+        }
+        &'platctl;help;audit;stats'= {
+        }
+        &'platctl;help;audit;prune'= {
+        }
+        &'platctl;help;audit;seal'= {
+        }
+        &'platctl;help;audit;verify'= {
+        }
+        &'platctl;help;audit;keygen'= {
         }
         &'platctl;help;backup'= {
             cand run 'Back up the database now (silent with -q; for cron and systemd timers)'

@@ -46,6 +46,7 @@ complete -c platctl -n "__fish_platctl_needs_command" -f -a "users" -d 'Create, 
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
@@ -689,6 +690,200 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "query" -d 'Entries matching the filters, newest first'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "tail" -d 'The newest entries; with --follow, new ones as they arrive until Ctrl-C'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "export" -d 'Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "stats" -d 'Count matching entries by action, user, organization, day or hour'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "prune" -d 'Delete entries older than a duration (asks first; --yes without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "seal" -d 'Seal the entries added since the last seal: a chained SHA-256 digest, signed when AUDIT_SIGNING_KEY_FILE is set (for cron)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "verify" -d 'Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and audit-signing.pub'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l user -d 'Entries by this user (email)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l org -d 'Entries of this organization (slug)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l action -d 'Actions matching this glob, e.g. \'api_key.*\' (quote it from the shell)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l resource -d 'Entries about this resource type, or this one resource (TYPE:ID)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l ip -d 'Entries from this address or block (10.0.0.0/8)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l key -d 'Entries made with this API key (id, or display prefix sk_live_AbCd)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l since -d 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l until -d 'Before this time (same forms as --since)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l limit -d 'At most N entries' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l all -d 'Every matching entry, streamed page by page'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l asc -d 'Oldest first'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l user -d 'Entries by this user (email)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l org -d 'Entries of this organization (slug)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l action -d 'Actions matching this glob, e.g. \'api_key.*\' (quote it from the shell)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l resource -d 'Entries about this resource type, or this one resource (TYPE:ID)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l ip -d 'Entries from this address or block (10.0.0.0/8)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l key -d 'Entries made with this API key (id, or display prefix sk_live_AbCd)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l since -d 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l until -d 'Before this time (same forms as --since)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s n -l lines -d 'How many of the newest entries to show first' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l interval -d 'How often to look for new entries when following' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s f -l follow -d 'Keep printing new entries'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l out -d 'The file to write; it appears only once complete' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l user -d 'Entries by this user (email)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l org -d 'Entries of this organization (slug)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l action -d 'Actions matching this glob, e.g. \'api_key.*\' (quote it from the shell)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l resource -d 'Entries about this resource type, or this one resource (TYPE:ID)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l ip -d 'Entries from this address or block (10.0.0.0/8)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l key -d 'Entries made with this API key (id, or display prefix sk_live_AbCd)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Before this time (same forms as --since)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l by -d 'What to count by' -r -f -a "action\t''
+user\t''
+org\t''
+day\t''
+hour\t''"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l user -d 'Entries by this user (email)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l org -d 'Entries of this organization (slug)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l action -d 'Actions matching this glob, e.g. \'api_key.*\' (quote it from the shell)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l resource -d 'Entries about this resource type, or this one resource (TYPE:ID)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l ip -d 'Entries from this address or block (10.0.0.0/8)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l key -d 'Entries made with this API key (id, or display prefix sk_live_AbCd)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l since -d 'From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l until -d 'Before this time (same forms as --since)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete entries older than this, e.g. 365d' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l dry-run -d 'Say what would be deleted; delete nothing'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l since -d 'Recompute only the seals made since then (the chain is followed from the start)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Check signatures with this Ed25519 public key (PEM) [default: the signing key\'s]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l expect-head -d 'A seal digest kept outside the database (printed by `audit seal`), or a backup id whose manifest recorded it: it must still be in the chain' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l out -d 'Directory to write the two files to (created if missing)' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "query" -d 'Entries matching the filters, newest first'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "tail" -d 'The newest entries; with --follow, new ones as they arrive until Ctrl-C'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Count matching entries by action, user, organization, day or hour'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete entries older than a duration (asks first; --yes without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "seal" -d 'Seal the entries added since the last seal: a chained SHA-256 digest, signed when AUDIT_SIGNING_KEY_FILE is set (for cron)'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and audit-signing.pub'
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -850,18 +1045,19 @@ complete -c platctl -n "__fish_platctl_using_subcommand man" -l no-color -d 'Nev
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "config" -d 'Show the resolved configuration'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "users" -d 'Create, list, disable and enable users'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys backup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "config" -d 'Show the resolved configuration'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "users" -d 'Create, list, disable and enable users'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting, where it came from, with secrets redacted'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of config.toml'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles defined in config.toml'
@@ -892,6 +1088,14 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "query" -d 'Entries matching the filters, newest first'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "tail" -d 'The newest entries; with --follow, new ones as they arrive until Ctrl-C'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "stats" -d 'Count matching entries by action, user, organization, day or hour'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "prune" -d 'Delete entries older than a duration (asks first; --yes without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "seal" -d 'Seal the entries added since the last seal: a chained SHA-256 digest, signed when AUDIT_SIGNING_KEY_FILE is set (for cron)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "keygen" -d 'Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and audit-signing.pub'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "run" -d 'Back up the database now (silent with -q; for cron and systemd timers)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List backups, newest first'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "show" -d 'Show a backup\'s manifest'

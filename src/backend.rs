@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use crate::error::Result;
 use crate::progress::Reporter;
+use crate::proto::audit::*;
 use crate::proto::backup::*;
 use crate::proto::*;
 
@@ -17,6 +18,9 @@ use crate::proto::*;
 /// when this succeeds: a key nobody could receive would be active and lost. (The core rolls the
 /// creation back; a remote backend revokes the key, with an audit entry saying why.)
 pub type Deliver<'a, T> = &'a (dyn Fn(&T) -> Result<()> + Send + Sync);
+
+/// Receives a long result a page at a time, as it is read: nothing holds all of it.
+pub type Sink<'a, T> = &'a mut (dyn FnMut(Vec<T>) -> Result<()> + Send);
 
 #[async_trait]
 pub trait Backend: Send + Sync {
@@ -113,6 +117,32 @@ pub trait Backend: Send + Sync {
     ) -> Result<RestoreReport>;
     async fn backup_verify(&self, req: &BackupVerify, progress: Reporter) -> Result<VerifyReport>;
     async fn backup_prune(&self, req: &BackupPrune, progress: Reporter) -> Result<PruneReport>;
+
+    /// Audit entries matching the query, handed to `sink` a page at a time; returns how many.
+    async fn audit_query(&self, req: &AuditQuery, sink: Sink<'_, AuditRecord>) -> Result<u64>;
+    /// The newest entries (oldest of them first), and where to follow from.
+    async fn audit_tail(&self, req: &AuditTail) -> Result<TailPoll>;
+    /// Entries that appeared since `cursor`, in id order (none skipped that commit late).
+    async fn audit_follow(&self, filter: &AuditFilter, cursor: &TailCursor) -> Result<TailPoll>;
+    async fn audit_stats(&self, req: &AuditStats) -> Result<Vec<AuditCount>>;
+    /// Write matching entries to `out`, oldest first, in the request's format.
+    async fn audit_export(
+        &self,
+        req: &AuditExport,
+        out: &mut (dyn std::io::Write + Send),
+        progress: Reporter,
+    ) -> Result<ExportReport>;
+    /// What `audit_prune` would delete, deleting nothing.
+    async fn audit_prune_plan(&self, req: &AuditPrune) -> Result<AuditPrunePlan>;
+    async fn audit_prune(&self, req: &AuditPrune, progress: Reporter) -> Result<AuditPruneReport>;
+    /// Seal the entries added since the last seal.
+    async fn audit_seal(&self, progress: Reporter) -> Result<SealReport>;
+    /// Recompute every seal.
+    async fn audit_verify(
+        &self,
+        req: &AuditVerify,
+        progress: Reporter,
+    ) -> Result<AuditVerifyReport>;
 
     /// Release connections.
     async fn close(&self);

@@ -108,6 +108,10 @@ pub enum Command {
     #[command(subcommand)]
     Keys(KeysCommand),
 
+    /// Query, follow, export, count, prune, seal and verify the audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+
     /// Take, list, restore, verify and prune backups (a directory or S3)
     #[command(subcommand)]
     Backup(BackupCommand),
@@ -437,6 +441,125 @@ pub enum BackupCommand {
     },
 }
 
+/// Which audit entries: every filter narrows.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AuditFilterArgs {
+    /// Entries by this user (email)
+    #[arg(long, value_name = "EMAIL")]
+    pub user: Option<String>,
+    /// Entries of this organization (slug)
+    #[arg(long, value_name = "SLUG")]
+    pub org: Option<String>,
+    /// Actions matching this glob, e.g. 'api_key.*' (quote it from the shell)
+    #[arg(long, value_name = "GLOB")]
+    pub action: Option<String>,
+    /// Entries about this resource type, or this one resource (TYPE:ID)
+    #[arg(long, value_name = "TYPE[:ID]")]
+    pub resource: Option<String>,
+    /// Entries from this address or block (10.0.0.0/8)
+    #[arg(long, value_name = "ADDR|CIDR")]
+    pub ip: Option<String>,
+    /// Entries made with this API key (id, or display prefix sk_live_AbCd)
+    #[arg(long, value_name = "ID|PREFIX")]
+    pub key: Option<String>,
+    /// From this time on: a duration back from now (90m, 24h, 7d), RFC 3339, or a date
+    #[arg(long, value_name = "TIME", value_parser = parse_since, allow_hyphen_values = true)]
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    /// Before this time (same forms as --since)
+    #[arg(long, value_name = "TIME", value_parser = parse_since, allow_hyphen_values = true)]
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Entries matching the filters, newest first
+    Query {
+        #[command(flatten)]
+        filter: AuditFilterArgs,
+        /// At most N entries
+        #[arg(long, value_name = "N", default_value_t = crate::proto::audit::DEFAULT_QUERY_LIMIT,
+              value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "all")]
+        limit: u64,
+        /// Every matching entry, streamed page by page
+        #[arg(long)]
+        all: bool,
+        /// Oldest first
+        #[arg(long)]
+        asc: bool,
+    },
+    /// The newest entries; with --follow, new ones as they arrive until Ctrl-C
+    Tail {
+        #[command(flatten)]
+        filter: AuditFilterArgs,
+        /// Keep printing new entries
+        #[arg(short, long)]
+        follow: bool,
+        /// How many of the newest entries to show first
+        #[arg(short = 'n', long, value_name = "N", default_value_t = 10)]
+        lines: u64,
+        /// How often to look for new entries when following
+        #[arg(long, value_name = "DURATION", default_value = "500ms", value_parser = parse_duration)]
+        interval: std::time::Duration,
+    },
+    /// Write matching entries to a file (csv, json or ndjson; .gz compresses; - is stdout)
+    Export {
+        /// The file to write; it appears only once complete
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: AuditFilterArgs,
+    },
+    /// Count matching entries by action, user, organization, day or hour
+    Stats {
+        /// What to count by
+        #[arg(long, value_enum)]
+        by: StatsByArg,
+        #[command(flatten)]
+        filter: AuditFilterArgs,
+    },
+    /// Delete entries older than a duration (asks first; --yes without a terminal)
+    Prune {
+        /// Delete entries older than this, e.g. 365d
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration, allow_hyphen_values = true)]
+        older_than: std::time::Duration,
+        /// Say what would be deleted; delete nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Seal the entries added since the last seal: a chained SHA-256 digest, signed when
+    /// AUDIT_SIGNING_KEY_FILE is set (for cron)
+    Seal,
+    /// Recompute every seal: exit 1 when a sealed entry was changed, removed or inserted
+    Verify {
+        /// Recompute only the seals made since then (the chain is followed from the start)
+        #[arg(long, value_name = "TIME", value_parser = parse_since, allow_hyphen_values = true)]
+        since: Option<chrono::DateTime<chrono::Utc>>,
+        /// Check signatures with this Ed25519 public key (PEM) [default: the signing key's]
+        #[arg(long, value_name = "FILE")]
+        public_key: Option<PathBuf>,
+        /// A seal digest kept outside the database (printed by `audit seal`), or a backup id
+        /// whose manifest recorded it: it must still be in the chain
+        #[arg(long, value_name = "DIGEST|BACKUP")]
+        expect_head: Option<String>,
+    },
+    /// Make an Ed25519 key pair for signing seals: audit-signing.key (mode 0600) and
+    /// audit-signing.pub
+    Keygen {
+        /// Directory to write the two files to (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsByArg {
+    Action,
+    User,
+    Org,
+    Day,
+    Hour,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct LockArgs {
     /// How long to wait for another run holding the lock (e.g. 60s, 5m)
@@ -475,6 +598,28 @@ pub fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     chrono::DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&chrono::Utc))
         .map_err(|e| format!("{e}; expected an RFC 3339 time like 2027-01-31T00:00:00Z"))
+}
+
+/// A point in time: a duration back from now (`90m`, `24h`, `7d`), an RFC 3339 time, or a
+/// date (`2026-11-01`, midnight UTC).
+pub fn parse_since(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    let trimmed = text.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(trimmed) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        return Ok(d.and_time(chrono::NaiveTime::MIN).and_utc());
+    }
+    if trimmed.starts_with(|c: char| c.is_ascii_digit()) && !trimmed.contains('-') {
+        let back = parse_duration(trimmed)?;
+        let back = chrono::Duration::from_std(back).map_err(|e| e.to_string())?;
+        return Ok(chrono::Utc::now() - back);
+    }
+    Err(
+        "expected a duration back from now (90m, 24h, 7d), an RFC 3339 time \
+         (2026-11-01T08:00:00Z) or a date (2026-11-01)"
+            .into(),
+    )
 }
 
 impl Cli {

@@ -25,6 +25,10 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
         connect,
         principal,
         backup_config(settings),
+        settings
+            .audit_signing_key_file
+            .as_ref()
+            .map(|f| f.value.clone()),
     )))
 }
 

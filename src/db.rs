@@ -129,6 +129,17 @@ impl Sql {
     pub fn text(&self) -> &str {
         &self.text
     }
+
+    /// This statement with the values bound to `other` (which it wraps).
+    pub fn with_args_of(mut self, other: Sql) -> Sql {
+        self.args = other.args;
+        self
+    }
+
+    /// Bind a value for a placeholder already written (see [`Sql::next_placeholder`]).
+    pub fn push_arg(&mut self, value: impl Into<Value>) {
+        self.args.push(value.into());
+    }
 }
 
 /// The SQLite storage form of a timestamp: RFC 3339, UTC, milliseconds, `Z` (sorts as text, and
@@ -800,6 +811,43 @@ impl Tx<'_> {
         }
     }
 
+    /// PostgreSQL only: run `COPY (query) TO STDOUT (options)` and hand each chunk of its
+    /// output to `on_chunk` as it arrives. COPY takes no bound parameters, so each value of
+    /// `query` is set first as a transaction-local setting (`set_config`, itself bound) and the
+    /// query reads it back with `current_setting`: values still never enter the SQL text.
+    /// Placeholders must be cast in the query (`CAST($1 AS uuid)`), as they arrive as text.
+    pub async fn copy_out(
+        &mut self,
+        query: &Sql,
+        options: &str,
+        on_chunk: &mut (dyn FnMut(&[u8]) -> Result<()> + Send),
+    ) -> Result<()> {
+        use futures_util::StreamExt;
+        let Tx::Pg(t) = self else {
+            return Err(Error::internal("COPY is PostgreSQL's"));
+        };
+        let mut text = query.text.to_string();
+        for (i, value) in query.args.iter().enumerate().rev() {
+            let n = i + 1;
+            let setting = format!("platctl.p{n}");
+            let value = setting_text(value)?;
+            pg::execute(
+                &mut **t,
+                &Sql::new("SELECT set_config($1, $2, true)")
+                    .bind(setting.as_str())
+                    .bind(value),
+            )
+            .await?;
+            text = text.replace(&format!("${n}"), &format!("current_setting('{setting}')"));
+        }
+        let statement = format!("COPY ({text}) TO STDOUT ({options})");
+        let mut stream = t.copy_out_raw(&statement).await.map_err(from_sqlx)?;
+        while let Some(chunk) = stream.next().await {
+            on_chunk(&chunk.map_err(from_sqlx)?)?;
+        }
+        Ok(())
+    }
+
     pub async fn commit(self) -> Result<()> {
         match self {
             Tx::Pg(t) => t.commit().await,
@@ -807,6 +855,21 @@ impl Tx<'_> {
         }
         .map_err(from_sqlx)
     }
+}
+
+/// A bound value as the text PostgreSQL parses back into it.
+fn setting_text(value: &Value) -> Result<String> {
+    let text = match value {
+        Value::Text(Some(t)) => t.clone(),
+        Value::Int(Some(i)) => i.to_string(),
+        Value::Bool(Some(b)) => b.to_string(),
+        Value::Uuid(Some(u)) => u.to_string(),
+        Value::Time(Some(t)) => t.to_rfc3339(),
+        Value::Json(Some(j)) => j.to_string(),
+        Value::Ip(Some(ip)) => ip.to_string(),
+        _ => return Err(Error::internal("COPY parameters must be set scalars")),
+    };
+    Ok(text)
 }
 
 // --- where -----------------------------------------------------------------------------------

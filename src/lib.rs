@@ -21,6 +21,7 @@ pub mod progress;
 pub mod proto;
 pub mod redact;
 pub mod settings;
+pub mod signing;
 pub mod text;
 
 use std::io::{IsTerminal, Write};
@@ -150,6 +151,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
         Command::Roles(cmd) => commands::roles::run(ctx, cmd).await,
         Command::Permissions(cmd) => commands::permissions::run(ctx, cmd).await,
         Command::Keys(cmd) => commands::keys::run(ctx, cmd).await,
+        Command::Audit(cmd) => commands::audit::run(ctx, cmd).await,
         Command::Backup(cmd) => commands::backup::run(ctx, cmd).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
     }

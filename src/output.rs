@@ -198,6 +198,7 @@ impl Printer {
             printer: self,
             count: 0,
             buffered: Vec::new(),
+            widths: None,
         }
     }
 
@@ -444,6 +445,20 @@ impl Printer {
             .with_message(message)
     }
 
+    /// A bar counting items (entries, rows) rather than bytes.
+    pub fn counter(&self, message: &'static str) -> indicatif::ProgressBar {
+        if self.quiet || !self.stderr_terminal {
+            return indicatif::ProgressBar::hidden();
+        }
+        let style = indicatif::ProgressStyle::with_template(
+            "{msg:10} {bar:30} {human_pos}/{human_len} {per_sec} {elapsed}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        indicatif::ProgressBar::new(0)
+            .with_style(style)
+            .with_message(message)
+    }
+
     /// A counter for a stream of unknown length.
     pub fn spinner(&self, message: &'static str) -> indicatif::ProgressBar {
         if self.quiet || !self.stderr_terminal {
@@ -543,8 +558,13 @@ impl Printer {
             }),
         );
         for item in items {
-            let value = serde_json::to_value(item).map_err(json_err)?;
-            table.add_row(T::COLUMNS.iter().map(|c| human_cell(c, value.get(c))));
+            match item.cells() {
+                Some(cells) => table.add_row(cells.iter().map(|c| text::escape_controls(c))),
+                None => {
+                    let value = serde_json::to_value(item).map_err(json_err)?;
+                    table.add_row(T::COLUMNS.iter().map(|c| human_cell(c, value.get(c))))
+                }
+            };
         }
         self.fit(&mut table, T::COLUMNS);
         Ok(render(table))
@@ -572,6 +592,26 @@ pub struct RecordStream<'p, T: Record> {
     printer: &'p Printer,
     count: u64,
     buffered: Vec<T>,
+    /// Once a table has started printing: its column widths, kept for the rows that follow.
+    widths: Option<Vec<usize>>,
+}
+
+/// A table keeps this many rows to size its columns before it starts printing; later rows
+/// take the same widths (a longer value pushes its line, nothing is cut).
+const STREAM_TABLE_ROWS: usize = 500;
+
+/// A record's table cells, in `COLUMNS` order.
+fn record_cells<T: Record>(item: &T) -> Result<Vec<String>> {
+    Ok(match item.cells() {
+        Some(cells) => cells.iter().map(|c| text::escape_controls(c)).collect(),
+        None => {
+            let value = serde_json::to_value(item).map_err(json_err)?;
+            T::COLUMNS
+                .iter()
+                .map(|c| human_cell(c, value.get(c)))
+                .collect()
+        }
+    })
 }
 
 impl<T: Record> RecordStream<'_, T> {
@@ -581,6 +621,9 @@ impl<T: Record> RecordStream<'_, T> {
             Format::Table => {
                 self.buffered.push(item);
                 self.count += 1;
+                if self.widths.is_some() || self.buffered.len() >= STREAM_TABLE_ROWS {
+                    self.flush()?;
+                }
                 return Ok(());
             }
             Format::Ndjson => {
@@ -607,9 +650,50 @@ impl<T: Record> RecordStream<'_, T> {
         Ok(())
     }
 
-    pub fn finish(self, empty_note: &str) -> Result<u64> {
+    /// Print what a table holds back now (a follow loop shows rows as they come): the columns
+    /// are sized by the rows so far, and keep that size.
+    pub fn flush(&mut self) -> Result<()> {
+        let p = self.printer;
+        if p.format != Format::Table || (self.buffered.is_empty() && self.widths.is_some()) {
+            return Ok(());
+        }
+        let rows: Vec<Vec<String>> = self
+            .buffered
+            .drain(..)
+            .map(|item| record_cells(&item))
+            .collect::<Result<_>>()?;
+        let mut text = String::new();
+        let widths = match &self.widths {
+            Some(w) => w.clone(),
+            None => {
+                let header: Vec<String> = T::COLUMNS
+                    .iter()
+                    .map(|c| c.replace('_', " ").to_uppercase())
+                    .collect();
+                let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+                for row in &rows {
+                    for (i, cell) in row.iter().enumerate() {
+                        w[i] = w[i].max(cell.chars().count());
+                    }
+                }
+                let line = aligned(&header, &w);
+                text.push_str(&paint(p.color_stdout, Style::Bold, &line));
+                text.push('\n');
+                self.widths = Some(w.clone());
+                w
+            }
+        };
+        for row in &rows {
+            text.push_str(&aligned(row, &widths));
+            text.push('\n');
+        }
+        p.stdout(&text)
+    }
+
+    pub fn finish(mut self, empty_note: &str) -> Result<u64> {
         let p = self.printer;
         match p.format {
+            Format::Table if self.widths.is_some() => self.flush()?,
             Format::Table => p.list(&self.buffered, empty_note)?,
             Format::Json => p.stdout(if self.count == 0 { "[]\n" } else { "\n]\n" })?,
             Format::Csv if self.count == 0 => {
@@ -622,6 +706,19 @@ impl<T: Record> RecordStream<'_, T> {
         }
         Ok(self.count)
     }
+}
+
+/// Cells padded to `widths`, two spaces apart, without trailing blanks.
+fn aligned(cells: &[String], widths: &[usize]) -> String {
+    let mut line = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        line.push_str(cell);
+        if i + 1 < cells.len() {
+            let pad = widths[i].saturating_sub(cell.chars().count()) + 2;
+            line.extend(std::iter::repeat_n(' ', pad));
+        }
+    }
+    line.trim_end().to_string()
 }
 
 /// Columns two spaces apart, no borders (like kubectl and gh).

@@ -88,6 +88,8 @@ pub struct Profile {
     pub backup_compression_level: Option<u32>,
     /// Where pg_dump lives, when it is not the server's major version on PATH.
     pub pg_bin_dir: Option<PathBuf>,
+    /// The Ed25519 private key (PKCS#8 PEM) that signs audit seals.
+    pub audit_signing_key_file: Option<PathBuf>,
     /// How long to wait for the database, e.g. `10s` (PLATCTL_CONNECT_TIMEOUT wins).
     pub connect_timeout: Option<String>,
     /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
@@ -221,6 +223,7 @@ pub struct Settings {
     pub backup_retention_days: Resolved<i64>,
     pub backup_compression_level: Resolved<u32>,
     pub pg_bin_dir: Option<Resolved<PathBuf>>,
+    pub audit_signing_key_file: Option<Resolved<PathBuf>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
     pub s3_endpoint_url: Option<Resolved<String>>,
     pub s3_part_size: Option<Resolved<usize>>,
@@ -308,6 +311,7 @@ settings_table! {
     "backup_retention_days": flag None, env ["BACKUP_RETENTION_DAYS"], profile Some("backup_retention_days"), default Some("30"), secret false, "what `backup prune` keeps by default, 1 to 36500 days";
     "backup_compression_level": flag None, env ["BACKUP_COMPRESSION_LEVEL"], profile Some("backup_compression_level"), default Some("5"), secret false, "gzip level 1-9 (see the benchmark)";
     "pg_bin_dir": flag None, env ["PLATCTL_PG_BIN_DIR"], profile Some("pg_bin_dir"), default None, secret false, "directory of `pg_dump` when the right version is not found by itself; it must exist";
+    "audit_signing_key_file": flag None, env ["AUDIT_SIGNING_KEY_FILE"], profile Some("audit_signing_key_file"), default None, secret false, "Ed25519 private key (PEM, from `audit keygen`) that signs audit seals; it must exist";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
     "s3_part_size": flag None, env ["BACKUP_S3_PART_SIZE"], profile Some("s3_part_size"), default Some("8MiB"), secret false, "S3 multipart part size, `5MiB` to `5GiB`";
     "s3_region": flag None, env ["AWS_REGION", "AWS_DEFAULT_REGION"], profile None, default None, secret false, "S3 region (else the AWS profile's, else us-east-1)";
@@ -522,6 +526,15 @@ fn parse_bin_dir(text: &str) -> std::result::Result<PathBuf, String> {
              /usr/lib/postgresql/16/bin"
                 .into(),
         )
+    }
+}
+
+fn parse_key_file(text: &str) -> std::result::Result<PathBuf, String> {
+    let file = PathBuf::from(text);
+    if file.is_file() {
+        Ok(file)
+    } else {
+        Err("no such file; `platctl audit keygen --out DIR` makes a key pair".into())
     }
 }
 
@@ -747,6 +760,15 @@ impl Settings {
             ),
             parse_bin_dir,
         )?;
+        let audit_signing_key_file = r.get(
+            Spec::of("audit_signing_key_file").profile(
+                active
+                    .audit_signing_key_file
+                    .as_ref()
+                    .map(|f| relative_to(&config_file, f).display().to_string()),
+            ),
+            parse_key_file,
+        )?;
         let s3_endpoint_url = r.get(
             Spec::of("s3_endpoint_url").profile(active.s3_endpoint_url.clone()),
             parse_endpoint,
@@ -807,6 +829,7 @@ impl Settings {
             backup_retention_days,
             backup_compression_level,
             pg_bin_dir,
+            audit_signing_key_file,
             s3_endpoint_url,
             s3_part_size,
             connect_timeout,
@@ -1012,7 +1035,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
         .with_hint(
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
-                 s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
+                 audit_signing_key_file, s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
     })?;
@@ -1036,6 +1059,7 @@ default_profile = "default"
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
 # backup_compression_level = 5            # BACKUP_COMPRESSION_LEVEL (1-9)
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
+# audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE
 # connect_timeout = "10s"                           # PLATCTL_CONNECT_TIMEOUT

@@ -2,6 +2,7 @@
 //! a SHA-256, and write the manifest last, as the commit point.
 
 use super::*;
+use crate::proto::audit::SealHead;
 
 pub(super) struct Produced {
     raw_bytes: u64,
@@ -109,14 +110,16 @@ pub(super) async fn postgres_source(db: &Db) -> Result<Source> {
 }
 
 /// Take a backup now. Holds the storage lock for the whole run.
+/// `seal_head` is the audit log's newest seal, recorded in the manifest as an anchor.
 pub async fn run(
     ctx: &Context<'_>,
     label: Option<String>,
     lock_timeout: Duration,
+    seal_head: Option<SealHead>,
 ) -> Result<Manifest> {
     let storage = ctx.storage().await?;
     let lock = storage.lock(lock_timeout).await?;
-    let result = run_locked(ctx, storage.as_ref(), lock.as_ref(), label).await;
+    let result = run_locked(ctx, storage.as_ref(), lock.as_ref(), label, seal_head).await;
     lock.release().await;
     result
 }
@@ -126,6 +129,7 @@ pub(super) async fn run_locked(
     storage: &dyn Storage,
     lock: &dyn storage::Lock,
     label: Option<String>,
+    seal_head: Option<SealHead>,
 ) -> Result<Manifest> {
     let removed = storage.clean_leftovers().await?;
     if !removed.is_empty() {
@@ -193,6 +197,7 @@ pub(super) async fn run_locked(
         tool,
         created_by: crate::local::operator(),
         tables: uploaded.produced.tables,
+        audit_seal_head: seal_head,
     };
     // The commit point: until this is written, the backup does not exist.
     if lock.lost() {

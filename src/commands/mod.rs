@@ -1,6 +1,7 @@
 //! One module per command group. A command takes the resolved settings, a backend and the
 //! printer; it calls the backend and hands typed results to the printer. No SQL, no HTTP.
 
+pub mod audit;
 pub mod backup;
 pub mod config;
 pub mod init;

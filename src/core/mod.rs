@@ -16,10 +16,12 @@ pub mod users;
 
 use async_trait::async_trait;
 
+use crate::backend::Sink;
 use crate::backend::{Backend, Deliver};
 use crate::db::{ConnectOptions, DatabaseTarget, Db, Tx};
 use crate::error::Result;
 use crate::progress::Reporter;
+use crate::proto::audit::*;
 use crate::proto::backup::*;
 use crate::proto::ops::{Op, Principal};
 use crate::proto::*;
@@ -78,6 +80,8 @@ pub struct Core {
     principal: Principal,
     operator: String,
     backup: crate::backup::Config,
+    /// The Ed25519 private key (PEM file) that signs audit seals.
+    audit_signing_key: Option<std::path::PathBuf>,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
 }
@@ -88,6 +92,7 @@ impl Core {
         connect: ConnectOptions,
         principal: Principal,
         backup: crate::backup::Config,
+        audit_signing_key: Option<std::path::PathBuf>,
     ) -> Self {
         Core {
             target: database.display(),
@@ -97,6 +102,7 @@ impl Core {
             principal,
             operator: operator(),
             backup,
+            audit_signing_key,
             schema_current: tokio::sync::OnceCell::new(),
         }
     }
@@ -158,6 +164,32 @@ impl Core {
         let actor = self.actor(tx).await?;
         authz::authorize(tx, &actor, op, Scope::Platform).await?;
         Ok(actor)
+    }
+
+    /// The audit filter's names resolved, once `op` is authorized for the organization it
+    /// names (or the whole platform).
+    async fn audit_filter(&self, op: Op, filter: &AuditFilter) -> Result<audit::filter::Resolved> {
+        audit::filter::check(filter)?;
+        read!(
+            self,
+            op,
+            Scope::OrgOrPlatform(filter.organization.as_deref()),
+            |tx| audit::filter::resolve(tx, filter)
+        )
+    }
+
+    /// The configured seal signing key, read when needed.
+    fn signing_key(&self) -> Result<Option<crate::signing::SigningKey>> {
+        let Some(path) = &self.audit_signing_key else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            crate::error::Error::io(
+                format!("cannot read the audit signing key {}", path.display()),
+                e,
+            )
+        })?;
+        crate::signing::load_private(&text, &path.display().to_string()).map(Some)
     }
 
     /// The actor: the `--as` user (who must exist and be enabled), the API key (which must be
@@ -449,6 +481,69 @@ impl Backend for Core {
 
     async fn backup_prune(&self, req: &BackupPrune, progress: Reporter) -> Result<PruneReport> {
         self.prune_backups(req, progress).await
+    }
+
+    async fn audit_query(&self, req: &AuditQuery, sink: Sink<'_, AuditRecord>) -> Result<u64> {
+        let f = self.audit_filter(Op::AuditQuery, &req.filter).await?;
+        audit::query::query(self.db().await?, &f, req, sink).await
+    }
+
+    async fn audit_tail(&self, req: &AuditTail) -> Result<TailPoll> {
+        let f = self.audit_filter(Op::AuditTail, &req.filter).await?;
+        audit::query::tail(self.db().await?, &f, req).await
+    }
+
+    async fn audit_follow(&self, filter: &AuditFilter, cursor: &TailCursor) -> Result<TailPoll> {
+        let f = self.audit_filter(Op::AuditTail, filter).await?;
+        audit::query::follow(self.db().await?, &f, cursor).await
+    }
+
+    async fn audit_stats(&self, req: &AuditStats) -> Result<Vec<AuditCount>> {
+        let f = self.audit_filter(Op::AuditStats, &req.filter).await?;
+        audit::query::stats(self.db().await?, &f, req.by).await
+    }
+
+    async fn audit_export(
+        &self,
+        req: &AuditExport,
+        out: &mut (dyn std::io::Write + Send),
+        progress: Reporter,
+    ) -> Result<ExportReport> {
+        let f = self.audit_filter(Op::AuditExport, &req.filter).await?;
+        audit::query::export(self.db().await?, &f, req.format, out, progress).await
+    }
+
+    async fn audit_prune_plan(&self, req: &AuditPrune) -> Result<AuditPrunePlan> {
+        self.ready().await?;
+        self.platform_actor(Op::AuditPrune).await?;
+        audit::prune::plan(self.db().await?, req.cutoff).await
+    }
+
+    async fn audit_prune(&self, req: &AuditPrune, progress: Reporter) -> Result<AuditPruneReport> {
+        self.ready().await?;
+        let actor = self.platform_actor(Op::AuditPrune).await?;
+        audit::prune::prune(self.db().await?, &actor, req.cutoff, progress).await
+    }
+
+    async fn audit_seal(&self, progress: Reporter) -> Result<SealReport> {
+        self.ready().await?;
+        let actor = self.platform_actor(Op::AuditSeal).await?;
+        let key = self.signing_key()?;
+        audit::seal::seal(self.db().await?, &actor, key.as_ref(), progress).await
+    }
+
+    async fn audit_verify(
+        &self,
+        req: &AuditVerify,
+        progress: Reporter,
+    ) -> Result<AuditVerifyReport> {
+        self.ready().await?;
+        self.platform_actor(Op::AuditVerify).await?;
+        let public = match &req.public_key {
+            Some(pem) => Some(crate::signing::parse_public(pem, "--public-key")?),
+            None => self.signing_key()?.map(|k| k.public()),
+        };
+        audit::seal::verify(self.db().await?, req, public.as_ref(), progress).await
     }
 
     async fn close(&self) {

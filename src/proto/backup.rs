@@ -36,6 +36,10 @@ pub struct Manifest {
     pub created_by: String,
     /// Rows per table, as dumped.
     pub tables: BTreeMap<String, u64>,
+    /// The audit log's newest seal when the backup was taken: an anchor outside the database
+    /// for `audit verify --expect-head BACKUP_ID`.
+    #[serde(default)]
+    pub audit_seal_head: Option<super::audit::SealHead>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! [`crate::backend::Backend`] and hand to the output layer, and (later) what the admin API
 //! sends over HTTP. Field names are the stable JSON names of `-o json`.
 
+pub mod audit;
 pub mod backup;
 pub mod error;
 pub mod fields;

@@ -75,6 +75,13 @@ operations! {
     BackupVerify: "backup verify" needs "backups":"execute";
     BackupRestore: "backup restore" needs "backups":"manage";
     BackupPrune: "backup prune" needs "backups":"delete";
+    AuditQuery: "audit query" needs "audit-logs":"read";
+    AuditTail: "audit tail" needs "audit-logs":"read";
+    AuditStats: "audit stats" needs "audit-logs":"read";
+    AuditExport: "audit export" needs "audit-logs":"export";
+    AuditPrune: "audit prune" needs "audit-logs":"delete";
+    AuditSeal: "audit seal" needs "audit-logs":"manage";
+    AuditVerify: "audit verify" needs "audit-logs":"read";
 }
 
 /// Who is acting.

@@ -10,4 +10,10 @@ pub trait Record: Serialize + DeserializeOwned + 'static {
     fn fields() -> &'static [&'static str] {
         super::fields::of::<Self>()
     }
+
+    /// The table's cells, in `COLUMNS` order, when they are not simply the fields of those
+    /// names (a column made of two fields, a shortened time).
+    fn cells(&self) -> Option<Vec<String>> {
+        None
+    }
 }

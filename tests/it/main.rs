@@ -9,6 +9,7 @@
 
 mod common;
 
+mod audit;
 mod authz;
 mod backup;
 mod cli;

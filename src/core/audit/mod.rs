@@ -1,5 +1,11 @@
 //! Audit entries. Every change platctl makes writes one `audit_logs` row in the same
-//! transaction as the change, so a failed audit write rolls the change back.
+//! transaction as the change, so a failed audit write rolls the change back. Reading the log
+//! (`query`), retention (`prune`) and tamper evidence (`seal`) live beside.
+
+pub mod filter;
+pub mod prune;
+pub mod query;
+pub mod seal;
 
 use serde_json::Value;
 use uuid::Uuid;
