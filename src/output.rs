@@ -61,6 +61,9 @@ const WRAPPABLE: &[&str] = &[
     "revoked_reason",
     "problem",
     "source",
+    // An audit entry's action and resource (`organization.create`, `api_key:3fa2c1d0…`).
+    "action",
+    "resource",
 ];
 
 /// A free-text column is wrapped only if it keeps at least this many characters a line.
@@ -493,7 +496,7 @@ impl Printer {
 
     /// The terminal's width, when stdout is a terminal that reports a sensible one (a 0x0 pty
     /// reports none).
-    fn terminal_width(&self) -> Option<u16> {
+    pub fn terminal_width(&self) -> Option<u16> {
         if !self.stdout_terminal {
             return None;
         }

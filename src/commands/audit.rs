@@ -31,6 +31,10 @@ pub async fn run(ctx: &Ctx<'_>, cmd: AuditCommand) -> Result<ExitStatus> {
     if let AuditCommand::Keygen { out } = &cmd {
         return keygen(ctx.printer, out);
     }
+    // Ctrl-C ends a follow, successfully: it is how one stops following. The command handles
+    // the signal itself, until it has closed the backend.
+    let _stoppable =
+        matches!(cmd, AuditCommand::Tail { follow: true, .. }).then(crate::interrupt::critical);
     let backend = ctx.backend().await?;
     let result = execute(ctx, backend.as_ref(), cmd).await;
     backend.close().await;
@@ -89,8 +93,6 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
                 return Ok(ExitStatus::Success);
             }
             stream.flush()?;
-            // Ctrl-C ends a follow, successfully: it is how one stops following.
-            let _stoppable = crate::interrupt::critical();
             let mut cursor = first.cursor;
             loop {
                 tokio::select! {
@@ -147,7 +149,8 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
             } else if counts.is_empty() {
                 printer.note("No audit entries match.");
             } else {
-                let (header, rows, legend) = stats_table(by, &counts);
+                let width = printer.terminal_width().map(usize::from);
+                let (header, rows, legend) = stats_table(by, &counts, width);
                 printer.grid(&header, &rows, &legend)?;
             }
         }
@@ -499,16 +502,17 @@ fn group(n: u64) -> String {
     out
 }
 
-/// Width of the bar column, in characters.
+/// Width of the bar column, in characters, when the terminal has room.
 const BAR_WIDTH: usize = 30;
 
-/// A bar of `value / max` drawn with block characters, to an eighth of a character.
-fn bar(value: i64, max: i64) -> String {
+/// A bar of `value / max`, `width` characters at most, drawn with block characters to an
+/// eighth of a character.
+fn bar(value: i64, max: i64, width: usize) -> String {
     const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     if max <= 0 || value <= 0 {
         return String::new();
     }
-    let eighths = ((value as f64 / max as f64) * (BAR_WIDTH * 8) as f64).round() as usize;
+    let eighths = ((value as f64 / max as f64) * (width * 8) as f64).round() as usize;
     let eighths = eighths.max(1);
     let mut out: String = std::iter::repeat_n('█', eighths / 8).collect();
     if !eighths.is_multiple_of(8) {
@@ -517,9 +521,11 @@ fn bar(value: i64, max: i64) -> String {
     out
 }
 
+/// The table of `audit stats`, its bars fitted to a terminal `width` wide (when known).
 fn stats_table(
     by: StatsBy,
     counts: &[AuditCount],
+    width: Option<usize>,
 ) -> (Vec<&'static str>, Vec<Vec<String>>, String) {
     let name = match by {
         StatsBy::Action => "action",
@@ -530,17 +536,31 @@ fn stats_table(
     };
     let total: i64 = counts.iter().map(|c| c.count).sum();
     let max = counts.iter().map(|c| c.count).max().unwrap_or(0);
-    let rows = counts
+    let mut rows: Vec<Vec<String>> = counts
         .iter()
         .map(|c| {
             vec![
                 c.key.clone(),
                 group(u64::try_from(c.count).unwrap_or(0)),
                 format!("{:.1}%", 100.0 * c.count as f64 / total.max(1) as f64),
-                bar(c.count, max),
             ]
         })
         .collect();
+    // What the first three columns take (and two spaces after each), the rest for the bar.
+    let taken: usize = (0..3)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(name.len())
+                + 2
+        })
+        .sum();
+    let bar_width = width.map_or(BAR_WIDTH, |w| w.saturating_sub(taken).clamp(5, BAR_WIDTH));
+    for (row, c) in rows.iter_mut().zip(counts) {
+        row.push(bar(c.count, max, bar_width));
+    }
     let legend = format!(
         "{} entries in {} groups",
         group(u64::try_from(total).unwrap_or(0)),
@@ -606,10 +626,11 @@ mod tests {
 
     #[test]
     fn bars_scale_to_the_largest_count_in_eighths() {
-        assert_eq!(bar(10, 10).chars().count(), BAR_WIDTH);
-        assert_eq!(bar(5, 10), "█".repeat(15));
-        assert_eq!(bar(0, 10), "");
-        assert_eq!(bar(1, 1_000_000), "▏");
+        assert_eq!(bar(10, 10, 30).chars().count(), 30);
+        assert_eq!(bar(5, 10, 30), "█".repeat(15));
+        assert_eq!(bar(0, 10, 30), "");
+        assert_eq!(bar(1, 1_000_000, 30), "▏");
+        assert_eq!(bar(3, 4, 5), "███▊");
     }
 
     #[test]

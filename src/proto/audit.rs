@@ -58,12 +58,17 @@ pub struct AuditRecord {
 }
 
 impl AuditRecord {
-    /// `api_key:3fa2…` (or just the type, or `-`).
+    /// `api_key:3fa2c1d0…` for a terminal: a UUID is cut to its first 8 digits, like a short
+    /// commit hash (`-o json` has it whole); just the type, or `-`.
     pub fn resource(&self) -> String {
+        let short = |id: &str| match Uuid::parse_str(id) {
+            Ok(_) => format!("{}…", &id[..8]),
+            Err(_) => id.to_string(),
+        };
         match (&self.resource_type, &self.resource_id) {
-            (Some(t), Some(id)) => format!("{t}:{id}"),
+            (Some(t), Some(id)) => format!("{t}:{}", short(id)),
             (Some(t), None) => t.clone(),
-            (None, Some(id)) => id.clone(),
+            (None, Some(id)) => short(id),
             (None, None) => "-".into(),
         }
     }

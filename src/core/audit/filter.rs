@@ -175,6 +175,19 @@ fn placeholder(sql: &Sql, dialect: Dialect, pg_type: &str) -> String {
 }
 
 impl Resolved {
+    /// No filter at all: every entry.
+    pub fn is_empty(&self) -> bool {
+        self.user.is_none()
+            && self.organization.is_none()
+            && self.action.is_none()
+            && self.resource_type.is_none()
+            && self.resource_id.is_none()
+            && self.ip.is_none()
+            && self.key.is_none()
+            && self.since.is_none()
+            && self.until.is_none()
+    }
+
     /// Whether rows must still be checked one by one after SQL (a CIDR block on SQLite).
     pub fn row_check(&self, dialect: Dialect) -> Option<&IpMatch> {
         match (&self.ip, dialect) {

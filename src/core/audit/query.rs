@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::filter::{IpMatch, Resolved};
 use crate::backend::Sink;
-use crate::db::{Db, Dialect, Row, Sql};
+use crate::db::{Db, Dialect, Row, Sql, Tx};
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use crate::proto::audit::*;
@@ -469,21 +469,27 @@ pub async fn export(
     })
 }
 
-/// PostgreSQL formats the rows itself and they go straight through: CSV as COPY writes it;
-/// NDJSON as one `row_to_json` a line, through CSV mode with a delimiter and quote that JSON
-/// text never contains raw (control characters are escaped in JSON), so nothing is quoted or
-/// escaped on the way.
-async fn export_pg(
-    db: &Db,
+/// The COPY that exports on PostgreSQL (and its options): CSV as COPY writes it; NDJSON as one
+/// `row_to_json` a line, through CSV mode with a delimiter and quote that JSON text never
+/// contains raw (control characters are escaped in JSON), so nothing is quoted or escaped on
+/// the way. `blocks` limits it to a range of the table's heap blocks (the end open when
+/// `None`).
+fn pg_export_query(
     f: &Resolved,
     format: ExportFormat,
-    out: &mut Counted<'_>,
-) -> Result<()> {
+    blocks: Option<(i64, Option<i64>)>,
+) -> (Sql, &'static str) {
     let mut inner = Sql::assembled(format!("SELECT {PG_EXPORT_COLUMNS}{FROM}"));
     f.push_where(&mut inner, Dialect::Postgres);
-    inner.push_str(" ORDER BY a.id");
-    let (query, options) = match format {
-        ExportFormat::Csv => (inner, "FORMAT csv, HEADER"),
+    if let Some((lo, hi)) = blocks {
+        // Integers of ours, not values from the command line.
+        inner.push_str(&format!(" AND a.ctid >= '({lo},0)'::tid"));
+        if let Some(hi) = hi {
+            inner.push_str(&format!(" AND a.ctid < '({hi},0)'::tid"));
+        }
+    }
+    match format {
+        ExportFormat::Csv => (inner, "FORMAT csv"),
         ExportFormat::Ndjson | ExportFormat::Json => {
             let mut outer = Sql::assembled("SELECT row_to_json(x) FROM (".to_string());
             outer.push_str(inner.text());
@@ -493,12 +499,46 @@ async fn export_pg(
                 "FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02'",
             )
         }
-    };
+    }
+}
+
+/// A read-only transaction at repeatable read, without JIT (whose compilation costs more than
+/// it saves on a scan that formats every row), importing `snapshot` when given.
+async fn export_tx(db: &Db, snapshot: Option<&str>) -> Result<Tx<'static>> {
     let mut tx = db.begin_read().await?;
+    tx.execute(Sql::new(
+        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+    ))
+    .await?;
+    if let Some(id) = snapshot {
+        if !id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(Error::internal(format!("unexpected snapshot id {id:?}")));
+        }
+        tx.execute(Sql::assembled(format!("SET TRANSACTION SNAPSHOT '{id}'")))
+            .await?;
+    }
+    tx.execute(Sql::new("SET LOCAL jit = off")).await?;
+    Ok(tx)
+}
+
+/// PostgreSQL formats the rows and they go straight through, in the table's physical order
+/// (oldest first, for a log that only grows). A whole-table export is read by two
+/// connections sharing one snapshot, each taking every other range of blocks, so the server
+/// formats on two cores; the ranges are written in order.
+async fn export_pg(
+    db: &Db,
+    f: &Resolved,
+    format: ExportFormat,
+    out: &mut Counted<'_>,
+) -> Result<()> {
     let mut array = JsonArray {
         started: false,
         pending_newline: false,
     };
+    if format == ExportFormat::Csv {
+        let header = <AuditRecord as crate::proto::Record>::fields().join(",");
+        out.write(format!("{header}\n").as_bytes())?;
+    }
     let mut on_chunk = |chunk: &[u8]| -> Result<()> {
         match format {
             ExportFormat::Json => array.feed(out, chunk),
@@ -508,13 +548,81 @@ async fn export_pg(
             }
         }
     };
-    tx.copy_out(&query, options, &mut on_chunk).await?;
-    tx.commit().await?;
-    match format {
-        ExportFormat::Json => array.finish(out)?,
-        // The header is not an entry.
-        ExportFormat::Csv => out.rows = out.rows.saturating_sub(1),
-        ExportFormat::Ndjson => {}
+    let mut tx = export_tx(db, None).await?;
+    let row = tx
+        .fetch_one(Sql::new(
+            "SELECT CAST(current_setting('server_version_num') AS integer) >= 140000 AS tid_ranges, \
+             pg_relation_size('audit_logs') / CAST(current_setting('block_size') AS bigint) \
+             AS blocks, pg_export_snapshot() AS snapshot",
+        ))
+        .await?;
+    let blocks = row.int("blocks")?;
+    if !f.is_empty() || !row.bool("tid_ranges")? || blocks < 4 * EXPORT_CHUNK_BLOCKS {
+        let (query, options) = pg_export_query(f, format, None);
+        tx.copy_out(&query, options, &mut on_chunk).await?;
+        tx.commit().await?;
+    } else {
+        let other = export_tx(db, Some(&row.text("snapshot")?)).await?;
+        export_in_ranges([tx, other], format, blocks, &mut on_chunk).await?;
+    }
+    if format == ExportFormat::Json {
+        array.finish(out)?;
+    }
+    Ok(())
+}
+
+/// Heap blocks per range of a parallel export (1 MiB of table): small enough that the ranges
+/// waiting their turn keep memory flat.
+const EXPORT_CHUNK_BLOCKS: i64 = 128;
+
+/// Each connection COPYs every other block range into memory, one range ahead at most; the
+/// ranges are handed on in order. The last range is open-ended.
+async fn export_in_ranges(
+    connections: [Tx<'static>; 2],
+    format: ExportFormat,
+    blocks: i64,
+    on_chunk: &mut (dyn FnMut(&[u8]) -> Result<()> + Send),
+) -> Result<()> {
+    let ranges: Vec<(i64, Option<i64>)> = (0..blocks)
+        .step_by(EXPORT_CHUNK_BLOCKS as usize)
+        .map(|lo| {
+            let hi = lo + EXPORT_CHUNK_BLOCKS;
+            (lo, (hi < blocks).then_some(hi))
+        })
+        .collect();
+    let mut receivers = Vec::new();
+    let mut workers = Vec::new();
+    for (w, mut tx) in connections.into_iter().enumerate() {
+        let (send, receive) = tokio::sync::mpsc::channel::<Result<Vec<u8>>>(1);
+        receivers.push(receive);
+        let mine: Vec<(i64, Option<i64>)> = ranges.iter().skip(w).step_by(2).copied().collect();
+        workers.push(tokio::spawn(async move {
+            for range in mine {
+                let (query, options) = pg_export_query(&Resolved::default(), format, Some(range));
+                let mut buf = Vec::new();
+                let copied = tx
+                    .copy_out(&query, options, &mut |c: &[u8]| {
+                        buf.extend_from_slice(c);
+                        Ok(())
+                    })
+                    .await;
+                let failed = copied.is_err();
+                if send.send(copied.map(|_| buf)).await.is_err() || failed {
+                    return;
+                }
+            }
+            let _ = tx.commit().await;
+        }));
+    }
+    for i in 0..ranges.len() {
+        let chunk = receivers[i % 2]
+            .recv()
+            .await
+            .ok_or_else(|| Error::internal("an export connection stopped early"))??;
+        on_chunk(&chunk)?;
+    }
+    for w in workers {
+        let _ = w.await;
     }
     Ok(())
 }
@@ -617,4 +725,42 @@ async fn export_rows(
 
 fn csv_error(err: csv::Error) -> Error {
     Error::internal(format!("cannot write CSV: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn array_of(chunks: &[&[u8]]) -> (Vec<u8>, u64) {
+        let mut written = Vec::new();
+        let mut out = Counted {
+            out: &mut written,
+            bytes: 0,
+            rows: 0,
+            progress: crate::progress::silent(),
+        };
+        let mut array = JsonArray {
+            started: false,
+            pending_newline: false,
+        };
+        for chunk in chunks {
+            array.feed(&mut out, chunk).unwrap();
+        }
+        array.finish(&mut out).unwrap();
+        let rows = out.rows;
+        (written, rows)
+    }
+
+    #[test]
+    fn ndjson_becomes_a_json_array_whatever_the_chunks() {
+        let text = b"{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n";
+        for cut in [1, 3, 7, 8, 9, 20] {
+            let chunks: Vec<&[u8]> = text.chunks(cut).collect();
+            let (written, rows) = array_of(&chunks);
+            assert_eq!(rows, 3);
+            let parsed: Vec<serde_json::Value> = serde_json::from_slice(&written).unwrap();
+            assert_eq!(parsed.len(), 3, "chunks of {cut}");
+        }
+        assert_eq!(array_of(&[]).0, b"[]\n");
+    }
 }

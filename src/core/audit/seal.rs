@@ -235,8 +235,7 @@ async fn scan(
                     encode_text_row(row, &mut bytes)?;
                     let occurred_at = row
                         .opt_text("c1")?
-                        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
-                        .map(|t| t.with_timezone(&Utc));
+                        .and_then(|t| crate::db::parse_sqlite_time(&t).ok());
                     on_row(Sealed {
                         id: after,
                         occurred_at,
