@@ -380,7 +380,8 @@ impl TestEnv {
 
 each_backend!(verify_finds_changed_deleted_and_inserted_entries, |env| {
     let env = platform(env);
-    seed(&env, 5000, 0);
+    // Enough for PostgreSQL to read the range on two connections.
+    seed(&env, 40_000, 0);
     let seal = env.ok(&["audit", "seal"]);
     assert!(seal.stdout.contains("Sealed entries 1-"), "{seal}");
     let head = seal
@@ -421,7 +422,7 @@ each_backend!(verify_finds_changed_deleted_and_inserted_entries, |env| {
     env.ok(&["audit", "verify"]);
 
     // An entry deleted by hand, or one slipped into a sealed range.
-    env.exec("DELETE FROM audit_logs WHERE id = 4000");
+    env.exec("DELETE FROM audit_logs WHERE id = 34000");
     let deleted = env.run(&["audit", "verify", "-o", "json"]);
     assert_eq!(deleted.code, 1, "{deleted}");
     let report = deleted.json();
@@ -433,7 +434,9 @@ each_backend!(verify_finds_changed_deleted_and_inserted_entries, |env| {
             .contains("deleted"),
         "{report}"
     );
-    env.exec("INSERT INTO audit_logs (id, action, actor) VALUES (4000, 'forged.entry', 'mallory')");
+    env.exec(
+        "INSERT INTO audit_logs (id, action, actor) VALUES (34000, 'forged.entry', 'mallory')",
+    );
     let inserted = env.run(&["audit", "verify"]);
     assert_eq!(inserted.code, 1, "{inserted}");
     assert!(inserted.stderr.contains("seal 1"), "{inserted}");
@@ -637,7 +640,7 @@ each_backend!(
 
 each_backend!(two_seals_at_once_make_one, |env| {
     let env = platform(env);
-    seed(&env, 20_000, 0);
+    seed(&env, 40_000, 0);
     let children: Vec<_> = (0..2)
         .map(|_| {
             env.std_cmd()

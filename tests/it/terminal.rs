@@ -200,3 +200,46 @@ fn users_disable_asks_at_a_terminal_naming_the_keys() {
         1
     );
 }
+
+#[test]
+fn audit_tables_fit_the_terminal_and_stats_draw_bars() {
+    let env = world();
+    env.ok(&["-q", "users", "create", "alice@acme.io"]);
+    // A dozen more entries, of several actions.
+    for org in ["initech", "umbrella", "hooli"] {
+        env.ok(&["-q", "orgs", "create", org]);
+    }
+    for (cols, rows) in [(80, 40), (200, 40)] {
+        let run = env.terminal(cols, rows, &["audit", "query"], "", &[]);
+        assert_eq!(run.code, 0, "{run}");
+        let text = plain(&run.stdout);
+        assert_aligned(
+            &text,
+            &["TIME", "ACTOR", "ACTION", "RESOURCE", "ORGANIZATION", "IP"],
+        );
+        assert!(
+            text.lines().all(|l| l.chars().count() <= usize::from(cols)),
+            "a line is wider than the terminal:\n{text}"
+        );
+        // A UUID is cut like a short hash: `organization:3fa2c1d0…`.
+        assert!(text.contains('…'), "{text}");
+    }
+    for cols in [60, 200] {
+        let run = env.terminal(cols, 40, &["audit", "stats", "--by", "action"], "", &[]);
+        assert_eq!(run.code, 0, "{run}");
+        let text = plain(&run.stdout);
+        let (table, legend) = text.trim_end().rsplit_once('\n').unwrap();
+        assert!(legend.ends_with("entries in 3 groups"), "{text}");
+        assert_aligned(table, &["ACTION", "COUNT", "SHARE"]);
+        let bars: Vec<usize> = text
+            .lines()
+            .filter(|l| l.contains('█'))
+            .map(|l| l.chars().count())
+            .collect();
+        assert!(!bars.is_empty(), "no bars:\n{text}");
+        assert!(
+            bars.iter().all(|w| *w <= usize::from(cols)),
+            "a bar runs past the terminal:\n{text}"
+        );
+    }
+}

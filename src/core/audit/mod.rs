@@ -3,6 +3,7 @@
 //! (`query`), retention (`prune`) and tamper evidence (`seal`) live beside.
 
 pub mod filter;
+mod parallel;
 pub mod prune;
 pub mod query;
 pub mod seal;

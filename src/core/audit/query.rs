@@ -7,8 +7,9 @@ use std::io::Write;
 use chrono::{DateTime, Utc};
 
 use super::filter::{IpMatch, Resolved};
+use super::parallel;
 use crate::backend::Sink;
-use crate::db::{Db, Dialect, Row, Sql, Tx};
+use crate::db::{Db, Dialect, Row, Sql};
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use crate::proto::audit::*;
@@ -374,9 +375,10 @@ pub async fn stats(db: &Db, f: &Resolved, by: StatsBy) -> Result<Vec<AuditCount>
     Ok(counts)
 }
 
-/// The export's columns, in [`AuditRecord`]'s order; times RFC 3339 UTC with microseconds.
-const PG_EXPORT_COLUMNS: &str = "a.id, \
-    to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS occurred_at, \
+/// The export's columns, in [`AuditRecord`]'s order. Times are PostgreSQL's own output in
+/// UTC (the export's session sets `TimeZone` and `DateStyle`): `2026-11-26 02:00:00.123456+00`
+/// in CSV, RFC 3339 (`2026-11-26T02:00:00.123456+00:00`) in JSON.
+const PG_EXPORT_COLUMNS: &str = "a.id, a.occurred_at, \
     a.actor, a.actor_user_id, a.actor_api_key_id, a.organization_id, o.slug AS organization, \
     a.action, a.resource_type, a.resource_id, a.ip, a.user_agent, a.metadata";
 
@@ -502,24 +504,13 @@ fn pg_export_query(
     }
 }
 
-/// A read-only transaction at repeatable read, without JIT (whose compilation costs more than
-/// it saves on a scan that formats every row), importing `snapshot` when given.
-async fn export_tx(db: &Db, snapshot: Option<&str>) -> Result<Tx<'static>> {
-    let mut tx = db.begin_read().await?;
-    tx.execute(Sql::new(
-        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-    ))
-    .await?;
-    if let Some(id) = snapshot {
-        if !id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(Error::internal(format!("unexpected snapshot id {id:?}")));
-        }
-        tx.execute(Sql::assembled(format!("SET TRANSACTION SNAPSHOT '{id}'")))
-            .await?;
-    }
-    tx.execute(Sql::new("SET LOCAL jit = off")).await?;
-    Ok(tx)
-}
+/// The export's session: no JIT (its compilation costs more than it saves on a scan that
+/// formats every row), times in UTC as ISO 8601.
+const EXPORT_SETTINGS: &[&str] = &[
+    "SET LOCAL jit = off",
+    "SET LOCAL TimeZone = 'UTC'",
+    "SET LOCAL DateStyle = 'ISO, YMD'",
+];
 
 /// PostgreSQL formats the rows and they go straight through, in the table's physical order
 /// (oldest first, for a log that only grows). A whole-table export is read by two
@@ -548,7 +539,7 @@ async fn export_pg(
             }
         }
     };
-    let mut tx = export_tx(db, None).await?;
+    let mut tx = parallel::reader(db, None, EXPORT_SETTINGS).await?;
     let row = tx
         .fetch_one(Sql::new(
             "SELECT CAST(current_setting('server_version_num') AS integer) >= 140000 AS tid_ranges, \
@@ -562,8 +553,17 @@ async fn export_pg(
         tx.copy_out(&query, options, &mut on_chunk).await?;
         tx.commit().await?;
     } else {
-        let other = export_tx(db, Some(&row.text("snapshot")?)).await?;
-        export_in_ranges([tx, other], format, blocks, &mut on_chunk).await?;
+        let other = parallel::reader(db, Some(&row.text("snapshot")?), EXPORT_SETTINGS).await?;
+        // Block ranges in order, the last one open-ended (rows added since are not in the
+        // snapshot anyway).
+        let parts = (0..blocks)
+            .step_by(EXPORT_CHUNK_BLOCKS as usize)
+            .map(|lo| {
+                let hi = lo + EXPORT_CHUNK_BLOCKS;
+                pg_export_query(f, format, Some((lo, (hi < blocks).then_some(hi))))
+            })
+            .collect();
+        parallel::copy_parts([tx, other], parts, &mut on_chunk).await?;
     }
     if format == ExportFormat::Json {
         array.finish(out)?;
@@ -575,69 +575,15 @@ async fn export_pg(
 /// waiting their turn keep memory flat.
 const EXPORT_CHUNK_BLOCKS: i64 = 128;
 
-/// Each connection COPYs every other block range into memory, one range ahead at most; the
-/// ranges are handed on in order. The last range is open-ended.
-async fn export_in_ranges(
-    connections: [Tx<'static>; 2],
-    format: ExportFormat,
-    blocks: i64,
-    on_chunk: &mut (dyn FnMut(&[u8]) -> Result<()> + Send),
-) -> Result<()> {
-    let ranges: Vec<(i64, Option<i64>)> = (0..blocks)
-        .step_by(EXPORT_CHUNK_BLOCKS as usize)
-        .map(|lo| {
-            let hi = lo + EXPORT_CHUNK_BLOCKS;
-            (lo, (hi < blocks).then_some(hi))
-        })
-        .collect();
-    let mut receivers = Vec::new();
-    let mut workers = Vec::new();
-    for (w, mut tx) in connections.into_iter().enumerate() {
-        let (send, receive) = tokio::sync::mpsc::channel::<Result<Vec<u8>>>(1);
-        receivers.push(receive);
-        let mine: Vec<(i64, Option<i64>)> = ranges.iter().skip(w).step_by(2).copied().collect();
-        workers.push(tokio::spawn(async move {
-            for range in mine {
-                let (query, options) = pg_export_query(&Resolved::default(), format, Some(range));
-                let mut buf = Vec::new();
-                let copied = tx
-                    .copy_out(&query, options, &mut |c: &[u8]| {
-                        buf.extend_from_slice(c);
-                        Ok(())
-                    })
-                    .await;
-                let failed = copied.is_err();
-                if send.send(copied.map(|_| buf)).await.is_err() || failed {
-                    return;
-                }
-            }
-            let _ = tx.commit().await;
-        }));
-    }
-    for i in 0..ranges.len() {
-        let chunk = receivers[i % 2]
-            .recv()
-            .await
-            .ok_or_else(|| Error::internal("an export connection stopped early"))??;
-        on_chunk(&chunk)?;
-    }
-    for w in workers {
-        let _ = w.await;
-    }
-    Ok(())
-}
-
-/// The row as exported: times with microseconds, like PostgreSQL's export.
-fn export_value(rec: &AuditRecord) -> serde_json::Value {
+/// The row as exported, its time written as PostgreSQL's export writes it.
+fn export_value(rec: &AuditRecord, format: ExportFormat) -> serde_json::Value {
     let mut v = serde_json::to_value(rec).unwrap_or_default();
     if let Some(map) = v.as_object_mut() {
-        map.insert(
-            "occurred_at".into(),
-            rec.occurred_at
-                .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-                .to_string()
-                .into(),
-        );
+        let time = match format {
+            ExportFormat::Csv => rec.occurred_at.format("%Y-%m-%d %H:%M:%S%.f+00"),
+            _ => rec.occurred_at.format("%Y-%m-%dT%H:%M:%S%.f+00:00"),
+        };
+        map.insert("occurred_at".into(), time.to_string().into());
     }
     v
 }
@@ -684,7 +630,7 @@ async fn export_rows(
                 continue;
             }
             n += 1;
-            let value = export_value(&rec);
+            let value = export_value(&rec, format);
             match format {
                 ExportFormat::Csv => csv
                     .write_record(
