@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Issue, list, revoke, rotate and verify API keys')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query, follow, export, count, prune, seal and verify the audit log')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Take, list, restore, verify and prune backups (a directory or S3)')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (one per subcommand) to a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1526,6 +1527,39 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         'platctl;backup;help;help' {
             break
         }
+        'platctl;health' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'The checks to run, comma-separated [default: all]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '`nagios`: the plugin output line with perfdata, then a line per check')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Each check''s time limit')
+            [CompletionResult]::new('--disk-warning', '--disk-warning', [CompletionResultType]::ParameterName, 'Warn below this much free disk space, percent')
+            [CompletionResult]::new('--disk-critical', '--disk-critical', [CompletionResultType]::ParameterName, 'Critical below this much free disk space, percent')
+            [CompletionResult]::new('--memory-warning', '--memory-warning', [CompletionResultType]::ParameterName, 'Warn below this much available memory, percent')
+            [CompletionResult]::new('--memory-critical', '--memory-critical', [CompletionResultType]::ParameterName, 'Critical below this much available memory, percent')
+            [CompletionResult]::new('--backup-warning', '--backup-warning', [CompletionResultType]::ParameterName, 'Warn when the newest good backup is older than this')
+            [CompletionResult]::new('--backup-critical', '--backup-critical', [CompletionResultType]::ParameterName, 'Critical when the newest good backup is older than this')
+            [CompletionResult]::new('--key-expiry', '--key-expiry', [CompletionResultType]::ParameterName, 'Warn about API keys expiring within this')
+            [CompletionResult]::new('--seal-warning', '--seal-warning', [CompletionResultType]::ParameterName, 'Warn when the newest audit seal is older than this (when seals are in use)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Ask a running `platctl serve` instead (not available yet)')
+            [CompletionResult]::new('--probe', '--probe', [CompletionResultType]::ParameterName, 'With --server: which endpoint, /health/live or /health/ready')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: NO_COLOR set to anything)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'platctl;completions' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
@@ -1578,6 +1612,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Issue, list, revoke, rotate and verify API keys')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query, follow, export, count, prune, seal and verify the audit log')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Take, list, restore, verify and prune backups (a directory or S3)')
+            [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (one per subcommand) to a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1787,6 +1822,9 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;help;backup;prune' {
+            break
+        }
+        'platctl;help;health' {
             break
         }
         'platctl;help;completions' {

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand keys 'Issue, list, revoke, rotate and verify API keys'
             cand audit 'Query, follow, export, count, prune, seal and verify the audit log'
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
+            cand health 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1406,6 +1407,38 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;backup;help;help'= {
         }
+        &'platctl;health'= {
+            cand --check 'The checks to run, comma-separated [default: all]'
+            cand --format '`nagios`: the plugin output line with perfdata, then a line per check'
+            cand --timeout 'Each check''s time limit'
+            cand --disk-warning 'Warn below this much free disk space, percent'
+            cand --disk-critical 'Critical below this much free disk space, percent'
+            cand --memory-warning 'Warn below this much available memory, percent'
+            cand --memory-critical 'Critical below this much available memory, percent'
+            cand --backup-warning 'Warn when the newest good backup is older than this'
+            cand --backup-critical 'Critical when the newest good backup is older than this'
+            cand --key-expiry 'Warn about API keys expiring within this'
+            cand --seal-warning 'Warn when the newest audit seal is older than this (when seals are in use)'
+            cand --server 'Ask a running `platctl serve` instead (not available yet)'
+            cand --probe 'With --server: which endpoint, /health/live or /health/ready'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'platctl;completions'= {
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
@@ -1456,6 +1489,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand keys 'Issue, list, revoke, rotate and verify API keys'
             cand audit 'Query, follow, export, count, prune, seal and verify the audit log'
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
+            cand health 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1611,6 +1645,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;backup;verify'= {
         }
         &'platctl;help;backup;prune'= {
+        }
+        &'platctl;help;health'= {
         }
         &'platctl;help;completions'= {
         }

@@ -144,6 +144,12 @@ pub trait Backend: Send + Sync {
         progress: Reporter,
     ) -> Result<AuditVerifyReport>;
 
+    /// Run health checks, concurrently, each under the request's time limit.
+    async fn health(
+        &self,
+        req: &crate::proto::health::HealthRequest,
+    ) -> Result<crate::proto::health::HealthReport>;
+
     /// Release connections.
     async fn close(&self);
 }

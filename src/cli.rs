@@ -116,6 +116,10 @@ pub enum Command {
     #[command(subcommand)]
     Backup(BackupCommand),
 
+    /// Check the platform's health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL,
+    /// 3 UNKNOWN
+    Health(HealthArgs),
+
     /// Print a shell completion script to stdout
     Completions {
         /// Shell to generate for
@@ -558,6 +562,61 @@ pub enum StatsByArg {
     Org,
     Day,
     Hour,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HealthArgs {
+    /// The checks to run, comma-separated [default: all]
+    #[arg(long, value_delimiter = ',', value_name = "CHECK",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::proto::health::CHECKS))]
+    pub check: Vec<String>,
+    /// `nagios`: the plugin output line with perfdata, then a line per check
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<HealthFormat>,
+    /// Each check's time limit
+    #[arg(long, value_name = "DURATION", default_value = "5s", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+    /// Warn below this much free disk space, percent
+    #[arg(long, value_name = "PERCENT", default_value_t = 10.0)]
+    pub disk_warning: f64,
+    /// Critical below this much free disk space, percent
+    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
+    pub disk_critical: f64,
+    /// Warn below this much available memory, percent
+    #[arg(long, value_name = "PERCENT", default_value_t = 10.0)]
+    pub memory_warning: f64,
+    /// Critical below this much available memory, percent
+    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
+    pub memory_critical: f64,
+    /// Warn when the newest good backup is older than this
+    #[arg(long, value_name = "DURATION", default_value = "26h", value_parser = parse_duration)]
+    pub backup_warning: std::time::Duration,
+    /// Critical when the newest good backup is older than this
+    #[arg(long, value_name = "DURATION", default_value = "50h", value_parser = parse_duration)]
+    pub backup_critical: std::time::Duration,
+    /// Warn about API keys expiring within this
+    #[arg(long, value_name = "DURATION", default_value = "7d", value_parser = parse_duration)]
+    pub key_expiry: std::time::Duration,
+    /// Warn when the newest audit seal is older than this (when seals are in use)
+    #[arg(long, value_name = "DURATION", default_value = "26h", value_parser = parse_duration)]
+    pub seal_warning: std::time::Duration,
+    /// Ask a running `platctl serve` instead (not available yet)
+    #[arg(long, value_name = "URL")]
+    pub server: Option<String>,
+    /// With --server: which endpoint, /health/live or /health/ready
+    #[arg(long, value_enum, requires = "server")]
+    pub probe: Option<Probe>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HealthFormat {
+    Nagios,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Probe {
+    Live,
+    Ready,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -34,7 +34,7 @@ use settings::Settings;
 
 /// Run a parsed command line to completion and say how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {
-    let predicate = is_predicate(&cli.command);
+    let predicate = error_status(&cli.command);
     // Commands that need no settings: they must work even with a broken config file.
     match &cli.command {
         Command::Completions { shell } => {
@@ -152,21 +152,25 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
         Command::Permissions(cmd) => commands::permissions::run(ctx, cmd).await,
         Command::Keys(cmd) => commands::keys::run(ctx, cmd).await,
         Command::Audit(cmd) => commands::audit::run(ctx, cmd).await,
+        Command::Health(args) => commands::health::run(ctx, args).await,
         Command::Backup(cmd) => commands::backup::run(ctx, cmd).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
     }
 }
 
-/// Predicates answer yes (0) or no (1); any error is 2, like grep.
-fn is_predicate(command: &Command) -> bool {
-    matches!(
-        command,
+/// The exit status of an error, for commands whose codes mean something else: predicates
+/// answer yes (0) or no (1), so any error is 2, like grep; `health` is a Nagios plugin, so an
+/// error is 3, UNKNOWN.
+fn error_status(command: &Command) -> Option<ExitStatus> {
+    match command {
         Command::Permissions(cli::PermissionsCommand::Check { .. })
-            | Command::Keys(cli::KeysCommand::Verify)
-    )
+        | Command::Keys(cli::KeysCommand::Verify) => Some(ExitStatus::Usage),
+        Command::Health(_) => Some(ExitStatus::Health(proto::health::HealthState::Unknown)),
+        _ => None,
+    }
 }
 
-fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus {
+fn finish(result: Result<()>, printer: &Printer, predicate: Option<ExitStatus>) -> ExitStatus {
     match result {
         Ok(()) => ExitStatus::Success,
         Err(e) if e.is_broken_pipe() => ExitStatus::Success,
@@ -175,11 +179,7 @@ fn finish(result: Result<()>, printer: &Printer, predicate: bool) -> ExitStatus 
             if let ErrorKind::Interrupted(signal) = e.kind() {
                 return ExitStatus::Interrupted(signal);
             }
-            if predicate {
-                ExitStatus::Usage
-            } else {
-                e.exit_status()
-            }
+            predicate.unwrap_or_else(|| e.exit_status())
         }
     }
 }

@@ -85,6 +85,14 @@ pub struct Printer {
     stderr_terminal: bool,
 }
 
+/// How a state reads at a glance (its colour on a terminal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Warn,
+    Bad,
+}
+
 #[derive(Clone, Copy)]
 enum Style {
     Bold,
@@ -389,14 +397,36 @@ impl Printer {
 
     /// A grid for people (tables mode): a header row, rows, and a legend line under it.
     pub fn grid(&self, header: &[&str], rows: &[Vec<String>], legend: &str) -> Result<()> {
+        self.toned_grid(header, rows, &[], legend)
+    }
+
+    /// A grid whose second column is a state, coloured by `tones` (one per row) on a
+    /// terminal: green for good, yellow for a warning, red for bad.
+    pub fn toned_grid(
+        &self,
+        header: &[&str],
+        rows: &[Vec<String>],
+        tones: &[Tone],
+        legend: &str,
+    ) -> Result<()> {
         let mut table = self.table();
         table.set_header(
             header
                 .iter()
                 .map(|h| Cell::new(h.to_uppercase()).add_attribute(Attribute::Bold)),
         );
-        for row in rows {
-            table.add_row(row.iter().map(|c| Cell::new(text::escape_controls(c))));
+        for (i, row) in rows.iter().enumerate() {
+            table.add_row(row.iter().enumerate().map(|(column, c)| {
+                let cell = Cell::new(text::escape_controls(c));
+                match (column, tones.get(i)) {
+                    (1, Some(Tone::Good)) => cell.fg(comfy_table::Color::Green),
+                    (1, Some(Tone::Warn)) => cell.fg(comfy_table::Color::Yellow),
+                    (1, Some(Tone::Bad)) => cell
+                        .fg(comfy_table::Color::Red)
+                        .add_attribute(Attribute::Bold),
+                    _ => cell,
+                }
+            }));
         }
         let mut text = render(table);
         if !legend.is_empty() {

@@ -44,7 +44,11 @@ impl Core {
         ctx
     }
 
-    fn unswept_context(&self, storage: Option<&str>, progress: &Reporter) -> Context<'_> {
+    pub(super) fn unswept_context(
+        &self,
+        storage: Option<&str>,
+        progress: &Reporter,
+    ) -> Context<'_> {
         Context {
             database: &self.database,
             config: self.backup.with_storage(storage),

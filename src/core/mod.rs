@@ -6,6 +6,7 @@ pub mod audit;
 pub mod authz;
 mod backups;
 pub mod catalogue;
+mod health;
 pub mod keys;
 mod lookup;
 mod migrate;
@@ -544,6 +545,14 @@ impl Backend for Core {
             None => self.signing_key()?.map(|k| k.public()),
         };
         audit::seal::verify(self.db().await?, req, public.as_ref(), progress).await
+    }
+
+    async fn health(
+        &self,
+        req: &crate::proto::health::HealthRequest,
+    ) -> Result<crate::proto::health::HealthReport> {
+        self.platform_actor(Op::Health).await?;
+        self.run_health(req).await
     }
 
     async fn close(&self) {

@@ -41,6 +41,8 @@ pub enum ExitStatus {
     Forbidden,
     /// 130 after Ctrl-C, 143 after SIGTERM (128 + the signal's number, as shells report it).
     Interrupted(Signal),
+    /// `health`: the Nagios plugin codes, 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    Health(super::health::HealthState),
 }
 
 impl ExitStatus {
@@ -52,6 +54,7 @@ impl ExitStatus {
             ExitStatus::Forbidden => 77,
             ExitStatus::Interrupted(Signal::Interrupt) => 130,
             ExitStatus::Interrupted(Signal::Terminate) => 143,
+            ExitStatus::Health(state) => state.code(),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 pub mod error;
 pub mod fields;
+pub mod health;
 pub mod keyformat;
 pub mod ops;
 pub mod permission;

@@ -82,6 +82,7 @@ operations! {
     AuditPrune: "audit prune" needs "audit-logs":"delete";
     AuditSeal: "audit seal" needs "audit-logs":"manage";
     AuditVerify: "audit verify" needs "audit-logs":"read";
+    Health: "health" needs "settings":"read";
 }
 
 /// Who is acting.

@@ -243,3 +243,33 @@ fn audit_tables_fit_the_terminal_and_stats_draw_bars() {
         );
     }
 }
+
+#[test]
+fn health_states_are_coloured_at_a_terminal_only() {
+    let env = world();
+    let backups = env.path("none");
+    let args = ["health", "--check", "db,backups"];
+    let extra = [("BACKUP_DIR", backups.to_str().unwrap())];
+    let run = env.terminal(100, 20, &args, "", &extra);
+    assert_eq!(run.code, 2, "{run}");
+    // OK in green, CRITICAL in bold red.
+    assert!(run.stdout.contains("\u{1b}[38;5;10mOK"), "{:?}", run.stdout);
+    assert!(
+        run.stdout.contains("\u{1b}[38;5;9m\u{1b}[1mCRITICAL"),
+        "{:?}",
+        run.stdout
+    );
+    let text = plain(&run.stdout);
+    let (table, overall) = text.trim_end().rsplit_once('\n').unwrap();
+    assert_eq!(overall, "overall: CRITICAL");
+    assert_aligned(table, &["CHECK", "STATE", "FOUND"]);
+    let piped = Run::from(
+        env.cmd()
+            .env("BACKUP_DIR", &backups)
+            .args(args)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(piped.code, 2);
+    assert!(!piped.stdout.contains('\u{1b}'), "{piped}");
+}

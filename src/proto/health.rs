@@ -1,0 +1,303 @@
+//! Health checks: what `platctl health` asks and what it gets back, in the states and exit
+//! codes of Nagios plugins and the JSON shape of NestJS terminus (which the platform serves).
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+/// A check's state, in the order Nagios ranks them for the overall state: any CRITICAL makes
+/// it CRITICAL, then any UNKNOWN, then any WARNING.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HealthState {
+    Ok,
+    Warning,
+    Critical,
+    Unknown,
+}
+
+impl HealthState {
+    /// The plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    pub fn code(self) -> u8 {
+        match self {
+            HealthState::Ok => 0,
+            HealthState::Warning => 1,
+            HealthState::Critical => 2,
+            HealthState::Unknown => 3,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthState::Ok => "OK",
+            HealthState::Warning => "WARNING",
+            HealthState::Critical => "CRITICAL",
+            HealthState::Unknown => "UNKNOWN",
+        }
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            HealthState::Ok => 0,
+            HealthState::Warning => 1,
+            HealthState::Unknown => 2,
+            HealthState::Critical => 3,
+        }
+    }
+
+    /// The worse of two states.
+    pub fn worst(self, other: HealthState) -> HealthState {
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// Every check there is, in the order they are reported.
+pub const CHECKS: &[&str] = &[
+    "db",
+    "migrations",
+    "disk",
+    "memory",
+    "backups",
+    "keys",
+    "audit",
+];
+
+/// When a check warns and when it is critical.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Free disk space, percent of the filesystem.
+    pub disk_warning_percent: f64,
+    pub disk_critical_percent: f64,
+    /// Available memory, percent of the total.
+    pub memory_warning_percent: f64,
+    pub memory_critical_percent: f64,
+    /// Age of the newest good backup.
+    pub backup_warning: Duration,
+    pub backup_critical: Duration,
+    /// Keys expiring within this are named in a warning.
+    pub key_expiry: Duration,
+    /// Age of the newest audit seal, when seals are in use.
+    pub seal_warning: Duration,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            disk_warning_percent: 10.0,
+            disk_critical_percent: 5.0,
+            memory_warning_percent: 10.0,
+            memory_critical_percent: 5.0,
+            backup_warning: Duration::from_secs(26 * 3600),
+            backup_critical: Duration::from_secs(50 * 3600),
+            key_expiry: Duration::from_secs(7 * 86_400),
+            seal_warning: Duration::from_secs(26 * 3600),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HealthRequest {
+    /// Names from [`CHECKS`].
+    pub checks: Vec<String>,
+    /// Each check's time limit.
+    pub timeout: Duration,
+    pub thresholds: Thresholds,
+}
+
+/// A figure for Nagios perfdata: `label=value[unit];warn;crit;min;max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Perf {
+    pub label: String,
+    pub value: f64,
+    pub unit: String,
+    pub warning: Option<f64>,
+    pub critical: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl Perf {
+    pub fn new(label: &str, value: f64, unit: &str) -> Self {
+        Perf {
+            label: label.into(),
+            value,
+            unit: unit.into(),
+            warning: None,
+            critical: None,
+            min: None,
+            max: None,
+        }
+    }
+
+    pub fn thresholds(mut self, warning: f64, critical: f64) -> Self {
+        self.warning = Some(warning);
+        self.critical = Some(critical);
+        self
+    }
+
+    pub fn range(mut self, min: f64, max: f64) -> Self {
+        self.min = Some(min);
+        self.max = Some(max);
+        self
+    }
+
+    /// `db_latency_ms=2ms;;;;` as Nagios reads it (integers when whole).
+    pub fn nagios(&self) -> String {
+        let n = |v: Option<f64>| v.map(number).unwrap_or_default();
+        format!(
+            "{}={}{};{};{};{};{}",
+            self.label,
+            number(self.value),
+            self.unit,
+            n(self.warning),
+            n(self.critical),
+            n(self.min),
+            n(self.max)
+        )
+    }
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// One check's outcome.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub name: String,
+    pub state: HealthState,
+    /// What it found, for people: `2 ms`, `41% free (18 GiB of 44 GiB)`.
+    pub summary: String,
+    /// When it would warn or be critical, for people: `warn < 10%, critical < 5%`.
+    pub threshold: Option<String>,
+    /// Its figures, by name (for `-o json`).
+    pub figures: Map<String, Value>,
+    pub perfdata: Vec<Perf>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HealthReport {
+    pub state: HealthState,
+    pub checks: Vec<CheckResult>,
+}
+
+impl HealthReport {
+    pub fn new(checks: Vec<CheckResult>) -> Self {
+        let state = checks.iter().fold(HealthState::Ok, |s, c| s.worst(c.state));
+        HealthReport { state, checks }
+    }
+
+    /// The terminus shape: `{"status": "ok"|"error", "info": {..}, "error": {..}, "details":
+    /// {..}}`, each check `{"status": "up"|"down", ...its figures}`. A warning is up (with
+    /// `"state": "warning"`); critical and unknown are down.
+    pub fn terminus(&self) -> Value {
+        let mut info = Map::new();
+        let mut error = Map::new();
+        let mut details = Map::new();
+        for c in &self.checks {
+            let up = matches!(c.state, HealthState::Ok | HealthState::Warning);
+            let mut entry = Map::new();
+            entry.insert("status".into(), json!(if up { "up" } else { "down" }));
+            entry.insert("state".into(), json!(c.state));
+            entry.insert("message".into(), json!(c.summary));
+            for (k, v) in &c.figures {
+                entry.insert(k.clone(), v.clone());
+            }
+            let entry = Value::Object(entry);
+            details.insert(c.name.clone(), entry.clone());
+            if up {
+                info.insert(c.name.clone(), entry);
+            } else {
+                error.insert(c.name.clone(), entry);
+            }
+        }
+        json!({
+            "status": if error.is_empty() { "ok" } else { "error" },
+            "info": info,
+            "error": error,
+            "details": details,
+        })
+    }
+
+    /// The Nagios plugin output: `PLATCTL OK - db 2 ms, ... | perfdata`, then one line per
+    /// check.
+    pub fn nagios(&self) -> String {
+        let summary: Vec<String> = self
+            .checks
+            .iter()
+            .map(|c| format!("{} {}", c.name, c.summary))
+            .collect();
+        let perf: Vec<String> = self
+            .checks
+            .iter()
+            .flat_map(|c| c.perfdata.iter().map(Perf::nagios))
+            .collect();
+        let mut out = format!("PLATCTL {} - {}", self.state.label(), summary.join(", "));
+        if !perf.is_empty() {
+            out.push_str(" | ");
+            out.push_str(&perf.join(" "));
+        }
+        out.push('\n');
+        for c in &self.checks {
+            out.push_str(&format!("{}: {} - {}", c.name, c.state.label(), c.summary));
+            if let Some(t) = &c.threshold {
+                out.push_str(&format!(" ({t})"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, state: HealthState) -> CheckResult {
+        CheckResult {
+            name: name.into(),
+            state,
+            summary: "fine".into(),
+            threshold: None,
+            figures: Map::new(),
+            perfdata: vec![Perf::new("x_ms", 2.0, "ms").thresholds(5.0, 10.0)],
+        }
+    }
+
+    #[test]
+    fn the_worst_state_wins_critical_first() {
+        use HealthState::*;
+        let overall = |states: &[HealthState]| {
+            HealthReport::new(states.iter().map(|s| check("c", *s)).collect()).state
+        };
+        assert_eq!(overall(&[Ok, Ok]), Ok);
+        assert_eq!(overall(&[Ok, Warning]), Warning);
+        assert_eq!(overall(&[Warning, Unknown]), Unknown);
+        assert_eq!(overall(&[Unknown, Critical, Warning]), Critical);
+    }
+
+    #[test]
+    fn nagios_and_terminus_shapes() {
+        let report = HealthReport::new(vec![
+            check("db", HealthState::Ok),
+            check("backups", HealthState::Critical),
+        ]);
+        let text = report.nagios();
+        assert!(text.starts_with("PLATCTL CRITICAL - db fine, backups fine | x_ms=2ms;5;10;;"));
+        assert!(text.contains("\nbackups: CRITICAL - fine\n"));
+        let t = report.terminus();
+        assert_eq!(t["status"], "error");
+        assert_eq!(t["info"]["db"]["status"], "up");
+        assert_eq!(t["error"]["backups"]["status"], "down");
+        assert_eq!(t["details"].as_object().unwrap().len(), 2);
+    }
+}

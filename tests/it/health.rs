@@ -1,0 +1,145 @@
+//! `platctl health` on every backend: the terminus JSON, Nagios output and exit codes, checks
+//! that warn, fail or cannot run.
+
+use std::time::{Duration, Instant};
+
+use crate::common::{Kind, Run, TestEnv, each_backend};
+
+fn health(env: &TestEnv, extra: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut cmd = env.cmd();
+    cmd.env("BACKUP_DIR", env.path("backups"));
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    let mut all = vec!["health"];
+    all.extend(args);
+    Run::from(cmd.args(&all).output().unwrap())
+}
+
+each_backend!(a_good_database_is_ok_in_the_terminus_shape, |env| {
+    let env = env.migrated();
+    let run = health(&env, &[], &["--check", "db,migrations", "-o", "json"]);
+    assert_eq!(run.code, 0, "{run}");
+    let json = run.json();
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["info"]["db"]["status"], "up");
+    assert!(json["info"]["db"]["latency_ms"].is_number(), "{json}");
+    assert_eq!(json["info"]["migrations"]["pending"], 0);
+    assert_eq!(json["error"], serde_json::json!({}));
+    assert_eq!(json["details"].as_object().unwrap().len(), 2);
+
+    // The Nagios plugin line: state, summary, perfdata with thresholds; then one line a check.
+    let run = health(
+        &env,
+        &[],
+        &["--check", "db,memory,disk", "--format", "nagios"],
+    );
+    assert_eq!(run.code, 0, "{run}");
+    let first = run.stdout.lines().next().unwrap();
+    assert!(first.starts_with("PLATCTL OK - db "), "{run}");
+    let (_, perf) = first.split_once(" | ").unwrap();
+    assert!(perf.contains("db_latency_ms="), "{perf}");
+    let memory = perf
+        .split(' ')
+        .find(|p| p.starts_with("memory_available_bytes="))
+        .unwrap();
+    // value;warn;crit;min;max
+    assert_eq!(memory.split(';').count(), 5, "{memory}");
+    assert!(memory.ends_with(|c: char| c.is_ascii_digit()), "{memory}");
+    assert!(run.stdout.contains("\nmemory: OK - "), "{run}");
+    assert_eq!(run.stdout.lines().count(), 4, "{run}");
+});
+
+each_backend!(backups_none_is_critical_and_a_fresh_one_is_ok, |env| {
+    let env = env.migrated();
+    let none = health(&env, &[], &["--check", "backups"]);
+    assert_eq!(none.code, 2, "{none}");
+    assert!(none.stdout.contains("no good backup"), "{none}");
+    let backups = env.path("backups");
+    env.ok(&[
+        "-q",
+        "backup",
+        "run",
+        "--storage",
+        backups.to_str().unwrap(),
+    ]);
+    let fresh = health(&env, &[], &["--check", "backups", "-o", "json"]);
+    assert_eq!(fresh.code, 0, "{fresh}");
+    assert_eq!(fresh.json()["info"]["backups"]["status"], "up");
+    // Past the warning age: WARNING, exit 1.
+    let old = health(&env, &[], &["--check", "backups", "--backup-warning", "0s"]);
+    assert_eq!(old.code, 1, "{old}");
+});
+
+each_backend!(
+    a_database_that_is_down_is_critical_within_the_timeout,
+    |env| {
+        let down = match env.kind {
+            Kind::Postgres => "postgres://postgres@127.0.0.1:9/platform".to_string(),
+            Kind::Sqlite => format!("sqlite://{}", env.path("missing/platform.db").display()),
+        };
+        let started = Instant::now();
+        let run = health(
+            &env,
+            &[("DATABASE_URL", &down)],
+            &["--check", "db", "--timeout", "2s", "--format", "nagios"],
+        );
+        assert_eq!(run.code, 2, "{run}");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "took {:?}",
+            started.elapsed()
+        );
+        assert!(run.stdout.starts_with("PLATCTL CRITICAL - db "), "{run}");
+    }
+);
+
+each_backend!(
+    a_check_that_cannot_run_is_unknown_and_warnings_name_what,
+    |env| {
+        // Without the API key table the keys check cannot run: UNKNOWN, exit 3.
+        env.ok(&["-q", "migrate", "run", "--to", "3"]);
+        let unknown = health(&env, &[], &["--check", "db,keys", "-o", "json"]);
+        assert_eq!(unknown.code, 3, "{unknown}");
+        let json = unknown.json();
+        assert_eq!(json["status"], "error");
+        assert_eq!(json["error"]["keys"]["state"], "unknown");
+        assert_eq!(json["info"]["db"]["status"], "up");
+
+        env.ok(&["-q", "migrate", "run"]);
+        env.ok(&["-q", "orgs", "create", "acme"]);
+        let key = env.ok(&[
+            "-q",
+            "keys",
+            "create",
+            "--org",
+            "acme",
+            "--name",
+            "soon",
+            "--scope",
+            "agents:read",
+            "--expires-in",
+            "2d",
+        ]);
+        let prefix: String = key.stdout.trim().chars().take(12).collect();
+        let warn = health(&env, &[], &["--check", "keys"]);
+        assert_eq!(warn.code, 1, "{warn}");
+        assert!(warn.stdout.contains(&prefix), "the key is named: {warn}");
+        assert!(warn.stdout.contains("WARNING"), "{warn}");
+
+        // Seals not in use: fine; an old seal: a warning.
+        assert_eq!(health(&env, &[], &["--check", "audit"]).code, 0);
+        env.ok(&["-q", "audit", "seal"]);
+        let stale = health(&env, &[], &["--check", "audit", "--seal-warning", "0s"]);
+        assert_eq!(stale.code, 1, "{stale}");
+
+        // No server to ask yet: UNKNOWN, said plainly.
+        let remote = health(
+            &env,
+            &[],
+            &["--server", "https://admin.acme.io", "--probe", "ready"],
+        );
+        assert_eq!(remote.code, 3, "{remote}");
+        assert!(remote.stderr.contains("no `platctl serve`"), "{remote}");
+    }
+);
