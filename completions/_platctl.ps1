@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Issue, list, revoke, rotate and verify API keys')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query, follow, export, count, prune, seal and verify the audit log')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Take, list, restore, verify and prune backups (a directory or S3)')
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Render the platform''s email templates')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (one per subcommand) to a directory')
@@ -1527,6 +1528,87 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         'platctl;backup;help;help' {
             break
         }
+        'platctl;email' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: NO_COLOR set to anything)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
+            [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'platctl;email;templates' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: NO_COLOR set to anything)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'platctl;email;preview' {
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template (`platctl email templates` lists them)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'A JSON object with the template''s variables [default: sample data]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to show: the HTML part, the text part, or the whole MIME message')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: NO_COLOR set to anything)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'platctl;email;help' {
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
+            [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'platctl;email;help;templates' {
+            break
+        }
+        'platctl;email;help;preview' {
+            break
+        }
+        'platctl;email;help;help' {
+            break
+        }
         'platctl;health' {
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'The checks to run, comma-separated [default: all]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '`nagios`: the plugin output line with perfdata, then a line per check')
@@ -1612,6 +1694,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Issue, list, revoke, rotate and verify API keys')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Query, follow, export, count, prune, seal and verify the audit log')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Take, list, restore, verify and prune backups (a directory or S3)')
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Render the platform''s email templates')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (one per subcommand) to a directory')
@@ -1822,6 +1905,17 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;help;backup;prune' {
+            break
+        }
+        'platctl;help;email' {
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
+            [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
+            break
+        }
+        'platctl;help;email;templates' {
+            break
+        }
+        'platctl;help;email;preview' {
             break
         }
         'platctl;help;health' {

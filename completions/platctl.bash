@@ -28,6 +28,9 @@ _platctl() {
             platctl,config)
                 cmd="platctl__subcmd__config"
                 ;;
+            platctl,email)
+                cmd="platctl__subcmd__email"
+                ;;
             platctl,health)
                 cmd="platctl__subcmd__health"
                 ;;
@@ -178,6 +181,24 @@ _platctl() {
             platctl__subcmd__config__subcmd__help,show)
                 cmd="platctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            platctl__subcmd__email,help)
+                cmd="platctl__subcmd__email__subcmd__help"
+                ;;
+            platctl__subcmd__email,preview)
+                cmd="platctl__subcmd__email__subcmd__preview"
+                ;;
+            platctl__subcmd__email,templates)
+                cmd="platctl__subcmd__email__subcmd__templates"
+                ;;
+            platctl__subcmd__email__subcmd__help,help)
+                cmd="platctl__subcmd__email__subcmd__help__subcmd__help"
+                ;;
+            platctl__subcmd__email__subcmd__help,preview)
+                cmd="platctl__subcmd__email__subcmd__help__subcmd__preview"
+                ;;
+            platctl__subcmd__email__subcmd__help,templates)
+                cmd="platctl__subcmd__email__subcmd__help__subcmd__templates"
+                ;;
             platctl__subcmd__help,audit)
                 cmd="platctl__subcmd__help__subcmd__audit"
                 ;;
@@ -189,6 +210,9 @@ _platctl() {
                 ;;
             platctl__subcmd__help,config)
                 cmd="platctl__subcmd__help__subcmd__config"
+                ;;
+            platctl__subcmd__help,email)
+                cmd="platctl__subcmd__help__subcmd__email"
                 ;;
             platctl__subcmd__help,health)
                 cmd="platctl__subcmd__help__subcmd__health"
@@ -270,6 +294,12 @@ _platctl() {
                 ;;
             platctl__subcmd__help__subcmd__config,show)
                 cmd="platctl__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            platctl__subcmd__help__subcmd__email,preview)
+                cmd="platctl__subcmd__help__subcmd__email__subcmd__preview"
+                ;;
+            platctl__subcmd__help__subcmd__email,templates)
+                cmd="platctl__subcmd__help__subcmd__email__subcmd__templates"
                 ;;
             platctl__subcmd__help__subcmd__keys,create)
                 cmd="platctl__subcmd__help__subcmd__keys__subcmd__create"
@@ -557,7 +587,7 @@ _platctl() {
 
     case "${cmd}" in
         platctl)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version init config migrate orgs users roles permissions keys audit backup health completions man help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version init config migrate orgs users roles permissions keys audit backup email health completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1946,6 +1976,188 @@ _platctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        platctl__subcmd__email)
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version templates preview help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__help)
+            opts="templates preview help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__help__subcmd__preview)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__help__subcmd__templates)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__preview)
+            opts="-o -q -v -y -h -V --template --data --format --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "html text eml" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__templates)
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         platctl__subcmd__health)
             opts="-o -q -v -y -h -V --check --format --timeout --disk-warning --disk-critical --memory-warning --memory-critical --backup-warning --backup-critical --key-expiry --seal-warning --server --probe --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2037,7 +2249,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help)
-            opts="init config migrate orgs users roles permissions keys audit backup health completions man help"
+            opts="init config migrate orgs users roles permissions keys audit backup email health completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2331,6 +2543,48 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__email)
+            opts="templates preview"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__email__subcmd__preview)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__email__subcmd__templates)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand keys 'Issue, list, revoke, rotate and verify API keys'
             cand audit 'Query, follow, export, count, prune, seal and verify the audit log'
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
+            cand email 'Render the platform''s email templates'
             cand health 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
@@ -1407,6 +1408,80 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;backup;help;help'= {
         }
+        &'platctl;email'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand templates 'The templates: subject, variables, and where each comes from'
+            cand preview 'Render a template to stdout without sending it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'platctl;email;templates'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;email;preview'= {
+            cand --template 'The template (`platctl email templates` lists them)'
+            cand --data 'A JSON object with the template''s variables [default: sample data]'
+            cand --format 'What to show: the HTML part, the text part, or the whole MIME message'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;email;help'= {
+            cand templates 'The templates: subject, variables, and where each comes from'
+            cand preview 'Render a template to stdout without sending it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'platctl;email;help;templates'= {
+        }
+        &'platctl;email;help;preview'= {
+        }
+        &'platctl;email;help;help'= {
+        }
         &'platctl;health'= {
             cand --check 'The checks to run, comma-separated [default: all]'
             cand --format '`nagios`: the plugin output line with perfdata, then a line per check'
@@ -1489,6 +1564,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand keys 'Issue, list, revoke, rotate and verify API keys'
             cand audit 'Query, follow, export, count, prune, seal and verify the audit log'
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
+            cand email 'Render the platform''s email templates'
             cand health 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
@@ -1645,6 +1721,14 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;backup;verify'= {
         }
         &'platctl;help;backup;prune'= {
+        }
+        &'platctl;help;email'= {
+            cand templates 'The templates: subject, variables, and where each comes from'
+            cand preview 'Render a template to stdout without sending it'
+        }
+        &'platctl;help;email;templates'= {
+        }
+        &'platctl;help;email;preview'= {
         }
         &'platctl;help;health'= {
         }

@@ -48,6 +48,7 @@ complete -c platctl -n "__fish_platctl_needs_command" -f -a "permissions" -d 'Th
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "email" -d 'Render the platform\'s email templates'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "health" -d 'Check the platform\'s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
@@ -1017,6 +1018,59 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -f -a "preview" -d 'Render a template to stdout without sending it'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l template -d 'The template (`platctl email templates` lists them)' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l data -d 'A JSON object with the template\'s variables [default: sample data]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l format -d 'What to show: the HTML part, the text part, or the whole MIME message' -r -f -a "html\t''
+text\t''
+eml\t''"
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "preview" -d 'Render a template to stdout without sending it'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l check -d 'The checks to run, comma-separated [default: all]' -r -f -a "db\t''
 migrations\t''
 disk\t''
@@ -1080,20 +1134,21 @@ complete -c platctl -n "__fish_platctl_using_subcommand man" -l no-color -d 'Nev
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "config" -d 'Show the resolved configuration'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "users" -d 'Create, list, disable and enable users'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "health" -d 'Check the platform\'s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup health completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "config" -d 'Show the resolved configuration'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "users" -d 'Create, list, disable and enable users'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "email" -d 'Render the platform\'s email templates'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "health" -d 'Check the platform\'s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting, where it came from, with secrets redacted'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of config.toml'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles defined in config.toml'
@@ -1138,3 +1193,5 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "restore" -d 'Restore a backup (checks its SHA-256 first; asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "preview" -d 'Render a template to stdout without sending it'

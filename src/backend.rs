@@ -144,6 +144,14 @@ pub trait Backend: Send + Sync {
         progress: Reporter,
     ) -> Result<AuditVerifyReport>;
 
+    /// The email templates, and where each comes from.
+    async fn email_templates(&self) -> Result<Vec<crate::proto::email::TemplateInfo>>;
+    /// Render a template without sending it.
+    async fn email_preview(
+        &self,
+        req: &crate::proto::email::EmailPreview,
+    ) -> Result<crate::proto::email::Rendered>;
+
     /// Run health checks, concurrently, each under the request's time limit.
     async fn health(
         &self,

@@ -116,6 +116,10 @@ pub enum Command {
     #[command(subcommand)]
     Backup(BackupCommand),
 
+    /// Render the platform's email templates
+    #[command(subcommand)]
+    Email(EmailCommand),
+
     /// Check the platform's health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL,
     /// 3 UNKNOWN
     Health(HealthArgs),
@@ -562,6 +566,31 @@ pub enum StatsByArg {
     Org,
     Day,
     Hour,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EmailCommand {
+    /// The templates: subject, variables, and where each comes from
+    Templates,
+    /// Render a template to stdout without sending it
+    Preview {
+        /// The template (`platctl email templates` lists them)
+        #[arg(long)]
+        template: String,
+        /// A JSON object with the template's variables [default: sample data]
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// What to show: the HTML part, the text part, or the whole MIME message
+        #[arg(long, value_enum, default_value = "html")]
+        format: PreviewFormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreviewFormatArg {
+    Html,
+    Text,
+    Eml,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -29,6 +29,13 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
             .audit_signing_key_file
             .as_ref()
             .map(|f| f.value.clone()),
+        crate::core::EmailConfig {
+            templates_dir: settings
+                .email_templates_dir
+                .as_ref()
+                .map(|d| d.value.clone()),
+            from: settings.email_from.as_ref().map(|f| f.value.clone()),
+        },
     )))
 }
 

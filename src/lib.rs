@@ -12,6 +12,7 @@ pub mod connect;
 pub mod core;
 pub mod db;
 pub mod docs;
+pub mod email;
 pub mod error;
 pub mod interrupt;
 pub mod local;
@@ -153,6 +154,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
         Command::Keys(cmd) => commands::keys::run(ctx, cmd).await,
         Command::Audit(cmd) => commands::audit::run(ctx, cmd).await,
         Command::Health(args) => commands::health::run(ctx, args).await,
+        Command::Email(cmd) => commands::email::run(ctx, cmd).await,
         Command::Backup(cmd) => commands::backup::run(ctx, cmd).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
     }

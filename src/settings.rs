@@ -90,6 +90,10 @@ pub struct Profile {
     pub pg_bin_dir: Option<PathBuf>,
     /// The Ed25519 private key (PKCS#8 PEM) that signs audit seals.
     pub audit_signing_key_file: Option<PathBuf>,
+    /// The sender of test emails (EMAIL_FROM wins).
+    pub email_from: Option<String>,
+    /// A directory of templates overriding the built-in ones (EMAIL_TEMPLATES_DIR wins).
+    pub email_templates_dir: Option<PathBuf>,
     /// How long to wait for the database, e.g. `10s` (PLATCTL_CONNECT_TIMEOUT wins).
     pub connect_timeout: Option<String>,
     /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
@@ -224,6 +228,8 @@ pub struct Settings {
     pub backup_compression_level: Resolved<u32>,
     pub pg_bin_dir: Option<Resolved<PathBuf>>,
     pub audit_signing_key_file: Option<Resolved<PathBuf>>,
+    pub email_from: Option<Resolved<String>>,
+    pub email_templates_dir: Option<Resolved<PathBuf>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
     pub s3_endpoint_url: Option<Resolved<String>>,
     pub s3_part_size: Option<Resolved<usize>>,
@@ -312,6 +318,8 @@ settings_table! {
     "backup_compression_level": flag None, env ["BACKUP_COMPRESSION_LEVEL"], profile Some("backup_compression_level"), default Some("5"), secret false, "gzip level 1-9 (see the benchmark)";
     "pg_bin_dir": flag None, env ["PLATCTL_PG_BIN_DIR"], profile Some("pg_bin_dir"), default None, secret false, "directory of `pg_dump` when the right version is not found by itself; it must exist";
     "audit_signing_key_file": flag None, env ["AUDIT_SIGNING_KEY_FILE"], profile Some("audit_signing_key_file"), default None, secret false, "Ed25519 private key (PEM, from `audit keygen`) that signs audit seals; it must exist";
+    "email_from": flag None, env ["EMAIL_FROM"], profile Some("email_from"), default None, secret false, "the sender of test emails, `name@domain` or `Name <name@domain>`";
+    "email_templates_dir": flag None, env ["EMAIL_TEMPLATES_DIR"], profile Some("email_templates_dir"), default None, secret false, "a directory whose `NAME.subject.hbs`, `NAME.txt.hbs`, `NAME.html.hbs` replace the built-in templates' parts";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
     "s3_part_size": flag None, env ["BACKUP_S3_PART_SIZE"], profile Some("s3_part_size"), default Some("8MiB"), secret false, "S3 multipart part size, `5MiB` to `5GiB`";
     "s3_region": flag None, env ["AWS_REGION", "AWS_DEFAULT_REGION"], profile None, default None, secret false, "S3 region (else the AWS profile's, else us-east-1)";
@@ -526,6 +534,21 @@ fn parse_bin_dir(text: &str) -> std::result::Result<PathBuf, String> {
              /usr/lib/postgresql/16/bin"
                 .into(),
         )
+    }
+}
+
+fn parse_sender(text: &str) -> std::result::Result<String, String> {
+    crate::email::mailbox(text, "the sender")
+        .map(|_| text.trim().to_string())
+        .map_err(|_| "expected name@domain or `Name <name@domain>`".to_string())
+}
+
+fn parse_templates_dir(text: &str) -> std::result::Result<PathBuf, String> {
+    let dir = PathBuf::from(text);
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err("no such directory".into())
     }
 }
 
@@ -769,6 +792,19 @@ impl Settings {
             ),
             parse_key_file,
         )?;
+        let email_from = r.get(
+            Spec::of("email_from").profile(active.email_from.clone()),
+            parse_sender,
+        )?;
+        let email_templates_dir = r.get(
+            Spec::of("email_templates_dir").profile(
+                active
+                    .email_templates_dir
+                    .as_ref()
+                    .map(|d| relative_to(&config_file, d).display().to_string()),
+            ),
+            parse_templates_dir,
+        )?;
         let s3_endpoint_url = r.get(
             Spec::of("s3_endpoint_url").profile(active.s3_endpoint_url.clone()),
             parse_endpoint,
@@ -830,6 +866,8 @@ impl Settings {
             backup_compression_level,
             pg_bin_dir,
             audit_signing_key_file,
+            email_from,
+            email_templates_dir,
             s3_endpoint_url,
             s3_part_size,
             connect_timeout,
@@ -1035,7 +1073,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
         .with_hint(
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
-                 audit_signing_key_file, s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
+                 audit_signing_key_file, email_from, email_templates_dir, s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
     })?;
@@ -1059,6 +1097,8 @@ default_profile = "default"
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
 # backup_compression_level = 5            # BACKUP_COMPRESSION_LEVEL (1-9)
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
+# email_from = "Acme AI <no-reply@acme.io>"                # EMAIL_FROM
+# email_templates_dir = "/etc/platctl/email-templates"     # EMAIL_TEMPLATES_DIR
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod config;
+pub mod email;
 pub mod health;
 pub mod init;
 pub mod keys;

@@ -71,6 +71,15 @@ macro_rules! read {
 
 pub use crate::local::{now, operator};
 
+/// Where email templates and the sender come from.
+#[derive(Debug, Clone, Default)]
+pub struct EmailConfig {
+    /// A directory whose files override parts of the built-in templates.
+    pub templates_dir: Option<std::path::PathBuf>,
+    /// `EMAIL_FROM`.
+    pub from: Option<String>,
+}
+
 pub struct Core {
     database: DatabaseTarget,
     connect: ConnectOptions,
@@ -83,6 +92,7 @@ pub struct Core {
     backup: crate::backup::Config,
     /// The Ed25519 private key (PEM file) that signs audit seals.
     audit_signing_key: Option<std::path::PathBuf>,
+    email: EmailConfig,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
 }
@@ -94,6 +104,7 @@ impl Core {
         principal: Principal,
         backup: crate::backup::Config,
         audit_signing_key: Option<std::path::PathBuf>,
+        email: EmailConfig,
     ) -> Self {
         Core {
             target: database.display(),
@@ -104,6 +115,7 @@ impl Core {
             operator: operator(),
             backup,
             audit_signing_key,
+            email,
             schema_current: tokio::sync::OnceCell::new(),
         }
     }
@@ -177,6 +189,12 @@ impl Core {
             Scope::OrgOrPlatform(filter.organization.as_deref()),
             |tx| audit::filter::resolve(tx, filter)
         )
+    }
+
+    fn templates(&self) -> crate::email::Templates {
+        crate::email::Templates {
+            dir: self.email.templates_dir.clone(),
+        }
     }
 
     /// The configured seal signing key, read when needed.
@@ -545,6 +563,29 @@ impl Backend for Core {
             None => self.signing_key()?.map(|k| k.public()),
         };
         audit::seal::verify(self.db().await?, req, public.as_ref(), progress).await
+    }
+
+    async fn email_templates(&self) -> Result<Vec<crate::proto::email::TemplateInfo>> {
+        self.platform_actor(Op::EmailTemplates).await?;
+        self.templates().list()
+    }
+
+    async fn email_preview(
+        &self,
+        req: &crate::proto::email::EmailPreview,
+    ) -> Result<crate::proto::email::Rendered> {
+        self.platform_actor(Op::EmailPreview).await?;
+        let mut rendered = self.templates().render(&req.template, req.data.as_ref())?;
+        if req.format == crate::proto::email::PreviewFormat::Eml {
+            let from = self
+                .email
+                .from
+                .clone()
+                .unwrap_or_else(|| "platctl <platctl@localhost>".into());
+            let message = crate::email::message(&from, "recipient@example.com", &rendered)?;
+            rendered.eml = Some(String::from_utf8_lossy(&message.formatted()).into_owned());
+        }
+        Ok(rendered)
     }
 
     async fn health(

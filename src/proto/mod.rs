@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod email;
 pub mod error;
 pub mod fields;
 pub mod health;

@@ -83,6 +83,8 @@ operations! {
     AuditSeal: "audit seal" needs "audit-logs":"manage";
     AuditVerify: "audit verify" needs "audit-logs":"read";
     Health: "health" needs "settings":"read";
+    EmailTemplates: "email templates" needs "settings":"read";
+    EmailPreview: "email preview" needs "settings":"read";
 }
 
 /// Who is acting.

@@ -156,7 +156,14 @@ fn as_key<T>(env: &TestEnv, key: &str, f: impl AsyncFnOnce(&Core) -> T) -> T {
             disabled_by: None,
             retention_days: 30,
         };
-        let core = Core::new(target, opts, Principal::Key(key.to_string()), backups, None);
+        let core = Core::new(
+            target,
+            opts,
+            Principal::Key(key.to_string()),
+            backups,
+            None,
+            Default::default(),
+        );
         let out = f(&core).await;
         core.close().await;
         out

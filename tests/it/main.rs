@@ -15,6 +15,7 @@ mod backup;
 mod cli;
 mod contract;
 mod docs;
+mod email;
 mod health;
 mod interrupt;
 mod keys;

@@ -1,0 +1,66 @@
+//! `platctl email`: template listings and previews (rendered by the backend) to the printer.
+
+use super::Ctx;
+use crate::cli::{EmailCommand, PreviewFormatArg};
+use crate::error::{Error, ExitStatus, Result};
+use crate::output::Format;
+use crate::proto::email::{EmailPreview, PreviewFormat};
+
+pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
+    // Read the data before connecting: a bad file is the first thing to hear about.
+    let preview = match &cmd {
+        EmailCommand::Preview {
+            template,
+            data,
+            format,
+        } => {
+            let data = match data {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| {
+                        Error::io(format!("cannot read --data {}", path.display()), e)
+                    })?;
+                    Some(serde_json::from_str(&text).map_err(|e| {
+                        Error::usage(format!("--data {} is not JSON: {e}", path.display()))
+                            .with_hint("a JSON object of the template's variables")
+                    })?)
+                }
+                None => None,
+            };
+            Some(EmailPreview {
+                template: template.clone(),
+                data,
+                format: match format {
+                    PreviewFormatArg::Html => PreviewFormat::Html,
+                    PreviewFormatArg::Text => PreviewFormat::Text,
+                    PreviewFormatArg::Eml => PreviewFormat::Eml,
+                },
+            })
+        }
+        EmailCommand::Templates => None,
+    };
+    let backend = ctx.backend().await?;
+    let printer = ctx.printer;
+    let result = async {
+        match preview {
+            None => printer.list(&backend.email_templates().await?, "No templates."),
+            Some(req) => {
+                let rendered = backend.email_preview(&req).await?;
+                if printer.format() != Format::Table {
+                    return printer.object(&rendered);
+                }
+                let body = match req.format {
+                    PreviewFormat::Html => rendered.html,
+                    PreviewFormat::Text => rendered.text,
+                    PreviewFormat::Eml => rendered.eml.unwrap_or_default(),
+                };
+                if req.format != PreviewFormat::Eml {
+                    printer.note(format!("Subject: {}", rendered.subject));
+                }
+                printer.raw(&body)
+            }
+        }
+    }
+    .await;
+    backend.close().await;
+    result.map(|_| ExitStatus::Success)
+}

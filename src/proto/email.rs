@@ -1,0 +1,48 @@
+//! Email templates and their rendering: requests and results.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::Record;
+
+/// A template: its subject (as written), the variables it declares, and where it comes from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TemplateInfo {
+    pub name: String,
+    pub subject: String,
+    pub variables: Vec<String>,
+    /// `built in`, or the files of the templates directory that override parts of it.
+    pub source: String,
+}
+
+impl Record for TemplateInfo {
+    const COLUMNS: &'static [&'static str] = &["name", "subject", "variables", "source"];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PreviewFormat {
+    Html,
+    Text,
+    /// The whole MIME message, as it would be sent.
+    Eml,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EmailPreview {
+    pub template: String,
+    /// The template's variables; the built-in sample data when absent.
+    pub data: Option<Value>,
+    pub format: PreviewFormat,
+}
+
+/// A rendered message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rendered {
+    pub template: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// The MIME message (for `--format eml`).
+    pub eml: Option<String>,
+}
