@@ -1547,11 +1547,35 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM')
             [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'platctl;email;templates' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (also: NO_COLOR set to anything)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'platctl;email;test' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The recipient')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'A JSON object with the template''s variables [default: sample data]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
@@ -1596,11 +1620,15 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         }
         'platctl;email;help' {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM')
             [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'platctl;email;help;templates' {
+            break
+        }
+        'platctl;email;help;test' {
             break
         }
         'platctl;email;help;preview' {
@@ -1909,10 +1937,14 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         }
         'platctl;help;email' {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM')
             [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
             break
         }
         'platctl;help;email;templates' {
+            break
+        }
+        'platctl;help;email;test' {
             break
         }
         'platctl;help;email;preview' {

@@ -190,6 +190,9 @@ _platctl() {
             platctl__subcmd__email,templates)
                 cmd="platctl__subcmd__email__subcmd__templates"
                 ;;
+            platctl__subcmd__email,test)
+                cmd="platctl__subcmd__email__subcmd__test"
+                ;;
             platctl__subcmd__email__subcmd__help,help)
                 cmd="platctl__subcmd__email__subcmd__help__subcmd__help"
                 ;;
@@ -198,6 +201,9 @@ _platctl() {
                 ;;
             platctl__subcmd__email__subcmd__help,templates)
                 cmd="platctl__subcmd__email__subcmd__help__subcmd__templates"
+                ;;
+            platctl__subcmd__email__subcmd__help,test)
+                cmd="platctl__subcmd__email__subcmd__help__subcmd__test"
                 ;;
             platctl__subcmd__help,audit)
                 cmd="platctl__subcmd__help__subcmd__audit"
@@ -300,6 +306,9 @@ _platctl() {
                 ;;
             platctl__subcmd__help__subcmd__email,templates)
                 cmd="platctl__subcmd__help__subcmd__email__subcmd__templates"
+                ;;
+            platctl__subcmd__help__subcmd__email,test)
+                cmd="platctl__subcmd__help__subcmd__email__subcmd__test"
                 ;;
             platctl__subcmd__help__subcmd__keys,create)
                 cmd="platctl__subcmd__help__subcmd__keys__subcmd__create"
@@ -1977,7 +1986,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version templates preview help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version templates test preview help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2015,7 +2024,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email__subcmd__help)
-            opts="templates preview help"
+            opts="templates test preview help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,6 +2066,20 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email__subcmd__help__subcmd__templates)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2127,6 +2150,56 @@ _platctl() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__email__subcmd__test)
+            opts="-o -q -v -y -h -V --to --template --data --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2557,7 +2630,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__email)
-            opts="templates preview"
+            opts="templates test preview"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2585,6 +2658,20 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__email__subcmd__templates)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__email__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

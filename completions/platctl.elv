@@ -1427,10 +1427,33 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand templates 'The templates: subject, variables, and where each comes from'
+            cand test 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
             cand preview 'Render a template to stdout without sending it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;email;templates'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;email;test'= {
+            cand --to 'The recipient'
+            cand --template 'The template'
+            cand --data 'A JSON object with the template''s variables [default: sample data]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -1473,10 +1496,13 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;email;help'= {
             cand templates 'The templates: subject, variables, and where each comes from'
+            cand test 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
             cand preview 'Render a template to stdout without sending it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;email;help;templates'= {
+        }
+        &'platctl;email;help;test'= {
         }
         &'platctl;email;help;preview'= {
         }
@@ -1724,9 +1750,12 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;help;email'= {
             cand templates 'The templates: subject, variables, and where each comes from'
+            cand test 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
             cand preview 'Render a template to stdout without sending it'
         }
         &'platctl;help;email;templates'= {
+        }
+        &'platctl;help;email;test'= {
         }
         &'platctl;help;email;preview'= {
         }

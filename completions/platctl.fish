@@ -1018,23 +1018,24 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -f -a "preview" -d 'Render a template to stdout without sending it'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates preview help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "test" -d 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "preview" -d 'Render a template to stdout without sending it'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -1049,6 +1050,23 @@ complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l to -d 'The recipient' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l template -d 'The template' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l data -d 'A JSON object with the template\'s variables [default: sample data]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l template -d 'The template (`platctl email templates` lists them)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l data -d 'A JSON object with the template\'s variables [default: sample data]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l format -d 'What to show: the HTML part, the text part, or the whole MIME message' -r -f -a "html\t''
@@ -1069,6 +1087,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "preview" -d 'Render a template to stdout without sending it'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l check -d 'The checks to run, comma-separated [default: all]' -r -f -a "db\t''
@@ -1194,4 +1213,5 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "test" -d 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "preview" -d 'Render a template to stdout without sending it'

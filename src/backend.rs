@@ -152,6 +152,12 @@ pub trait Backend: Send + Sync {
         req: &crate::proto::email::EmailPreview,
     ) -> Result<crate::proto::email::Rendered>;
 
+    /// Send one message rendered from a template, through the configured relay.
+    async fn email_test(
+        &self,
+        req: &crate::proto::email::EmailTest,
+    ) -> Result<crate::proto::email::EmailSent>;
+
     /// Run health checks, concurrently, each under the request's time limit.
     async fn health(
         &self,

@@ -572,6 +572,18 @@ pub enum StatsByArg {
 pub enum EmailCommand {
     /// The templates: subject, variables, and where each comes from
     Templates,
+    /// Send one message rendered from a template through SMTP_URL, from EMAIL_FROM
+    Test {
+        /// The recipient
+        #[arg(long, value_name = "ADDR")]
+        to: String,
+        /// The template
+        #[arg(long, default_value = "welcome")]
+        template: String,
+        /// A JSON object with the template's variables [default: sample data]
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+    },
     /// Render a template to stdout without sending it
     Preview {
         /// The template (`platctl email templates` lists them)

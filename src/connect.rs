@@ -35,6 +35,8 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
                 .as_ref()
                 .map(|d| d.value.clone()),
             from: settings.email_from.as_ref().map(|f| f.value.clone()),
+            smtp_url: settings.smtp_url.as_ref().map(|u| u.value.clone()),
+            smtp_ca_file: settings.smtp_ca_file.as_ref().map(|f| f.value.clone()),
         },
     )))
 }

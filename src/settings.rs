@@ -94,6 +94,9 @@ pub struct Profile {
     pub email_from: Option<String>,
     /// A directory of templates overriding the built-in ones (EMAIL_TEMPLATES_DIR wins).
     pub email_templates_dir: Option<PathBuf>,
+    /// A CA certificate (PEM) for a private SMTP relay (SMTP_CA_FILE wins). The relay itself,
+    /// with its password, comes from SMTP_URL in the environment only.
+    pub smtp_ca_file: Option<PathBuf>,
     /// How long to wait for the database, e.g. `10s` (PLATCTL_CONNECT_TIMEOUT wins).
     pub connect_timeout: Option<String>,
     /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
@@ -230,6 +233,8 @@ pub struct Settings {
     pub audit_signing_key_file: Option<Resolved<PathBuf>>,
     pub email_from: Option<Resolved<String>>,
     pub email_templates_dir: Option<Resolved<PathBuf>>,
+    pub smtp_url: Option<Resolved<String>>,
+    pub smtp_ca_file: Option<Resolved<PathBuf>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
     pub s3_endpoint_url: Option<Resolved<String>>,
     pub s3_part_size: Option<Resolved<usize>>,
@@ -320,6 +325,8 @@ settings_table! {
     "audit_signing_key_file": flag None, env ["AUDIT_SIGNING_KEY_FILE"], profile Some("audit_signing_key_file"), default None, secret false, "Ed25519 private key (PEM, from `audit keygen`) that signs audit seals; it must exist";
     "email_from": flag None, env ["EMAIL_FROM"], profile Some("email_from"), default None, secret false, "the sender of test emails, `name@domain` or `Name <name@domain>`";
     "email_templates_dir": flag None, env ["EMAIL_TEMPLATES_DIR"], profile Some("email_templates_dir"), default None, secret false, "a directory whose `NAME.subject.hbs`, `NAME.txt.hbs`, `NAME.html.hbs` replace the built-in templates' parts";
+    "smtp_url": flag None, env ["SMTP_URL"], profile None, default None, secret false, "the SMTP relay of `email test`: `smtp://USER:PASSWORD@HOST:PORT` (STARTTLS when offered; `?tls=required` or `?tls=none`) or `smtps://` (its password is never shown)";
+    "smtp_ca_file": flag None, env ["SMTP_CA_FILE"], profile Some("smtp_ca_file"), default None, secret false, "a CA certificate (PEM) that signs a private relay's certificate";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
     "s3_part_size": flag None, env ["BACKUP_S3_PART_SIZE"], profile Some("s3_part_size"), default Some("8MiB"), secret false, "S3 multipart part size, `5MiB` to `5GiB`";
     "s3_region": flag None, env ["AWS_REGION", "AWS_DEFAULT_REGION"], profile None, default None, secret false, "S3 region (else the AWS profile's, else us-east-1)";
@@ -549,6 +556,26 @@ fn parse_templates_dir(text: &str) -> std::result::Result<PathBuf, String> {
         Ok(dir)
     } else {
         Err("no such directory".into())
+    }
+}
+
+fn parse_smtp_url(text: &str) -> std::result::Result<String, String> {
+    // Its password is masked wherever it might turn up.
+    redact::register_url(text);
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.starts_with("smtp://") || lower.starts_with("smtps://") {
+        Ok(text.trim().to_string())
+    } else {
+        Err("expected smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://...".into())
+    }
+}
+
+fn parse_ca_file(text: &str) -> std::result::Result<PathBuf, String> {
+    let file = PathBuf::from(text);
+    if file.is_file() {
+        Ok(file)
+    } else {
+        Err("no such file; it should hold the relay's CA certificate (PEM)".into())
     }
 }
 
@@ -805,6 +832,16 @@ impl Settings {
             ),
             parse_templates_dir,
         )?;
+        let smtp_url = r.get(Spec::of("smtp_url"), parse_smtp_url)?;
+        let smtp_ca_file = r.get(
+            Spec::of("smtp_ca_file").profile(
+                active
+                    .smtp_ca_file
+                    .as_ref()
+                    .map(|f| relative_to(&config_file, f).display().to_string()),
+            ),
+            parse_ca_file,
+        )?;
         let s3_endpoint_url = r.get(
             Spec::of("s3_endpoint_url").profile(active.s3_endpoint_url.clone()),
             parse_endpoint,
@@ -868,6 +905,8 @@ impl Settings {
             audit_signing_key_file,
             email_from,
             email_templates_dir,
+            smtp_url,
+            smtp_ca_file,
             s3_endpoint_url,
             s3_part_size,
             connect_timeout,
@@ -1073,7 +1112,8 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
         .with_hint(
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
-                 audit_signing_key_file, email_from, email_templates_dir, s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
+                 audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
+                 s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
     })?;
@@ -1099,6 +1139,7 @@ default_profile = "default"
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
 # email_from = "Acme AI <no-reply@acme.io>"                # EMAIL_FROM
 # email_templates_dir = "/etc/platctl/email-templates"     # EMAIL_TEMPLATES_DIR
+# smtp_ca_file = "/etc/platctl/relay-ca.pem"             # SMTP_CA_FILE (SMTP_URL: environment only)
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE

@@ -4,43 +4,53 @@ use super::Ctx;
 use crate::cli::{EmailCommand, PreviewFormatArg};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::email::{EmailPreview, PreviewFormat};
+use crate::proto::email::{EmailPreview, EmailTest, PreviewFormat};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
     // Read the data before connecting: a bad file is the first thing to hear about.
-    let preview = match &cmd {
+    let (preview, test) = match &cmd {
+        EmailCommand::Test { to, template, data } => (
+            None,
+            Some(EmailTest {
+                to: to.clone(),
+                template: template.clone(),
+                data: read_data(data.as_deref())?,
+            }),
+        ),
         EmailCommand::Preview {
             template,
             data,
             format,
         } => {
-            let data = match data {
-                Some(path) => {
-                    let text = std::fs::read_to_string(path).map_err(|e| {
-                        Error::io(format!("cannot read --data {}", path.display()), e)
-                    })?;
-                    Some(serde_json::from_str(&text).map_err(|e| {
-                        Error::usage(format!("--data {} is not JSON: {e}", path.display()))
-                            .with_hint("a JSON object of the template's variables")
-                    })?)
-                }
-                None => None,
-            };
-            Some(EmailPreview {
-                template: template.clone(),
-                data,
-                format: match format {
-                    PreviewFormatArg::Html => PreviewFormat::Html,
-                    PreviewFormatArg::Text => PreviewFormat::Text,
-                    PreviewFormatArg::Eml => PreviewFormat::Eml,
-                },
-            })
+            let data = read_data(data.as_deref())?;
+            (
+                Some(EmailPreview {
+                    template: template.clone(),
+                    data,
+                    format: match format {
+                        PreviewFormatArg::Html => PreviewFormat::Html,
+                        PreviewFormatArg::Text => PreviewFormat::Text,
+                        PreviewFormatArg::Eml => PreviewFormat::Eml,
+                    },
+                }),
+                None,
+            )
         }
-        EmailCommand::Templates => None,
+        EmailCommand::Templates => (None, None),
     };
     let backend = ctx.backend().await?;
     let printer = ctx.printer;
     let result = async {
+        if let Some(req) = test {
+            let sent = backend.email_test(&req).await?;
+            return printer.done(
+                &sent,
+                format!(
+                    "Sent {} to {} through SMTP: {}",
+                    sent.template, sent.to, sent.reply
+                ),
+            );
+        }
         match preview {
             None => printer.list(&backend.email_templates().await?, "No templates."),
             Some(req) => {
@@ -63,4 +73,17 @@ pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
     .await;
     backend.close().await;
     result.map(|_| ExitStatus::Success)
+}
+
+/// `--data FILE.json`, read and parsed.
+fn read_data(path: Option<&std::path::Path>) -> Result<Option<serde_json::Value>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("cannot read --data {}", path.display()), e))?;
+    serde_json::from_str(&text).map(Some).map_err(|e| {
+        Error::usage(format!("--data {} is not JSON: {e}", path.display()))
+            .with_hint("a JSON object of the template's variables")
+    })
 }

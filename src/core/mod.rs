@@ -6,6 +6,7 @@ pub mod audit;
 pub mod authz;
 mod backups;
 pub mod catalogue;
+mod email;
 mod health;
 pub mod keys;
 mod lookup;
@@ -78,6 +79,9 @@ pub struct EmailConfig {
     pub templates_dir: Option<std::path::PathBuf>,
     /// `EMAIL_FROM`.
     pub from: Option<String>,
+    /// `SMTP_URL`, and the CA file of a private relay.
+    pub smtp_url: Option<String>,
+    pub smtp_ca_file: Option<std::path::PathBuf>,
 }
 
 pub struct Core {
@@ -586,6 +590,14 @@ impl Backend for Core {
             rendered.eml = Some(String::from_utf8_lossy(&message.formatted()).into_owned());
         }
         Ok(rendered)
+    }
+
+    async fn email_test(
+        &self,
+        req: &crate::proto::email::EmailTest,
+    ) -> Result<crate::proto::email::EmailSent> {
+        let actor = self.platform_actor(Op::EmailTest).await?;
+        self.send_test_email(req, &actor).await
     }
 
     async fn health(

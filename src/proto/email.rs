@@ -46,3 +46,23 @@ pub struct Rendered {
     /// The MIME message (for `--format eml`).
     pub eml: Option<String>,
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EmailTest {
+    pub to: String,
+    pub template: String,
+    /// The template's variables; sample data when absent.
+    pub data: Option<Value>,
+}
+
+/// A message handed over to the relay.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EmailSent {
+    pub provider: String,
+    pub template: String,
+    pub to: String,
+    pub from: String,
+    pub subject: String,
+    /// The relay's reply to the message (its queue id, for one).
+    pub reply: String,
+}

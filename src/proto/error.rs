@@ -43,6 +43,8 @@ pub enum ExitStatus {
     Interrupted(Signal),
     /// `health`: the Nagios plugin codes, 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     Health(super::health::HealthState),
+    /// `email test`: the stage of the SMTP conversation that failed.
+    Smtp(SmtpStage),
 }
 
 impl ExitStatus {
@@ -55,6 +57,7 @@ impl ExitStatus {
             ExitStatus::Interrupted(Signal::Interrupt) => 130,
             ExitStatus::Interrupted(Signal::Terminate) => 143,
             ExitStatus::Health(state) => state.code(),
+            ExitStatus::Smtp(stage) => stage.code(),
         }
     }
 }
@@ -91,6 +94,46 @@ pub enum ErrorKind {
     Internal,
     /// Stopped by a signal (what was put back is in the message).
     Interrupted(Signal),
+    /// An SMTP server refused or failed at a stage of `email test`.
+    Smtp(SmtpStage),
+}
+
+/// The stage of an SMTP conversation that failed, each with its own exit code, in the spirit
+/// of swaks: 21 connect, 29 TLS, 28 authentication, 23 sender refused, 24 recipient refused,
+/// 25 message refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmtpStage {
+    Connect,
+    Tls,
+    Authentication,
+    Sender,
+    Recipient,
+    Message,
+}
+
+impl SmtpStage {
+    pub fn code(self) -> u8 {
+        match self {
+            SmtpStage::Connect => 21,
+            SmtpStage::Tls => 29,
+            SmtpStage::Authentication => 28,
+            SmtpStage::Sender => 23,
+            SmtpStage::Recipient => 24,
+            SmtpStage::Message => 25,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SmtpStage::Connect => "connect",
+            SmtpStage::Tls => "TLS",
+            SmtpStage::Authentication => "authentication",
+            SmtpStage::Sender => "sender refused",
+            SmtpStage::Recipient => "recipient refused",
+            SmtpStage::Message => "message refused",
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -186,6 +229,7 @@ impl Error {
             ErrorKind::Usage | ErrorKind::Config => ExitStatus::Usage,
             ErrorKind::Forbidden | ErrorKind::Unauthenticated => ExitStatus::Forbidden,
             ErrorKind::Interrupted(signal) => ExitStatus::Interrupted(signal),
+            ErrorKind::Smtp(stage) => ExitStatus::Smtp(stage),
             _ => ExitStatus::Failure,
         }
     }

@@ -85,6 +85,7 @@ operations! {
     Health: "health" needs "settings":"read";
     EmailTemplates: "email templates" needs "settings":"read";
     EmailPreview: "email preview" needs "settings":"read";
+    EmailTest: "email test" needs "settings":"update";
 }
 
 /// Who is acting.

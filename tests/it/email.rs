@@ -169,3 +169,163 @@ fn a_templates_directory_overrides_parts_and_says_so() {
     assert_eq!(nodir.code, 2, "{nodir}");
     assert!(nodir.stderr.contains("EMAIL_TEMPLATES_DIR"), "{nodir}");
 }
+
+/// The loopback SMTP server of tests/fixtures/smtp_server.py (aiosmtpd), stopped on drop.
+struct SmtpServer {
+    child: std::process::Child,
+    port: u16,
+    dir: std::path::PathBuf,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn python_with_aiosmtpd() -> std::path::PathBuf {
+    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
+    let python = std::env::var_os("PLATCTL_TEST_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or(venv);
+    let ok = std::process::Command::new(&python)
+        .args(["-c", "import aiosmtpd"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok,
+        "the email tests need Python with aiosmtpd at {} (scripts/test installs it: python3 -m \
+         venv target/test-venv && target/test-venv/bin/pip install aiosmtpd), or \
+         PLATCTL_TEST_PYTHON pointing at a python that has it",
+        python.display()
+    );
+    python
+}
+
+fn smtp_server(env: &TestEnv) -> SmtpServer {
+    use std::io::BufRead;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = env.path("mail");
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/smtp_server.py");
+    let mut child = std::process::Command::new(python_with_aiosmtpd())
+        .arg(script)
+        .arg(port.to_string())
+        .arg(&dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "ready", "the SMTP server did not start");
+    SmtpServer { child, port, dir }
+}
+
+#[test]
+fn email_test_delivers_through_smtp_and_says_which_stage_failed() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let server = smtp_server(&env);
+    let url = format!("smtp://127.0.0.1:{}?tls=none", server.port);
+    let from = ("EMAIL_FROM", "Acme AI <no-reply@acme.io>");
+    let data = env.path("d.json");
+    std::fs::write(
+        &data,
+        r#"{"name": "Bob", "platform_name": "Acme", "expires_in": "1 hour",
+            "reset_url": "https://app.acme.io/reset/abc123"}"#,
+    )
+    .unwrap();
+    let d = data.to_str().unwrap();
+
+    let sent = email(
+        &env,
+        &[("SMTP_URL", &url), from],
+        &[
+            "test",
+            "--to",
+            "bob@example.com",
+            "--template",
+            "password-reset",
+            "--data",
+            d,
+        ],
+    );
+    assert_eq!(sent.code, 0, "{sent}");
+    assert!(
+        sent.stdout.contains("queued as test-1"),
+        "the relay's reply: {sent}"
+    );
+    let mail = std::fs::read_to_string(server.dir.join("1.eml")).unwrap();
+    assert!(mail.contains("RCPT TO: bob@example.com"), "{mail}");
+    assert!(mail.contains("Subject: Reset your Acme password"), "{mail}");
+    assert!(mail.contains("Content-Type: text/plain"), "{mail}");
+    assert!(mail.contains("Content-Type: text/html"), "{mail}");
+    assert!(mail.contains("https://app.acme.io/reset/abc123"), "{mail}");
+    // Audited with the recipient's domain, never the address.
+    let meta = env.query_string("SELECT metadata FROM audit_logs WHERE action = 'email.test'");
+    assert!(
+        meta.contains("example.com") && !meta.contains("bob@"),
+        "{meta}"
+    );
+
+    // A recipient the server refuses: its own exit code, the server's words.
+    let refused = email(
+        &env,
+        &[("SMTP_URL", &url), from],
+        &["test", "--to", "x@refused.example"],
+    );
+    assert_eq!(refused.code, 24, "{refused}");
+    assert!(refused.stderr.contains("recipient refused"), "{refused}");
+    assert!(refused.stderr.contains("no such mailbox here"), "{refused}");
+
+    // Nothing listening: a connect error, exit 21.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let nowhere = format!("smtp://127.0.0.1:{closed}?tls=none");
+    let down = email(
+        &env,
+        &[("SMTP_URL", &nowhere), from],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(down.code, 21, "{down}");
+    assert!(down.stderr.contains("SMTP connect failed"), "{down}");
+
+    // Credentials the server cannot take: authentication, exit 28, and the password unseen.
+    let with_password = format!("smtp://ops:s3cret-Pa55@127.0.0.1:{}?tls=none", server.port);
+    let auth = email(
+        &env,
+        &[("SMTP_URL", &with_password), from],
+        &["-vvv", "test", "--to", "bob@example.com"],
+    );
+    assert_eq!(auth.code, 28, "{auth}");
+    assert!(!auth.all_output().contains("s3cret-Pa55"), "{auth}");
+
+    // A bad address sends nothing; no relay at all says what to set.
+    let bad = email(
+        &env,
+        &[("SMTP_URL", &url), from],
+        &["test", "--to", "not-an-address"],
+    );
+    assert_eq!(bad.code, 2, "{bad}");
+    assert!(!server.dir.join("2.eml").exists());
+    let unset = email(&env, &[from], &["test", "--to", "bob@example.com"]);
+    assert_eq!(unset.code, 2, "{unset}");
+    assert!(
+        unset.stderr.contains("SMTP_URL") && unset.stderr.contains("SENDGRID_API_KEY"),
+        "{unset}"
+    );
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'email.test'"),
+        1
+    );
+}
