@@ -29,10 +29,24 @@ each_backend!(a_good_database_is_ok_in_the_terminus_shape, |env| {
     assert_eq!(json["details"].as_object().unwrap().len(), 2);
 
     // The Nagios plugin line: state, summary, perfdata with thresholds; then one line a check.
+    // Thresholds of 0%: this machine's own disk and memory must not decide the outcome.
     let run = health(
         &env,
         &[],
-        &["--check", "db,memory,disk", "--format", "nagios"],
+        &[
+            "--check",
+            "db,memory,disk",
+            "--format",
+            "nagios",
+            "--disk-warning",
+            "0",
+            "--disk-critical",
+            "0",
+            "--memory-warning",
+            "0",
+            "--memory-critical",
+            "0",
+        ],
     );
     assert_eq!(run.code, 0, "{run}");
     let first = run.stdout.lines().next().unwrap();
