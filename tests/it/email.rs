@@ -329,3 +329,39 @@ fn email_test_delivers_through_smtp_and_says_which_stage_failed() {
         1
     );
 }
+
+#[test]
+fn email_test_needs_settings_update() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    env.ok(&["-q", "users", "create", "bob@acme.io"]);
+    env.ok(&[
+        "-q",
+        "roles",
+        "assign",
+        "--user",
+        "bob@acme.io",
+        "--org",
+        "default",
+        "--role",
+        "viewer",
+    ]);
+    // Refused before anything is sent: no relay is even asked.
+    let denied = email(
+        &env,
+        &[
+            ("SMTP_URL", "smtp://127.0.0.1:9?tls=none"),
+            ("EMAIL_FROM", "no-reply@acme.io"),
+        ],
+        &["--as", "bob@acme.io", "test", "--to", "bob@example.com"],
+    );
+    assert_eq!(denied.code, 77, "{denied}");
+    assert!(denied.stderr.contains("settings:update"), "{denied}");
+    // Previews only read: a viewer lacks settings:read too, so it is refused the same way.
+    let preview = email(
+        &env,
+        &[],
+        &["--as", "bob@acme.io", "preview", "--template", "welcome"],
+    );
+    assert_eq!(preview.code, 77, "{preview}");
+}
