@@ -1547,7 +1547,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP')
             [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1576,12 +1576,14 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The recipient')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'A JSON object with the template''s variables [default: sample data]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Who sends it [default: sendgrid when SENDGRID_API_KEY is set, else smtp]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'SendGrid''s sandbox mode: the request is checked, nothing is delivered')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on success except requested data; errors still go to stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain what is happening on stderr (-vv for more)')
@@ -1620,7 +1622,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         }
         'platctl;email;help' {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP')
             [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1937,7 +1939,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
         }
         'platctl;help;email' {
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'The templates: subject, variables, and where each comes from')
-            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP')
             [CompletionResult]::new('preview', 'preview', [CompletionResultType]::ParameterValue, 'Render a template to stdout without sending it')
             break
         }

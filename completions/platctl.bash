@@ -2182,7 +2182,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email__subcmd__test)
-            opts="-o -q -v -y -h -V --to --template --data --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --to --template --data --provider --sandbox --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2198,6 +2198,10 @@ _platctl() {
                     ;;
                 --data)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "sendgrid smtp" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -1427,7 +1427,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand templates 'The templates: subject, variables, and where each comes from'
-            cand test 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+            cand test 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP'
             cand preview 'Render a template to stdout without sending it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1454,12 +1454,14 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --to 'The recipient'
             cand --template 'The template'
             cand --data 'A JSON object with the template''s variables [default: sample data]'
+            cand --provider 'Who sends it [default: sendgrid when SENDGRID_API_KEY is set, else smtp]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
             cand -o 'Output format'
             cand --output 'Output format'
             cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --sandbox 'SendGrid''s sandbox mode: the request is checked, nothing is delivered'
             cand -q 'Print nothing on success except requested data; errors still go to stderr'
             cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
             cand -v 'Explain what is happening on stderr (-vv for more)'
@@ -1496,7 +1498,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;email;help'= {
             cand templates 'The templates: subject, variables, and where each comes from'
-            cand test 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+            cand test 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP'
             cand preview 'Render a template to stdout without sending it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1750,7 +1752,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
         }
         &'platctl;help;email'= {
             cand templates 'The templates: subject, variables, and where each comes from'
-            cand test 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+            cand test 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP'
             cand preview 'Render a template to stdout without sending it'
         }
         &'platctl;help;email;templates'= {

@@ -1033,7 +1033,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_se
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "test" -d 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "test" -d 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "preview" -d 'Render a template to stdout without sending it'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
@@ -1053,6 +1053,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l to -d 'The recipient' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l template -d 'The template' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l data -d 'A JSON object with the template\'s variables [default: sample data]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l provider -d 'Who sends it [default: sendgrid when SENDGRID_API_KEY is set, else smtp]' -r -f -a "sendgrid\t'SendGrid\'s Mail Send API (SENDGRID_API_KEY)'
+smtp\t'The relay of SMTP_URL'"
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -1061,6 +1063,7 @@ json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l sandbox -d 'SendGrid\'s sandbox mode: the request is checked, nothing is delivered'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
@@ -1087,7 +1090,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
-complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "preview" -d 'Render a template to stdout without sending it'
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l check -d 'The checks to run, comma-separated [default: all]' -r -f -a "db\t''
@@ -1213,5 +1216,5 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "templates" -d 'The templates: subject, variables, and where each comes from'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "test" -d 'Send one message rendered from a template through SMTP_URL, from EMAIL_FROM'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "test" -d 'Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from email" -f -a "preview" -d 'Render a template to stdout without sending it'

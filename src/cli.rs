@@ -572,7 +572,7 @@ pub enum StatsByArg {
 pub enum EmailCommand {
     /// The templates: subject, variables, and where each comes from
     Templates,
-    /// Send one message rendered from a template through SMTP_URL, from EMAIL_FROM
+    /// Send one message rendered from a template, from EMAIL_FROM, through SendGrid or SMTP
     Test {
         /// The recipient
         #[arg(long, value_name = "ADDR")]
@@ -583,6 +583,12 @@ pub enum EmailCommand {
         /// A JSON object with the template's variables [default: sample data]
         #[arg(long, value_name = "FILE.json")]
         data: Option<PathBuf>,
+        /// Who sends it [default: sendgrid when SENDGRID_API_KEY is set, else smtp]
+        #[arg(long, value_enum)]
+        provider: Option<ProviderArg>,
+        /// SendGrid's sandbox mode: the request is checked, nothing is delivered
+        #[arg(long)]
+        sandbox: bool,
     },
     /// Render a template to stdout without sending it
     Preview {
@@ -596,6 +602,14 @@ pub enum EmailCommand {
         #[arg(long, value_enum, default_value = "html")]
         format: PreviewFormatArg,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProviderArg {
+    /// SendGrid's Mail Send API (SENDGRID_API_KEY)
+    Sendgrid,
+    /// The relay of SMTP_URL
+    Smtp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -37,6 +37,8 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
             from: settings.email_from.as_ref().map(|f| f.value.clone()),
             smtp_url: settings.smtp_url.as_ref().map(|u| u.value.clone()),
             smtp_ca_file: settings.smtp_ca_file.as_ref().map(|f| f.value.clone()),
+            sendgrid_api_key: settings.sendgrid_api_key.as_ref().map(|k| k.value.clone()),
+            sendgrid_api_url: settings.sendgrid_api_url.as_ref().map(|u| u.value.clone()),
         },
     )))
 }

@@ -97,6 +97,9 @@ pub struct Profile {
     /// A CA certificate (PEM) for a private SMTP relay (SMTP_CA_FILE wins). The relay itself,
     /// with its password, comes from SMTP_URL in the environment only.
     pub smtp_ca_file: Option<PathBuf>,
+    /// SendGrid's API (SENDGRID_API_URL wins). The key comes from SENDGRID_API_KEY in the
+    /// environment only.
+    pub sendgrid_api_url: Option<String>,
     /// How long to wait for the database, e.g. `10s` (PLATCTL_CONNECT_TIMEOUT wins).
     pub connect_timeout: Option<String>,
     /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
@@ -235,6 +238,8 @@ pub struct Settings {
     pub email_templates_dir: Option<Resolved<PathBuf>>,
     pub smtp_url: Option<Resolved<String>>,
     pub smtp_ca_file: Option<Resolved<PathBuf>>,
+    pub sendgrid_api_key: Option<Resolved<String>>,
+    pub sendgrid_api_url: Option<Resolved<String>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
     pub s3_endpoint_url: Option<Resolved<String>>,
     pub s3_part_size: Option<Resolved<usize>>,
@@ -327,6 +332,8 @@ settings_table! {
     "email_templates_dir": flag None, env ["EMAIL_TEMPLATES_DIR"], profile Some("email_templates_dir"), default None, secret false, "a directory whose `NAME.subject.hbs`, `NAME.txt.hbs`, `NAME.html.hbs` replace the built-in templates' parts";
     "smtp_url": flag None, env ["SMTP_URL"], profile None, default None, secret false, "the SMTP relay of `email test`: `smtp://USER:PASSWORD@HOST:PORT` (STARTTLS when offered; `?tls=required` or `?tls=none`) or `smtps://` (its password is never shown)";
     "smtp_ca_file": flag None, env ["SMTP_CA_FILE"], profile Some("smtp_ca_file"), default None, secret false, "a CA certificate (PEM) that signs a private relay's certificate";
+    "sendgrid_api_key": flag None, env ["SENDGRID_API_KEY"], profile None, default None, secret true, "SendGrid API key (Mail Send permission) of `email test`; when set, SendGrid is the default provider";
+    "sendgrid_api_url": flag None, env ["SENDGRID_API_URL"], profile Some("sendgrid_api_url"), default Some("https://api.sendgrid.com"), secret false, "SendGrid's API; `https://` (`http://` only on loopback, for a test endpoint)";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
     "s3_part_size": flag None, env ["BACKUP_S3_PART_SIZE"], profile Some("s3_part_size"), default Some("8MiB"), secret false, "S3 multipart part size, `5MiB` to `5GiB`";
     "s3_region": flag None, env ["AWS_REGION", "AWS_DEFAULT_REGION"], profile None, default None, secret false, "S3 region (else the AWS profile's, else us-east-1)";
@@ -568,6 +575,40 @@ fn parse_smtp_url(text: &str) -> std::result::Result<String, String> {
     } else {
         Err("expected smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://...".into())
     }
+}
+
+fn parse_sendgrid_key(text: &str) -> std::result::Result<String, String> {
+    // Masked wherever it might turn up, from the moment it is read.
+    redact::register(text.trim());
+    parse_word(text).map_err(|_| "expected a SendGrid API key (SG.…), without spaces".into())
+}
+
+/// `https://…`; `http://` only for a loopback endpoint (the key would cross the network in
+/// the clear).
+fn parse_sendgrid_url(text: &str) -> std::result::Result<String, String> {
+    let url = url::Url::parse(text.trim()).map_err(|e| format!("not a URL ({e})"))?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(
+                "plain http would send the API key in the clear; use https:// (http:// is \
+                 accepted on loopback only)"
+                    .into(),
+            );
+        }
+        other => return Err(format!("the scheme `{other}` is not https")),
+    }
+    if url.query().is_some() || !url.username().is_empty() {
+        return Err("expected the API's base URL, e.g. https://api.sendgrid.com".into());
+    }
+    Ok(text.trim().trim_end_matches('/').to_string())
 }
 
 fn parse_ca_file(text: &str) -> std::result::Result<PathBuf, String> {
@@ -842,6 +883,11 @@ impl Settings {
             ),
             parse_ca_file,
         )?;
+        let sendgrid_api_key = r.get(Spec::of("sendgrid_api_key"), parse_sendgrid_key)?;
+        let sendgrid_api_url = r.get(
+            Spec::of("sendgrid_api_url").profile(active.sendgrid_api_url.clone()),
+            parse_sendgrid_url,
+        )?;
         let s3_endpoint_url = r.get(
             Spec::of("s3_endpoint_url").profile(active.s3_endpoint_url.clone()),
             parse_endpoint,
@@ -907,6 +953,8 @@ impl Settings {
             email_templates_dir,
             smtp_url,
             smtp_ca_file,
+            sendgrid_api_key,
+            sendgrid_api_url,
             s3_endpoint_url,
             s3_part_size,
             connect_timeout,
@@ -1113,7 +1161,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
-                 s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
+                 sendgrid_api_url, s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
     })?;
@@ -1140,6 +1188,7 @@ default_profile = "default"
 # email_from = "Acme AI <no-reply@acme.io>"                # EMAIL_FROM
 # email_templates_dir = "/etc/platctl/email-templates"     # EMAIL_TEMPLATES_DIR
 # smtp_ca_file = "/etc/platctl/relay-ca.pem"             # SMTP_CA_FILE (SMTP_URL: environment only)
+# sendgrid_api_url = "https://api.sendgrid.com"           # SENDGRID_API_URL (SENDGRID_API_KEY: environment only)
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE

@@ -1,20 +1,31 @@
 //! `platctl email`: template listings and previews (rendered by the backend) to the printer.
 
 use super::Ctx;
-use crate::cli::{EmailCommand, PreviewFormatArg};
+use crate::cli::{EmailCommand, PreviewFormatArg, ProviderArg};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::email::{EmailPreview, EmailTest, PreviewFormat};
+use crate::proto::email::{EmailPreview, EmailTest, PreviewFormat, Provider};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
     // Read the data before connecting: a bad file is the first thing to hear about.
     let (preview, test) = match &cmd {
-        EmailCommand::Test { to, template, data } => (
+        EmailCommand::Test {
+            to,
+            template,
+            data,
+            provider,
+            sandbox,
+        } => (
             None,
             Some(EmailTest {
                 to: to.clone(),
                 template: template.clone(),
                 data: read_data(data.as_deref())?,
+                provider: provider.map(|p| match p {
+                    ProviderArg::Sendgrid => Provider::Sendgrid,
+                    ProviderArg::Smtp => Provider::Smtp,
+                }),
+                sandbox: *sandbox,
             }),
         ),
         EmailCommand::Preview {
@@ -43,11 +54,18 @@ pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
     let result = async {
         if let Some(req) = test {
             let sent = backend.email_test(&req).await?;
+            let id = match &sent.message_id {
+                Some(id) => format!(" (X-Message-Id {id})"),
+                None => String::new(),
+            };
             return printer.done(
                 &sent,
                 format!(
-                    "Sent {} to {} through SMTP: {}",
-                    sent.template, sent.to, sent.reply
+                    "Sent {} to {} through {}: {}{id}",
+                    sent.template,
+                    sent.to,
+                    sent.provider.name(),
+                    sent.reply
                 ),
             );
         }

@@ -1,12 +1,12 @@
-//! `email test`: the addresses checked first, the template rendered strictly, the message sent
-//! through the configured relay, an `email.test` audit entry (the recipient's domain only).
+//! `email test`: the addresses checked first, the provider chosen, the template rendered
+//! strictly, the message sent, an `email.test` audit entry (the recipient's domain only).
 
 use serde_json::json;
 
 use super::{Actor, AuditEntry, Core, audit};
-use crate::email::smtp::Relay;
+use crate::email::{sendgrid, smtp};
 use crate::error::{Error, Result};
-use crate::proto::email::{EmailSent, EmailTest};
+use crate::proto::email::{EmailSent, EmailTest, Provider};
 
 impl Core {
     pub(super) async fn send_test_email(
@@ -15,42 +15,109 @@ impl Core {
         actor: &Actor,
     ) -> Result<EmailSent> {
         let to = crate::email::mailbox(&req.to, "--to")?;
-        let from = self.email.from.clone().ok_or_else(|| {
+        let from_text = self.email.from.clone().ok_or_else(|| {
             Error::config("no sender: EMAIL_FROM is not set").with_hint(
                 "set EMAIL_FROM (or email_from in a profile), e.g. `Acme AI <no-reply@acme.io>`",
             )
         })?;
-        crate::email::mailbox(&from, "EMAIL_FROM")?;
-        let url = self.email.smtp_url.as_deref().ok_or_else(|| {
-            Error::config("no way to send mail: neither SENDGRID_API_KEY nor SMTP_URL is set")
-                .with_hint("set SMTP_URL (smtp://USER:PASSWORD@HOST:PORT) in the environment")
-        })?;
-        let relay = Relay::parse(url, self.email.smtp_ca_file.clone(), self.connect.timeout)?;
-        let rendered = self.templates().render(&req.template, req.data.as_ref())?;
-        let message = crate::email::message(&from, &req.to, &rendered)?;
-        let reply = crate::email::smtp::send(&relay, &message).await?;
-        let domain = to.email.domain().to_string();
-        // The mail is gone: record it where the database is, in a transaction of its own.
+        let from = crate::email::mailbox(&from_text, "EMAIL_FROM")?;
+        let provider = self.email_provider(req)?;
+        // The database that will hold the audit entry must answer before anything is sent:
+        // no mail goes out that cannot be recorded.
+        self.ready().await?;
         let db = self.db().await?;
+        let rendered = self.templates().render(&req.template, req.data.as_ref())?;
+        let (message_id, reply) = match provider {
+            Provider::Smtp => {
+                let url = self.email.smtp_url.as_deref().unwrap_or_default();
+                let relay =
+                    smtp::Relay::parse(url, self.email.smtp_ca_file.clone(), self.connect.timeout)?;
+                let message = crate::email::message(&from_text, &req.to, &rendered)?;
+                (None, smtp::send(&relay, &message).await?)
+            }
+            Provider::Sendgrid => {
+                let api = sendgrid::Api {
+                    url: (self.email.sendgrid_api_url.as_deref())
+                        .unwrap_or(sendgrid::DEFAULT_URL)
+                        .to_string(),
+                    key: self.email.sendgrid_api_key.clone().unwrap_or_default(),
+                    connect_timeout: self.connect.timeout,
+                };
+                let body = sendgrid::body(&from, &to, &rendered, req.sandbox);
+                let accepted = sendgrid::send(&api, &body).await?;
+                let reply = format!(
+                    "{} {}",
+                    accepted.status,
+                    if req.sandbox {
+                        "OK (sandbox mode: validated, not delivered)"
+                    } else {
+                        "Accepted"
+                    }
+                );
+                (accepted.message_id, reply)
+            }
+        };
+        let domain = to.email.domain().to_string();
+        // The mail is gone: record it, in a transaction of its own.
         let mut tx = db.begin().await?;
         audit::record(
             &mut tx,
             actor,
             AuditEntry::new("email.test", "email", req.template.clone()).metadata(json!({
                 "template": req.template,
-                "provider": "smtp",
+                "provider": provider,
+                "sandbox": req.sandbox,
                 "recipient_domain": domain,
+                "message_id": message_id,
             })),
         )
         .await?;
         tx.commit().await?;
         Ok(EmailSent {
-            provider: "smtp".into(),
+            provider,
             template: req.template.clone(),
             to: to.to_string(),
-            from,
+            from: from.to_string(),
             subject: rendered.subject,
+            sandbox: req.sandbox,
+            message_id,
             reply,
         })
+    }
+
+    /// `--provider`, else SendGrid when its key is set, else SMTP when a relay is; each only
+    /// when it is configured.
+    fn email_provider(&self, req: &EmailTest) -> Result<Provider> {
+        let sendgrid = self.email.sendgrid_api_key.is_some();
+        let smtp = self.email.smtp_url.is_some();
+        let provider = match req.provider {
+            Some(Provider::Sendgrid) if !sendgrid => {
+                return Err(Error::config("--provider sendgrid needs SENDGRID_API_KEY")
+                    .with_hint("set SENDGRID_API_KEY in the environment (a key with the Mail Send permission)"));
+            }
+            Some(Provider::Smtp) if !smtp => {
+                return Err(Error::config("--provider smtp needs SMTP_URL").with_hint(
+                    "set SMTP_URL (smtp://USER:PASSWORD@HOST:PORT) in the environment",
+                ));
+            }
+            Some(provider) => provider,
+            None if sendgrid => Provider::Sendgrid,
+            None if smtp => Provider::Smtp,
+            None => {
+                return Err(Error::config(
+                    "no way to send mail: neither SENDGRID_API_KEY nor SMTP_URL is set",
+                )
+                .with_hint(
+                    "set SENDGRID_API_KEY, or SMTP_URL (smtp://USER:PASSWORD@HOST:PORT), in the environment",
+                ));
+            }
+        };
+        if req.sandbox && provider == Provider::Smtp {
+            return Err(Error::usage(
+                "--sandbox is SendGrid's sandbox mode, and this message would go through SMTP",
+            )
+            .with_hint("add --provider sendgrid (with SENDGRID_API_KEY set), or drop --sandbox"));
+        }
+        Ok(provider)
     }
 }

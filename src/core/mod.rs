@@ -72,8 +72,8 @@ macro_rules! read {
 
 pub use crate::local::{now, operator};
 
-/// Where email templates and the sender come from.
-#[derive(Debug, Clone, Default)]
+/// Where email templates and the sender come from. Not `Debug`: it holds secrets.
+#[derive(Clone, Default)]
 pub struct EmailConfig {
     /// A directory whose files override parts of the built-in templates.
     pub templates_dir: Option<std::path::PathBuf>,
@@ -82,6 +82,9 @@ pub struct EmailConfig {
     /// `SMTP_URL`, and the CA file of a private relay.
     pub smtp_url: Option<String>,
     pub smtp_ca_file: Option<std::path::PathBuf>,
+    /// `SENDGRID_API_KEY`, and the API's base URL (`SENDGRID_API_URL`).
+    pub sendgrid_api_key: Option<String>,
+    pub sendgrid_api_url: Option<String>,
 }
 
 pub struct Core {

@@ -2,6 +2,7 @@
 //! directory), rendered strictly with Handlebars — a variable the data lacks is an error naming
 //! it, never a blank in a sent mail — and the MIME message built from them.
 
+pub mod sendgrid;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::ClientId;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::proto::error::SmtpStage;
+use crate::proto::error::SendStage;
 
 /// When to encrypt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,7 @@ impl Relay {
         }
         builder
             .build_rustls()
-            .map_err(|e| failed(SmtpStage::Tls, &self.host, e))
+            .map_err(|e| failed(SendStage::Tls, &self.host, e))
     }
 }
 
@@ -132,19 +132,20 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn failed(stage: SmtpStage, host: &str, err: impl std::fmt::Display) -> Error {
+fn failed(stage: SendStage, host: &str, err: impl std::fmt::Display) -> Error {
     let hint = match stage {
-        SmtpStage::Connect => "check the host and port of SMTP_URL, and that the relay is up",
-        SmtpStage::Tls => {
+        SendStage::Connect => "check the host and port of SMTP_URL, and that the relay is up",
+        SendStage::Tls => {
             "check the relay's certificate (SMTP_CA_FILE for a private CA) or ?tls= in SMTP_URL"
         }
-        SmtpStage::Authentication => "check the user and password in SMTP_URL",
-        SmtpStage::Sender => "the relay does not accept EMAIL_FROM as a sender",
-        SmtpStage::Recipient => "the relay does not accept mail for this recipient",
-        SmtpStage::Message => "the relay refused the message itself",
+        SendStage::Authentication => "check the user and password in SMTP_URL",
+        SendStage::Sender => "the relay does not accept EMAIL_FROM as a sender",
+        SendStage::Recipient => "the relay does not accept mail for this recipient",
+        SendStage::Message => "the relay refused the message itself",
+        SendStage::Throttled => "the relay asks to slow down: try again later",
     };
     Error::new(
-        ErrorKind::Smtp(stage),
+        ErrorKind::Send(stage),
         format!("SMTP {} failed at {host}: {err}", stage.name()),
     )
     .with_hint(hint)
@@ -159,9 +160,9 @@ pub async fn send(relay: &Relay, message: &lettre::Message) -> Result<String> {
         _ => None,
     };
     let stage_of_connect = if implicit.is_some() {
-        SmtpStage::Tls
+        SendStage::Tls
     } else {
-        SmtpStage::Connect
+        SendStage::Connect
     };
     let mut conn = AsyncSmtpConnection::connect_tokio1(
         (relay.host.as_str(), relay.port),
@@ -175,7 +176,7 @@ pub async fn send(relay: &Relay, message: &lettre::Message) -> Result<String> {
         let stage = if e.is_tls() {
             stage_of_connect
         } else {
-            SmtpStage::Connect
+            SendStage::Connect
         };
         failed(stage, &host, e)
     })?;
@@ -184,11 +185,11 @@ pub async fn send(relay: &Relay, message: &lettre::Message) -> Result<String> {
             let params = relay.tls_parameters()?;
             conn.starttls(params, &hello)
                 .await
-                .map_err(|e| failed(SmtpStage::Tls, &host, e))?;
+                .map_err(|e| failed(SendStage::Tls, &host, e))?;
         }
         Tls::Required => {
             return Err(failed(
-                SmtpStage::Tls,
+                SendStage::Tls,
                 &host,
                 "the server does not offer STARTTLS, and SMTP_URL has tls=required",
             ));
@@ -201,24 +202,24 @@ pub async fn send(relay: &Relay, message: &lettre::Message) -> Result<String> {
             &Credentials::new(user.clone(), password.clone()),
         )
         .await
-        .map_err(|e| failed(SmtpStage::Authentication, &host, e))?;
+        .map_err(|e| failed(SendStage::Authentication, &host, e))?;
     }
     let envelope = message.envelope();
     conn.command(Mail::new(envelope.from().cloned(), vec![]))
         .await
-        .map_err(|e| failed(SmtpStage::Sender, &host, e))?;
+        .map_err(|e| failed(SendStage::Sender, &host, e))?;
     for to in envelope.to() {
         conn.command(Rcpt::new(to.clone(), vec![]))
             .await
-            .map_err(|e| failed(SmtpStage::Recipient, &host, e))?;
+            .map_err(|e| failed(SendStage::Recipient, &host, e))?;
     }
     conn.command(Data)
         .await
-        .map_err(|e| failed(SmtpStage::Message, &host, e))?;
+        .map_err(|e| failed(SendStage::Message, &host, e))?;
     let reply = conn
         .message(&message.formatted())
         .await
-        .map_err(|e| failed(SmtpStage::Message, &host, e))?;
+        .map_err(|e| failed(SendStage::Message, &host, e))?;
     let _ = conn.quit().await;
     Ok(reply.message().collect::<Vec<_>>().join(" "))
 }

@@ -47,22 +47,49 @@ pub struct Rendered {
     pub eml: Option<String>,
 }
 
+/// Who carries a message out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provider {
+    /// SendGrid's v3 Mail Send API (`SENDGRID_API_KEY`).
+    Sendgrid,
+    /// An SMTP relay (`SMTP_URL`).
+    Smtp,
+}
+
+impl Provider {
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Sendgrid => "SendGrid",
+            Provider::Smtp => "SMTP",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EmailTest {
     pub to: String,
     pub template: String,
     /// The template's variables; sample data when absent.
     pub data: Option<Value>,
+    /// The configured one when absent: SendGrid when its key is set, else SMTP.
+    pub provider: Option<Provider>,
+    /// SendGrid's sandbox mode: the request is validated, nothing is delivered.
+    pub sandbox: bool,
 }
 
 /// A message handed over to the relay.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EmailSent {
-    pub provider: String,
+    pub provider: Provider,
     pub template: String,
     pub to: String,
     pub from: String,
     pub subject: String,
-    /// The relay's reply to the message (its queue id, for one).
+    /// SendGrid's sandbox mode: validated, not delivered.
+    pub sandbox: bool,
+    /// SendGrid's `X-Message-Id`; none from SMTP.
+    pub message_id: Option<String>,
+    /// The relay's reply to the message (an SMTP queue id; SendGrid's status line).
     pub reply: String,
 }

@@ -43,8 +43,8 @@ pub enum ExitStatus {
     Interrupted(Signal),
     /// `health`: the Nagios plugin codes, 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     Health(super::health::HealthState),
-    /// `email test`: the stage of the SMTP conversation that failed.
-    Smtp(SmtpStage),
+    /// `email test`: the stage of the send (SMTP or SendGrid) that failed.
+    Send(SendStage),
 }
 
 impl ExitStatus {
@@ -57,7 +57,7 @@ impl ExitStatus {
             ExitStatus::Interrupted(Signal::Interrupt) => 130,
             ExitStatus::Interrupted(Signal::Terminate) => 143,
             ExitStatus::Health(state) => state.code(),
-            ExitStatus::Smtp(stage) => stage.code(),
+            ExitStatus::Send(stage) => stage.code(),
         }
     }
 }
@@ -94,44 +94,49 @@ pub enum ErrorKind {
     Internal,
     /// Stopped by a signal (what was put back is in the message).
     Interrupted(Signal),
-    /// An SMTP server refused or failed at a stage of `email test`.
-    Smtp(SmtpStage),
+    /// The mail relay (an SMTP server, SendGrid's API) refused or failed at a stage of
+    /// `email test`.
+    Send(SendStage),
 }
 
-/// The stage of an SMTP conversation that failed, each with its own exit code, in the spirit
-/// of swaks: 21 connect, 29 TLS, 28 authentication, 23 sender refused, 24 recipient refused,
-/// 25 message refused.
+/// The stage of a send that failed, each with its own exit code, in the spirit of swaks:
+/// 21 connect, 29 TLS, 28 authentication, 23 sender refused, 24 recipient refused, 25 message
+/// refused — and 75 (`EX_TEMPFAIL`) when the provider asks to slow down (SendGrid's 429).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SmtpStage {
+pub enum SendStage {
     Connect,
     Tls,
     Authentication,
     Sender,
     Recipient,
     Message,
+    /// Too many requests: try again later (the error says when).
+    Throttled,
 }
 
-impl SmtpStage {
+impl SendStage {
     pub fn code(self) -> u8 {
         match self {
-            SmtpStage::Connect => 21,
-            SmtpStage::Tls => 29,
-            SmtpStage::Authentication => 28,
-            SmtpStage::Sender => 23,
-            SmtpStage::Recipient => 24,
-            SmtpStage::Message => 25,
+            SendStage::Connect => 21,
+            SendStage::Tls => 29,
+            SendStage::Authentication => 28,
+            SendStage::Sender => 23,
+            SendStage::Recipient => 24,
+            SendStage::Message => 25,
+            SendStage::Throttled => 75,
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            SmtpStage::Connect => "connect",
-            SmtpStage::Tls => "TLS",
-            SmtpStage::Authentication => "authentication",
-            SmtpStage::Sender => "sender refused",
-            SmtpStage::Recipient => "recipient refused",
-            SmtpStage::Message => "message refused",
+            SendStage::Connect => "connect",
+            SendStage::Tls => "TLS",
+            SendStage::Authentication => "authentication",
+            SendStage::Sender => "sender refused",
+            SendStage::Recipient => "recipient refused",
+            SendStage::Message => "message refused",
+            SendStage::Throttled => "rate limited",
         }
     }
 }
@@ -229,7 +234,7 @@ impl Error {
             ErrorKind::Usage | ErrorKind::Config => ExitStatus::Usage,
             ErrorKind::Forbidden | ErrorKind::Unauthenticated => ExitStatus::Forbidden,
             ErrorKind::Interrupted(signal) => ExitStatus::Interrupted(signal),
-            ErrorKind::Smtp(stage) => ExitStatus::Smtp(stage),
+            ErrorKind::Send(stage) => ExitStatus::Send(stage),
             _ => ExitStatus::Failure,
         }
     }

@@ -671,3 +671,69 @@ impl std::fmt::Display for Run {
         )
     }
 }
+
+/// A server of tests/fixtures (aiosmtpd's SMTP, the SendGrid stand-in) on a free loopback
+/// port, writing what it receives to `dir`; stopped on drop.
+pub struct FixtureServer {
+    child: std::process::Child,
+    pub port: u16,
+    pub dir: std::path::PathBuf,
+}
+
+impl Drop for FixtureServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn test_python() -> std::path::PathBuf {
+    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
+    let python = std::env::var_os("PLATCTL_TEST_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or(venv);
+    let ok = std::process::Command::new(&python)
+        .args(["-c", "import aiosmtpd, trustme"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok,
+        "the email tests need Python with aiosmtpd and trustme at {} (scripts/test installs \
+         them: python3 -m venv target/test-venv && target/test-venv/bin/pip install aiosmtpd \
+         trustme), or PLATCTL_TEST_PYTHON pointing at a python that has them",
+        python.display()
+    );
+    python
+}
+
+pub fn fixture_server(env: &TestEnv, script: &str, dir: &str, extra: &[&str]) -> FixtureServer {
+    use std::io::BufRead;
+    let port = free_port();
+    let dir = env.path(dir);
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(script);
+    let mut child = std::process::Command::new(test_python())
+        .arg(&script)
+        .arg(port.to_string())
+        .arg(&dir)
+        .args(extra)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "ready", "{} did not start", script.display());
+    FixtureServer { child, port, dir }
+}
+
+/// A loopback port nothing listens on (bound, then let go).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}

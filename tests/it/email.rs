@@ -1,7 +1,7 @@
 //! `platctl email templates` and `email preview`: the built-in templates, a directory that
 //! overrides them, strict rendering.
 
-use crate::common::{Run, TestEnv};
+use crate::common::{FixtureServer, Run, TestEnv, fixture_server, free_port};
 
 fn email(env: &TestEnv, extra: &[(&str, &str)], args: &[&str]) -> Run {
     let mut cmd = env.cmd();
@@ -170,62 +170,8 @@ fn a_templates_directory_overrides_parts_and_says_so() {
     assert!(nodir.stderr.contains("EMAIL_TEMPLATES_DIR"), "{nodir}");
 }
 
-/// The loopback SMTP server of tests/fixtures/smtp_server.py (aiosmtpd), stopped on drop.
-struct SmtpServer {
-    child: std::process::Child,
-    port: u16,
-    dir: std::path::PathBuf,
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn python_with_aiosmtpd() -> std::path::PathBuf {
-    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
-    let python = std::env::var_os("PLATCTL_TEST_PYTHON")
-        .map(std::path::PathBuf::from)
-        .unwrap_or(venv);
-    let ok = std::process::Command::new(&python)
-        .args(["-c", "import aiosmtpd"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        ok,
-        "the email tests need Python with aiosmtpd at {} (scripts/test installs it: python3 -m \
-         venv target/test-venv && target/test-venv/bin/pip install aiosmtpd), or \
-         PLATCTL_TEST_PYTHON pointing at a python that has it",
-        python.display()
-    );
-    python
-}
-
-fn smtp_server(env: &TestEnv) -> SmtpServer {
-    use std::io::BufRead;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let dir = env.path("mail");
-    let script =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/smtp_server.py");
-    let mut child = std::process::Command::new(python_with_aiosmtpd())
-        .arg(script)
-        .arg(port.to_string())
-        .arg(&dir)
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    assert_eq!(line.trim(), "ready", "the SMTP server did not start");
-    SmtpServer { child, port, dir }
+fn smtp_server(env: &TestEnv) -> FixtureServer {
+    fixture_server(env, "smtp_server.py", "mail", &[])
 }
 
 #[test]
@@ -286,11 +232,7 @@ fn email_test_delivers_through_smtp_and_says_which_stage_failed() {
     assert!(refused.stderr.contains("no such mailbox here"), "{refused}");
 
     // Nothing listening: a connect error, exit 21.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = free_port();
     let nowhere = format!("smtp://127.0.0.1:{closed}?tls=none");
     let down = email(
         &env,
@@ -364,4 +306,266 @@ fn email_test_needs_settings_update() {
         &["--as", "bob@acme.io", "preview", "--template", "welcome"],
     );
     assert_eq!(preview.code, 77, "{preview}");
+}
+
+#[test]
+fn email_test_goes_over_starttls_to_a_relay_with_a_private_ca() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let server = fixture_server(&env, "smtp_server.py", "mail-tls", &["--starttls"]);
+    let ca = server.dir.join("ca.pem");
+    let ca = ca.to_str().unwrap();
+    let url = format!("smtp://127.0.0.1:{}", server.port);
+    let from = ("EMAIL_FROM", "Acme AI <no-reply@acme.io>");
+
+    // STARTTLS offered, the relay's certificate signed by SMTP_CA_FILE: delivered.
+    let sent = email(
+        &env,
+        &[("SMTP_URL", &url), ("SMTP_CA_FILE", ca), from],
+        &["test", "--provider", "smtp", "--to", "bob@example.com"],
+    );
+    assert_eq!(sent.code, 0, "{sent}");
+    let mail = std::fs::read_to_string(server.dir.join("1.eml")).unwrap();
+    assert!(mail.contains("Subject: Welcome to Acme AI"), "{mail}");
+    assert!(mail.contains("Content-Type: text/plain"), "{mail}");
+    assert!(mail.contains("Content-Type: text/html"), "{mail}");
+
+    // Without the CA the certificate is not trusted: the TLS stage, exit 29.
+    let untrusted = email(
+        &env,
+        &[("SMTP_URL", &url), from],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(untrusted.code, 29, "{untrusted}");
+    assert!(untrusted.stderr.contains("SMTP TLS failed"), "{untrusted}");
+    assert!(untrusted.stderr.contains("SMTP_CA_FILE"), "{untrusted}");
+
+    // Skipping STARTTLS: this relay refuses the sender until it is encrypted.
+    let plain = format!("{url}?tls=none");
+    let refused = email(
+        &env,
+        &[("SMTP_URL", &plain), from],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(refused.code, 23, "{refused}");
+    assert!(refused.stderr.contains("STARTTLS"), "{refused}");
+
+    // ?tls=required against a relay that does not offer STARTTLS: refused before any mail.
+    let clear = smtp_server(&env);
+    let required = format!("smtp://127.0.0.1:{}?tls=required", clear.port);
+    let insisted = email(
+        &env,
+        &[("SMTP_URL", &required), from],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(insisted.code, 29, "{insisted}");
+    assert!(
+        insisted.stderr.contains("does not offer STARTTLS"),
+        "{insisted}"
+    );
+    assert!(!clear.dir.join("1.eml").exists());
+    assert!(!server.dir.join("2.eml").exists());
+}
+
+#[test]
+fn email_test_through_sendgrid_sends_the_documented_request() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let api = fixture_server(&env, "sendgrid_server.py", "sendgrid", &[]);
+    let api_url = format!("http://127.0.0.1:{}", api.port);
+    let key = "SG.good-k3y.Zx9Secret_part-0123456789";
+    let from = ("EMAIL_FROM", "Acme AI <no-reply@acme.io>");
+    let sendgrid = |key: &str, extra: &[(&str, &str)], args: &[&str]| {
+        let mut all = vec![
+            ("SENDGRID_API_KEY", key),
+            ("SENDGRID_API_URL", api_url.as_str()),
+            from,
+        ];
+        all.extend_from_slice(extra);
+        email(&env, &all, args)
+    };
+    let request = |n: u32| -> serde_json::Value {
+        let text = std::fs::read_to_string(api.dir.join(format!("{n}.json"))).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let data = env.path("d.json");
+    std::fs::write(
+        &data,
+        r#"{"name": "Bob", "platform_name": "Acme", "expires_in": "1 hour",
+            "reset_url": "https://app.acme.io/reset/abc123"}"#,
+    )
+    .unwrap();
+
+    // Sandbox mode: the documented JSON, SendGrid's 200 and its message id.
+    let sandbox = sendgrid(
+        key,
+        &[],
+        &[
+            "-vvv",
+            "test",
+            "--provider",
+            "sendgrid",
+            "--sandbox",
+            "--to",
+            "Bob <bob@example.com>",
+            "--template",
+            "password-reset",
+            "--data",
+            data.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(sandbox.code, 0, "{sandbox}");
+    assert!(
+        sandbox.stdout.contains("X-Message-Id test-msg-1"),
+        "{sandbox}"
+    );
+    assert!(sandbox.stdout.contains("sandbox"), "{sandbox}");
+    assert!(!sandbox.all_output().contains("Zx9Secret"), "{sandbox}");
+    let sent = request(1);
+    assert_eq!(sent["method"], "POST");
+    assert_eq!(sent["path"], "/v3/mail/send");
+    assert_eq!(sent["headers"]["authorization"], format!("Bearer {key}"));
+    assert_eq!(sent["headers"]["content-type"], "application/json");
+    let body = &sent["body"];
+    assert_eq!(
+        body["personalizations"],
+        serde_json::json!([{"to": [{"email": "bob@example.com", "name": "Bob"}]}])
+    );
+    assert_eq!(
+        body["from"],
+        serde_json::json!({"email": "no-reply@acme.io", "name": "Acme AI"})
+    );
+    assert_eq!(body["subject"], "Reset your Acme password");
+    assert_eq!(body["content"][0]["type"], "text/plain");
+    assert_eq!(body["content"][1]["type"], "text/html");
+    for part in 0..2 {
+        let value = body["content"][part]["value"].as_str().unwrap();
+        assert!(value.contains("https://app.acme.io/reset/abc123"), "{body}");
+    }
+    assert_eq!(body["mail_settings"]["sandbox_mode"]["enable"], true);
+
+    // SendGrid is the default when its key is set, even with SMTP_URL beside it; 202.
+    let real = sendgrid(
+        key,
+        &[("SMTP_URL", "smtp://127.0.0.1:9?tls=none")],
+        &["test", "--to", "bob@example.com", "-o", "json"],
+    );
+    assert_eq!(real.code, 0, "{real}");
+    let json = real.json();
+    assert_eq!(json["provider"], "sendgrid");
+    assert_eq!(json["message_id"], "test-msg-2");
+    assert_eq!(json["reply"], "202 Accepted");
+    assert!(request(2)["body"].get("mail_settings").is_none());
+
+    // A key SendGrid does not know: its own message, exit 28, the key unseen even with -vvv.
+    let wrong = "SG.wrong-k3y.Qq7Unknown_0123456789";
+    let denied = sendgrid(wrong, &[], &["-vvv", "test", "--to", "bob@example.com"]);
+    assert_eq!(denied.code, 28, "{denied}");
+    assert!(
+        denied
+            .stderr
+            .contains("The provided authorization grant is invalid, expired, or revoked"),
+        "{denied}"
+    );
+    assert!(denied.stderr.contains("401"), "{denied}");
+    assert!(!denied.all_output().contains("Qq7Unknown"), "{denied}");
+
+    // Rate-limited: exit 75, and when to try again.
+    let throttled = sendgrid(
+        "SG.throttled.Rr5Busy_0123456789",
+        &[],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(throttled.code, 75, "{throttled}");
+    assert!(throttled.stderr.contains("try again in 37s"), "{throttled}");
+
+    // A sender SendGrid has not verified: the field it names, exit 23.
+    let unverified = sendgrid(
+        key,
+        &[("EMAIL_FROM", "ops@unverified.example")],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(unverified.code, 23, "{unverified}");
+    assert!(
+        unverified
+            .stderr
+            .contains("from: The from address does not match a verified Sender Identity."),
+        "{unverified}"
+    );
+
+    // Sandbox is SendGrid's; plain http to anything but loopback is refused; nothing is sent.
+    let smtp_sandbox = sendgrid(
+        key,
+        &[("SMTP_URL", "smtp://127.0.0.1:9?tls=none")],
+        &[
+            "test",
+            "--provider",
+            "smtp",
+            "--sandbox",
+            "--to",
+            "bob@example.com",
+        ],
+    );
+    assert_eq!(smtp_sandbox.code, 2, "{smtp_sandbox}");
+    assert!(smtp_sandbox.stderr.contains("--sandbox"), "{smtp_sandbox}");
+    let cleartext = email(
+        &env,
+        &[
+            ("SENDGRID_API_KEY", key),
+            ("SENDGRID_API_URL", "http://api.sendgrid.com"),
+            from,
+        ],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(cleartext.code, 2, "{cleartext}");
+    assert!(cleartext.stderr.contains("SENDGRID_API_URL"), "{cleartext}");
+    assert!(!cleartext.all_output().contains("Zx9Secret"), "{cleartext}");
+
+    // No database to record it in: nothing is sent.
+    let missing = env.path("missing.db");
+    let unrecorded = sendgrid(
+        key,
+        &[("DATABASE_URL", missing.to_str().unwrap())],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(unrecorded.code, 1, "{unrecorded}");
+    assert!(
+        unrecorded.stderr.contains("no SQLite database"),
+        "{unrecorded}"
+    );
+
+    // Nothing listening: connect, 21; TLS to a server that speaks none: TLS, 29.
+    let closed = free_port();
+    let nowhere = format!("http://127.0.0.1:{closed}");
+    let down = sendgrid(
+        key,
+        &[("SENDGRID_API_URL", &nowhere)],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(down.code, 21, "{down}");
+    assert!(down.stderr.contains("SendGrid connect failed"), "{down}");
+    let tls_url = format!("https://127.0.0.1:{}", api.port);
+    let no_tls = sendgrid(
+        key,
+        &[("SENDGRID_API_URL", &tls_url)],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(no_tls.code, 29, "{no_tls}");
+    assert!(no_tls.stderr.contains("SendGrid TLS failed"), "{no_tls}");
+
+    assert!(
+        !api.dir.join("6.json").exists(),
+        "only five requests reached SendGrid"
+    );
+    let meta = env.query_string(
+        "SELECT group_concat(metadata, ' ') FROM audit_logs WHERE action = 'email.test'",
+    );
+    assert!(
+        meta.contains("\"provider\":\"sendgrid\"") && meta.contains("\"sandbox\":true"),
+        "{meta}"
+    );
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'email.test'"),
+        2
+    );
 }
