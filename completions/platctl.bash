@@ -58,6 +58,9 @@ _platctl() {
             platctl,roles)
                 cmd="platctl__subcmd__roles"
                 ;;
+            platctl,serve)
+                cmd="platctl__subcmd__serve"
+                ;;
             platctl,users)
                 cmd="platctl__subcmd__users"
                 ;;
@@ -246,6 +249,9 @@ _platctl() {
                 ;;
             platctl__subcmd__help,roles)
                 cmd="platctl__subcmd__help__subcmd__roles"
+                ;;
+            platctl__subcmd__help,serve)
+                cmd="platctl__subcmd__help__subcmd__serve"
                 ;;
             platctl__subcmd__help,users)
                 cmd="platctl__subcmd__help__subcmd__users"
@@ -596,7 +602,7 @@ _platctl() {
 
     case "${cmd}" in
         platctl)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version init config migrate orgs users roles permissions keys audit backup email health completions man help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version init config migrate orgs users roles permissions keys audit backup email health serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2326,7 +2332,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help)
-            opts="init config migrate orgs users roles permissions keys audit backup email health completions man help"
+            opts="init config migrate orgs users roles permissions keys audit backup email health serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3126,6 +3132,20 @@ _platctl() {
         platctl__subcmd__help__subcmd__roles__subcmd__unassign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4883,6 +4903,60 @@ _platctl() {
                     return 0
                     ;;
                 --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__serve)
+            opts="-o -q -v -y -h -V --listen --log-format --request-timeout --shutdown-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shutdown-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

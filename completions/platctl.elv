@@ -47,6 +47,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
             cand email 'Render the platform''s email templates'
             cand health 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand serve 'Run the admin API over this database until SIGTERM or Ctrl-C'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1522,8 +1523,31 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --backup-critical 'Critical when the newest good backup is older than this'
             cand --key-expiry 'Warn about API keys expiring within this'
             cand --seal-warning 'Warn when the newest audit seal is older than this (when seals are in use)'
-            cand --server 'Ask a running `platctl serve` instead (not available yet)'
-            cand --probe 'With --server: which endpoint, /health/live or /health/ready'
+            cand --server 'Ask a running `platctl serve` instead: its /health (no key needed); the thresholds are the server''s'
+            cand --probe 'With --server: ask /health/live or /health/ready (a Kubernetes exec probe)'
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;serve'= {
+            cand --listen 'Address and port to listen on'
+            cand --log-format 'Request log lines as text for people, or JSON for collectors'
+            cand --request-timeout 'A request''s time limit'
+            cand --shutdown-timeout 'After SIGTERM, how long requests in flight may take to finish'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -1594,6 +1618,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand backup 'Take, list, restore, verify and prune backups (a directory or S3)'
             cand email 'Render the platform''s email templates'
             cand health 'Check the platform''s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand serve 'Run the admin API over this database until SIGTERM or Ctrl-C'
             cand completions 'Print a shell completion script to stdout'
             cand man 'Write the man pages (one per subcommand) to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1762,6 +1787,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;email;preview'= {
         }
         &'platctl;help;health'= {
+        }
+        &'platctl;help;serve'= {
         }
         &'platctl;help;completions'= {
         }

@@ -50,6 +50,7 @@ complete -c platctl -n "__fish_platctl_needs_command" -f -a "audit" -d 'Query, f
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "email" -d 'Render the platform\'s email templates'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "health" -d 'Check the platform\'s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c platctl -n "__fish_platctl_needs_command" -f -a "serve" -d 'Run the admin API over this database until SIGTERM or Ctrl-C'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
 complete -c platctl -n "__fish_platctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1110,8 +1111,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand health" -l backup-warnin
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l backup-critical -d 'Critical when the newest good backup is older than this' -r
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l key-expiry -d 'Warn about API keys expiring within this' -r
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l seal-warning -d 'Warn when the newest audit seal is older than this (when seals are in use)' -r
-complete -c platctl -n "__fish_platctl_using_subcommand health" -l server -d 'Ask a running `platctl serve` instead (not available yet)' -r
-complete -c platctl -n "__fish_platctl_using_subcommand health" -l probe -d 'With --server: which endpoint, /health/live or /health/ready' -r -f -a "live\t''
+complete -c platctl -n "__fish_platctl_using_subcommand health" -l server -d 'Ask a running `platctl serve` instead: its /health (no key needed); the thresholds are the server\'s' -r
+complete -c platctl -n "__fish_platctl_using_subcommand health" -l probe -d 'With --server: ask /health/live or /health/ready (a Kubernetes exec probe)' -r -f -a "live\t''
 ready\t''"
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
@@ -1127,6 +1128,25 @@ complete -c platctl -n "__fish_platctl_using_subcommand health" -l no-color -d '
 complete -c platctl -n "__fish_platctl_using_subcommand health" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand health" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l listen -d 'Address and port to listen on' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l log-format -d 'Request log lines as text for people, or JSON for collectors' -r -f -a "text\t''
+json\t''"
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l request-timeout -d 'A request\'s time limit' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l shutdown-timeout -d 'After SIGTERM, how long requests in flight may take to finish' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -1156,21 +1176,22 @@ complete -c platctl -n "__fish_platctl_using_subcommand man" -l no-color -d 'Nev
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "config" -d 'Show the resolved configuration'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "users" -d 'Create, list, disable and enable users'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "email" -d 'Render the platform\'s email templates'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "health" -d 'Check the platform\'s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
-complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "init" -d 'Create the config file and the embedded database, apply migrations: ready to use'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "config" -d 'Show the resolved configuration'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "migrate" -d 'Apply, inspect, revert and verify the platform\'s schema migrations'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "orgs" -d 'Create and list organizations (tenants)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "users" -d 'Create, list, disable and enable users'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "roles" -d 'Roles: their permissions, and who holds which role in which organization'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "permissions" -d 'The permission catalogue, and whether a user holds a permission'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "keys" -d 'Issue, list, revoke, rotate and verify API keys'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "audit" -d 'Query, follow, export, count, prune, seal and verify the audit log'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "backup" -d 'Take, list, restore, verify and prune backups (a directory or S3)'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "email" -d 'Render the platform\'s email templates'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "health" -d 'Check the platform\'s health; exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "serve" -d 'Run the admin API over this database until SIGTERM or Ctrl-C'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "man" -d 'Write the man pages (one per subcommand) to a directory'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and not __fish_seen_subcommand_from init config migrate orgs users roles permissions keys audit backup email health serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting, where it came from, with secrets redacted'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of config.toml'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "profiles" -d 'List the profiles defined in config.toml'

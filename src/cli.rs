@@ -124,6 +124,9 @@ pub enum Command {
     /// 3 UNKNOWN
     Health(HealthArgs),
 
+    /// Run the admin API over this database until SIGTERM or Ctrl-C
+    Serve(ServeArgs),
+
     /// Print a shell completion script to stdout
     Completions {
         /// Shell to generate for
@@ -620,6 +623,28 @@ pub enum PreviewFormatArg {
 }
 
 #[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8088")]
+    pub listen: std::net::SocketAddr,
+    /// Request log lines as text for people, or JSON for collectors
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+    pub log_format: LogFormat,
+    /// A request's time limit
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub request_timeout: std::time::Duration,
+    /// After SIGTERM, how long requests in flight may take to finish
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub shutdown_timeout: std::time::Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct HealthArgs {
     /// The checks to run, comma-separated [default: all]
     #[arg(long, value_delimiter = ',', value_name = "CHECK",
@@ -655,10 +680,11 @@ pub struct HealthArgs {
     /// Warn when the newest audit seal is older than this (when seals are in use)
     #[arg(long, value_name = "DURATION", default_value = "26h", value_parser = parse_duration)]
     pub seal_warning: std::time::Duration,
-    /// Ask a running `platctl serve` instead (not available yet)
+    /// Ask a running `platctl serve` instead: its /health (no key needed); the thresholds
+    /// are the server's
     #[arg(long, value_name = "URL")]
     pub server: Option<String>,
-    /// With --server: which endpoint, /health/live or /health/ready
+    /// With --server: ask /health/live or /health/ready (a Kubernetes exec probe)
     #[arg(long, value_enum, requires = "server")]
     pub probe: Option<Probe>,
 }

@@ -11,6 +11,36 @@ use crate::settings::Settings;
 /// Open the backend the settings name. `create` allows creating a missing SQLite file. The
 /// database is connected on first use.
 pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>> {
+    Ok(Box::new(core(settings, create)))
+}
+
+/// Run the admin API (`platctl serve`) over the database of the settings.
+pub async fn serve(settings: &Settings, args: &crate::cli::ServeArgs) -> Result<()> {
+    if settings.act_as.is_some() {
+        return Err(crate::error::Error::usage(
+            "serve acts for each request's API key: --as (PLATCTL_AS) has no place here",
+        )
+        .with_hint("drop --as; the health endpoints run as the operator"));
+    }
+    let config = crate::serve::Config {
+        listen: args.listen,
+        rate_limit_max: settings.rate_limit_max.value,
+        rate_limit_ttl: settings.rate_limit_ttl.value,
+        cors_origin: settings.cors_origin.as_ref().map(|c| c.value.clone()),
+        trusted_proxies: settings
+            .trusted_proxies
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
+        request_timeout: args.request_timeout,
+        shutdown_grace: args.shutdown_timeout,
+        key_use_interval: std::time::Duration::from_secs(60),
+    };
+    crate::serve::run(core(settings, false), config).await
+}
+
+/// The core over the database of the settings, acting as the operator or the `--as` user.
+fn core(settings: &Settings, create: bool) -> Core {
     let connect = ConnectOptions {
         create,
         timeout: settings.connect_timeout.value,
@@ -20,7 +50,7 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
         Some(email) => Principal::User(email.clone()),
         None => Principal::Operator,
     };
-    Ok(Box::new(Core::new(
+    Core::new(
         settings.database.clone(),
         connect,
         principal,
@@ -40,7 +70,7 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
             sendgrid_api_key: settings.sendgrid_api_key.as_ref().map(|k| k.value.clone()),
             sendgrid_api_url: settings.sendgrid_api_url.as_ref().map(|u| u.value.clone()),
         },
-    )))
+    )
 }
 
 /// How backups are taken, from the settings.

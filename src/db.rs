@@ -542,6 +542,14 @@ impl Db {
             Db::Sqlite(p) => p.close().await,
         }
     }
+
+    /// Connections open, and how many of them are idle.
+    pub fn pool_use(&self) -> (u32, usize) {
+        match self {
+            Db::Postgres(p) => (p.size(), p.num_idle()),
+            Db::Sqlite(p) => (p.size(), p.num_idle()),
+        }
+    }
 }
 
 async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {

@@ -21,6 +21,8 @@ pub mod output;
 pub mod progress;
 pub mod proto;
 pub mod redact;
+pub mod remote;
+pub mod serve;
 pub mod settings;
 pub mod signing;
 pub mod text;
@@ -63,7 +65,11 @@ pub fn run(cli: Cli) -> ExitStatus {
         Ok(s) => s,
         Err(e) => return finish(Err(e), &Printer::plain(), predicate),
     };
-    init_logging(&settings);
+    let serving = match &cli.command {
+        Command::Serve(args) => Some(args.log_format),
+        _ => None,
+    };
+    init_logging(&settings, serving);
     let printer = Printer::new(
         settings.format,
         settings.quiet,
@@ -154,6 +160,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
         Command::Keys(cmd) => commands::keys::run(ctx, cmd).await,
         Command::Audit(cmd) => commands::audit::run(ctx, cmd).await,
         Command::Health(args) => commands::health::run(ctx, args).await,
+        Command::Serve(args) => commands::serve::run(ctx, args).await,
         Command::Email(cmd) => commands::email::run(ctx, cmd).await,
         Command::Backup(cmd) => commands::backup::run(ctx, cmd).await,
         Command::Completions { .. } | Command::Man { .. } => Ok(ExitStatus::Success),
@@ -187,27 +194,43 @@ fn finish(result: Result<()>, printer: &Printer, predicate: Option<ExitStatus>) 
 }
 
 /// `-v` logs to stderr, every line scrubbed of secrets. PLATCTL_LOG overrides the filter.
-fn init_logging(settings: &Settings) {
+/// `serve` logs a line per request by default, with times, as text or JSON.
+fn init_logging(settings: &Settings, serving: Option<cli::LogFormat>) {
     let filter = settings
         .log_filter
         .as_ref()
         .map(|f| f.value.clone())
-        .unwrap_or_else(|| match (settings.quiet, settings.verbose) {
-            (true, _) => "off".into(),
-            (false, 0) => "platctl=warn,sqlx=error".into(),
-            (false, 1) => "platctl=info,sqlx=warn".into(),
-            (false, 2) => "platctl=debug,sqlx=info".into(),
+        .unwrap_or_else(|| match (settings.quiet, settings.verbose, serving) {
+            (true, _, _) => "off".into(),
+            (false, 0, Some(_)) => "platctl=info,sqlx=warn".into(),
+            (false, 0, None) => "platctl=warn,sqlx=error".into(),
+            (false, 1, _) => "platctl=info,sqlx=warn".into(),
+            (false, 2, _) => "platctl=debug,sqlx=info".into(),
             _ => "trace".into(),
         });
     let filter = tracing_subscriber::EnvFilter::try_new(&filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("platctl=warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(settings.color_stderr)
-        .with_target(settings.verbose >= 2)
-        .without_time()
-        .with_writer(|| ScrubbingStderr(Vec::new()))
-        .try_init();
+    let writer = || ScrubbingStderr(Vec::new());
+    let _ = match serving {
+        Some(cli::LogFormat::Json) => tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .with_writer(writer)
+            .try_init(),
+        Some(cli::LogFormat::Text) => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(settings.color_stderr)
+            .with_target(settings.verbose >= 2)
+            .with_writer(writer)
+            .try_init(),
+        None => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(settings.color_stderr)
+            .with_target(settings.verbose >= 2)
+            .without_time()
+            .with_writer(writer)
+            .try_init(),
+    };
 }
 
 /// Collects one log event and writes it to stderr with secrets removed.

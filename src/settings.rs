@@ -100,6 +100,13 @@ pub struct Profile {
     /// SendGrid's API (SENDGRID_API_URL wins). The key comes from SENDGRID_API_KEY in the
     /// environment only.
     pub sendgrid_api_url: Option<String>,
+    /// `serve`'s rate limit (RATE_LIMIT_MAX, RATE_LIMIT_TTL win).
+    pub rate_limit_max: Option<u32>,
+    pub rate_limit_ttl: Option<u64>,
+    /// `serve`'s CORS origins (CORS_ORIGIN wins).
+    pub cors_origin: Option<String>,
+    /// `serve`'s trusted proxies (PLATCTL_TRUSTED_PROXIES wins).
+    pub trusted_proxies: Option<String>,
     /// How long to wait for the database, e.g. `10s` (PLATCTL_CONNECT_TIMEOUT wins).
     pub connect_timeout: Option<String>,
     /// An S3-compatible endpoint for backups (AWS_ENDPOINT_URL_S3 wins).
@@ -240,6 +247,10 @@ pub struct Settings {
     pub smtp_ca_file: Option<Resolved<PathBuf>>,
     pub sendgrid_api_key: Option<Resolved<String>>,
     pub sendgrid_api_url: Option<Resolved<String>>,
+    pub rate_limit_max: Resolved<std::num::NonZeroU32>,
+    pub rate_limit_ttl: Resolved<Duration>,
+    pub cors_origin: Option<Resolved<String>>,
+    pub trusted_proxies: Option<Resolved<Vec<ipnet::IpNet>>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
     pub s3_endpoint_url: Option<Resolved<String>>,
     pub s3_part_size: Option<Resolved<usize>>,
@@ -334,6 +345,10 @@ settings_table! {
     "smtp_ca_file": flag None, env ["SMTP_CA_FILE"], profile Some("smtp_ca_file"), default None, secret false, "a CA certificate (PEM) that signs a private relay's certificate";
     "sendgrid_api_key": flag None, env ["SENDGRID_API_KEY"], profile None, default None, secret true, "SendGrid API key (Mail Send permission) of `email test`; when set, SendGrid is the default provider";
     "sendgrid_api_url": flag None, env ["SENDGRID_API_URL"], profile Some("sendgrid_api_url"), default Some("https://api.sendgrid.com"), secret false, "SendGrid's API; `https://` (`http://` only on loopback, for a test endpoint)";
+    "rate_limit_max": flag None, env ["RATE_LIMIT_MAX"], profile Some("rate_limit_max"), default Some("100"), secret false, "`serve`: requests allowed per key (per address without one) in each `RATE_LIMIT_TTL`";
+    "rate_limit_ttl": flag None, env ["RATE_LIMIT_TTL"], profile Some("rate_limit_ttl"), default Some("60"), secret false, "`serve`: the rate limit's window, in seconds";
+    "cors_origin": flag None, env ["CORS_ORIGIN"], profile Some("cors_origin"), default None, secret false, "`serve`: origins browsers may call the API from (comma-separated, or `*`); none when unset";
+    "trusted_proxies": flag None, env ["PLATCTL_TRUSTED_PROXIES"], profile Some("trusted_proxies"), default None, secret false, "`serve`: proxies (addresses or CIDRs, comma-separated) whose `X-Forwarded-For` names the client";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
     "s3_part_size": flag None, env ["BACKUP_S3_PART_SIZE"], profile Some("s3_part_size"), default Some("8MiB"), secret false, "S3 multipart part size, `5MiB` to `5GiB`";
     "s3_region": flag None, env ["AWS_REGION", "AWS_DEFAULT_REGION"], profile None, default None, secret false, "S3 region (else the AWS profile's, else us-east-1)";
@@ -609,6 +624,55 @@ fn parse_sendgrid_url(text: &str) -> std::result::Result<String, String> {
         return Err("expected the API's base URL, e.g. https://api.sendgrid.com".into());
     }
     Ok(text.trim().trim_end_matches('/').to_string())
+}
+
+fn parse_rate_max(text: &str) -> std::result::Result<std::num::NonZeroU32, String> {
+    text.trim()
+        .parse::<std::num::NonZeroU32>()
+        .ok()
+        .filter(|n| n.get() <= 1_000_000)
+        .ok_or_else(|| "expected a number of requests from 1 to 1000000".into())
+}
+
+fn parse_rate_ttl(text: &str) -> std::result::Result<Duration, String> {
+    match text.trim().parse::<u64>() {
+        Ok(seconds @ 1..=86_400) => Ok(Duration::from_secs(seconds)),
+        _ => Err("expected a number of seconds from 1 to 86400".into()),
+    }
+}
+
+fn parse_cors(text: &str) -> std::result::Result<String, String> {
+    let text = text.trim();
+    if text == "*" {
+        return Ok(text.into());
+    }
+    for origin in text.split(',') {
+        let url = url::Url::parse(origin.trim()).map_err(|_| {
+            format!(
+                "`{}` is not an origin; expected e.g. https://app.acme.io",
+                origin.trim()
+            )
+        })?;
+        if !matches!(url.scheme(), "http" | "https") || url.path() != "/" || url.query().is_some() {
+            return Err(format!(
+                "`{}` is not an origin (scheme, host and port only)",
+                origin.trim()
+            ));
+        }
+    }
+    Ok(text.into())
+}
+
+fn parse_networks(text: &str) -> std::result::Result<Vec<ipnet::IpNet>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.parse::<ipnet::IpNet>()
+                .or_else(|_| t.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| format!("`{t}` is not an address or a CIDR like 10.0.0.0/8"))
+        })
+        .collect()
 }
 
 fn parse_ca_file(text: &str) -> std::result::Result<PathBuf, String> {
@@ -888,6 +952,22 @@ impl Settings {
             Spec::of("sendgrid_api_url").profile(active.sendgrid_api_url.clone()),
             parse_sendgrid_url,
         )?;
+        let rate_limit_max = r.get_or_default(
+            Spec::of("rate_limit_max").profile(active.rate_limit_max.map(|n| n.to_string())),
+            parse_rate_max,
+        )?;
+        let rate_limit_ttl = r.get_or_default(
+            Spec::of("rate_limit_ttl").profile(active.rate_limit_ttl.map(|n| n.to_string())),
+            parse_rate_ttl,
+        )?;
+        let cors_origin = r.get(
+            Spec::of("cors_origin").profile(active.cors_origin.clone()),
+            parse_cors,
+        )?;
+        let trusted_proxies = r.get(
+            Spec::of("trusted_proxies").profile(active.trusted_proxies.clone()),
+            parse_networks,
+        )?;
         let s3_endpoint_url = r.get(
             Spec::of("s3_endpoint_url").profile(active.s3_endpoint_url.clone()),
             parse_endpoint,
@@ -955,6 +1035,10 @@ impl Settings {
             smtp_ca_file,
             sendgrid_api_key,
             sendgrid_api_url,
+            rate_limit_max,
+            rate_limit_ttl,
+            cors_origin,
+            trusted_proxies,
             s3_endpoint_url,
             s3_part_size,
             connect_timeout,
@@ -1161,7 +1245,8 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
-                 sendgrid_api_url, s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
+                 sendgrid_api_url, rate_limit_max, rate_limit_ttl, cors_origin, trusted_proxies, \
+                 s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
     })?;
@@ -1189,6 +1274,10 @@ default_profile = "default"
 # email_templates_dir = "/etc/platctl/email-templates"     # EMAIL_TEMPLATES_DIR
 # smtp_ca_file = "/etc/platctl/relay-ca.pem"             # SMTP_CA_FILE (SMTP_URL: environment only)
 # sendgrid_api_url = "https://api.sendgrid.com"           # SENDGRID_API_URL (SENDGRID_API_KEY: environment only)
+# rate_limit_max = 100                    # serve: RATE_LIMIT_MAX requests per key...
+# rate_limit_ttl = 60                     # ...in RATE_LIMIT_TTL seconds
+# cors_origin = "https://app.acme.io"     # serve: CORS_ORIGIN
+# trusted_proxies = "10.0.0.0/8"          # serve: PLATCTL_TRUSTED_PROXIES (X-Forwarded-For)
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE

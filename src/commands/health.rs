@@ -2,18 +2,20 @@
 //! (a table, terminus JSON, or a Nagios plugin's output), and the state to the exit code.
 
 use super::Ctx;
-use crate::cli::{HealthArgs, HealthFormat};
+use crate::cli::{HealthArgs, HealthFormat, Probe};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::{Format, Tone};
-use crate::proto::health::{CHECKS, HealthRequest, HealthState, Thresholds};
+use crate::proto::health::{CHECKS, HealthReport, HealthRequest, HealthState, Thresholds};
 
 pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
-    if let Some(url) = &args.server {
-        return Err(Error::usage(format!(
-            "health --server {}: there is no `platctl serve` to ask yet",
-            crate::redact::redact_url(url)
-        ))
-        .with_hint("run `platctl health` where the database is reachable"));
+    if let Some(server) = &args.server {
+        let path = match args.probe {
+            None => "/health",
+            Some(Probe::Live) => "/health/live",
+            Some(Probe::Ready) => "/health/ready",
+        };
+        let report = crate::remote::probe(server, path, args.timeout).await?;
+        return show(ctx, &args, &report);
     }
     for (name, warning, critical) in [
         ("disk", args.disk_warning, args.disk_critical),
@@ -57,7 +59,11 @@ pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
     let report = backend.health(&req).await;
     backend.close().await;
-    let report = report?;
+    show(ctx, &args, &report?)
+}
+
+/// The report in the shape asked for; the exit code is its state.
+fn show(ctx: &Ctx<'_>, args: &HealthArgs, report: &HealthReport) -> Result<ExitStatus> {
     let printer = ctx.printer;
     if args.format == Some(HealthFormat::Nagios) {
         printer.raw(&report.nagios())?;

@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod orgs;
 pub mod permissions;
 pub mod roles;
+pub mod serve;
 pub mod users;
 
 use crate::backend::Backend;

@@ -60,7 +60,14 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
                 key.organization
             )));
         }
-        if let Some(other) = orgs.iter().find(|o| o.id != key.organization_id) {
+        // A key acts in its organization. An operation on the whole platform (migrations,
+        // backups) is the exception: its scope grants it, and its creator must hold it in
+        // every organization (below), as they would to run it themselves.
+        let platform = matches!(scope, Scope::Platform);
+        if let Some(other) = orgs
+            .iter()
+            .find(|o| o.id != key.organization_id && !platform)
+        {
             return Err(forbidden(
                 needed,
                 format!(

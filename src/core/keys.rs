@@ -109,27 +109,38 @@ pub async fn organization_of(tx: &mut Tx<'_>, id: &str) -> Result<orgs::OrgRef> 
 /// The actor behind an API key: the key must be valid (not revoked or expired, its creator
 /// not disabled); it acts with its creator's rights, bounded by its scopes.
 pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
-    let unauthenticated = |reason: &str| {
+    use crate::proto::error::AuthFailure;
+    let unauthenticated = |failure: AuthFailure, reason: &str| {
         Error::new(
-            crate::error::ErrorKind::Unauthenticated,
+            crate::error::ErrorKind::Unauthenticated(failure),
             format!("the API key is {reason}"),
         )
     };
     if !is_well_formed(key) {
-        return Err(unauthenticated("malformed"));
+        return Err(
+            unauthenticated(AuthFailure::MalformedKey, "malformed").with_hint(format!(
+                "a platform key matches {}",
+                crate::proto::keyformat::PATTERN
+            )),
+        );
     }
     let mut sql = Sql::new(KEY_COLUMNS);
     sql.push_str(" WHERE k.key_hash = ");
     sql.push_bind(hash(key));
     let Some(row) = tx.fetch_optional(sql).await? else {
-        return Err(unauthenticated("unknown"));
+        return Err(unauthenticated(AuthFailure::UnknownKey, "unknown"));
     };
     let found = key_from(&row, super::now())?;
     match found.status {
         KeyStatus::Active => {}
-        KeyStatus::Expired => return Err(unauthenticated("expired")),
-        KeyStatus::Revoked => return Err(unauthenticated("revoked")),
-        KeyStatus::Disabled => return Err(unauthenticated("made by a disabled user")),
+        KeyStatus::Expired => return Err(unauthenticated(AuthFailure::ExpiredKey, "expired")),
+        KeyStatus::Revoked => return Err(unauthenticated(AuthFailure::RevokedKey, "revoked")),
+        KeyStatus::Disabled => {
+            return Err(unauthenticated(
+                AuthFailure::CreatorDisabled,
+                "made by a disabled user",
+            ));
+        }
     }
     Ok(Actor {
         user_id: row.opt_uuid("created_by")?,
@@ -144,7 +155,25 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
             prefix: found.prefix,
             scopes: found.scopes,
         }),
+        client: super::audit::Client::default(),
     })
+}
+
+/// Set `last_used_at` of each key to its time of use, unless it is already later.
+pub async fn record_uses(db: &crate::db::Db, uses: &[(Uuid, DateTime<Utc>)]) -> Result<()> {
+    let mut tx = db.begin().await?;
+    for (id, at) in uses {
+        tx.execute(
+            Sql::new(
+                "UPDATE api_keys SET last_used_at = $1 \
+                 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)",
+            )
+            .bind(*at)
+            .bind(*id),
+        )
+        .await?;
+    }
+    tx.commit().await
 }
 
 /// A key by its id, an unambiguous beginning of its id, or its display prefix.
@@ -192,6 +221,19 @@ async fn check_scopes(
     org: &orgs::OrgRef,
     scopes: &[String],
 ) -> Result<()> {
+    if let Some(key) = &actor.key {
+        // A key makes keys with at most its own scopes.
+        let beyond: Vec<&String> = scopes.iter().filter(|s| !key.scopes.contains(s)).collect();
+        if !beyond.is_empty() {
+            let list: Vec<&str> = beyond.iter().map(|s| s.as_str()).collect();
+            return Err(Error::forbidden(format!(
+                "forbidden: the API key {}... cannot give scopes it does not hold: {}",
+                key.prefix,
+                list.join(", ")
+            ))
+            .with_hint("ask only for scopes the calling key holds, or use a key that holds them"));
+        }
+    }
     let Some(user_id) = actor.user_id else {
         // The operator, with direct access to the database, is not limited by a role.
         return Ok(());

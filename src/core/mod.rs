@@ -87,21 +87,40 @@ pub struct EmailConfig {
     pub sendgrid_api_url: Option<String>,
 }
 
-pub struct Core {
+/// What every request of a process shares: the database (one pool), storage, keys, email.
+pub struct Shared {
     database: DatabaseTarget,
     connect: ConnectOptions,
     /// Connected on first use: backups of another database, and restores into this one, run
     /// without it.
     db: tokio::sync::OnceCell<Db>,
     target: String,
-    principal: Principal,
-    operator: String,
     backup: crate::backup::Config,
     /// The Ed25519 private key (PEM file) that signs audit seals.
     audit_signing_key: Option<std::path::PathBuf>,
     email: EmailConfig,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
+}
+
+/// The platform's rules over one database, for one principal. The command line makes one;
+/// the admin API makes one per request with [`Core::acting_as`], sharing the pool.
+pub struct Core {
+    shared: std::sync::Arc<Shared>,
+    principal: Principal,
+    operator: String,
+    client: audit::Client,
+    /// The actor once looked up ([`Core::authenticate`]): one key lookup per request.
+    resolved: std::sync::OnceLock<Actor>,
+}
+
+/// The shared state reads as the core's own fields (`self.backup`, `self.db()`).
+impl std::ops::Deref for Core {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.shared
+    }
 }
 
 impl Core {
@@ -114,17 +133,63 @@ impl Core {
         email: EmailConfig,
     ) -> Self {
         Core {
-            target: database.display(),
-            database,
-            connect,
-            db: tokio::sync::OnceCell::new(),
+            shared: std::sync::Arc::new(Shared {
+                target: database.display(),
+                database,
+                connect,
+                db: tokio::sync::OnceCell::new(),
+                backup,
+                audit_signing_key,
+                email,
+                schema_current: tokio::sync::OnceCell::new(),
+            }),
             principal,
             operator: operator(),
-            backup,
-            audit_signing_key,
-            email,
-            schema_current: tokio::sync::OnceCell::new(),
+            client: audit::Client::default(),
+            resolved: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same database and settings, for another principal calling from `client`.
+    pub fn acting_as(&self, principal: Principal, client: audit::Client) -> Core {
+        Core {
+            shared: self.shared.clone(),
+            principal,
+            operator: self.operator.clone(),
+            client,
+            resolved: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The pool's use (open, idle), once connected.
+    pub fn pool_use(&self) -> Option<(u32, usize)> {
+        self.db.get().map(Db::pool_use)
+    }
+
+    /// Write when keys were last used (the admin API batches them), never moving a time
+    /// back. Not a change of the platform: no audit entry.
+    pub async fn record_key_uses(
+        &self,
+        uses: &[(uuid::Uuid, chrono::DateTime<chrono::Utc>)],
+    ) -> Result<()> {
+        if uses.is_empty() {
+            return Ok(());
+        }
+        keys::record_uses(self.db().await?, uses).await
+    }
+
+    /// Look the principal up now (an API key: one indexed query) and keep the actor for the
+    /// rest of this core's life — a request's. Fails as the first operation would: an
+    /// unknown, revoked or expired key, a disabled user.
+    pub async fn authenticate(&self) -> Result<Actor> {
+        if let Some(actor) = self.resolved.get() {
+            return Ok(actor.clone());
+        }
+        self.ready().await?;
+        let mut tx = self.db().await?.begin_read().await?;
+        let actor = self.actor(&mut tx).await?;
+        tx.commit().await?;
+        Ok(self.resolved.get_or_init(|| actor).clone())
     }
 
     /// The database, connected on first use. A database a restore did not finish is never
@@ -159,7 +224,10 @@ impl Core {
     async fn platform_actor(&self, op: Op) -> Result<Actor> {
         if self.principal == Principal::Operator {
             // The operator may do anything: nothing to look up (and no database needed).
-            return Ok(Actor::operator(&self.operator));
+            return Ok(Actor {
+                client: self.client.clone(),
+                ..Actor::operator(&self.operator)
+            });
         }
         let db = self.db().await?;
         if let Principal::User(email) = &self.principal
@@ -170,6 +238,7 @@ impl Core {
                 api_key_id: None,
                 label: email.clone(),
                 key: None,
+                client: self.client.clone(),
             });
         }
         let mut tx = db.begin_read().await?;
@@ -221,11 +290,18 @@ impl Core {
     /// The actor: the `--as` user (who must exist and be enabled), the API key (which must be
     /// valid), else the operator.
     async fn actor(&self, tx: &mut Tx<'_>) -> Result<Actor> {
+        if let Some(actor) = self.resolved.get() {
+            return Ok(actor.clone());
+        }
         match &self.principal {
             Principal::Operator => Ok(Actor::operator(&self.operator)),
             Principal::User(email) => audit::actor_for_email(tx, email).await,
             Principal::Key(key) => keys::actor_for_key(tx, key).await,
         }
+        .map(|actor| Actor {
+            client: self.client.clone(),
+            ..actor
+        })
     }
 }
 

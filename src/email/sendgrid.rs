@@ -2,7 +2,6 @@
 //! key as a bearer token. A refusal shows SendGrid's own `errors[].message` (and the field it
 //! names) and exits with the stage it concerns; a 429 says when to try again.
 
-use std::error::Error as _;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
@@ -128,10 +127,10 @@ pub async fn send(api: &Api, body: &Value) -> Result<Accepted> {
 fn transport_error(api: &Api, err: &reqwest::Error) -> Error {
     let tls = is_tls(err);
     if tls {
-        return failed(SendStage::Tls, &api.url, &chain(err));
+        return failed(SendStage::Tls, &api.url, &crate::remote::causes(err));
     }
     if err.is_connect() {
-        return failed(SendStage::Connect, &api.url, &chain(err));
+        return failed(SendStage::Connect, &api.url, &crate::remote::causes(err));
     }
     if err.is_timeout() {
         return Error::new(
@@ -144,7 +143,7 @@ fn transport_error(api: &Api, err: &reqwest::Error) -> Error {
         )
         .with_hint("the message may or may not have been accepted: check SendGrid's activity feed before sending again");
     }
-    failed(SendStage::Message, &api.url, &chain(err))
+    failed(SendStage::Message, &api.url, &crate::remote::causes(err))
 }
 
 /// Whether rustls failed somewhere down the chain. An io::Error's `source()` skips the error
@@ -172,24 +171,6 @@ fn failed(stage: SendStage, url: &str, why: &str) -> Error {
         format!("SendGrid {} failed at {url}: {why}", stage.name()),
     )
     .with_hint(hint)
-}
-
-/// The causes of a transport error on one line, without the wrappers' generic words
-/// ("error sending request for url (...)", "client error (Connect)").
-fn chain(err: &reqwest::Error) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut next: Option<&(dyn std::error::Error + 'static)> = err.source();
-    while let Some(e) = next {
-        let text = e.to_string();
-        if !text.starts_with("client error") && !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        next = e.source();
-    }
-    if parts.is_empty() {
-        parts.push(err.to_string());
-    }
-    parts.join(": ")
 }
 
 #[derive(Deserialize)]

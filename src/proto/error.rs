@@ -88,8 +88,9 @@ pub enum ErrorKind {
     Refused,
     /// The actor (a `--as` user, an API key) lacks the permission the operation needs.
     Forbidden,
-    /// The API key presented is malformed, unknown, revoked, expired, or its creator disabled.
-    Unauthenticated,
+    /// No API key, or one that is malformed, unknown, revoked, expired, or whose creator is
+    /// disabled.
+    Unauthenticated(AuthFailure),
     /// A bug: something that should not happen did.
     Internal,
     /// Stopped by a signal (what was put back is in the message).
@@ -97,6 +98,44 @@ pub enum ErrorKind {
     /// The mail relay (an SMTP server, SendGrid's API) refused or failed at a stage of
     /// `email test`.
     Send(SendStage),
+}
+
+/// Why an API key was not accepted: the reason code a 401 carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthFailure {
+    /// No `Authorization: Bearer` or `X-API-Key` header.
+    MissingKey,
+    /// Not the shape of a platform key.
+    MalformedKey,
+    UnknownKey,
+    RevokedKey,
+    ExpiredKey,
+    /// The key's creator is disabled.
+    CreatorDisabled,
+}
+
+impl AuthFailure {
+    pub const ALL: [AuthFailure; 6] = [
+        AuthFailure::MissingKey,
+        AuthFailure::MalformedKey,
+        AuthFailure::UnknownKey,
+        AuthFailure::RevokedKey,
+        AuthFailure::ExpiredKey,
+        AuthFailure::CreatorDisabled,
+    ];
+
+    /// The reason code (`revoked_key`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AuthFailure::MissingKey => "missing_key",
+            AuthFailure::MalformedKey => "malformed_key",
+            AuthFailure::UnknownKey => "unknown_key",
+            AuthFailure::RevokedKey => "revoked_key",
+            AuthFailure::ExpiredKey => "expired_key",
+            AuthFailure::CreatorDisabled => "creator_disabled",
+        }
+    }
 }
 
 /// The stage of a send that failed, each with its own exit code, in the spirit of swaks:
@@ -232,7 +271,7 @@ impl Error {
     pub fn exit_status(&self) -> ExitStatus {
         match self.kind {
             ErrorKind::Usage | ErrorKind::Config => ExitStatus::Usage,
-            ErrorKind::Forbidden | ErrorKind::Unauthenticated => ExitStatus::Forbidden,
+            ErrorKind::Forbidden | ErrorKind::Unauthenticated(_) => ExitStatus::Forbidden,
             ErrorKind::Interrupted(signal) => ExitStatus::Interrupted(signal),
             ErrorKind::Send(stage) => ExitStatus::Send(stage),
             _ => ExitStatus::Failure,

@@ -209,6 +209,12 @@ impl HealthReport {
             entry.insert("status".into(), json!(if up { "up" } else { "down" }));
             entry.insert("state".into(), json!(c.state));
             entry.insert("message".into(), json!(c.summary));
+            if let Some(t) = &c.threshold {
+                entry.insert("threshold".into(), json!(t));
+            }
+            if !c.perfdata.is_empty() {
+                entry.insert("perfdata".into(), json!(c.perfdata));
+            }
             for (k, v) in &c.figures {
                 entry.insert(k.clone(), v.clone());
             }
@@ -226,6 +232,46 @@ impl HealthReport {
             "error": error,
             "details": details,
         })
+    }
+
+    /// The report back from its terminus shape (what a server's `/health` answers); `None`
+    /// when `value` is not one. A check without platctl's `state` is OK when up, else
+    /// CRITICAL.
+    pub fn from_terminus(value: &Value) -> Option<HealthReport> {
+        let details = value.get("details")?.as_object()?;
+        let mut checks = Vec::new();
+        for (name, entry) in details {
+            let entry = entry.as_object()?;
+            let up = entry.get("status").and_then(Value::as_str) == Some("up");
+            let state = entry
+                .get("state")
+                .and_then(|s| serde_json::from_value(s.clone()).ok())
+                .unwrap_or(if up {
+                    HealthState::Ok
+                } else {
+                    HealthState::Critical
+                });
+            let text = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_string);
+            let figures = entry
+                .iter()
+                .filter(|(k, _)| {
+                    !["status", "state", "message", "threshold", "perfdata"].contains(&k.as_str())
+                })
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            checks.push(CheckResult {
+                name: name.clone(),
+                state,
+                summary: text("message").unwrap_or_else(|| if up { "up" } else { "down" }.into()),
+                threshold: text("threshold"),
+                figures,
+                perfdata: entry
+                    .get("perfdata")
+                    .and_then(|p| serde_json::from_value(p.clone()).ok())
+                    .unwrap_or_default(),
+            });
+        }
+        Some(HealthReport::new(checks))
     }
 
     /// The Nagios plugin output: `PLATCTL OK - db 2 ms, ... | perfdata`, then one line per
@@ -299,5 +345,23 @@ mod tests {
         assert_eq!(t["info"]["db"]["status"], "up");
         assert_eq!(t["error"]["backups"]["status"], "down");
         assert_eq!(t["details"].as_object().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_report_comes_back_whole_from_its_terminus_shape() {
+        let mut warned = check("disk", HealthState::Warning);
+        warned.threshold = Some("warn < 10%".into());
+        warned.figures.insert("free_percent".into(), json!(8));
+        let report = HealthReport::new(vec![check("db", HealthState::Ok), warned]);
+        let back = HealthReport::from_terminus(&report.terminus()).unwrap();
+        assert_eq!(back.state, HealthState::Warning);
+        assert_eq!(back.nagios(), report.nagios());
+        assert_eq!(back.checks[1].figures["free_percent"], 8);
+        // Another server's terminus JSON: up is OK, down is CRITICAL.
+        let foreign = json!({"status": "error", "info": {}, "error": {"redis": {"status": "down"}},
+                             "details": {"redis": {"status": "down"}}});
+        let read = HealthReport::from_terminus(&foreign).unwrap();
+        assert_eq!(read.state, HealthState::Critical);
+        assert!(HealthReport::from_terminus(&json!({"status": "ok"})).is_none());
     }
 }

@@ -8,6 +8,7 @@ use platctl::core::Core;
 use platctl::db::ConnectOptions;
 use platctl::db::DatabaseTarget;
 use platctl::error::ErrorKind;
+use platctl::proto::error::AuthFailure;
 use platctl::proto::ops::Principal;
 use platctl::proto::{CreateKey, ListKeys};
 
@@ -242,12 +243,20 @@ each_backend!(
         // Revoked: not a key at all any more.
         env.ok(&["-q", "keys", "revoke", &key[..12]]);
         let err = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Unauthenticated, "{err}");
+        assert_eq!(
+            err.kind(),
+            ErrorKind::Unauthenticated(AuthFailure::RevokedKey),
+            "{err}"
+        );
         assert!(err.message().contains("revoked"), "{err}");
         let err = as_key(&env, "sk_live_nonsense", async |core| {
             core.list_keys(&list_acme()).await
         })
         .unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::Unauthenticated, "{err}");
+        assert_eq!(
+            err.kind(),
+            ErrorKind::Unauthenticated(AuthFailure::MalformedKey),
+            "{err}"
+        );
     }
 );

@@ -146,14 +146,5 @@ each_backend!(
         env.ok(&["-q", "audit", "seal"]);
         let stale = health(&env, &[], &["--check", "audit", "--seal-warning", "0s"]);
         assert_eq!(stale.code, 1, "{stale}");
-
-        // No server to ask yet: UNKNOWN, said plainly.
-        let remote = health(
-            &env,
-            &[],
-            &["--server", "https://admin.acme.io", "--probe", "ready"],
-        );
-        assert_eq!(remote.code, 3, "{remote}");
-        assert!(remote.stderr.contains("no `platctl serve`"), "{remote}");
     }
 );

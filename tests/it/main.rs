@@ -24,4 +24,5 @@ mod migrate;
 mod rbac;
 mod s3server;
 mod secrets;
+mod serve;
 mod terminal;

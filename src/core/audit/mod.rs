@@ -23,6 +23,16 @@ pub struct Actor {
     pub label: String,
     /// Set when an API key acts (with its creator's rights, bounded by its scopes).
     pub key: Option<super::authz::KeyGrant>,
+    /// Where the request came from (the admin API's caller); none on the command line.
+    pub client: Client,
+}
+
+/// The caller of the admin API, as its audit entries record it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Client {
+    pub ip: Option<std::net::IpAddr>,
+    /// The caller's `User-Agent`; platctl's own on the command line.
+    pub user_agent: Option<String>,
 }
 
 impl Actor {
@@ -32,6 +42,7 @@ impl Actor {
             api_key_id: None,
             label: label.to_string(),
             key: None,
+            client: Client::default(),
         }
     }
 }
@@ -66,6 +77,7 @@ pub async fn actor_for_email(tx: &mut Tx<'_>, email: &str) -> Result<Actor> {
         api_key_id: None,
         label,
         key: None,
+        client: Client::default(),
     })
 }
 
@@ -119,8 +131,8 @@ pub async fn record(tx: &mut Tx<'_>, actor: &Actor, entry: AuditEntry) -> Result
         .bind(entry.action)
         .bind(entry.resource_type)
         .bind(entry.resource_id)
-        .bind(None::<std::net::IpAddr>)
-        .bind(USER_AGENT)
+        .bind(actor.client.ip)
+        .bind(actor.client.user_agent.as_deref().unwrap_or(USER_AGENT))
         .bind(entry.metadata),
     )
     .await

@@ -1,0 +1,394 @@
+//! Who is calling: the API key of `Authorization: Bearer` or `X-API-Key`, looked up once per
+//! request by the core (one indexed SHA-256 query — no cache, so a revoked key is refused on
+//! the very next request, on every replica), the client's address, and the rate limits.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::StateInformationMiddleware;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
+use uuid::Uuid;
+
+use super::App;
+use super::error::ApiError;
+use crate::core::Core;
+use crate::core::audit::{Actor, Client};
+use crate::error::ErrorKind;
+use crate::proto::error::AuthFailure;
+use crate::proto::ops::Principal;
+
+type Limiter<K> =
+    RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
+
+/// Failed authentications allowed per minute from one address, as in the platform.
+pub const FAILURES_PER_MINUTE: u32 = 5;
+
+/// Per-process limits: `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL` per key (per address
+/// for callers without a valid key), and [`FAILURES_PER_MINUTE`] failed authentications per
+/// address.
+pub struct Limits {
+    max: NonZeroU32,
+    ttl: Duration,
+    requests: Limiter<String>,
+    failures: Limiter<IpAddr>,
+    /// Addresses that used up their failures, until when.
+    blocked: Mutex<HashMap<IpAddr, Instant>>,
+    clock: DefaultClock,
+}
+
+impl Limits {
+    pub fn new(max: NonZeroU32, ttl: Duration) -> Self {
+        let per = ttl / max.get();
+        let quota = Quota::with_period(per.max(Duration::from_nanos(1)))
+            .unwrap_or_else(|| Quota::per_second(max))
+            .allow_burst(max);
+        let failures = Quota::per_minute(NonZeroU32::new(FAILURES_PER_MINUTE).unwrap_or(max));
+        Limits {
+            max,
+            ttl,
+            requests: RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>(),
+            failures: RateLimiter::keyed(failures).with_middleware::<StateInformationMiddleware>(),
+            blocked: Mutex::new(HashMap::new()),
+            clock: DefaultClock::default(),
+        }
+    }
+
+    /// Charge one request to `who`: the headers to send, or the 429.
+    fn charge(&self, who: String) -> Result<RateHeaders, RateLimited> {
+        match self.requests.check_key(&who) {
+            Ok(state) => {
+                let remaining = state.remaining_burst_capacity();
+                let per = self.ttl.as_secs_f64() / f64::from(self.max.get());
+                let used = f64::from(self.max.get().saturating_sub(remaining));
+                Ok(RateHeaders {
+                    limit: self.max.get(),
+                    remaining,
+                    reset: (used * per).ceil() as u64,
+                })
+            }
+            Err(not_until) => {
+                let wait = not_until.wait_time_from(self.clock.now());
+                Err(too_many(
+                    wait,
+                    format!(
+                        "rate limit exceeded: at most {} requests per {}",
+                        self.max,
+                        humantime::format_duration(self.ttl)
+                    ),
+                )
+                .with_rate(RateHeaders {
+                    limit: self.max.get(),
+                    remaining: 0,
+                    reset: wait.as_secs().max(1),
+                }))
+            }
+        }
+    }
+
+    /// Whether `ip` used up its failed authentications, and for how long.
+    fn blocked(&self, ip: IpAddr) -> Option<Duration> {
+        let mut blocked = self.blocked.lock().ok()?;
+        let until = *blocked.get(&ip)?;
+        let now = Instant::now();
+        if until > now {
+            return Some(until - now);
+        }
+        blocked.remove(&ip);
+        None
+    }
+
+    /// Count a failed authentication from `ip`; past the limit, the address is blocked.
+    fn failed(&self, ip: IpAddr) -> Option<Duration> {
+        let Err(not_until) = self.failures.check_key(&ip) else {
+            return None;
+        };
+        let wait = not_until.wait_time_from(self.clock.now());
+        if let Ok(mut blocked) = self.blocked.lock() {
+            blocked.insert(ip, Instant::now() + wait);
+        }
+        Some(wait)
+    }
+
+    /// Forget idle keys and addresses (their buckets are full again).
+    pub fn shrink(&self) {
+        self.requests.retain_recent();
+        self.failures.retain_recent();
+        if let Ok(mut blocked) = self.blocked.lock() {
+            let now = Instant::now();
+            blocked.retain(|_, until| *until > now);
+        }
+    }
+}
+
+fn too_many(wait: Duration, message: String) -> ApiError {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let mut err = ApiError::new(StatusCode::TOO_MANY_REQUESTS, message).hint(format!(
+        "try again in {}",
+        humantime::format_duration(Duration::from_secs(seconds.max(1)))
+    ));
+    err.retry_after = Some(seconds.max(1));
+    err
+}
+
+/// `X-RateLimit-Limit/Remaining/Reset` (seconds until the quota is whole again).
+#[derive(Debug, Clone, Copy)]
+pub struct RateHeaders {
+    limit: u32,
+    remaining: u32,
+    reset: u64,
+}
+
+impl RateHeaders {
+    fn apply(self, headers: &mut HeaderMap) {
+        headers.insert("x-ratelimit-limit", HeaderValue::from(self.limit));
+        headers.insert("x-ratelimit-remaining", HeaderValue::from(self.remaining));
+        headers.insert("x-ratelimit-reset", HeaderValue::from(self.reset));
+    }
+}
+
+impl ApiError {
+    fn with_rate(self, rate: RateHeaders) -> RateLimited {
+        RateLimited(self, rate)
+    }
+}
+
+/// A 429 with its rate headers.
+struct RateLimited(ApiError, RateHeaders);
+
+/// The authenticated caller of a request: a core acting as its key, and the key's actor.
+#[derive(Clone)]
+pub struct Caller {
+    pub core: Arc<Core>,
+    pub actor: Actor,
+}
+
+impl Caller {
+    /// The organization the key belongs to (requests name no other by default).
+    pub fn organization(&self) -> Option<String> {
+        self.actor.key.as_ref().map(|k| k.organization.clone())
+    }
+}
+
+/// The key a request presents, if any: `Authorization: Bearer KEY` or `X-API-Key: KEY`.
+fn presented_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    if let Some(value) = headers.get(header::AUTHORIZATION) {
+        let text = value.to_str().unwrap_or_default().trim();
+        let Some(key) = text
+            .split_once(' ')
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, key)| key.trim())
+        else {
+            return Err(unauthenticated(
+                AuthFailure::MalformedKey,
+                "the Authorization header is not `Bearer <key>`",
+            ));
+        };
+        return Ok(Some(key.to_string()));
+    }
+    Ok(headers
+        .get("x-api-key")
+        .map(|v| v.to_str().unwrap_or_default().trim().to_string()))
+}
+
+fn unauthenticated(failure: AuthFailure, message: &str) -> ApiError {
+    crate::error::Error::new(ErrorKind::Unauthenticated(failure), message)
+        .with_hint("send a platform API key as `Authorization: Bearer <key>` or `X-API-Key: <key>`")
+        .into()
+}
+
+/// The client's address: the peer's, or — when the peer is a trusted proxy — the nearest
+/// address of `X-Forwarded-For` that is not one.
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[ipnet::IpNet]) -> IpAddr {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|part| part.trim().parse().ok())
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .find(|ip| !is_trusted(ip))
+        .or(forwarded.first())
+        .copied()
+        .unwrap_or(peer)
+}
+
+/// The caller as the audit log records them.
+pub fn client(app: &App, peer: SocketAddr, headers: &HeaderMap) -> Client {
+    Client {
+        ip: Some(client_ip(peer.ip(), headers, &app.config.trusted_proxies)),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(512).collect()),
+    }
+}
+
+/// Middleware of the protected routes: authenticate, rate-limit, hand the [`Caller`] on.
+pub async fn require_key(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let client = client(&app, peer, request.headers());
+    let ip = client.ip.unwrap_or(peer.ip());
+    let caller = match authenticate(&app, client, ip, request.headers()).await {
+        Ok(caller) => caller,
+        Err(err) => {
+            if err.body.reason.is_some() {
+                app.metrics
+                    .auth_failure(err.body.reason.as_deref().unwrap_or(""));
+            }
+            return err.into_response();
+        }
+    };
+    let key_id = caller.actor.api_key_id.map(|id| id.to_string());
+    let rate = match app.limits.charge(key_id.unwrap_or_else(|| ip.to_string())) {
+        Ok(rate) => rate,
+        Err(RateLimited(err, rate)) => {
+            app.metrics.rate_limited();
+            let mut response = err.into_response();
+            rate.apply(response.headers_mut());
+            return response;
+        }
+    };
+    if let Some(id) = caller.actor.api_key_id {
+        app.uses.record(id);
+    }
+    request.extensions_mut().insert(caller);
+    let mut response = next.run(request).await;
+    rate.apply(response.headers_mut());
+    response
+}
+
+async fn authenticate(
+    app: &App,
+    client: Client,
+    ip: IpAddr,
+    headers: &HeaderMap,
+) -> Result<Caller, ApiError> {
+    if let Some(wait) = app.limits.blocked(ip) {
+        app.metrics.rate_limited();
+        return Err(too_many(
+            wait,
+            format!(
+                "too many failed authentications from {ip}: at most {FAILURES_PER_MINUTE} a minute"
+            ),
+        ));
+    }
+    let refused = |err: ApiError| match app.limits.failed(ip) {
+        Some(wait) => {
+            app.metrics
+                .auth_failure(err.body.reason.as_deref().unwrap_or(""));
+            app.metrics.rate_limited();
+            too_many(
+                wait,
+                format!(
+                    "too many failed authentications from {ip}: at most {FAILURES_PER_MINUTE} a minute"
+                ),
+            )
+        }
+        None => err,
+    };
+    let key = match presented_key(headers) {
+        Ok(Some(key)) if !key.is_empty() => key,
+        Ok(_) => {
+            // No key is no guess at one: it counts against the address's request quota,
+            // not its failed authentications.
+            let err = unauthenticated(AuthFailure::MissingKey, "no API key: this route needs one");
+            return Err(match app.limits.charge(format!("address {ip}")) {
+                Ok(_) => err,
+                Err(RateLimited(limited, _)) => {
+                    app.metrics.rate_limited();
+                    limited
+                }
+            });
+        }
+        Err(err) => return Err(refused(err)),
+    };
+    let core = app.core.acting_as(Principal::Key(key), client);
+    match core.authenticate().await {
+        Ok(actor) => Ok(Caller {
+            core: Arc::new(core),
+            actor,
+        }),
+        Err(err) if matches!(err.kind(), ErrorKind::Unauthenticated(_)) => Err(refused(err.into())),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Keys used since the last write of `last_used_at`: written together, at most once a
+/// minute, so a busy key does not turn every request into a row update.
+#[derive(Default)]
+pub struct KeyUses {
+    pending: Mutex<HashMap<Uuid, chrono::DateTime<chrono::Utc>>>,
+}
+
+impl KeyUses {
+    fn record(&self, id: Uuid) {
+        if let Ok(mut pending) = self.pending.lock() {
+            pending.insert(id, crate::core::now());
+        }
+    }
+
+    pub fn take(&self) -> Vec<(Uuid, chrono::DateTime<chrono::Utc>)> {
+        self.pending
+            .lock()
+            .map(|mut p| p.drain().collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_trusted_proxies() {
+        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap()];
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, 198.51.100.7, 10.0.0.3"),
+        );
+        let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+        assert_eq!(
+            client_ip(proxy, &headers, &trusted),
+            "198.51.100.7".parse::<IpAddr>().unwrap()
+        );
+        let stranger: IpAddr = "192.0.2.1".parse().unwrap();
+        assert_eq!(client_ip(stranger, &headers, &trusted), stranger);
+        assert_eq!(client_ip(proxy, &HeaderMap::new(), &trusted), proxy);
+    }
+
+    #[test]
+    fn the_quota_refuses_past_its_maximum_and_says_when() {
+        let limits = Limits::new(NonZeroU32::new(3).unwrap(), Duration::from_secs(60));
+        for remaining in [2, 1, 0] {
+            let rate = limits.charge("k".into()).ok().unwrap();
+            assert_eq!(rate.remaining, remaining);
+        }
+        let Err(RateLimited(err, _)) = limits.charge("k".into()) else {
+            panic!("the fourth request passed");
+        };
+        assert_eq!(err.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(err.retry_after.is_some_and(|s| (1..=20).contains(&s)));
+        assert!(limits.charge("other".into()).is_ok());
+    }
+}

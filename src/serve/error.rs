@@ -1,0 +1,112 @@
+//! Errors on the wire: the NestJS shape the platform's API uses — `{"statusCode", "message",
+//! "error"}` — plus what lets a platctl client rebuild the typed error: its `kind`, `hint` and,
+//! for a 401, the `reason` code.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+
+/// The JSON body of every error response.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody {
+    pub status_code: u16,
+    pub message: String,
+    /// The status's reason phrase (`Forbidden`), as NestJS puts it.
+    pub error: String,
+    /// platctl's error kind, from which a client decides its exit code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ErrorKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Why a key was refused (401): `missing_key`, `revoked_key`, ...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// An error as a response; `retry_after` (seconds) for a 429.
+pub struct ApiError {
+    pub status: StatusCode,
+    pub body: Box<ErrorBody>,
+    pub retry_after: Option<u64>,
+}
+
+/// The HTTP status of an error kind.
+pub fn status_of(kind: ErrorKind) -> StatusCode {
+    match kind {
+        ErrorKind::Usage | ErrorKind::Config => StatusCode::BAD_REQUEST,
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
+        ErrorKind::Refused | ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+        ErrorKind::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        ErrorKind::Connect | ErrorKind::Interrupted(_) => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorKind::Send(_) => StatusCode::BAD_GATEWAY,
+        ErrorKind::Database | ErrorKind::Migration | ErrorKind::Io | ErrorKind::Internal => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            body: Box::new(ErrorBody {
+                status_code: status.as_u16(),
+                message: message.into(),
+                error: status.canonical_reason().unwrap_or("Error").to_string(),
+                kind: None,
+                hint: None,
+                reason: None,
+            }),
+            retry_after: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.body.hint = Some(hint.into());
+        self
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(err: Error) -> Self {
+        let kind = err.kind();
+        let status = status_of(kind);
+        if status.is_server_error() {
+            tracing::error!(kind = ?kind, "{}", crate::redact::scrub(&err.to_string()));
+        }
+        let mut message = err.message().to_string();
+        for cause in err.causes() {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+        let mut api = ApiError::new(status, crate::redact::scrub(&message));
+        api.body.kind = Some(kind);
+        api.body.hint = err.hint().map(crate::redact::scrub);
+        if let ErrorKind::Unauthenticated(failure) = kind {
+            api.body.reason = Some(failure.code().to_string());
+        }
+        api
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, axum::Json(*self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"platctl\""),
+            );
+        }
+        response
+    }
+}

@@ -1,0 +1,248 @@
+//! `platctl serve`: the admin API, a thin axum layer over the same core. It adds no rules of
+//! its own: a request's API key becomes the core's principal, and the core authorizes and
+//! audits as it does for the command line (recording the client's address and user agent).
+//!
+//! Around the routes: a request id on every request and response (`X-Request-Id`), a log line
+//! per request (never a header, so never a key), Prometheus metrics, a body-size limit, a
+//! time limit, CORS when `CORS_ORIGIN` is set, and a graceful shutdown on SIGTERM/Ctrl-C.
+
+pub mod auth;
+pub mod error;
+mod metrics;
+mod routes;
+
+pub use routes::{ROUTES, markdown_table};
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::Response;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+use crate::core::Core;
+use crate::error::{Error, Result};
+
+/// How the server runs (from the command line and the settings).
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    /// `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL`, per key (per address without one).
+    pub rate_limit_max: NonZeroU32,
+    pub rate_limit_ttl: Duration,
+    /// `CORS_ORIGIN`: an origin, a comma-separated list, or `*`.
+    pub cors_origin: Option<String>,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// A request's time limit (long operations run as jobs).
+    pub request_timeout: Duration,
+    /// How long in-flight requests may take to finish after SIGTERM.
+    pub shutdown_grace: Duration,
+    /// How often key uses are written (`last_used_at`).
+    pub key_use_interval: Duration,
+}
+
+/// The largest request body accepted.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// What every request shares.
+pub struct App {
+    /// The operator's core: each request acts through a copy for its key.
+    core: Core,
+    config: Config,
+    limits: auth::Limits,
+    uses: auth::KeyUses,
+    metrics: metrics::Metrics,
+    started: Instant,
+}
+
+/// Serve until SIGTERM or Ctrl-C, then let in-flight requests finish (within
+/// `shutdown_grace`), write the pending key uses, and return.
+pub async fn run(core: Core, config: Config) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| {
+            Error::io(format!("cannot listen on {}", config.listen), e)
+                .with_hint("another process may hold the port: pick another with --listen")
+        })?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the listening address", e))?;
+    let app = Arc::new(App {
+        limits: auth::Limits::new(config.rate_limit_max, config.rate_limit_ttl),
+        uses: auth::KeyUses::default(),
+        metrics: metrics::Metrics::new(),
+        started: Instant::now(),
+        core,
+        config,
+    });
+    let router = router(app.clone())?;
+    // The first signal drains; a second one (interrupt::must_stop) drops everything.
+    let _draining = crate::interrupt::critical();
+    let housekeeping = tokio::spawn(housekeeping(app.clone()));
+    tracing::info!(
+        listen = %local,
+        database = %crate::backend::Backend::describe(&app.core),
+        "platctl serve {} listening on http://{local}",
+        env!("CARGO_PKG_VERSION")
+    );
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = stopped.await;
+    });
+    let mut server = std::pin::pin!(server.into_future());
+    let result = tokio::select! {
+        result = &mut server => result,
+        signal = crate::interrupt::signalled() => {
+            tracing::info!(
+                "{}: finishing the requests in flight (up to {})",
+                signal.name(),
+                humantime::format_duration(app.config.shutdown_grace)
+            );
+            let _ = stop.send(());
+            match tokio::time::timeout(app.config.shutdown_grace, &mut server).await {
+                Ok(result) => result,
+                Err(_) => {
+                    tracing::warn!("requests still running after the grace period were dropped");
+                    Ok(())
+                }
+            }
+        }
+    };
+    housekeeping.abort();
+    flush_key_uses(&app).await;
+    result.map_err(|e| Error::io("the server failed", e))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Every minute (or `key_use_interval`): write key uses, forget idle rate-limit buckets.
+async fn housekeeping(app: Arc<App>) {
+    let mut tick = tokio::time::interval(app.config.key_use_interval);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        flush_key_uses(&app).await;
+        app.limits.shrink();
+    }
+}
+
+async fn flush_key_uses(app: &App) {
+    let uses = app.uses.take();
+    if let Err(e) = app.core.record_key_uses(&uses).await {
+        tracing::warn!(
+            "cannot record when {} keys were last used: {}",
+            uses.len(),
+            crate::redact::scrub(&e.to_string())
+        );
+    }
+}
+
+fn router(app: Arc<App>) -> Result<Router> {
+    let protected =
+        routes::protected().route_layer(from_fn_with_state(app.clone(), auth::require_key));
+    let mut router = routes::public()
+        .merge(protected)
+        .fallback(routes::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(from_fn_with_state(app.clone(), time_limit))
+        .layer(from_fn_with_state(app.clone(), metrics::track))
+        .layer(from_fn_with_state(app.clone(), log_request));
+    if let Some(origins) = &app.config.cors_origin {
+        router = router.layer(cors(origins)?);
+    }
+    let request_id = HeaderName::from_static("x-request-id");
+    Ok(router
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(app))
+}
+
+fn cors(origins: &str) -> Result<CorsLayer> {
+    let allow = if origins.trim() == "*" {
+        AllowOrigin::any()
+    } else {
+        let list = origins
+            .split(',')
+            .map(|o| {
+                HeaderValue::from_str(o.trim()).map_err(|_| {
+                    Error::config(format!("CORS_ORIGIN `{o}` is not an origin"))
+                        .with_hint("e.g. https://app.acme.io, a comma-separated list, or *")
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        AllowOrigin::list(list)
+    };
+    Ok(CorsLayer::new()
+        .allow_origin(allow)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("x-api-key"),
+        ])
+        .expose_headers([
+            header::RETRY_AFTER,
+            HeaderName::from_static("x-request-id"),
+            HeaderName::from_static("x-ratelimit-limit"),
+            HeaderName::from_static("x-ratelimit-remaining"),
+            HeaderName::from_static("x-ratelimit-reset"),
+        ]))
+}
+
+/// A request that takes longer than the time limit is answered 503 (its work is dropped,
+/// and with it any transaction it had open).
+async fn time_limit(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    let limit = app.config.request_timeout;
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => axum::response::IntoResponse::into_response(
+            error::ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the request took longer than {}",
+                    humantime::format_duration(limit)
+                ),
+            )
+            .hint("long operations (backups, exports) run as jobs: start one and poll it"),
+        ),
+    }
+}
+
+/// One log line per request: method, path (no query string), status, time, request id, client.
+async fn log_request(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let start = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string();
+    let client = auth::client_ip(peer.ip(), request.headers(), &app.config.trusted_proxies);
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::warn!(request_id = %id, %client, %method, %path, status, ms = format!("{ms:.1}"), "request");
+    } else {
+        tracing::info!(request_id = %id, %client, %method, %path, status, ms = format!("{ms:.1}"), "request");
+    }
+    response
+}

@@ -1,0 +1,270 @@
+//! The routes: the platform's own paths for API keys and health, each handler a call of the
+//! same `Backend` method the command line makes.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get};
+use axum::{Extension, Json, Router};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::App;
+use super::auth::Caller;
+use super::error::ApiError;
+use crate::backend::Backend;
+use crate::error::Error;
+use crate::proto::health::{CheckResult, HealthReport, HealthRequest, HealthState, Thresholds};
+use crate::proto::ops::Op;
+use crate::proto::{CreateKey, Expiry, ListKeys};
+
+type Handled = Result<Response, ApiError>;
+
+/// A route of the API and the operation it runs (whose permission it needs), or none for
+/// the public ones.
+pub struct Route {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub op: Option<Op>,
+}
+
+const fn route(method: &'static str, path: &'static str, op: Option<Op>) -> Route {
+    Route { method, path, op }
+}
+
+/// Every route; the README's table comes from here, and a test asks each of them.
+pub const ROUTES: &[Route] = &[
+    route("GET", "/health", None),
+    route("GET", "/health/live", None),
+    route("GET", "/health/ready", None),
+    route("GET", "/metrics", None),
+    route("POST", "/api-keys", Some(Op::KeysCreate)),
+    route("GET", "/api-keys", Some(Op::KeysList)),
+    route("GET", "/api-keys/{id}", Some(Op::KeysShow)),
+    route("DELETE", "/api-keys/{id}", Some(Op::KeysDelete)),
+    route("DELETE", "/api-keys/{id}/revoke", Some(Op::KeysRevoke)),
+    route("POST", "/api-keys/{id}/revoke", Some(Op::KeysRevoke)),
+];
+
+/// The routes as Markdown (for the README): method and path, permission, command.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| route | permission | command |\n| --- | --- | --- |\n");
+    for r in ROUTES {
+        let (permission, command) = match r.op {
+            Some(op) => (
+                format!("`{}`", op.permission()),
+                format!("`{}`", op.command()),
+            ),
+            None => ("none".to_string(), "-".to_string()),
+        };
+        out.push_str(&format!(
+            "| `{} {}` | {permission} | {command} |\n",
+            r.method, r.path
+        ));
+    }
+    out
+}
+
+/// Routes anyone may call: health probes and metrics.
+pub fn public() -> Router<Arc<App>> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/health/live", get(live))
+        .route("/health/ready", get(ready))
+        .route("/metrics", get(super::metrics::scrape))
+}
+
+/// Routes that need an API key (the middleware puts its [`Caller`] in the request).
+pub fn protected() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api-keys", get(list_keys).post(create_key))
+        .route("/api-keys/{id}", get(show_key).delete(delete_key))
+        .route("/api-keys/{id}/revoke", delete(revoke_key).post(revoke_key))
+}
+
+pub async fn not_found(request: Request) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        format!("Cannot {} {}", request.method(), request.uri().path()),
+    )
+}
+
+/// A JSON body whose rejections answer in the API's error shape.
+pub struct Body<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(rejection) => Err(bad_body(rejection)),
+        }
+    }
+}
+
+fn bad_body(rejection: JsonRejection) -> ApiError {
+    let status = match rejection {
+        JsonRejection::MissingJsonContentType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        JsonRejection::BytesRejection(_) => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    ApiError::new(status, rejection.body_text())
+        .hint("send a JSON body with `Content-Type: application/json`")
+}
+
+fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
+    (status, Json(value)).into_response()
+}
+
+/// Checks' terminus JSON: 200 when every check is up (OK or WARNING), else 503.
+fn terminus(report: &HealthReport) -> Response {
+    let up = report
+        .checks
+        .iter()
+        .all(|c| matches!(c.state, HealthState::Ok | HealthState::Warning));
+    let status = if up {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    json(status, &report.terminus())
+}
+
+async fn run_checks(app: &App, checks: &[&str]) -> Handled {
+    let req = HealthRequest {
+        checks: checks.iter().map(|c| c.to_string()).collect(),
+        timeout: std::time::Duration::from_secs(5),
+        thresholds: Thresholds::default(),
+    };
+    Ok(terminus(&app.core.health(&req).await?))
+}
+
+/// Every check, with the default thresholds.
+async fn health(State(app): State<Arc<App>>) -> Handled {
+    run_checks(&app, crate::proto::health::CHECKS).await
+}
+
+/// The process answers: never touches the database.
+async fn live(State(app): State<Arc<App>>) -> Response {
+    let uptime = app.started.elapsed().as_secs();
+    let mut figures = serde_json::Map::new();
+    figures.insert("uptime_seconds".into(), uptime.into());
+    terminus(&HealthReport::new(vec![CheckResult {
+        name: "process".into(),
+        state: HealthState::Ok,
+        summary: format!(
+            "up {}",
+            humantime::format_duration(std::time::Duration::from_secs(uptime))
+        ),
+        threshold: None,
+        figures,
+        perfdata: Vec::new(),
+    }]))
+}
+
+/// Ready for traffic: the database answers and its schema is this binary's.
+async fn ready(State(app): State<Arc<App>>) -> Handled {
+    run_checks(&app, &["db", "migrations"]).await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewKey {
+    name: Option<String>,
+    scopes: Vec<String>,
+    /// `90d`, `12h`...
+    expires_in: Option<String>,
+    expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The calling key's organization when absent.
+    organization: Option<String>,
+    #[serde(default)]
+    test: bool,
+}
+
+async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKey>) -> Handled {
+    let expires = match (body.expires_in, body.expires_at) {
+        (Some(_), Some(_)) => {
+            return Err(Error::usage("give expires_in or expires_at, not both").into());
+        }
+        (Some(text), None) => Some(Expiry::In(humantime::parse_duration(&text).map_err(
+            |e| {
+                Error::usage(format!("expires_in `{text}` is not a duration ({e})"))
+                    .with_hint("e.g. \"90d\", \"12h\"")
+            },
+        )?)),
+        (None, Some(at)) => Some(Expiry::At(at)),
+        (None, None) => None,
+    };
+    let req = CreateKey {
+        organization: body.organization.or_else(|| caller.organization()),
+        name: body.name,
+        scopes: body.scopes,
+        expires,
+        test: body.test,
+    };
+    let created = caller.core.create_key(&req, &|_| Ok(())).await?;
+    Ok(json(StatusCode::CREATED, &created))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyListing {
+    organization: Option<String>,
+    created_by: Option<String>,
+    #[serde(default)]
+    all: bool,
+}
+
+async fn list_keys(
+    Extension(caller): Extension<Caller>,
+    Query(query): Query<KeyListing>,
+) -> Handled {
+    let req = ListKeys {
+        organization: query.organization.or_else(|| caller.organization()),
+        created_by: query.created_by,
+        all: query.all,
+    };
+    Ok(json(StatusCode::OK, &caller.core.list_keys(&req).await?))
+}
+
+async fn show_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+    Ok(json(StatusCode::OK, &caller.core.show_key(&id).await?))
+}
+
+async fn delete_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+    Ok(json(StatusCode::OK, &caller.core.delete_key(&id).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Revoke {
+    reason: Option<String>,
+}
+
+/// `DELETE` (the platform's) or `POST`, with an optional `{"reason"}`.
+async fn revoke_key(
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Handled {
+    let reason = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        serde_json::from_slice::<Revoke>(&body)
+            .map_err(|e| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("the body is not {{\"reason\"}}: {e}"),
+                )
+            })?
+            .reason
+    };
+    Ok(json(
+        StatusCode::OK,
+        &caller.core.revoke_key(&id, reason.as_deref()).await?,
+    ))
+}

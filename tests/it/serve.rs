@@ -1,0 +1,418 @@
+//! `platctl serve`: the admin API over each database, spoken to over HTTP as curl would.
+
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::common::{TestEnv, each_backend, free_port};
+
+/// A `platctl serve` on a free loopback port; killed on drop if still running.
+pub struct Served {
+    child: Child,
+    pub url: String,
+    log: PathBuf,
+}
+
+impl Served {
+    pub fn start(env: &TestEnv, extra: &[(&str, &str)]) -> Served {
+        let port = free_port();
+        let log = env.path(&format!("serve-{port}.log"));
+        let mut cmd = env.std_cmd();
+        cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .envs(extra.iter().copied())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap());
+        let child = cmd.spawn().unwrap();
+        let served = Served {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            log,
+        };
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "platctl serve did not listen: {}",
+                served.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        served
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// SIGTERM, and the exit code once it has stopped.
+    pub fn terminate(mut self) -> (i32, String) {
+        let pid = self.child.id().to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status.code().unwrap_or(-1), self.log());
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "still running 20 s after SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An answer: status, headers, JSON body (or the text as a JSON string).
+pub struct Answer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.status, self.body)
+    }
+}
+
+/// One request, as curl would send it: `auth` is a header name and value.
+pub fn call(method: &str, url: &str, auth: Option<(&str, &str)>, body: Option<Value>) -> Answer {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = reqwest::Client::new();
+        let mut request = client
+            .request(method.parse().unwrap(), url)
+            .header("user-agent", "platctl-tests/1");
+        if let Some((name, value)) = auth {
+            request = request.header(name, value);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    })
+}
+
+/// A key made by the operator with these scopes; returns (id, key).
+fn operator_key(env: &TestEnv, scopes: &[&str]) -> (String, String) {
+    let mut args = vec!["keys", "create", "--name", "api", "-o", "json"];
+    for s in scopes {
+        args.extend(["--scope", s]);
+    }
+    let created = env.ok(&args).json();
+    (
+        created["id"].as_str().unwrap().to_string(),
+        created["key"].as_str().unwrap().to_string(),
+    )
+}
+
+each_backend!(the_admin_api_authenticates_authorizes_and_audits, |env| {
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["-q", "orgs", "create", "default"]);
+    let (admin_id, admin) = operator_key(
+        &env,
+        &["api-keys:create", "api-keys:read", "api-keys:delete"],
+    );
+    let (_, reader) = operator_key(&env, &["api-keys:read"]);
+    let server = Served::start(&env, &[]);
+    let url = |path: &str| format!("{}{path}", server.url);
+    let bearer = format!("Bearer {admin}");
+    let as_admin = Some(("authorization", bearer.as_str()));
+
+    // Health: live never needs the database, ready does, /health is terminus-shaped.
+    let live = call("GET", &url("/health/live"), None, None);
+    assert_eq!(live.status, 200, "{live}");
+    assert_eq!(live.body["status"], "ok");
+    let ready = call("GET", &url("/health/ready"), None, None);
+    assert_eq!(ready.status, 200, "{ready}");
+    assert_eq!(ready.body["info"]["db"]["status"], "up");
+    assert_eq!(ready.body["info"]["migrations"]["status"], "up");
+    let health = call("GET", &url("/health"), None, None);
+    for part in ["status", "info", "error", "details"] {
+        assert!(health.body.get(part).is_some(), "{health}");
+    }
+    // No backup yet: that check is down, and so is the whole.
+    assert_eq!(
+        health.body["error"]["backups"]["status"], "down",
+        "{health}"
+    );
+    assert_eq!(health.status, 503);
+
+    // Who may create a key.
+    let new_key = json!({"name": "ci", "scopes": ["api-keys:read"], "expires_in": "90d"});
+    let missing = call("POST", &url("/api-keys"), None, Some(new_key.clone()));
+    assert_eq!(missing.status, 401, "{missing}");
+    assert_eq!(missing.body["reason"], "missing_key");
+    assert_eq!(missing.body["statusCode"], 401);
+    assert_eq!(missing.body["error"], "Unauthorized");
+    let unknown = call(
+        "POST",
+        &url("/api-keys"),
+        Some(("x-api-key", "sk_live_0123456789abcdefABCDEF0123456789")),
+        Some(new_key.clone()),
+    );
+    assert_eq!(unknown.status, 401, "{unknown}");
+    assert_eq!(unknown.body["reason"], "unknown_key");
+    let malformed = call(
+        "POST",
+        &url("/api-keys"),
+        Some(("authorization", "Basic b3BzOnNlY3JldA==")),
+        Some(new_key.clone()),
+    );
+    assert_eq!(malformed.status, 401, "{malformed}");
+    assert_eq!(malformed.body["reason"], "malformed_key");
+    let lacking = call(
+        "POST",
+        &url("/api-keys"),
+        Some(("x-api-key", reader.as_str())),
+        Some(new_key.clone()),
+    );
+    assert_eq!(lacking.status, 403, "{lacking}");
+    assert!(
+        lacking.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("api-keys:create"),
+        "{lacking}"
+    );
+    let greedy = call(
+        "POST",
+        &url("/api-keys"),
+        as_admin,
+        Some(json!({"name": "more", "scopes": ["backups:read"]})),
+    );
+    assert_eq!(greedy.status, 403, "{greedy}");
+    assert!(
+        greedy.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("backups:read")
+    );
+
+    let created = call(
+        "POST",
+        &url("/api-keys"),
+        Some(("x-api-key", admin.as_str())),
+        Some(new_key),
+    );
+    assert_eq!(created.status, 201, "{created}");
+    let new = created.body["key"].as_str().unwrap().to_string();
+    assert!(new.starts_with("sk_live_"), "{created}");
+    assert_eq!(created.body["scopes"], json!(["api-keys:read"]));
+    assert_eq!(created.body["organization"], "default");
+    assert!(created.body["expires_at"].is_string(), "{created}");
+    let new_id = created.body["id"].as_str().unwrap().to_string();
+    assert!(created.headers.contains_key("x-ratelimit-remaining"));
+
+    // Listings never show a whole key or a hash.
+    let listed = call("GET", &url("/api-keys"), as_admin, None);
+    assert_eq!(listed.status, 200, "{listed}");
+    let keys = listed.body.as_array().unwrap();
+    assert_eq!(keys.len(), 3, "{listed}");
+    let text = listed.body.to_string();
+    assert!(!text.contains(&new) && !text.contains(&admin) && !text.contains("hash"));
+    let shown = call("GET", &url(&format!("/api-keys/{new_id}")), as_admin, None);
+    assert_eq!(shown.body["prefix"], &new[..12], "{shown}");
+    let nothing = call("GET", &url("/api-keys/0000ffff"), as_admin, None);
+    assert_eq!(nothing.status, 404, "{nothing}");
+
+    // The new key works, then is revoked and refused at once.
+    let mine = call(
+        "GET",
+        &url("/api-keys"),
+        Some(("x-api-key", new.as_str())),
+        None,
+    );
+    assert_eq!(mine.status, 200, "{mine}");
+    let revoked = call(
+        "DELETE",
+        &url(&format!("/api-keys/{new_id}/revoke")),
+        as_admin,
+        None,
+    );
+    assert_eq!(revoked.status, 200, "{revoked}");
+    assert_eq!(revoked.body["status"], "revoked");
+    let refused = call(
+        "GET",
+        &url("/api-keys"),
+        Some(("x-api-key", new.as_str())),
+        None,
+    );
+    assert_eq!(refused.status, 401, "{refused}");
+    assert_eq!(refused.body["reason"], "revoked_key");
+
+    // The API's changes are audited with the client's address and user agent.
+    let audit = env
+        .ok(&["audit", "query", "--action", "api_key.*", "-o", "json"])
+        .json();
+    let by_api: Vec<&Value> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["user_agent"] == "platctl-tests/1")
+        .collect();
+    assert_eq!(by_api.len(), 2, "{audit}");
+    for entry in by_api {
+        assert_eq!(entry["ip"], "127.0.0.1", "{entry}");
+        assert_eq!(entry["actor_api_key_id"], admin_id.as_str(), "{entry}");
+    }
+
+    // SIGTERM: a clean exit, and the key uses written on the way out.
+    let (code, log) = server.terminate();
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("path=/api-keys status=201"), "{log}");
+    assert!(!log.contains(&admin[12..]), "a key in the log: {log}");
+    let admin_key = env.ok(&["keys", "show", &admin_id, "-o", "json"]).json();
+    assert!(admin_key["last_used_at"].is_string(), "{admin_key}");
+});
+
+#[test]
+fn rate_limits_answer_429_with_when_to_retry() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, key) = operator_key(&env, &["api-keys:read"]);
+    let server = Served::start(&env, &[("RATE_LIMIT_MAX", "100"), ("RATE_LIMIT_TTL", "60")]);
+    let url = format!("{}/api-keys", server.url);
+    let mut limited = None;
+    for n in 1..=130 {
+        let answer = call("GET", &url, Some(("x-api-key", key.as_str())), None);
+        if answer.status == 429 {
+            limited = Some((n, answer));
+            break;
+        }
+        assert_eq!(answer.status, 200, "{answer}");
+    }
+    let (n, answer) = limited.expect("130 requests with RATE_LIMIT_MAX=100 met no 429");
+    assert!(n > 100, "refused after {n} requests");
+    let header = |name: &str| answer.headers[name].to_str().unwrap().to_string();
+    let retry: u64 = header("retry-after").parse().unwrap();
+    assert!((1..=60).contains(&retry), "Retry-After {retry}");
+    assert_eq!(header("x-ratelimit-limit"), "100");
+    assert_eq!(header("x-ratelimit-remaining"), "0");
+    assert_eq!(answer.body["statusCode"], 429);
+
+    // Failed authentications: five a minute from one address, then 429 even for a good key.
+    let bad = "sk_live_0123456789abcdefABCDEF0123456789";
+    for _ in 0..5 {
+        let refused = call("GET", &url, Some(("x-api-key", bad)), None);
+        assert_eq!(refused.status, 401, "{refused}");
+    }
+    let blocked = call("GET", &url, Some(("x-api-key", bad)), None);
+    assert_eq!(blocked.status, 429, "{blocked}");
+    assert!(blocked.headers.contains_key("retry-after"));
+
+    let metrics = call("GET", &format!("{}/metrics", server.url), None, None);
+    let text = metrics.body.as_str().unwrap();
+    assert!(
+        text.contains(
+            "platctl_http_requests_total{method=\"GET\",route=\"/api-keys\",status=\"200\"} 100"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("platctl_auth_failures_total{reason=\"unknown_key\"}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("platctl_rate_limited_requests_total"),
+        "{text}"
+    );
+    assert!(
+        text.contains("platctl_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_protected_route_refuses_a_request_without_a_key() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let server = Served::start(&env, &[]);
+    for route in platctl::serve::ROUTES {
+        let path = route.path.replace("{id}", "0000ffff");
+        let answer = call(route.method, &format!("{}{path}", server.url), None, None);
+        match route.op {
+            Some(_) => {
+                assert_eq!(answer.status, 401, "{} {path}: {answer}", route.method);
+                assert_eq!(answer.body["reason"], "missing_key");
+            }
+            // Public: answered (the health of a server without backups may be 503).
+            None => assert!(
+                [200, 503].contains(&answer.status),
+                "{} {path}: {answer}",
+                route.method
+            ),
+        }
+    }
+    let nowhere = call("GET", &format!("{}/nowhere", server.url), None, None);
+    assert_eq!(nowhere.status, 404, "{nowhere}");
+    assert_eq!(nowhere.body["message"], "Cannot GET /nowhere");
+}
+
+each_backend!(health_server_asks_a_running_server, |env| {
+    env.ok(&["-q", "migrate", "run"]);
+    let server = Served::start(&env, &[]);
+    let ready = env.run(&[
+        "health",
+        "--server",
+        &server.url,
+        "--probe",
+        "ready",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(ready.code, 0, "{ready}");
+    assert_eq!(ready.json()["info"]["migrations"]["status"], "up");
+    let live = env.run(&[
+        "health",
+        "--server",
+        &server.url,
+        "--probe",
+        "live",
+        "--format",
+        "nagios",
+    ]);
+    assert_eq!(live.code, 0, "{live}");
+    assert!(live.stdout.starts_with("PLATCTL OK - process up"), "{live}");
+    // The whole /health: no backup is CRITICAL there too, with the server's perfdata.
+    let all = env.run(&["health", "--server", &server.url, "--format", "nagios"]);
+    assert_eq!(all.code, 2, "{all}");
+    assert!(all.stdout.starts_with("PLATCTL CRITICAL - db "), "{all}");
+    assert!(all.stdout.contains("| db_latency_ms="), "{all}");
+    drop(server);
+    // Nobody there: CRITICAL, within the timeout.
+    let gone = env.run(&[
+        "health",
+        "--server",
+        &format!("http://127.0.0.1:{}", free_port()),
+    ]);
+    assert_eq!(gone.code, 2, "{gone}");
+    assert!(gone.stdout.contains("cannot reach"), "{gone}");
+    let bad = env.run(&["health", "--server", "ftp://example.com"]);
+    assert_eq!(bad.code, 3, "{bad}");
+});
