@@ -602,7 +602,7 @@ _platctl() {
 
     case "${cmd}" in
         platctl)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version init config migrate orgs users roles permissions keys audit backup email health serve completions man help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version init config migrate orgs users roles permissions keys audit backup email health serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,6 +617,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -640,7 +648,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version query tail export stats prune seal verify keygen help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version query tail export stats prune seal verify keygen help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +663,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -678,7 +694,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__export)
-            opts="-o -q -v -y -h -V --out --user --org --action --resource --ip --key --since --until --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --out --user --org --action --resource --ip --key --since --until --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -729,6 +745,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -892,7 +916,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__keygen)
-            opts="-o -q -v -y -h -V --out --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --out --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -911,6 +935,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -934,7 +966,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__prune)
-            opts="-o -q -v -y -h -V --older-than --dry-run --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --older-than --dry-run --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,6 +985,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -976,7 +1016,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__query)
-            opts="-o -q -v -y -h -V --user --org --action --resource --ip --key --since --until --limit --all --asc --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --user --org --action --resource --ip --key --since --until --limit --all --asc --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1030,6 +1070,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1050,7 +1098,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__seal)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1065,6 +1113,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1088,7 +1144,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__stats)
-            opts="-o -q -v -y -h -V --by --user --org --action --resource --ip --key --since --until --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --by --user --org --action --resource --ip --key --since --until --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,6 +1198,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1162,7 +1226,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__tail)
-            opts="-f -n -o -q -v -y -h -V --user --org --action --resource --ip --key --since --until --follow --lines --interval --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-f -n -o -q -v -y -h -V --user --org --action --resource --ip --key --since --until --follow --lines --interval --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1224,6 +1288,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1244,7 +1316,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__audit__subcmd__verify)
-            opts="-o -q -v -y -h -V --since --public-key --expect-head --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --since --public-key --expect-head --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1274,6 +1346,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1294,7 +1374,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version run list show restore verify prune help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version run list show restore verify prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1309,6 +1389,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1444,7 +1532,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__list)
-            opts="-o -q -v -y -h -V --storage --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --storage --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1463,6 +1551,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1486,7 +1582,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__prune)
-            opts="-o -q -v -y -h -V --older-than --keep-daily --keep-weekly --keep-monthly --dry-run --storage --lock-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --older-than --keep-daily --keep-weekly --keep-monthly --dry-run --storage --lock-timeout --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1528,6 +1624,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1548,7 +1652,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__restore)
-            opts="-o -q -v -y -h -V --latest --storage --into --clean --jobs --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --latest --storage --into --clean --jobs --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,6 +1682,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1598,7 +1710,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__run)
-            opts="-o -q -v -y -h -V --storage --label --lock-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --storage --label --lock-timeout --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,6 +1740,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -1648,7 +1768,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__show)
-            opts="-o -q -v -y -h -V --storage --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --storage --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1667,6 +1787,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1690,7 +1818,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__backup__subcmd__verify)
-            opts="-o -q -v -y -h -V --latest --restore-test --storage --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --latest --restore-test --storage --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1709,6 +1837,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1732,7 +1868,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__completions)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version bash zsh fish powershell elvish"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,6 +1883,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1770,7 +1914,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__config)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version show path profiles help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version show path profiles help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1785,6 +1929,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1878,7 +2030,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__config__subcmd__path)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1893,6 +2045,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1916,7 +2076,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__config__subcmd__profiles)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,6 +2091,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1954,7 +2122,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__config__subcmd__show)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1969,6 +2137,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1992,7 +2168,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version templates test preview help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version templates test preview help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2007,6 +2183,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2100,7 +2284,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email__subcmd__preview)
-            opts="-o -q -v -y -h -V --template --data --format --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --template --data --format --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2130,6 +2314,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -2150,7 +2342,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email__subcmd__templates)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2165,6 +2357,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2188,7 +2388,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__email__subcmd__test)
-            opts="-o -q -v -y -h -V --to --template --data --provider --sandbox --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --to --template --data --provider --sandbox --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2222,6 +2422,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -2242,7 +2450,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__health)
-            opts="-o -q -v -y -h -V --check --format --timeout --disk-warning --disk-critical --memory-warning --memory-critical --backup-warning --backup-critical --key-expiry --seal-warning --server --probe --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --check --format --timeout --disk-warning --disk-critical --memory-warning --memory-critical --backup-warning --backup-critical --key-expiry --seal-warning --probe --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2292,10 +2500,6 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --probe)
                     COMPREPLY=($(compgen -W "live ready" -- "${cur}"))
                     return 0
@@ -2309,6 +2513,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3228,7 +3440,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__init)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3243,6 +3455,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3266,7 +3486,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version create list show revoke delete rotate verify help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list show revoke delete rotate verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3281,6 +3501,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3304,7 +3532,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__create)
-            opts="-o -q -v -y -h -V --org --name --scope --expires-in --expires-at --test --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --org --name --scope --expires-in --expires-at --test --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3342,6 +3570,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -3362,7 +3598,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__delete)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3377,6 +3613,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3526,7 +3770,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__list)
-            opts="-o -q -v -y -h -V --org --created-by --all --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --org --created-by --all --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3552,6 +3796,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -3572,7 +3824,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__revoke)
-            opts="-o -q -v -y -h -V --reason --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --reason --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3591,6 +3843,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3614,7 +3874,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__rotate)
-            opts="-o -q -v -y -h -V --grace --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --grace --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3633,6 +3893,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3656,7 +3924,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__show)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3671,6 +3939,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3694,7 +3970,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__verify)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3709,6 +3985,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3732,7 +4016,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__man)
-            opts="-o -q -v -y -h -V --out-dir --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --out-dir --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3751,6 +4035,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3774,7 +4066,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__migrate)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version run status revert verify help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version run status revert verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3789,6 +4081,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3896,7 +4196,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__migrate__subcmd__revert)
-            opts="-o -q -v -y -h -V --to --lock-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --to --lock-timeout --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3919,6 +4219,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3942,7 +4250,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__migrate__subcmd__run)
-            opts="-o -q -v -y -h -V --dry-run --to --lock-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --dry-run --to --lock-timeout --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3968,6 +4276,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -3988,7 +4304,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__migrate__subcmd__status)
-            opts="-o -q -v -y -h -V --exit-code --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --exit-code --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4003,6 +4319,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4026,7 +4350,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__migrate__subcmd__verify)
-            opts="-o -q -v -y -h -V --accept --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --accept --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4045,6 +4369,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4068,7 +4400,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__orgs)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version create list help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4083,6 +4415,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4106,7 +4446,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__orgs__subcmd__create)
-            opts="-o -q -v -y -h -V --name --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --name --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4125,6 +4465,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4204,7 +4552,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__orgs__subcmd__list)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4219,6 +4567,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4242,7 +4598,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__permissions)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version list check help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version list check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4257,6 +4613,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4280,7 +4644,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__permissions__subcmd__check)
-            opts="-o -q -v -y -h -V --user --org --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --user --org --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4303,6 +4667,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4382,7 +4754,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__permissions__subcmd__list)
-            opts="-o -q -v -y -h -V --resource --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --resource --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4401,6 +4773,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4424,7 +4804,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version list show create delete grant revoke assign unassign help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version list show create delete grant revoke assign unassign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4439,6 +4819,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4462,7 +4850,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__assign)
-            opts="-o -q -v -y -h -V --user --org --role --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --user --org --role --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4492,6 +4880,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -4512,7 +4908,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__create)
-            opts="-o -q -v -y -h -V --level --from --description --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --level --from --description --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4542,6 +4938,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -4562,7 +4966,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__delete)
-            opts="-o -q -v -y -h -V --force --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --force --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4577,6 +4981,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4600,7 +5012,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__grant)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4615,6 +5027,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4778,7 +5198,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__list)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4793,6 +5213,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4816,7 +5244,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__revoke)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4831,6 +5259,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4854,7 +5290,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__show)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4869,6 +5305,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4892,7 +5336,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__roles__subcmd__unassign)
-            opts="-o -q -v -y -h -V --user --org --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --user --org --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4918,6 +5362,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -4938,7 +5390,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__serve)
-            opts="-o -q -v -y -h -V --listen --log-format --request-timeout --shutdown-timeout --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --listen --log-format --request-timeout --shutdown-timeout --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4972,6 +5424,14 @@ _platctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
@@ -4992,7 +5452,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version create list disable enable help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list disable enable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5007,6 +5467,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5030,7 +5498,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users__subcmd__create)
-            opts="-o -q -v -y -h -V --name --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --name --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5049,6 +5517,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5072,7 +5548,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users__subcmd__disable)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5087,6 +5563,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5110,7 +5594,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users__subcmd__enable)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5125,6 +5609,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5232,7 +5724,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__users__subcmd__list)
-            opts="-o -q -v -y -h -V --org --profile --env-file --database-url --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --org --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5251,6 +5743,14 @@ _platctl() {
                     return 0
                     ;;
                 --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

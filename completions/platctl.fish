@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_platctl_global_optspecs
-    string join \n profile= env-file= database-url= o/output= q/quiet v/verbose no-color y/yes as= h/help V/version
+    string join \n profile= env-file= database-url= server= api-key-file= o/output= q/quiet v/verbose no-color y/yes as= h/help V/version
 end
 
 function __fish_platctl_needs_command
@@ -27,6 +27,8 @@ end
 complete -c platctl -n "__fish_platctl_needs_command" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_needs_command" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_needs_command" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_needs_command" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_needs_command" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -57,6 +59,8 @@ complete -c platctl -n "__fish_platctl_needs_command" -f -a "help" -d 'Print thi
 complete -c platctl -n "__fish_platctl_using_subcommand init" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand init" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand init" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand init" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand init" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand init" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -71,6 +75,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand init" -s V -l version -d
 complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_seen_subcommand_from show path profiles help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_seen_subcommand_from show path profiles help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_seen_subcommand_from show path profiles help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_seen_subcommand_from show path profiles help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_seen_subcommand_from show path profiles help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_seen_subcommand_from show path profiles help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -89,6 +95,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand config; and not __fish_s
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from show" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -103,6 +111,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from path" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from path" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from path" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from path" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -117,6 +127,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from profiles" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_subcommand_from profiles" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -135,6 +147,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand config; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and not __fish_seen_subcommand_from run status revert verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -156,6 +170,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -171,6 +187,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -188,6 +206,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from revert" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -203,6 +223,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -222,6 +244,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand migrate; and __fish_seen
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and not __fish_seen_subcommand_from create list help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -240,6 +264,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -254,6 +280,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -271,6 +299,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand orgs; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and not __fish_seen_subcommand_from create list disable enable help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -291,6 +321,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -306,6 +338,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -320,6 +354,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -334,6 +370,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -353,6 +391,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand users; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_seen_subcommand_from list show create delete grant revoke assign unassign help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -376,6 +416,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and not __fish_se
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -390,6 +432,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -407,6 +451,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -421,6 +467,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -436,6 +484,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from grant" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -450,6 +500,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -467,6 +519,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from assign" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -483,6 +537,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_subcommand_from unassign" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -506,6 +562,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand roles; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and not __fish_seen_subcommand_from list check help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -524,6 +582,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -540,6 +600,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -557,6 +619,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -584,6 +648,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -601,6 +667,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -616,6 +684,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -631,6 +701,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -645,6 +717,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -660,6 +734,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from rotate" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -674,6 +750,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -696,6 +774,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and not __fish_seen_subcommand_from query tail export stats prune seal verify keygen help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -728,6 +808,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -754,6 +836,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -778,6 +862,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -805,6 +891,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -820,6 +908,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -835,6 +925,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from seal" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -852,6 +944,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -867,6 +961,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -890,6 +986,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand audit; and __fish_seen_s
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -914,6 +1012,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -929,6 +1029,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -944,6 +1046,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -961,6 +1065,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -978,6 +1084,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1000,6 +1108,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1022,6 +1132,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_seen_subcommand_from templates test preview help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1040,6 +1152,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand email; and not __fish_se
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from templates" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1059,6 +1173,8 @@ smtp\t'The relay of SMTP_URL'"
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1079,6 +1195,8 @@ eml\t''"
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand email; and __fish_seen_subcommand_from preview" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1111,12 +1229,13 @@ complete -c platctl -n "__fish_platctl_using_subcommand health" -l backup-warnin
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l backup-critical -d 'Critical when the newest good backup is older than this' -r
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l key-expiry -d 'Warn about API keys expiring within this' -r
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l seal-warning -d 'Warn when the newest audit seal is older than this (when seals are in use)' -r
-complete -c platctl -n "__fish_platctl_using_subcommand health" -l server -d 'Ask a running `platctl serve` instead: its /health (no key needed); the thresholds are the server\'s' -r
-complete -c platctl -n "__fish_platctl_using_subcommand health" -l probe -d 'With --server: ask /health/live or /health/ready (a Kubernetes exec probe)' -r -f -a "live\t''
+complete -c platctl -n "__fish_platctl_using_subcommand health" -l probe -d 'With --server: ask its /health/live or /health/ready, which need no key (a Kubernetes exec probe)' -r -f -a "live\t''
 ready\t''"
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand health" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand health" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand health" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand health" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1136,6 +1255,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand serve" -l shutdown-timeo
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1150,6 +1271,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand serve" -s V -l version -
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand completions" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand completions" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
@@ -1165,6 +1288,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand man" -l out-dir -d 'Dire
 complete -c platctl -n "__fish_platctl_using_subcommand man" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand man" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand man" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand man" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand man" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'

@@ -50,6 +50,15 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub database_url: Option<String>,
 
+    /// Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]
+    #[arg(long, global = true, value_name = "URL")]
+    pub server: Option<String>,
+
+    /// A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv)
+    /// [env: PLATCTL_API_KEY_FILE]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub api_key_file: Option<PathBuf>,
+
     /// Output format
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<Format>,
@@ -680,12 +689,9 @@ pub struct HealthArgs {
     /// Warn when the newest audit seal is older than this (when seals are in use)
     #[arg(long, value_name = "DURATION", default_value = "26h", value_parser = parse_duration)]
     pub seal_warning: std::time::Duration,
-    /// Ask a running `platctl serve` instead: its /health (no key needed); the thresholds
-    /// are the server's
-    #[arg(long, value_name = "URL")]
-    pub server: Option<String>,
-    /// With --server: ask /health/live or /health/ready (a Kubernetes exec probe)
-    #[arg(long, value_enum, requires = "server")]
+    /// With --server: ask its /health/live or /health/ready, which need no key (a
+    /// Kubernetes exec probe)
+    #[arg(long, value_enum)]
     pub probe: Option<Probe>,
 }
 

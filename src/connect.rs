@@ -11,6 +11,19 @@ use crate::settings::Settings;
 /// Open the backend the settings name. `create` allows creating a missing SQLite file. The
 /// database is connected on first use.
 pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>> {
+    if let Some(server) = &settings.server {
+        if settings.act_as.is_some() {
+            return Err(crate::error::Error::usage(
+                "--as does not apply with --server: the API key is who acts",
+            )
+            .with_hint("drop --as, or use a key of that user"));
+        }
+        return Ok(Box::new(crate::remote::Remote::new(
+            &server.value,
+            settings.api_key.as_ref().map(|k| k.value.clone()),
+            settings.connect_timeout.value,
+        )?));
+    }
     Ok(Box::new(core(settings, create)))
 }
 

@@ -100,6 +100,10 @@ pub struct Profile {
     /// SendGrid's API (SENDGRID_API_URL wins). The key comes from SENDGRID_API_KEY in the
     /// environment only.
     pub sendgrid_api_url: Option<String>,
+    /// A `platctl serve` to run commands on (PLATCTL_SERVER, --server win).
+    pub server: Option<String>,
+    /// A file holding the API key for `server` (PLATCTL_API_KEY, --api-key-file win).
+    pub api_key_file: Option<PathBuf>,
     /// `serve`'s rate limit (RATE_LIMIT_MAX, RATE_LIMIT_TTL win).
     pub rate_limit_max: Option<u32>,
     pub rate_limit_ttl: Option<u64>,
@@ -247,6 +251,9 @@ pub struct Settings {
     pub smtp_ca_file: Option<Resolved<PathBuf>>,
     pub sendgrid_api_key: Option<Resolved<String>>,
     pub sendgrid_api_url: Option<Resolved<String>>,
+    pub server: Option<Resolved<String>>,
+    /// The API key for `server`: from PLATCTL_API_KEY, or read from the key file.
+    pub api_key: Option<Resolved<String>>,
     pub rate_limit_max: Resolved<std::num::NonZeroU32>,
     pub rate_limit_ttl: Resolved<Duration>,
     pub cors_origin: Option<Resolved<String>>,
@@ -327,6 +334,9 @@ settings_table! {
     "profile": flag Some("--profile"), env ["PLATCTL_PROFILE"], profile None, default Some("default"), secret false, "profile of config.toml to use (its `default_profile` otherwise)";
     "env_file": flag Some("--env-file"), env ["PLATCTL_ENV_FILE"], profile Some("env_file"), default None, secret false, "KEY=VALUE lines read as environment (the platform's .env); real variables win";
     "database_url": flag Some("--database-url"), env ["DATABASE_URL"], profile Some("database_url"), default Some("the embedded SQLite database"), secret false, "`postgres://…`, `sqlite://…` or a path (its password is never shown)";
+    "server": flag Some("--server"), env ["PLATCTL_SERVER"], profile Some("server"), default None, secret false, "a running `platctl serve` (`https://…`): every command runs there, as the API key's caller";
+    "api_key": flag None, env ["PLATCTL_API_KEY"], profile None, default None, secret true, "the API key of `--server` (never on the command line)";
+    "api_key_file": flag Some("--api-key-file"), env ["PLATCTL_API_KEY_FILE"], profile Some("api_key_file"), default None, secret false, "a file holding the API key of `--server` (PLATCTL_API_KEY wins)";
     "output": flag Some("--output"), env ["PLATCTL_OUTPUT"], profile Some("output"), default Some("table"), secret false, "table, json, ndjson or csv";
     "color": flag Some("--no-color"), env ["NO_COLOR"], profile Some("color"), default Some("true"), secret false, "colour on a terminal (`NO_COLOR` set, `--no-color` or `color = false` turn it off)";
     "default_org": flag None, env ["PLATCTL_DEFAULT_ORG"], profile Some("default_org"), default None, secret false, "organization used when `--org` is omitted (else the only one)";
@@ -624,6 +634,37 @@ fn parse_sendgrid_url(text: &str) -> std::result::Result<String, String> {
         return Err("expected the API's base URL, e.g. https://api.sendgrid.com".into());
     }
     Ok(text.trim().trim_end_matches('/').to_string())
+}
+
+fn parse_server(text: &str) -> std::result::Result<String, String> {
+    let url = url::Url::parse(text.trim()).map_err(|e| format!("not a URL ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "the scheme `{}` is not http or https; expected e.g. https://admin.acme.io",
+            url.scheme()
+        ));
+    }
+    if url.host_str().is_none() || url.query().is_some() || !url.username().is_empty() {
+        return Err("expected scheme, host, port and at most a path".into());
+    }
+    Ok(text.trim().trim_end_matches('/').to_string())
+}
+
+fn parse_api_key(text: &str) -> std::result::Result<String, String> {
+    let key = text.trim();
+    redact::register(key);
+    if key.is_empty() || key.chars().any(char::is_whitespace) {
+        return Err("expected an API key (sk_live_…) without spaces".into());
+    }
+    Ok(key.to_string())
+}
+
+/// The file's path (as given) and the key it holds.
+fn parse_api_key_file(text: &str) -> std::result::Result<(String, String), String> {
+    let contents = std::fs::read_to_string(text.trim())
+        .map_err(|e| format!("cannot read it ({e}); it should hold one API key"))?;
+    let key = parse_api_key(&contents).map_err(|e| format!("its contents: {e}"))?;
+    Ok((text.trim().to_string(), key))
 }
 
 fn parse_rate_max(text: &str) -> std::result::Result<std::num::NonZeroU32, String> {
@@ -952,6 +993,31 @@ impl Settings {
             Spec::of("sendgrid_api_url").profile(active.sendgrid_api_url.clone()),
             parse_sendgrid_url,
         )?;
+        let server = r.get(
+            Spec::of("server")
+                .flag(args.server.clone())
+                .profile(active.server.clone()),
+            parse_server,
+        )?;
+        let api_key_file = r.get(
+            Spec::of("api_key_file")
+                .flag(args.api_key_file.as_ref().map(|f| f.display().to_string()))
+                .profile(
+                    active
+                        .api_key_file
+                        .as_ref()
+                        .map(|f| relative_to(&config_file, f).display().to_string()),
+                ),
+            parse_api_key_file,
+        )?;
+        let api_key = match r.get(Spec::of("api_key"), parse_api_key)? {
+            Some(key) => Some(key),
+            None => api_key_file.map(|f| Resolved {
+                value: f.value.1,
+                source: f.source,
+                text: f.value.0,
+            }),
+        };
         let rate_limit_max = r.get_or_default(
             Spec::of("rate_limit_max").profile(active.rate_limit_max.map(|n| n.to_string())),
             parse_rate_max,
@@ -1035,6 +1101,8 @@ impl Settings {
             smtp_ca_file,
             sendgrid_api_key,
             sendgrid_api_url,
+            server,
+            api_key,
             rate_limit_max,
             rate_limit_ttl,
             cors_origin,
@@ -1245,7 +1313,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
-                 sendgrid_api_url, rate_limit_max, rate_limit_ttl, cors_origin, trusted_proxies, \
+                 sendgrid_api_url, server, api_key_file, rate_limit_max, rate_limit_ttl, cors_origin, trusted_proxies, \
                  s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
@@ -1274,6 +1342,8 @@ default_profile = "default"
 # email_templates_dir = "/etc/platctl/email-templates"     # EMAIL_TEMPLATES_DIR
 # smtp_ca_file = "/etc/platctl/relay-ca.pem"             # SMTP_CA_FILE (SMTP_URL: environment only)
 # sendgrid_api_url = "https://api.sendgrid.com"           # SENDGRID_API_URL (SENDGRID_API_KEY: environment only)
+# server = "https://admin.acme.io"        # run every command on this platctl serve (--server)
+# api_key_file = "~/.config/platctl/admin.key"   # its API key (PLATCTL_API_KEY wins)
 # rate_limit_max = 100                    # serve: RATE_LIMIT_MAX requests per key...
 # rate_limit_ttl = 60                     # ...in RATE_LIMIT_TTL seconds
 # cors_origin = "https://app.acme.io"     # serve: CORS_ORIGIN

@@ -100,6 +100,24 @@ pub enum ErrorKind {
     Send(SendStage),
 }
 
+/// The JSON body of every error response of the admin API.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody {
+    pub status_code: u16,
+    pub message: String,
+    /// The status's reason phrase (`Forbidden`), as NestJS puts it.
+    pub error: String,
+    /// platctl's error kind, from which a client decides its exit code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ErrorKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Why a key was refused (401): `missing_key`, `revoked_key`, ...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// Why an API key was not accepted: the reason code a 401 carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,4 +1,9 @@
-//! Talking to a running `platctl serve` over HTTP.
+//! Talking to a running `platctl serve` over HTTP: the `Backend` of `--server` ([`Remote`]),
+//! and the health probes, which need no key.
+
+mod client;
+
+pub use client::Remote;
 
 use std::time::Duration;
 

@@ -4,27 +4,9 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
-
-/// The JSON body of every error response.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ErrorBody {
-    pub status_code: u16,
-    pub message: String,
-    /// The status's reason phrase (`Forbidden`), as NestJS puts it.
-    pub error: String,
-    /// platctl's error kind, from which a client decides its exit code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<ErrorKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-    /// Why a key was refused (401): `missing_key`, `revoked_key`, ...
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
+pub use crate::proto::error::ErrorBody;
 
 /// An error as a response; `retry_after` (seconds) for a 429.
 pub struct ApiError {

@@ -7,7 +7,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get};
+use axum::routing::{delete, get, post};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -47,6 +47,25 @@ pub const ROUTES: &[Route] = &[
     route("DELETE", "/api-keys/{id}", Some(Op::KeysDelete)),
     route("DELETE", "/api-keys/{id}/revoke", Some(Op::KeysRevoke)),
     route("POST", "/api-keys/{id}/revoke", Some(Op::KeysRevoke)),
+    route("POST", "/api-keys/{id}/rotate", Some(Op::KeysRotate)),
+    route("POST", "/api-keys/verify", Some(Op::KeysVerify)),
+    route("GET", "/organizations", Some(Op::OrgsList)),
+    route("POST", "/organizations", Some(Op::OrgsCreate)),
+    route("GET", "/users", Some(Op::UsersList)),
+    route("POST", "/users", Some(Op::UsersCreate)),
+    route("POST", "/users/{email}/disable", Some(Op::UsersDisable)),
+    route("POST", "/users/{email}/enable", Some(Op::UsersEnable)),
+    route("GET", "/roles", Some(Op::RolesList)),
+    route("GET", "/roles/{name}", Some(Op::RolesShow)),
+    route("GET", "/permissions", Some(Op::PermissionsList)),
+    route("POST", "/permissions/check", Some(Op::PermissionsCheck)),
+    route("GET", "/migrations", Some(Op::MigrateStatus)),
+    route("GET", "/backups", Some(Op::BackupList)),
+    route("GET", "/backups/{id}", Some(Op::BackupShow)),
+    route("POST", "/health/checks", Some(Op::Health)),
+    route("GET", "/email/templates", Some(Op::EmailTemplates)),
+    route("POST", "/email/preview", Some(Op::EmailPreview)),
+    route("POST", "/email/test", Some(Op::EmailTest)),
 ];
 
 /// The routes as Markdown (for the README): method and path, permission, command.
@@ -83,6 +102,23 @@ pub fn protected() -> Router<Arc<App>> {
         .route("/api-keys", get(list_keys).post(create_key))
         .route("/api-keys/{id}", get(show_key).delete(delete_key))
         .route("/api-keys/{id}/revoke", delete(revoke_key).post(revoke_key))
+        .route("/api-keys/{id}/rotate", post(rotate_key))
+        .route("/api-keys/verify", post(verify_key))
+        .route("/organizations", get(list_orgs).post(create_org))
+        .route("/users", get(list_users).post(create_user))
+        .route("/users/{email}/disable", post(disable_user))
+        .route("/users/{email}/enable", post(enable_user))
+        .route("/roles", get(list_roles))
+        .route("/roles/{name}", get(show_role))
+        .route("/permissions", get(list_permissions))
+        .route("/permissions/check", post(check_permission))
+        .route("/migrations", get(migrations))
+        .route("/backups", get(list_backups))
+        .route("/backups/{id}", get(show_backup))
+        .route("/health/checks", post(health_checks))
+        .route("/email/templates", get(email_templates))
+        .route("/email/preview", post(email_preview))
+        .route("/email/test", post(email_test))
 }
 
 pub async fn not_found(request: Request) -> ApiError {
@@ -267,4 +303,153 @@ async fn revoke_key(
         StatusCode::OK,
         &caller.core.revoke_key(&id, reason.as_deref()).await?,
     ))
+}
+
+fn ok<T: serde::Serialize>(value: &T) -> Handled {
+    Ok(json(StatusCode::OK, value))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rotate {
+    /// How long the old key keeps working, e.g. `24h`.
+    grace: String,
+}
+
+async fn rotate_key(
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    Body(body): Body<Rotate>,
+) -> Handled {
+    let grace = humantime::parse_duration(&body.grace).map_err(|e| {
+        Error::usage(format!("grace `{}` is not a duration ({e})", body.grace))
+            .with_hint("e.g. \"24h\", or \"0s\" to end the old key now")
+    })?;
+    let rotated = caller.core.rotate_key(&id, grace, &|_| Ok(())).await?;
+    Ok(json(StatusCode::CREATED, &rotated))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Verify {
+    key: String,
+}
+
+async fn verify_key(Extension(caller): Extension<Caller>, Body(body): Body<Verify>) -> Handled {
+    ok(&caller.core.verify_key(&body.key).await?)
+}
+
+async fn list_orgs(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller.core.list_organizations().await?)
+}
+
+async fn create_org(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::CreateOrganization>,
+) -> Handled {
+    Ok(json(
+        StatusCode::CREATED,
+        &caller.core.create_organization(&body).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InOrg {
+    organization: Option<String>,
+}
+
+async fn list_users(Extension(caller): Extension<Caller>, Query(q): Query<InOrg>) -> Handled {
+    let org = q.organization.or_else(|| caller.organization());
+    ok(&caller.core.list_users(org.as_deref()).await?)
+}
+
+async fn create_user(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::CreateUser>,
+) -> Handled {
+    Ok(json(
+        StatusCode::CREATED,
+        &caller.core.create_user(&body).await?,
+    ))
+}
+
+async fn disable_user(Extension(caller): Extension<Caller>, Path(email): Path<String>) -> Handled {
+    ok(&caller.core.set_user_disabled(&email, true).await?)
+}
+
+async fn enable_user(Extension(caller): Extension<Caller>, Path(email): Path<String>) -> Handled {
+    ok(&caller.core.set_user_disabled(&email, false).await?)
+}
+
+async fn list_roles(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller.core.list_roles().await?)
+}
+
+async fn show_role(Extension(caller): Extension<Caller>, Path(name): Path<String>) -> Handled {
+    ok(&caller.core.show_role(&name).await?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfResource {
+    resource: Option<String>,
+}
+
+async fn list_permissions(
+    Extension(caller): Extension<Caller>,
+    Query(q): Query<OfResource>,
+) -> Handled {
+    ok(&caller.core.list_permissions(q.resource.as_deref()).await?)
+}
+
+async fn check_permission(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::CheckPermission>,
+) -> Handled {
+    ok(&caller.core.check_permission(&body).await?)
+}
+
+async fn migrations(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller.core.migrate_status().await?)
+}
+
+/// Backups in the server's own storage (`BACKUP_DIR`): a caller names no other place.
+async fn list_backups(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller
+        .core
+        .backup_list(None, crate::progress::silent())
+        .await?)
+}
+
+async fn show_backup(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+    ok(&caller
+        .core
+        .backup_show(&id, None, crate::progress::silent())
+        .await?)
+}
+
+async fn health_checks(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<HealthRequest>,
+) -> Handled {
+    ok(&caller.core.health(&body).await?)
+}
+
+async fn email_templates(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller.core.email_templates().await?)
+}
+
+async fn email_preview(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::email::EmailPreview>,
+) -> Handled {
+    ok(&caller.core.email_preview(&body).await?)
+}
+
+async fn email_test(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::email::EmailTest>,
+) -> Handled {
+    ok(&caller.core.email_test(&body).await?)
 }

@@ -1,0 +1,475 @@
+//! The `Backend` over HTTP: each method is one request to `platctl serve`, whose core runs it
+//! as the API key; errors come back in their typed form, so the exit code is direct mode's.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use reqwest::Method;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use crate::backend::{Backend, Deliver, Sink};
+use crate::error::{Error, ErrorKind, Result};
+use crate::progress::Reporter;
+use crate::proto::audit::*;
+use crate::proto::backup::*;
+use crate::proto::email::{EmailPreview, EmailSent, EmailTest, Rendered, TemplateInfo};
+use crate::proto::error::ErrorBody;
+use crate::proto::health::{HealthReport, HealthRequest};
+use crate::proto::ops::Op;
+use crate::proto::*;
+
+/// A running `platctl serve` and the key to call it with.
+pub struct Remote {
+    base: url::Url,
+    key: Option<String>,
+    client: reqwest::Client,
+    shown: String,
+}
+
+impl Remote {
+    pub fn new(server: &str, key: Option<String>, connect_timeout: Duration) -> Result<Remote> {
+        let base = super::base_url(server)?;
+        let client = reqwest::Client::builder()
+            .connect_timeout(connect_timeout)
+            .timeout(connect_timeout + Duration::from_secs(60))
+            .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::internal(format!("cannot make an HTTP client: {e}")))?;
+        Ok(Remote {
+            shown: crate::redact::redact_url(base.as_str().trim_end_matches('/')),
+            base,
+            key,
+            client,
+        })
+    }
+
+    fn url(&self, path: &str) -> url::Url {
+        let mut url = self.base.clone();
+        let joined = format!("{}{path}", self.base.path().trim_end_matches('/'));
+        url.set_path(&joined);
+        url
+    }
+
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<Value>,
+    ) -> Result<T> {
+        let Some(key) = &self.key else {
+            return Err(Error::config(format!(
+                "--server {}: no API key to call it with",
+                self.shown
+            ))
+            .with_hint("set PLATCTL_API_KEY, or --api-key-file FILE (a profile's api_key_file)"));
+        };
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(key)
+            .query(query);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.map_err(|e| self.unreachable(&e))?;
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let text = response.text().await.map_err(|e| self.unreachable(&e))?;
+        if status.is_success() {
+            return serde_json::from_str(&text).map_err(|e| {
+                Error::internal(format!(
+                    "{} answered {path} with something platctl cannot read ({e})",
+                    self.shown
+                ))
+                .with_hint("is the server the same platctl version? `platctl --version` on both")
+            });
+        }
+        Err(self.refusal(status, &text, retry_after))
+    }
+
+    /// A refusal, as the server typed it (its kind gives the exit code).
+    fn refusal(
+        &self,
+        status: reqwest::StatusCode,
+        text: &str,
+        retry_after: Option<String>,
+    ) -> Error {
+        let Ok(body) = serde_json::from_str::<ErrorBody>(text) else {
+            let start: String = text.trim().chars().take(200).collect();
+            return Error::new(
+                ErrorKind::Connect,
+                format!("{} answered {status}: {start}", self.shown),
+            )
+            .with_hint("is --server a platctl serve (behind its proxy)?");
+        };
+        let kind = body.kind.unwrap_or(match status.as_u16() {
+            401 => ErrorKind::Unauthenticated(crate::proto::error::AuthFailure::UnknownKey),
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            400 | 422 => ErrorKind::Usage,
+            409 => ErrorKind::Conflict,
+            _ => ErrorKind::Connect,
+        });
+        let hint = match (status.as_u16(), retry_after) {
+            (429, Some(wait)) => Some(format!(
+                "the server limits requests per key: try again in {wait} s"
+            )),
+            (401, _) => Some(format!(
+                "{}; check PLATCTL_API_KEY or --api-key-file",
+                body.hint
+                    .unwrap_or_else(|| "the server did not accept the key".into())
+            )),
+            _ => body.hint,
+        };
+        // `403: this key lacks ...`: the status first, where people look for it.
+        let message = match status.as_u16() {
+            code @ (401 | 403 | 429) => format!(
+                "{code}: {}",
+                body.message
+                    .strip_prefix("forbidden: ")
+                    .unwrap_or(&body.message)
+            ),
+            _ => body.message,
+        };
+        let err = Error::new(kind, message);
+        match hint {
+            Some(h) => err.with_hint(h),
+            None => err,
+        }
+    }
+
+    fn unreachable(&self, err: &reqwest::Error) -> Error {
+        let causes = super::causes(err);
+        let hint = if causes.contains("certificate") || causes.contains("tls") {
+            "the server's certificate is not trusted here: check the URL, or the CA it was signed by"
+        } else if err.is_timeout() {
+            "the server did not answer in time; is it overloaded, or is the operation long?"
+        } else {
+            "check the URL of --server (PLATCTL_SERVER), and that platctl serve runs there"
+        };
+        Error::new(
+            ErrorKind::Connect,
+            format!("cannot reach {}: {causes}", self.shown),
+        )
+        .with_hint(hint)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T> {
+        self.call(Method::GET, path, query, None).await
+    }
+
+    async fn post<T: DeserializeOwned>(&self, path: &str, body: &impl Serialize) -> Result<T> {
+        let body = serde_json::to_value(body)
+            .map_err(|e| Error::internal(format!("cannot encode the request: {e}")))?;
+        self.call(Method::POST, path, &[], Some(body)).await
+    }
+}
+
+/// A path segment, percent-encoded (ids, names and emails go into paths).
+fn seg(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
+}
+
+/// Not offered over HTTP yet: said plainly, nothing attempted.
+fn not_yet<T>(op: Op) -> Result<T> {
+    Err(Error::usage(format!(
+        "`platctl {}` does not run over --server yet",
+        op.command()
+    ))
+    .with_hint("run it where the database is reachable, without --server"))
+}
+
+/// `--storage` names a place on this machine; the server keeps its own.
+fn own_storage(storage: Option<&str>) -> Result<()> {
+    match storage {
+        None => Ok(()),
+        Some(_) => Err(Error::usage("--storage does not apply with --server")
+            .with_hint("the server lists and keeps backups in its own storage (its BACKUP_DIR)")),
+    }
+}
+
+#[async_trait]
+impl Backend for Remote {
+    fn describe(&self) -> String {
+        format!("{} (platctl serve)", self.shown)
+    }
+
+    async fn migrate_status(&self) -> Result<Vec<Migration>> {
+        self.get("/migrations", &[]).await
+    }
+    async fn migrate_run(&self, _req: &MigrateRun) -> Result<MigrateReport> {
+        not_yet(Op::MigrateRun)
+    }
+    async fn migrate_revert_plan(&self, _to: Option<i64>) -> Result<Vec<Migration>> {
+        not_yet(Op::MigrateRevert)
+    }
+    async fn migrate_revert(&self, _req: &MigrateRevert) -> Result<MigrateReport> {
+        not_yet(Op::MigrateRevert)
+    }
+    async fn migrate_verify(&self) -> Result<Vec<Drift>> {
+        not_yet(Op::MigrateVerify)
+    }
+    async fn migrate_accept(&self, _version: i64) -> Result<Drift> {
+        not_yet(Op::MigrateAccept)
+    }
+
+    async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
+        Err(
+            Error::usage("`platctl init` sets up a local database; it does not run over --server")
+                .with_hint("run it on the machine of the database"),
+        )
+    }
+
+    async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization> {
+        self.post("/organizations", req).await
+    }
+    async fn list_organizations(&self) -> Result<Vec<Organization>> {
+        self.get("/organizations", &[]).await
+    }
+
+    async fn create_user(&self, req: &CreateUser) -> Result<User> {
+        self.post("/users", req).await
+    }
+    async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>> {
+        let query: Vec<(&str, String)> = organization
+            .map(|o| ("organization", o.to_string()))
+            .into_iter()
+            .collect();
+        self.get("/users", &query).await
+    }
+    async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<UserChange> {
+        let verb = if disabled { "disable" } else { "enable" };
+        self.post(&format!("/users/{}/{verb}", seg(email)), &json!({}))
+            .await
+    }
+
+    async fn list_roles(&self) -> Result<Vec<Role>> {
+        self.get("/roles", &[]).await
+    }
+    async fn show_role(&self, name: &str) -> Result<RoleDetail> {
+        self.get(&format!("/roles/{}", seg(name)), &[]).await
+    }
+    async fn create_role(&self, _req: &CreateRole) -> Result<Role> {
+        not_yet(Op::RolesCreate)
+    }
+    async fn delete_role(&self, _name: &str, _force: bool) -> Result<RoleDeleted> {
+        not_yet(Op::RolesDelete)
+    }
+    async fn grant(&self, _role: &str, _permissions: &[String]) -> Result<GrantChange> {
+        not_yet(Op::RolesGrant)
+    }
+    async fn revoke(&self, _role: &str, _permissions: &[String]) -> Result<GrantChange> {
+        not_yet(Op::RolesRevoke)
+    }
+    async fn assign_role(&self, _req: &AssignRole) -> Result<Assignment> {
+        not_yet(Op::RolesAssign)
+    }
+    async fn unassign_role(&self, _user: &str, _organization: &str) -> Result<Assignment> {
+        not_yet(Op::RolesUnassign)
+    }
+
+    async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
+        let query: Vec<(&str, String)> = resource
+            .map(|r| ("resource", r.to_string()))
+            .into_iter()
+            .collect();
+        self.get("/permissions", &query).await
+    }
+    async fn check_permission(&self, req: &CheckPermission) -> Result<PermissionCheck> {
+        self.post("/permissions/check", req).await
+    }
+
+    async fn create_key(
+        &self,
+        req: &CreateKey,
+        deliver: Deliver<'_, CreatedKey>,
+    ) -> Result<CreatedKey> {
+        let mut body = json!({
+            "name": req.name,
+            "scopes": req.scopes,
+            "organization": req.organization,
+            "test": req.test,
+        });
+        match &req.expires {
+            Some(Expiry::In(d)) => {
+                body["expires_in"] = json!(format!("{}s", d.as_secs()));
+            }
+            Some(Expiry::At(at)) => body["expires_at"] = json!(at),
+            None => {}
+        }
+        let created: CreatedKey = self.post("/api-keys", &body).await?;
+        if let Err(e) = deliver(&created) {
+            // Nobody received it: it must not stay usable.
+            let _ = self
+                .revoke_key(
+                    &created.id.to_string(),
+                    Some("never delivered to its creator"),
+                )
+                .await;
+            return Err(e);
+        }
+        Ok(created)
+    }
+    async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>> {
+        let mut query = vec![("all", req.all.to_string())];
+        if let Some(o) = &req.organization {
+            query.push(("organization", o.clone()));
+        }
+        if let Some(c) = &req.created_by {
+            query.push(("created_by", c.clone()));
+        }
+        self.get("/api-keys", &query).await
+    }
+    async fn show_key(&self, id: &str) -> Result<ApiKey> {
+        self.get(&format!("/api-keys/{}", seg(id)), &[]).await
+    }
+    async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>> {
+        self.post(
+            &format!("/api-keys/{}/revoke", seg(id)),
+            &json!({ "reason": reason }),
+        )
+        .await
+    }
+    async fn delete_key(&self, id: &str) -> Result<ApiKey> {
+        self.call(Method::DELETE, &format!("/api-keys/{}", seg(id)), &[], None)
+            .await
+    }
+    async fn rotate_key(
+        &self,
+        id: &str,
+        grace: Duration,
+        deliver: Deliver<'_, RotatedKey>,
+    ) -> Result<RotatedKey> {
+        let rotated: RotatedKey = self
+            .post(
+                &format!("/api-keys/{}/rotate", seg(id)),
+                &json!({ "grace": format!("{}s", grace.as_secs()) }),
+            )
+            .await?;
+        if let Err(e) = deliver(&rotated) {
+            let _ = self
+                .revoke_key(
+                    &rotated.new.id.to_string(),
+                    Some("never delivered to its creator"),
+                )
+                .await;
+            return Err(e);
+        }
+        Ok(rotated)
+    }
+    async fn verify_key(&self, key: &str) -> Result<KeyVerification> {
+        self.post("/api-keys/verify", &json!({ "key": key })).await
+    }
+
+    async fn backup_run(&self, _req: &BackupRun, _progress: Reporter) -> Result<BackupRunOutcome> {
+        not_yet(Op::BackupRun)
+    }
+    async fn backup_list(
+        &self,
+        storage: Option<&str>,
+        _progress: Reporter,
+    ) -> Result<Vec<BackupInfo>> {
+        own_storage(storage)?;
+        self.get("/backups", &[]).await
+    }
+    async fn backup_show(
+        &self,
+        id: &str,
+        storage: Option<&str>,
+        _progress: Reporter,
+    ) -> Result<ShowBackup> {
+        own_storage(storage)?;
+        self.get(&format!("/backups/{}", seg(id)), &[]).await
+    }
+    async fn backup_restore_plan(
+        &self,
+        _req: &BackupRestore,
+        _progress: Reporter,
+    ) -> Result<RestorePlan> {
+        not_yet(Op::BackupRestore)
+    }
+    async fn backup_restore(
+        &self,
+        _req: &BackupRestore,
+        _plan: &RestorePlan,
+        _progress: Reporter,
+    ) -> Result<RestoreReport> {
+        not_yet(Op::BackupRestore)
+    }
+    async fn backup_verify(
+        &self,
+        _req: &BackupVerify,
+        _progress: Reporter,
+    ) -> Result<VerifyReport> {
+        not_yet(Op::BackupVerify)
+    }
+    async fn backup_prune(&self, _req: &BackupPrune, _progress: Reporter) -> Result<PruneReport> {
+        not_yet(Op::BackupPrune)
+    }
+
+    async fn audit_query(&self, _req: &AuditQuery, _sink: Sink<'_, AuditRecord>) -> Result<u64> {
+        not_yet(Op::AuditQuery)
+    }
+    async fn audit_tail(&self, _req: &AuditTail) -> Result<TailPoll> {
+        not_yet(Op::AuditTail)
+    }
+    async fn audit_follow(&self, _filter: &AuditFilter, _cursor: &TailCursor) -> Result<TailPoll> {
+        not_yet(Op::AuditTail)
+    }
+    async fn audit_stats(&self, _req: &AuditStats) -> Result<Vec<AuditCount>> {
+        not_yet(Op::AuditStats)
+    }
+    async fn audit_export(
+        &self,
+        _req: &AuditExport,
+        _out: &mut (dyn std::io::Write + Send),
+        _progress: Reporter,
+    ) -> Result<ExportReport> {
+        not_yet(Op::AuditExport)
+    }
+    async fn audit_prune_plan(&self, _req: &AuditPrune) -> Result<AuditPrunePlan> {
+        not_yet(Op::AuditPrune)
+    }
+    async fn audit_prune(
+        &self,
+        _req: &AuditPrune,
+        _progress: Reporter,
+    ) -> Result<AuditPruneReport> {
+        not_yet(Op::AuditPrune)
+    }
+    async fn audit_seal(&self, _progress: Reporter) -> Result<SealReport> {
+        not_yet(Op::AuditSeal)
+    }
+    async fn audit_verify(
+        &self,
+        _req: &AuditVerify,
+        _progress: Reporter,
+    ) -> Result<AuditVerifyReport> {
+        not_yet(Op::AuditVerify)
+    }
+
+    async fn email_templates(&self) -> Result<Vec<TemplateInfo>> {
+        self.get("/email/templates", &[]).await
+    }
+    async fn email_preview(&self, req: &EmailPreview) -> Result<Rendered> {
+        self.post("/email/preview", req).await
+    }
+    async fn email_test(&self, req: &EmailTest) -> Result<EmailSent> {
+        self.post("/email/test", req).await
+    }
+
+    async fn health(&self, req: &HealthRequest) -> Result<HealthReport> {
+        self.post("/health/checks", req).await
+    }
+
+    async fn close(&self) {}
+}
