@@ -48,14 +48,14 @@ impl Record for Migration {
     const COLUMNS: &'static [&'static str] = &["version", "name", "status", "applied_at"];
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MigrateRun {
     pub dry_run: bool,
     pub to: Option<i64>,
     pub lock_timeout: Duration,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MigrateRevert {
     pub to: Option<i64>,
     pub lock_timeout: Duration,

@@ -161,6 +161,85 @@ impl Remote {
         .with_hint(hint)
     }
 
+    /// POST `body`, and hand the NDJSON records of the answer to `sink` a page at a time.
+    async fn ndjson<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        sink: Sink<'_, T>,
+    ) -> Result<u64> {
+        const PAGE: usize = 500;
+        let Some(key) = &self.key else {
+            return self
+                .call::<Value>(Method::POST, path, &[], None)
+                .await
+                .map(|_| 0);
+        };
+        let mut response = self
+            .client
+            .post(self.url(path))
+            .bearer_auth(key)
+            .json(body)
+            .send()
+            .await
+            .map_err(|e| self.unreachable(&e))?;
+        let status = response.status();
+        if !status.is_success() {
+            let text = response.text().await.map_err(|e| self.unreachable(&e))?;
+            return Err(self.refusal(status, &text, None));
+        }
+        let mut pending: Vec<u8> = Vec::new();
+        let mut page: Vec<T> = Vec::with_capacity(PAGE);
+        let mut count = 0u64;
+        loop {
+            let chunk = response.chunk().await.map_err(|e| self.unreachable(&e))?;
+            let done = chunk.is_none();
+            match chunk {
+                Some(bytes) => pending.extend_from_slice(&bytes),
+                None if !pending.is_empty() => pending.push(b'\n'),
+                None => {}
+            }
+            while let Some(end) = pending.iter().position(|b| *b == b'\n') {
+                let line: Vec<u8> = pending.drain(..=end).collect();
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let value: Value = serde_json::from_slice(&line).map_err(|e| {
+                    Error::internal(format!(
+                        "{} sent a line platctl cannot read ({e})",
+                        self.shown
+                    ))
+                })?;
+                if let Some(err) = value.get("error") {
+                    // Failed after the first page: the server's error, typed.
+                    let status = err
+                        .get("statusCode")
+                        .and_then(Value::as_u64)
+                        .and_then(|c| reqwest::StatusCode::from_u16(c as u16).ok())
+                        .unwrap_or(reqwest::StatusCode::INTERNAL_SERVER_ERROR);
+                    return Err(self.refusal(status, &err.to_string(), None));
+                }
+                page.push(serde_json::from_value(value).map_err(|e| {
+                    Error::internal(format!(
+                        "{} sent a record platctl cannot read ({e})",
+                        self.shown
+                    ))
+                })?);
+                count += 1;
+                if page.len() == PAGE {
+                    sink(std::mem::take(&mut page))?;
+                }
+            }
+            if done {
+                break;
+            }
+        }
+        if !page.is_empty() {
+            sink(page)?;
+        }
+        Ok(count)
+    }
+
     async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T> {
         self.call(Method::GET, path, query, None).await
     }
@@ -206,20 +285,22 @@ impl Backend for Remote {
     async fn migrate_status(&self) -> Result<Vec<Migration>> {
         self.get("/migrations", &[]).await
     }
-    async fn migrate_run(&self, _req: &MigrateRun) -> Result<MigrateReport> {
-        not_yet(Op::MigrateRun)
+    async fn migrate_run(&self, req: &MigrateRun) -> Result<MigrateReport> {
+        self.post("/migrations/run", req).await
     }
-    async fn migrate_revert_plan(&self, _to: Option<i64>) -> Result<Vec<Migration>> {
-        not_yet(Op::MigrateRevert)
+    async fn migrate_revert_plan(&self, to: Option<i64>) -> Result<Vec<Migration>> {
+        let query: Vec<(&str, String)> = to.map(|t| ("to", t.to_string())).into_iter().collect();
+        self.get("/migrations/revert-plan", &query).await
     }
-    async fn migrate_revert(&self, _req: &MigrateRevert) -> Result<MigrateReport> {
-        not_yet(Op::MigrateRevert)
+    async fn migrate_revert(&self, req: &MigrateRevert) -> Result<MigrateReport> {
+        self.post("/migrations/revert", req).await
     }
     async fn migrate_verify(&self) -> Result<Vec<Drift>> {
-        not_yet(Op::MigrateVerify)
+        self.get("/migrations/verify", &[]).await
     }
-    async fn migrate_accept(&self, _version: i64) -> Result<Drift> {
-        not_yet(Op::MigrateAccept)
+    async fn migrate_accept(&self, version: i64) -> Result<Drift> {
+        self.post(&format!("/migrations/{version}/accept"), &json!({}))
+            .await
     }
 
     async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
@@ -258,23 +339,48 @@ impl Backend for Remote {
     async fn show_role(&self, name: &str) -> Result<RoleDetail> {
         self.get(&format!("/roles/{}", seg(name)), &[]).await
     }
-    async fn create_role(&self, _req: &CreateRole) -> Result<Role> {
-        not_yet(Op::RolesCreate)
+    async fn create_role(&self, req: &CreateRole) -> Result<Role> {
+        self.post("/roles", req).await
     }
-    async fn delete_role(&self, _name: &str, _force: bool) -> Result<RoleDeleted> {
-        not_yet(Op::RolesDelete)
+    async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted> {
+        self.call(
+            Method::DELETE,
+            &format!("/roles/{}", seg(name)),
+            &[("force", force.to_string())],
+            None,
+        )
+        .await
     }
-    async fn grant(&self, _role: &str, _permissions: &[String]) -> Result<GrantChange> {
-        not_yet(Op::RolesGrant)
+    async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
+        self.post(
+            &format!("/roles/{}/permissions", seg(role)),
+            &json!({ "permissions": permissions }),
+        )
+        .await
     }
-    async fn revoke(&self, _role: &str, _permissions: &[String]) -> Result<GrantChange> {
-        not_yet(Op::RolesRevoke)
+    async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
+        self.call(
+            Method::DELETE,
+            &format!("/roles/{}/permissions", seg(role)),
+            &[("permissions", permissions.join(","))],
+            None,
+        )
+        .await
     }
-    async fn assign_role(&self, _req: &AssignRole) -> Result<Assignment> {
-        not_yet(Op::RolesAssign)
+    async fn assign_role(&self, req: &AssignRole) -> Result<Assignment> {
+        self.post("/role-assignments", req).await
     }
-    async fn unassign_role(&self, _user: &str, _organization: &str) -> Result<Assignment> {
-        not_yet(Op::RolesUnassign)
+    async fn unassign_role(&self, user: &str, organization: &str) -> Result<Assignment> {
+        self.call(
+            Method::DELETE,
+            "/role-assignments",
+            &[
+                ("user", user.to_string()),
+                ("organization", organization.to_string()),
+            ],
+            None,
+        )
+        .await
     }
 
     async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
@@ -405,28 +511,30 @@ impl Backend for Remote {
     ) -> Result<RestoreReport> {
         not_yet(Op::BackupRestore)
     }
-    async fn backup_verify(
-        &self,
-        _req: &BackupVerify,
-        _progress: Reporter,
-    ) -> Result<VerifyReport> {
-        not_yet(Op::BackupVerify)
+    async fn backup_verify(&self, req: &BackupVerify, _progress: Reporter) -> Result<VerifyReport> {
+        own_storage(req.storage.as_deref())?;
+        self.post("/backups/verify", req).await
     }
-    async fn backup_prune(&self, _req: &BackupPrune, _progress: Reporter) -> Result<PruneReport> {
-        not_yet(Op::BackupPrune)
+    async fn backup_prune(&self, req: &BackupPrune, _progress: Reporter) -> Result<PruneReport> {
+        own_storage(req.storage.as_deref())?;
+        self.post("/backups/prune", req).await
     }
 
-    async fn audit_query(&self, _req: &AuditQuery, _sink: Sink<'_, AuditRecord>) -> Result<u64> {
-        not_yet(Op::AuditQuery)
+    async fn audit_query(&self, req: &AuditQuery, sink: Sink<'_, AuditRecord>) -> Result<u64> {
+        self.ndjson("/audit-logs/query", req, sink).await
     }
-    async fn audit_tail(&self, _req: &AuditTail) -> Result<TailPoll> {
-        not_yet(Op::AuditTail)
+    async fn audit_tail(&self, req: &AuditTail) -> Result<TailPoll> {
+        self.post("/audit-logs/tail", req).await
     }
-    async fn audit_follow(&self, _filter: &AuditFilter, _cursor: &TailCursor) -> Result<TailPoll> {
-        not_yet(Op::AuditTail)
+    async fn audit_follow(&self, filter: &AuditFilter, cursor: &TailCursor) -> Result<TailPoll> {
+        self.post(
+            "/audit-logs/follow",
+            &json!({ "filter": filter, "cursor": cursor }),
+        )
+        .await
     }
-    async fn audit_stats(&self, _req: &AuditStats) -> Result<Vec<AuditCount>> {
-        not_yet(Op::AuditStats)
+    async fn audit_stats(&self, req: &AuditStats) -> Result<Vec<AuditCount>> {
+        self.post("/audit-logs/stats", req).await
     }
     async fn audit_export(
         &self,
@@ -436,25 +544,21 @@ impl Backend for Remote {
     ) -> Result<ExportReport> {
         not_yet(Op::AuditExport)
     }
-    async fn audit_prune_plan(&self, _req: &AuditPrune) -> Result<AuditPrunePlan> {
-        not_yet(Op::AuditPrune)
+    async fn audit_prune_plan(&self, req: &AuditPrune) -> Result<AuditPrunePlan> {
+        self.post("/audit-logs/prune-plan", req).await
     }
-    async fn audit_prune(
-        &self,
-        _req: &AuditPrune,
-        _progress: Reporter,
-    ) -> Result<AuditPruneReport> {
-        not_yet(Op::AuditPrune)
+    async fn audit_prune(&self, req: &AuditPrune, _progress: Reporter) -> Result<AuditPruneReport> {
+        self.post("/audit-logs/prune", req).await
     }
     async fn audit_seal(&self, _progress: Reporter) -> Result<SealReport> {
-        not_yet(Op::AuditSeal)
+        self.post("/audit-logs/seal", &json!({})).await
     }
     async fn audit_verify(
         &self,
-        _req: &AuditVerify,
+        req: &AuditVerify,
         _progress: Reporter,
     ) -> Result<AuditVerifyReport> {
-        not_yet(Op::AuditVerify)
+        self.post("/audit-logs/verify", req).await
     }
 
     async fn email_templates(&self) -> Result<Vec<TemplateInfo>> {

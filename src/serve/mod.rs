@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 mod metrics;
 mod routes;
+mod stream;
 
 pub use routes::{ROUTES, markdown_table};
 

@@ -57,11 +57,36 @@ pub const ROUTES: &[Route] = &[
     route("POST", "/users/{email}/enable", Some(Op::UsersEnable)),
     route("GET", "/roles", Some(Op::RolesList)),
     route("GET", "/roles/{name}", Some(Op::RolesShow)),
+    route("POST", "/roles", Some(Op::RolesCreate)),
+    route("DELETE", "/roles/{name}", Some(Op::RolesDelete)),
+    route("POST", "/roles/{name}/permissions", Some(Op::RolesGrant)),
+    route("DELETE", "/roles/{name}/permissions", Some(Op::RolesRevoke)),
+    route("POST", "/role-assignments", Some(Op::RolesAssign)),
+    route("DELETE", "/role-assignments", Some(Op::RolesUnassign)),
     route("GET", "/permissions", Some(Op::PermissionsList)),
     route("POST", "/permissions/check", Some(Op::PermissionsCheck)),
     route("GET", "/migrations", Some(Op::MigrateStatus)),
+    route("POST", "/migrations/run", Some(Op::MigrateRun)),
+    route("GET", "/migrations/revert-plan", Some(Op::MigrateRevert)),
+    route("POST", "/migrations/revert", Some(Op::MigrateRevert)),
+    route("GET", "/migrations/verify", Some(Op::MigrateVerify)),
+    route(
+        "POST",
+        "/migrations/{version}/accept",
+        Some(Op::MigrateAccept),
+    ),
+    route("POST", "/audit-logs/query", Some(Op::AuditQuery)),
+    route("POST", "/audit-logs/tail", Some(Op::AuditTail)),
+    route("POST", "/audit-logs/follow", Some(Op::AuditTail)),
+    route("POST", "/audit-logs/stats", Some(Op::AuditStats)),
+    route("POST", "/audit-logs/prune-plan", Some(Op::AuditPrune)),
+    route("POST", "/audit-logs/prune", Some(Op::AuditPrune)),
+    route("POST", "/audit-logs/seal", Some(Op::AuditSeal)),
+    route("POST", "/audit-logs/verify", Some(Op::AuditVerify)),
     route("GET", "/backups", Some(Op::BackupList)),
     route("GET", "/backups/{id}", Some(Op::BackupShow)),
+    route("POST", "/backups/verify", Some(Op::BackupVerify)),
+    route("POST", "/backups/prune", Some(Op::BackupPrune)),
     route("POST", "/health/checks", Some(Op::Health)),
     route("GET", "/email/templates", Some(Op::EmailTemplates)),
     route("POST", "/email/preview", Some(Op::EmailPreview)),
@@ -108,13 +133,30 @@ pub fn protected() -> Router<Arc<App>> {
         .route("/users", get(list_users).post(create_user))
         .route("/users/{email}/disable", post(disable_user))
         .route("/users/{email}/enable", post(enable_user))
-        .route("/roles", get(list_roles))
-        .route("/roles/{name}", get(show_role))
+        .route("/roles", get(list_roles).post(create_role))
+        .route("/roles/{name}", get(show_role).delete(delete_role))
+        .route("/roles/{name}/permissions", post(grant).delete(revoke))
+        .route("/role-assignments", post(assign).delete(unassign))
         .route("/permissions", get(list_permissions))
         .route("/permissions/check", post(check_permission))
         .route("/migrations", get(migrations))
+        .route("/migrations/run", post(migrate_run))
+        .route("/migrations/revert-plan", get(revert_plan))
+        .route("/migrations/revert", post(migrate_revert))
+        .route("/migrations/verify", get(migrate_verify))
+        .route("/migrations/{version}/accept", post(migrate_accept))
+        .route("/audit-logs/query", post(super::stream::audit_query))
+        .route("/audit-logs/tail", post(audit_tail))
+        .route("/audit-logs/follow", post(audit_follow))
+        .route("/audit-logs/stats", post(audit_stats))
+        .route("/audit-logs/prune-plan", post(audit_prune_plan))
+        .route("/audit-logs/prune", post(audit_prune))
+        .route("/audit-logs/seal", post(audit_seal))
+        .route("/audit-logs/verify", post(audit_verify))
         .route("/backups", get(list_backups))
         .route("/backups/{id}", get(show_backup))
+        .route("/backups/verify", post(backup_verify))
+        .route("/backups/prune", post(backup_prune))
         .route("/health/checks", post(health_checks))
         .route("/email/templates", get(email_templates))
         .route("/email/preview", post(email_preview))
@@ -452,4 +494,201 @@ async fn email_test(
     Body(body): Body<crate::proto::email::EmailTest>,
 ) -> Handled {
     ok(&caller.core.email_test(&body).await?)
+}
+
+async fn create_role(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::CreateRole>,
+) -> Handled {
+    Ok(json(
+        StatusCode::CREATED,
+        &caller.core.create_role(&body).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Force {
+    #[serde(default)]
+    force: bool,
+}
+
+async fn delete_role(
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    Query(q): Query<Force>,
+) -> Handled {
+    ok(&caller.core.delete_role(&name, q.force).await?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Permissions {
+    permissions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PermissionList {
+    /// Comma-separated.
+    permissions: String,
+}
+
+async fn grant(
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    Body(body): Body<Permissions>,
+) -> Handled {
+    ok(&caller.core.grant(&name, &body.permissions).await?)
+}
+
+async fn revoke(
+    Extension(caller): Extension<Caller>,
+    Path(name): Path<String>,
+    Query(q): Query<PermissionList>,
+) -> Handled {
+    let list: Vec<String> = q
+        .permissions
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .collect();
+    ok(&caller.core.revoke(&name, &list).await?)
+}
+
+async fn assign(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::AssignRole>,
+) -> Handled {
+    ok(&caller.core.assign_role(&body).await?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Membership {
+    user: String,
+    organization: String,
+}
+
+async fn unassign(Extension(caller): Extension<Caller>, Query(q): Query<Membership>) -> Handled {
+    ok(&caller.core.unassign_role(&q.user, &q.organization).await?)
+}
+
+async fn migrate_run(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::MigrateRun>,
+) -> Handled {
+    ok(&caller.core.migrate_run(&body).await?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct To {
+    to: Option<i64>,
+}
+
+async fn revert_plan(Extension(caller): Extension<Caller>, Query(q): Query<To>) -> Handled {
+    ok(&caller.core.migrate_revert_plan(q.to).await?)
+}
+
+async fn migrate_revert(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::MigrateRevert>,
+) -> Handled {
+    ok(&caller.core.migrate_revert(&body).await?)
+}
+
+async fn migrate_verify(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller.core.migrate_verify().await?)
+}
+
+async fn migrate_accept(Extension(caller): Extension<Caller>, Path(version): Path<i64>) -> Handled {
+    ok(&caller.core.migrate_accept(version).await?)
+}
+
+async fn audit_tail(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::audit::AuditTail>,
+) -> Handled {
+    ok(&caller.core.audit_tail(&body).await?)
+}
+
+#[derive(Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Follow {
+    pub filter: crate::proto::audit::AuditFilter,
+    pub cursor: crate::proto::audit::TailCursor,
+}
+
+async fn audit_follow(Extension(caller): Extension<Caller>, Body(body): Body<Follow>) -> Handled {
+    ok(&caller.core.audit_follow(&body.filter, &body.cursor).await?)
+}
+
+async fn audit_stats(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::audit::AuditStats>,
+) -> Handled {
+    ok(&caller.core.audit_stats(&body).await?)
+}
+
+async fn audit_prune_plan(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::audit::AuditPrune>,
+) -> Handled {
+    ok(&caller.core.audit_prune_plan(&body).await?)
+}
+
+async fn audit_prune(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::audit::AuditPrune>,
+) -> Handled {
+    ok(&caller
+        .core
+        .audit_prune(&body, crate::progress::silent())
+        .await?)
+}
+
+async fn audit_seal(Extension(caller): Extension<Caller>) -> Handled {
+    ok(&caller.core.audit_seal(crate::progress::silent()).await?)
+}
+
+async fn audit_verify(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::audit::AuditVerify>,
+) -> Handled {
+    ok(&caller
+        .core
+        .audit_verify(&body, crate::progress::silent())
+        .await?)
+}
+
+/// The server's own storage only: a caller names no place on the server's disks.
+fn server_storage(storage: &Option<String>) -> Result<(), ApiError> {
+    match storage {
+        None => Ok(()),
+        Some(_) => Err(Error::usage("`storage` is not accepted over the API")
+            .with_hint("the server uses its own storage (its BACKUP_DIR)")
+            .into()),
+    }
+}
+
+async fn backup_verify(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::backup::BackupVerify>,
+) -> Handled {
+    server_storage(&body.storage)?;
+    ok(&caller
+        .core
+        .backup_verify(&body, crate::progress::silent())
+        .await?)
+}
+
+async fn backup_prune(
+    Extension(caller): Extension<Caller>,
+    Body(body): Body<crate::proto::backup::BackupPrune>,
+) -> Handled {
+    server_storage(&body.storage)?;
+    ok(&caller
+        .core
+        .backup_prune(&body, crate::progress::silent())
+        .await?)
 }

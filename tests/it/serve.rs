@@ -499,12 +499,14 @@ each_backend!(remote_mode_gives_what_direct_mode_gives, |env| {
         !unknown.all_output().contains("ABCDEF0123456789"),
         "{unknown}"
     );
-    let later = remote(&["audit", "stats", "--by", "action"]);
+    let out = env.path("export.csv");
+    let later = remote(&["audit", "export", "--out", out.to_str().unwrap()]);
     assert_eq!(later.code, 2, "{later}");
     assert!(
         later.stderr.contains("does not run over --server yet"),
         "{later}"
     );
+    assert!(!out.exists());
 
     // Health with a key runs the checks there, with this command's thresholds.
     let health = remote(&["health", "--check", "db,migrations", "-o", "json"]);
@@ -514,4 +516,82 @@ each_backend!(remote_mode_gives_what_direct_mode_gives, |env| {
     let gone = remote(&["keys", "list"]);
     assert_eq!(gone.code, 1, "{gone}");
     assert!(gone.stderr.contains("cannot reach"), "{gone}");
+});
+
+each_backend!(roles_migrations_and_audit_run_over_the_api, |env| {
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["-q", "orgs", "create", "default"]);
+    let (_, key) = operator_key(
+        &env,
+        &[
+            "roles:manage",
+            "roles:read",
+            "settings:read",
+            "settings:manage",
+            "audit-logs:read",
+            "audit-logs:manage",
+        ],
+    );
+    let server = Served::start(&env, &[]);
+    let remote = |args: &[&str]| {
+        let mut cmd = env.bare();
+        cmd.env("PLATCTL_API_KEY", &key)
+            .args(["--server", server.url.as_str()])
+            .args(args);
+        crate::common::Run::from(cmd.output().unwrap())
+    };
+    let ok = |args: &[&str]| {
+        let run = remote(args);
+        assert_eq!(run.code, 0, "{args:?}: {run}");
+        run
+    };
+    ok(&[
+        "roles", "create", "support", "--level", "2", "--from", "VIEWER",
+    ]);
+    ok(&["roles", "grant", "support", "audit-logs:read"]);
+    let shown = ok(&["roles", "show", "support", "-o", "json"]).json();
+    assert_eq!(
+        shown,
+        env.ok(&["roles", "show", "support", "-o", "json"]).json()
+    );
+    ok(&["roles", "revoke", "support", "audit-logs:read"]);
+    ok(&["-y", "roles", "delete", "support"]);
+    assert_eq!(ok(&["migrate", "verify", "-o", "json"]).json(), json!([]));
+    let dry = ok(&["migrate", "run", "--dry-run", "-o", "json"]).json();
+    assert_eq!(
+        dry,
+        env.ok(&["migrate", "run", "--dry-run", "-o", "json"])
+            .json()
+    );
+
+    // The audit log, streamed: the same entries as direct mode, in the same order.
+    let over_http = ok(&["audit", "query", "--all", "-o", "json"]).json();
+    let direct = env.ok(&["audit", "query", "--all", "-o", "json"]).json();
+    assert_eq!(over_http, direct);
+    let actions: Vec<&str> = over_http
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &actions[..4],
+        ["role.delete", "role.revoke", "role.grant", "role.create"]
+    );
+    let stats = ok(&["audit", "stats", "--by", "action", "-o", "json"]).json();
+    assert_eq!(
+        stats,
+        env.ok(&["audit", "stats", "--by", "action", "-o", "json"])
+            .json()
+    );
+    let sealed = ok(&["audit", "seal", "-o", "json"]).json();
+    assert!(
+        sealed["seal"]["row_count"].as_i64().unwrap() > 4,
+        "{sealed}"
+    );
+    let verified = ok(&["audit", "verify", "-o", "json"]).json();
+    assert_eq!(verified["ok"], true, "{verified}");
+    // Refused over the API as directly: the key lacks audit-logs:delete.
+    let prune = remote(&["-y", "audit", "prune", "--older-than", "1d"]);
+    assert_eq!(prune.code, 77, "{prune}");
 });
