@@ -109,8 +109,10 @@ fn secret_value_spans(text: &str) -> Vec<(usize, usize)> {
     while let Some(offset) = text[i..].find('=') {
         let eq = i + offset;
         let key_start = text[..eq]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let key = text[key_start..eq].trim();
         if !key.is_empty() && is_secret_key(key) {
             let start = eq + 1;
@@ -322,6 +324,13 @@ mod tests {
             "host=db password=*** user=ops"
         );
         assert_eq!(scrub("a=b c=d"), "a=b c=d");
+    }
+
+    #[test]
+    fn text_with_wide_characters_before_an_equals_sign_is_scrubbed_without_panicking() {
+        let text = "there is no user `:DJ\u{1e876}\u{fea68}h\u{10c80f}=\u{f3d36}\u{b3}O`";
+        assert_eq!(scrub(text), text);
+        assert_eq!(scrub("\u{e9}password=hunter22 ok"), "\u{e9}password=*** ok");
     }
 
     #[test]

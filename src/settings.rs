@@ -107,6 +107,7 @@ pub struct Profile {
     /// `serve`'s rate limit (RATE_LIMIT_MAX, RATE_LIMIT_TTL win).
     pub rate_limit_max: Option<u32>,
     pub rate_limit_ttl: Option<u64>,
+    pub rate_limit_auth_failures: Option<u32>,
     /// `serve`'s CORS origins (CORS_ORIGIN wins).
     pub cors_origin: Option<String>,
     /// `serve`'s trusted proxies (PLATCTL_TRUSTED_PROXIES wins).
@@ -256,6 +257,7 @@ pub struct Settings {
     pub api_key: Option<Resolved<String>>,
     pub rate_limit_max: Resolved<std::num::NonZeroU32>,
     pub rate_limit_ttl: Resolved<Duration>,
+    pub rate_limit_auth_failures: Resolved<std::num::NonZeroU32>,
     pub cors_origin: Option<Resolved<String>>,
     pub trusted_proxies: Option<Resolved<Vec<ipnet::IpNet>>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
@@ -357,6 +359,7 @@ settings_table! {
     "sendgrid_api_url": flag None, env ["SENDGRID_API_URL"], profile Some("sendgrid_api_url"), default Some("https://api.sendgrid.com"), secret false, "SendGrid's API; `https://` (`http://` only on loopback, for a test endpoint)";
     "rate_limit_max": flag None, env ["RATE_LIMIT_MAX"], profile Some("rate_limit_max"), default Some("100"), secret false, "`serve`: requests allowed per key (per address without one) in each `RATE_LIMIT_TTL`";
     "rate_limit_ttl": flag None, env ["RATE_LIMIT_TTL"], profile Some("rate_limit_ttl"), default Some("60"), secret false, "`serve`: the rate limit's window, in seconds";
+    "rate_limit_auth_failures": flag None, env ["RATE_LIMIT_AUTH_FAILURES"], profile Some("rate_limit_auth_failures"), default Some("5"), secret false, "`serve`: failed authentications allowed per minute from one address";
     "cors_origin": flag None, env ["CORS_ORIGIN"], profile Some("cors_origin"), default None, secret false, "`serve`: origins browsers may call the API from (comma-separated, or `*`); none when unset";
     "trusted_proxies": flag None, env ["PLATCTL_TRUSTED_PROXIES"], profile Some("trusted_proxies"), default None, secret false, "`serve`: proxies (addresses or CIDRs, comma-separated) whose `X-Forwarded-For` names the client";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
@@ -1026,6 +1029,11 @@ impl Settings {
             Spec::of("rate_limit_ttl").profile(active.rate_limit_ttl.map(|n| n.to_string())),
             parse_rate_ttl,
         )?;
+        let rate_limit_auth_failures = r.get_or_default(
+            Spec::of("rate_limit_auth_failures")
+                .profile(active.rate_limit_auth_failures.map(|n| n.to_string())),
+            parse_rate_max,
+        )?;
         let cors_origin = r.get(
             Spec::of("cors_origin").profile(active.cors_origin.clone()),
             parse_cors,
@@ -1105,6 +1113,7 @@ impl Settings {
             api_key,
             rate_limit_max,
             rate_limit_ttl,
+            rate_limit_auth_failures,
             cors_origin,
             trusted_proxies,
             s3_endpoint_url,
@@ -1313,7 +1322,8 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
-                 sendgrid_api_url, server, api_key_file, rate_limit_max, rate_limit_ttl, cors_origin, trusted_proxies, \
+                 sendgrid_api_url, server, api_key_file, rate_limit_max, rate_limit_ttl, \
+                 rate_limit_auth_failures, cors_origin, trusted_proxies, \
                  s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )

@@ -214,7 +214,9 @@ async fn execute(
                     monthly: keep_monthly.unwrap_or(0),
                 }
             } else {
-                older_than.map_or(PrunePolicy::Retention, PrunePolicy::OlderThan)
+                older_than.map_or(PrunePolicy::Retention, |d| {
+                    PrunePolicy::OlderThan(crate::proto::Span(d))
+                })
             };
             let req = BackupPrune {
                 policy,

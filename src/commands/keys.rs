@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::cli::KeysCommand;
 use crate::error::{Error, ErrorKind, ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::{CreateKey, CreatedKey, Expiry, ListKeys, RotatedKey, Verdict};
+use crate::proto::{CreateKey, CreatedKey, Expiry, ListKeys, RotatedKey, Span, Verdict};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
     // Read the key before connecting, so a prompt is not held up by the network.
@@ -25,7 +25,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 test,
             } => {
                 let expires = match (expires_in, expires_at) {
-                    (Some(d), _) => Some(Expiry::In(d)),
+                    (Some(d), _) => Some(Expiry::In(Span(d))),
                     (None, Some(t)) => Some(Expiry::At(t)),
                     (None, None) => None,
                 };

@@ -229,7 +229,7 @@ impl Core {
                 monthly: *monthly,
             },
             PrunePolicy::OlderThan(age) => {
-                retention::Policy::OlderThan(bounded("--older-than", *age).map_err(Error::usage)?)
+                retention::Policy::OlderThan(bounded("--older-than", age.0).map_err(Error::usage)?)
             }
             PrunePolicy::Retention => {
                 let days = u64::try_from(self.backup.retention_days).unwrap_or(30);

@@ -305,7 +305,7 @@ fn expiry(expires: &Option<Expiry>, now: DateTime<Utc>) -> Result<Option<DateTim
     match expires {
         None => Ok(None),
         Some(Expiry::In(d)) => {
-            let d = bounded("--expires-in", *d).map_err(Error::usage)?;
+            let d = bounded("--expires-in", d.0).map_err(Error::usage)?;
             if d <= chrono::Duration::zero() {
                 return Err(Error::usage("--expires-in must be longer than zero"));
             }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::Record;
 
 /// Which entries: every filter narrows; none means all.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditFilter {
     /// The acting user's email.
     pub user: Option<String>,
@@ -27,7 +27,7 @@ pub struct AuditFilter {
     pub until: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditQuery {
     pub filter: AuditFilter,
     /// At most this many entries; `None` for all of them.
@@ -40,7 +40,7 @@ pub struct AuditQuery {
 pub const DEFAULT_QUERY_LIMIT: u64 = 100;
 
 /// One audit entry, every column of it (and the organization's slug, when it still exists).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditRecord {
     pub id: i64,
     pub occurred_at: DateTime<Utc>,
@@ -103,14 +103,14 @@ impl Record for AuditRecord {
 /// an id, another takes the next and commits first): `pending` holds, for each poll, the
 /// highest id visible then and the transaction horizon that must pass before no lower id can
 /// still appear.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TailCursor {
     pub after: i64,
     pub seen: Vec<i64>,
     pub pending: Vec<TailWait>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TailWait {
     /// The highest id visible at that poll.
     pub visible: i64,
@@ -119,7 +119,7 @@ pub struct TailWait {
     pub xmax: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditTail {
     pub filter: AuditFilter,
     /// How many of the newest entries to show first.
@@ -127,13 +127,13 @@ pub struct AuditTail {
 }
 
 /// What one poll of `audit tail --follow` found: new entries in id order.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TailPoll {
     pub entries: Vec<AuditRecord>,
     pub cursor: TailCursor,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Csv,
@@ -151,13 +151,13 @@ impl ExportFormat {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditExport {
     pub filter: AuditFilter,
     pub format: ExportFormat,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ExportReport {
     pub rows: u64,
     /// Bytes written before compression.
@@ -165,7 +165,7 @@ pub struct ExportReport {
     pub format: ExportFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum StatsBy {
     Action,
@@ -175,14 +175,14 @@ pub enum StatsBy {
     Hour,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditStats {
     pub filter: AuditFilter,
     pub by: StatsBy,
 }
 
 /// One group of `audit stats`: the action, actor, organization, day or hour, and its count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditCount {
     pub key: String,
     pub count: i64,
@@ -192,14 +192,14 @@ impl Record for AuditCount {
     const COLUMNS: &'static [&'static str] = &["key", "count"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditPrune {
     /// Entries older than this go.
     pub cutoff: DateTime<Utc>,
 }
 
 /// What a prune deletes (or, after it ran, deleted).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditPrunePlan {
     pub cutoff: DateTime<Utc>,
     pub rows: u64,
@@ -213,7 +213,7 @@ pub struct AuditPrunePlan {
     pub kept_in_seals: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditPruneReport {
     pub plan: AuditPrunePlan,
     pub deleted: u64,
@@ -221,7 +221,7 @@ pub struct AuditPruneReport {
 }
 
 /// The newest seal: what an operator keeps outside the database as an anchor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SealHead {
     pub seal_id: i64,
     pub last_id: i64,
@@ -229,7 +229,7 @@ pub struct SealHead {
     pub sealed_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Seal {
     pub id: i64,
     pub sealed_at: DateTime<Utc>,
@@ -244,7 +244,7 @@ pub struct Seal {
     pub actor: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SealReport {
     /// The new seal, or `None` when no entry was added since the last one.
     pub seal: Option<Seal>,
@@ -252,7 +252,7 @@ pub struct SealReport {
     pub head: Option<SealHead>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditVerify {
     /// Recompute only the seals made since then (the chain is still followed from the start).
     pub since: Option<DateTime<Utc>>,
@@ -263,7 +263,7 @@ pub struct AuditVerify {
     pub expect_head: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Signatures {
     /// Every seal is signed, and every signature was checked with the public key.
@@ -274,7 +274,7 @@ pub enum Signatures {
     Unsigned,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SealProblem {
     pub seal_id: i64,
     pub first_id: i64,
@@ -282,7 +282,7 @@ pub struct SealProblem {
     pub problem: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditVerifyReport {
     pub ok: bool,
     pub seals: u64,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Record;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Manifest {
     pub format_version: u32,
     /// Time-sortable: `20261126T020000Z-3fa1`.
@@ -42,7 +42,7 @@ pub struct Manifest {
     pub audit_seal_head: Option<super::audit::SealHead>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum BackupStatus {
     /// The artifact is there with the size the manifest gives (and, if it was checked, its
@@ -55,7 +55,7 @@ pub enum BackupStatus {
 }
 
 /// A row of `backup list`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupInfo {
     pub id: String,
     pub started_at: DateTime<Utc>,
@@ -93,7 +93,7 @@ pub fn human_bytes(n: u64) -> String {
 }
 
 /// A restore found unfinished in a database.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Unfinished {
     pub backup_id: String,
     pub storage: String,
@@ -119,7 +119,7 @@ impl Unfinished {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ShowBackup {
     pub status: BackupStatus,
     pub storage: String,
@@ -129,7 +129,7 @@ pub struct ShowBackup {
     pub manifest: Manifest,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RestoreReport {
     pub id: String,
     pub target: String,
@@ -141,14 +141,14 @@ pub struct RestoreReport {
     pub duration_ms: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TableCheck {
     pub table: String,
     pub expected: u64,
     pub found: u64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct VerifyReport {
     pub id: String,
     pub sha256: String,
@@ -158,7 +158,7 @@ pub struct VerifyReport {
     pub mismatches: Vec<TableCheck>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PruneReport {
     pub dry_run: bool,
     pub deleted: Vec<BackupInfo>,
@@ -170,16 +170,18 @@ pub struct PruneReport {
 }
 
 /// `backup run`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupRun {
     /// Where to write instead of the configured storage.
     pub storage: Option<String>,
     pub label: Option<String>,
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub lock_timeout: Duration,
 }
 
 /// What `backup run` did.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupRunOutcome {
     Taken {
@@ -195,7 +197,7 @@ pub enum BackupRunOutcome {
 }
 
 /// `backup restore`: into the configured database, or `into` (a URL or a path).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupRestore {
     /// A backup id; the newest good backup when absent.
     pub id: Option<String>,
@@ -208,7 +210,7 @@ pub struct BackupRestore {
 
 /// What a restore will do, checked before anything is touched: shown before asking, then
 /// handed back to run it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RestorePlan {
     pub manifest: Manifest,
     /// The storage it comes from, for people.
@@ -224,7 +226,7 @@ pub struct RestorePlan {
 }
 
 /// `backup verify`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupVerify {
     pub id: Option<String>,
     pub storage: Option<String>,
@@ -233,12 +235,12 @@ pub struct BackupVerify {
 }
 
 /// Which backups `backup prune` deletes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PrunePolicy {
     /// Older than the configured retention (`BACKUP_RETENTION_DAYS`).
     Retention,
-    OlderThan(Duration),
+    OlderThan(super::Span),
     /// The newest backup of each of the last N days, weeks and months.
     Keep {
         daily: usize,
@@ -248,10 +250,12 @@ pub enum PrunePolicy {
 }
 
 /// `backup prune`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupPrune {
     pub policy: PrunePolicy,
     pub dry_run: bool,
     pub storage: Option<String>,
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub lock_timeout: Duration,
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Record;
 
 /// A template: its subject (as written), the variables it declares, and where it comes from.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TemplateInfo {
     pub name: String,
     pub subject: String,
@@ -19,7 +19,7 @@ impl Record for TemplateInfo {
     const COLUMNS: &'static [&'static str] = &["name", "subject", "variables", "source"];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PreviewFormat {
     Html,
@@ -28,7 +28,7 @@ pub enum PreviewFormat {
     Eml,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EmailPreview {
     pub template: String,
     /// The template's variables; the built-in sample data when absent.
@@ -37,7 +37,7 @@ pub struct EmailPreview {
 }
 
 /// A rendered message.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Rendered {
     pub template: String,
     pub subject: String,
@@ -48,7 +48,7 @@ pub struct Rendered {
 }
 
 /// Who carries a message out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Provider {
     /// SendGrid's v3 Mail Send API (`SENDGRID_API_KEY`).
@@ -66,7 +66,7 @@ impl Provider {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EmailTest {
     pub to: String,
     pub template: String,
@@ -79,7 +79,7 @@ pub struct EmailTest {
 }
 
 /// A message handed over to the relay.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EmailSent {
     pub provider: Provider,
     pub template: String,

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// A signal that stops a command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Signal {
     /// SIGINT (Ctrl-C).
@@ -64,7 +64,7 @@ impl ExitStatus {
 
 /// What went wrong, which decides the exit code. It crosses an HTTP hop as its snake_case name
 /// (`{"interrupted": "terminate"}` for a signal).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// Invalid arguments or input values; nothing was attempted.
@@ -101,7 +101,7 @@ pub enum ErrorKind {
 }
 
 /// The JSON body of every error response of the admin API.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     pub status_code: u16,
@@ -119,7 +119,7 @@ pub struct ErrorBody {
 }
 
 /// Why an API key was not accepted: the reason code a 401 carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthFailure {
     /// No `Authorization: Bearer` or `X-API-Key` header.
@@ -159,7 +159,7 @@ impl AuthFailure {
 /// The stage of a send that failed, each with its own exit code, in the spirit of swaks:
 /// 21 connect, 29 TLS, 28 authentication, 23 sender refused, 24 recipient refused, 25 message
 /// refused — and 75 (`EX_TEMPFAIL`) when the provider asks to slow down (SendGrid's 429).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SendStage {
     Connect,
@@ -337,7 +337,7 @@ impl From<std::io::Error> for Error {
 
 /// An error as it crosses an HTTP hop: the same kind (so the same exit code on both sides), its
 /// message, hint and causes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct WireError {
     pub kind: ErrorKind,
     pub message: String,

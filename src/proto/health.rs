@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 /// A check's state, in the order Nagios ranks them for the overall state: any CRITICAL makes
 /// it CRITICAL, then any UNKNOWN, then any WARNING.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum HealthState {
     Ok,
@@ -68,7 +68,7 @@ pub const CHECKS: &[&str] = &[
 ];
 
 /// When a check warns and when it is critical.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Thresholds {
     /// Free disk space, percent of the filesystem.
     pub disk_warning_percent: f64,
@@ -77,11 +77,19 @@ pub struct Thresholds {
     pub memory_warning_percent: f64,
     pub memory_critical_percent: f64,
     /// Age of the newest good backup.
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub backup_warning: Duration,
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub backup_critical: Duration,
     /// Keys expiring within this are named in a warning.
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub key_expiry: Duration,
     /// Age of the newest audit seal, when seals are in use.
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub seal_warning: Duration,
 }
 
@@ -100,17 +108,19 @@ impl Default for Thresholds {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HealthRequest {
     /// Names from [`CHECKS`].
     pub checks: Vec<String>,
     /// Each check's time limit.
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub timeout: Duration,
     pub thresholds: Thresholds,
 }
 
 /// A figure for Nagios perfdata: `label=value[unit];warn;crit;min;max`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Perf {
     pub label: String,
     pub value: f64,
@@ -171,7 +181,7 @@ fn number(v: f64) -> String {
 }
 
 /// One check's outcome.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CheckResult {
     pub name: String,
     pub state: HealthState,
@@ -184,7 +194,7 @@ pub struct CheckResult {
     pub perfdata: Vec<Perf>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HealthReport {
     pub state: HealthState,
     pub checks: Vec<CheckResult>,

@@ -1,6 +1,7 @@
 //! Requests and results of the platform operations: what commands receive from a
-//! [`crate::backend::Backend`] and hand to the output layer, and (later) what the admin API
-//! sends over HTTP. Field names are the stable JSON names of `-o json`.
+//! [`crate::backend::Backend`] and hand to the output layer, and what the admin API sends over
+//! HTTP. Field names are the stable JSON names of `-o json`; each type derives its OpenAPI
+//! schema (utoipa), from which `/openapi.json` is generated.
 
 pub mod audit;
 pub mod backup;
@@ -13,6 +14,67 @@ pub mod ops;
 pub mod permission;
 mod record;
 
+/// A duration as a tagged-enum payload, on the wire as [`duration`] writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(value_type = String, example = "90s")]
+pub struct Span(#[serde(with = "duration")] pub Duration);
+
+/// Durations on the wire: `"1500ms"` (written), `"90s"`, `"5m"`, `"26h"`, `"7d"` (read).
+pub mod duration {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::time::Duration;
+
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{}ms", d.as_millis()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        let text = String::deserialize(d)?;
+        parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a duration: a whole number with ms, s, m, h or d (\"90s\")"
+            ))
+        })
+    }
+
+    pub fn parse(text: &str) -> Option<Duration> {
+        let text = text.trim();
+        let digits = text.find(|c: char| !c.is_ascii_digit())?;
+        let n: u64 = text[..digits].parse().ok()?;
+        let unit = match &text[digits..] {
+            "ms" => 1,
+            "s" => 1_000,
+            "m" => 60_000,
+            "h" => 3_600_000,
+            "d" => 86_400_000,
+            _ => return None,
+        };
+        n.checked_mul(unit).map(Duration::from_millis)
+    }
+
+    /// For `Option<Duration>` fields.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+        use std::time::Duration;
+
+        pub fn serialize<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => super::parse(&text).map(Some).ok_or_else(|| {
+                    serde::de::Error::custom(format!("`{text}` is not a duration (\"90s\")"))
+                }),
+            }
+        }
+    }
+}
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -21,7 +83,7 @@ use uuid::Uuid;
 
 pub use record::Record;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum MigrationState {
     /// Applied, and the file in this binary still matches.
@@ -34,7 +96,7 @@ pub enum MigrationState {
     Unknown,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Migration {
     pub version: i64,
     pub name: String,
@@ -48,21 +110,25 @@ impl Record for Migration {
     const COLUMNS: &'static [&'static str] = &["version", "name", "status", "applied_at"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MigrateRun {
     pub dry_run: bool,
     pub to: Option<i64>,
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub lock_timeout: Duration,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MigrateRevert {
     pub to: Option<i64>,
+    #[serde(with = "crate::proto::duration")]
+    #[schema(value_type = String, example = "90s")]
     pub lock_timeout: Duration,
 }
 
 /// A migration applied or reverted by this run.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MigrationStep {
     pub version: i64,
     pub name: String,
@@ -74,7 +140,7 @@ impl Record for MigrationStep {
     const COLUMNS: &'static [&'static str] = &["version", "name", "duration_ms"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MigrateReport {
     pub dry_run: bool,
     /// Highest applied version before the run (0: none).
@@ -84,7 +150,7 @@ pub struct MigrateReport {
     pub steps: Vec<MigrationStep>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Drift {
     pub version: i64,
     pub name: String,
@@ -98,7 +164,7 @@ impl Record for Drift {
     const COLUMNS: &'static [&'static str] = &["version", "name", "problem"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Organization {
     pub id: Uuid,
     pub slug: String,
@@ -112,20 +178,20 @@ impl Record for Organization {
     const COLUMNS: &'static [&'static str] = &["slug", "name", "members", "created_at", "id"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateOrganization {
     pub slug: String,
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UserStatus {
     Active,
     Disabled,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct User {
     pub id: Uuid,
     pub email: String,
@@ -143,7 +209,7 @@ impl Record for User {
 }
 
 /// What `users disable` or `users enable` changed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct UserChange {
     /// False when the user already was as asked: nothing was written, no audit entry.
     pub changed: bool,
@@ -154,14 +220,14 @@ pub struct UserChange {
     pub keys: Vec<ApiKey>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateUser {
     pub email: String,
     pub name: Option<String>,
 }
 
 /// The result of a command that may find nothing to change.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Changed<T> {
     /// False when everything already was as asked: nothing was written, no audit entry.
     pub changed: bool,
@@ -169,7 +235,7 @@ pub struct Changed<T> {
     pub item: T,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Role {
     pub id: Uuid,
     pub name: String,
@@ -195,7 +261,7 @@ impl Record for Role {
 }
 
 /// A permission a role holds, and how.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RolePermission {
     pub role: String,
     pub permission: String,
@@ -211,13 +277,13 @@ impl Record for RolePermission {
     const COLUMNS: &'static [&'static str] = &["permission", "inherited", "granted_via"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RoleDetail {
     pub role: Role,
     pub permissions: Vec<RolePermission>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateRole {
     pub name: String,
     pub level: i64,
@@ -225,7 +291,7 @@ pub struct CreateRole {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RoleDeleted {
     pub role: Role,
     /// Assignments removed with `--force`.
@@ -233,7 +299,7 @@ pub struct RoleDeleted {
 }
 
 /// What `roles grant` / `roles revoke` changed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct GrantChange {
     pub role: String,
     /// Permissions granted (or revoked) by this command.
@@ -245,14 +311,14 @@ pub struct GrantChange {
     pub inherited: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AssignRole {
     pub user: String,
     pub organization: String,
     pub role: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Assignment {
     pub user: String,
     pub organization: String,
@@ -261,7 +327,7 @@ pub struct Assignment {
     pub changed: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PermissionInfo {
     pub permission: String,
     pub resource: String,
@@ -274,14 +340,14 @@ impl Record for PermissionInfo {
     const COLUMNS: &'static [&'static str] = &["permission", "roles"];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CheckPermission {
     pub user: String,
     pub organization: String,
     pub permission: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PermissionCheck {
     pub allowed: bool,
     pub user: String,
@@ -307,13 +373,13 @@ pub fn bounded(what: &str, d: Duration) -> Result<chrono::Duration, String> {
     chrono::Duration::from_std(d).map_err(|_| format!("{what} is too long"))
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum Expiry {
-    In(Duration),
+    In(Span),
     At(DateTime<Utc>),
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateKey {
     pub organization: Option<String>,
     pub name: Option<String>,
@@ -323,7 +389,7 @@ pub struct CreateKey {
 }
 
 /// A key as created: the only time `key` exists outside its holder's hands.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreatedKey {
     pub id: Uuid,
     pub key: String,
@@ -336,7 +402,7 @@ pub struct CreatedKey {
     pub created_by: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum KeyStatus {
     Active,
@@ -347,7 +413,7 @@ pub enum KeyStatus {
 }
 
 /// A stored key: never the key, never its hash.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ApiKey {
     pub id: Uuid,
     pub prefix: String,
@@ -376,7 +442,7 @@ impl Record for ApiKey {
     ];
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ListKeys {
     pub organization: Option<String>,
     /// Only the keys this user created.
@@ -385,13 +451,13 @@ pub struct ListKeys {
     pub all: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RotatedKey {
     pub new: CreatedKey,
     pub old: ApiKey,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Verdict {
     Valid,
@@ -402,7 +468,7 @@ pub enum Verdict {
     Disabled,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct KeyVerification {
     pub status: Verdict,
     pub id: Option<Uuid>,
@@ -415,7 +481,7 @@ pub struct KeyVerification {
 }
 
 /// What `platctl init` did.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct InitReport {
     pub config_file: String,
     pub config_created: bool,

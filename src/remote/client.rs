@@ -407,7 +407,7 @@ impl Backend for Remote {
         });
         match &req.expires {
             Some(Expiry::In(d)) => {
-                body["expires_in"] = json!(format!("{}s", d.as_secs()));
+                body["expires_in"] = json!(format!("{}s", d.0.as_secs()));
             }
             Some(Expiry::At(at)) => body["expires_at"] = json!(at),
             None => {}

@@ -29,14 +29,12 @@ use crate::proto::ops::Principal;
 type Limiter<K> =
     RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
 
-/// Failed authentications allowed per minute from one address, as in the platform.
-pub const FAILURES_PER_MINUTE: u32 = 5;
-
 /// Per-process limits: `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL` per key (per address
-/// for callers without a valid key), and [`FAILURES_PER_MINUTE`] failed authentications per
-/// address.
+/// for callers without a valid key), and `RATE_LIMIT_AUTH_FAILURES` (5, as in the platform)
+/// failed authentications a minute per address.
 pub struct Limits {
     max: NonZeroU32,
+    failures_per_minute: NonZeroU32,
     ttl: Duration,
     requests: Limiter<String>,
     failures: Limiter<IpAddr>,
@@ -46,14 +44,15 @@ pub struct Limits {
 }
 
 impl Limits {
-    pub fn new(max: NonZeroU32, ttl: Duration) -> Self {
+    pub fn new(max: NonZeroU32, ttl: Duration, failures_per_minute: NonZeroU32) -> Self {
         let per = ttl / max.get();
         let quota = Quota::with_period(per.max(Duration::from_nanos(1)))
             .unwrap_or_else(|| Quota::per_second(max))
             .allow_burst(max);
-        let failures = Quota::per_minute(NonZeroU32::new(FAILURES_PER_MINUTE).unwrap_or(max));
+        let failures = Quota::per_minute(failures_per_minute);
         Limits {
             max,
+            failures_per_minute,
             ttl,
             requests: RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>(),
             failures: RateLimiter::keyed(failures).with_middleware::<StateInformationMiddleware>(),
@@ -288,7 +287,8 @@ async fn authenticate(
         return Err(too_many(
             wait,
             format!(
-                "too many failed authentications from {ip}: at most {FAILURES_PER_MINUTE} a minute"
+                "too many failed authentications from {ip}: at most {} a minute",
+                app.limits.failures_per_minute
             ),
         ));
     }
@@ -300,7 +300,8 @@ async fn authenticate(
             too_many(
                 wait,
                 format!(
-                    "too many failed authentications from {ip}: at most {FAILURES_PER_MINUTE} a minute"
+                    "too many failed authentications from {ip}: at most {} a minute",
+                    app.limits.failures_per_minute
                 ),
             )
         }
@@ -379,7 +380,8 @@ mod tests {
 
     #[test]
     fn the_quota_refuses_past_its_maximum_and_says_when() {
-        let limits = Limits::new(NonZeroU32::new(3).unwrap(), Duration::from_secs(60));
+        let five = NonZeroU32::new(5).unwrap();
+        let limits = Limits::new(NonZeroU32::new(3).unwrap(), Duration::from_secs(60), five);
         for remaining in [2, 1, 0] {
             let rate = limits.charge("k".into()).ok().unwrap();
             assert_eq!(rate.remaining, remaining);

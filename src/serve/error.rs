@@ -92,3 +92,60 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+/// The error answers any protected route may give, for the OpenAPI document: each a
+/// reference to [`ErrorBody`].
+pub struct Refusals;
+
+const REFUSALS: [(u16, &str); 11] = [
+    (
+        400,
+        "The request is invalid: a value, a missing field, a body that is not JSON.",
+    ),
+    (
+        401,
+        "No key, or one that is malformed, unknown, revoked, expired, or whose creator is disabled (`reason` says which).",
+    ),
+    (
+        403,
+        "The key lacks the route's permission, or a rule refuses the change.",
+    ),
+    (404, "What the request names does not exist."),
+    (409, "The change conflicts with what exists."),
+    (413, "The body is larger than 1 MiB."),
+    (415, "The body is not `application/json`."),
+    (
+        429,
+        "Too many requests: `Retry-After` says when to try again.",
+    ),
+    (500, "The server failed (the database, a file)."),
+    (502, "The mail relay (SMTP, SendGrid) refused or failed."),
+    (
+        503,
+        "The database cannot be reached, the request took too long, or the server is stopping.",
+    ),
+];
+
+impl utoipa::IntoResponses for Refusals {
+    fn responses() -> std::collections::BTreeMap<
+        String,
+        utoipa::openapi::RefOr<utoipa::openapi::response::Response>,
+    > {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        REFUSALS
+            .iter()
+            .map(|(status, description)| {
+                let response = ResponseBuilder::new()
+                    .description(*description)
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("ErrorBody")))
+                            .build(),
+                    )
+                    .build();
+                (status.to_string(), response.into())
+            })
+            .collect()
+    }
+}

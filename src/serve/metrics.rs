@@ -152,6 +152,13 @@ pub async fn track(State(app): State<Arc<App>>, request: Request, next: Next) ->
     response
 }
 
+/// The Prometheus text format.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "health",
+    responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")),
+)]
 pub async fn scrape(State(app): State<Arc<App>>) -> Response {
     let text = app.metrics.encode(app.core.pool_use());
     let mut response = text.into_response();

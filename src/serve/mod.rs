@@ -37,6 +37,8 @@ pub struct Config {
     /// `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL`, per key (per address without one).
     pub rate_limit_max: NonZeroU32,
     pub rate_limit_ttl: Duration,
+    /// Failed authentications allowed per minute from one address (`RATE_LIMIT_AUTH_FAILURES`).
+    pub auth_failures_per_minute: NonZeroU32,
     /// `CORS_ORIGIN`: an origin, a comma-separated list, or `*`.
     pub cors_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
@@ -61,6 +63,8 @@ pub struct App {
     uses: auth::KeyUses,
     metrics: metrics::Metrics,
     started: Instant,
+    /// The OpenAPI document, served at `/openapi.json`.
+    openapi: String,
 }
 
 /// Serve until SIGTERM or Ctrl-C, then let in-flight requests finish (within
@@ -76,10 +80,15 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::io("cannot read the listening address", e))?;
     let app = Arc::new(App {
-        limits: auth::Limits::new(config.rate_limit_max, config.rate_limit_ttl),
+        limits: auth::Limits::new(
+            config.rate_limit_max,
+            config.rate_limit_ttl,
+            config.auth_failures_per_minute,
+        ),
         uses: auth::KeyUses::default(),
         metrics: metrics::Metrics::new(),
         started: Instant::now(),
+        openapi: openapi_json(),
         core,
         config,
     });
@@ -149,10 +158,23 @@ async fn flush_key_uses(app: &App) {
     }
 }
 
+/// The OpenAPI document of every route, generated from the handlers and their types.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, mut api) = routes::public().split_for_parts();
+    api.merge(routes::protected().split_for_parts().1);
+    api
+}
+
+/// The document as served at `/openapi.json` (and committed as `openapi.json`).
+pub fn openapi_json() -> String {
+    openapi().to_pretty_json().unwrap_or_default() + "\n"
+}
+
 fn router(app: Arc<App>) -> Result<Router> {
-    let protected =
-        routes::protected().route_layer(from_fn_with_state(app.clone(), auth::require_key));
-    let mut router = routes::public()
+    let (public, _) = routes::public().split_for_parts();
+    let (protected, _) = routes::protected().split_for_parts();
+    let protected = protected.route_layer(from_fn_with_state(app.clone(), auth::require_key));
+    let mut router = public
         .merge(protected)
         .fallback(routes::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
@@ -163,6 +185,15 @@ fn router(app: Arc<App>) -> Result<Router> {
         router = router.layer(cors(origins)?);
     }
     let request_id = HeaderName::from_static("x-request-id");
+    // A bug in a handler is a 500 in the API's shape, not a dropped connection.
+    let router = router.layer(tower_http::catch_panic::CatchPanicLayer::custom(
+        |_: Box<dyn std::any::Any + Send>| {
+            axum::response::IntoResponse::into_response(error::ApiError::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "platctl serve failed on this request (a bug: please report it with the request id)",
+            ))
+        },
+    ));
     Ok(router
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))

@@ -4,17 +4,18 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Json};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::App;
 use super::auth::Caller;
-use super::error::ApiError;
+use super::error::{ApiError, Refusals};
 use crate::backend::Backend;
 use crate::error::Error;
 use crate::proto::health::{CheckResult, HealthReport, HealthRequest, HealthState, Thresholds};
@@ -22,6 +23,20 @@ use crate::proto::ops::Op;
 use crate::proto::{CreateKey, Expiry, ListKeys};
 
 type Handled = Result<Response, ApiError>;
+
+/// The terminus shape of the health endpoints (for the OpenAPI document).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct Terminus {
+    /// `ok`, or `error` when a check is down.
+    status: String,
+    /// The checks that are up, by name: `{"status": "up", "state", "message", ...figures}`.
+    info: std::collections::BTreeMap<String, serde_json::Value>,
+    /// The checks that are down.
+    error: std::collections::BTreeMap<String, serde_json::Value>,
+    /// Every check.
+    details: std::collections::BTreeMap<String, serde_json::Value>,
+}
 
 /// A route of the API and the operation it runs (whose permission it needs), or none for
 /// the public ones.
@@ -41,6 +56,7 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/health/live", None),
     route("GET", "/health/ready", None),
     route("GET", "/metrics", None),
+    route("GET", "/openapi.json", None),
     route("POST", "/api-keys", Some(Op::KeysCreate)),
     route("GET", "/api-keys", Some(Op::KeysList)),
     route("GET", "/api-keys/{id}", Some(Op::KeysShow)),
@@ -112,55 +128,103 @@ pub fn markdown_table() -> String {
     out
 }
 
-/// Routes anyone may call: health probes and metrics.
-pub fn public() -> Router<Arc<App>> {
-    Router::new()
-        .route("/health", get(health))
-        .route("/health/live", get(live))
-        .route("/health/ready", get(ready))
-        .route("/metrics", get(super::metrics::scrape))
+/// The document's frame: title, version, the two ways to present a key.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "platctl admin API",
+        description = "The platform's admin API, served by `platctl serve`: every route runs the same operation as the platctl command named in its description, authorized and audited by the same core."
+    ),
+    components(schemas(crate::error::ErrorKind, super::error::ErrorBody)),
+    modifiers(&KeySchemes)
+)]
+struct ApiDoc;
+
+struct KeySchemes;
+
+impl utoipa::Modify for KeySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
+        );
+    }
+}
+
+/// Routes anyone may call: health probes, metrics (and the document itself).
+pub fn public() -> OpenApiRouter<Arc<App>> {
+    OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
+        .routes(routes!(health))
+        .routes(routes!(live))
+        .routes(routes!(ready))
+        .routes(routes!(super::metrics::scrape))
+        .routes(routes!(openapi_document))
+}
+
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = "health",
+    responses((status = 200, description = "The OpenAPI document", body = Object)),
+)]
+async fn openapi_document(State(app): State<Arc<App>>) -> Response {
+    let mut response = app.openapi.clone().into_response();
+    response.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 /// Routes that need an API key (the middleware puts its [`Caller`] in the request).
-pub fn protected() -> Router<Arc<App>> {
-    Router::new()
-        .route("/api-keys", get(list_keys).post(create_key))
-        .route("/api-keys/{id}", get(show_key).delete(delete_key))
-        .route("/api-keys/{id}/revoke", delete(revoke_key).post(revoke_key))
-        .route("/api-keys/{id}/rotate", post(rotate_key))
-        .route("/api-keys/verify", post(verify_key))
-        .route("/organizations", get(list_orgs).post(create_org))
-        .route("/users", get(list_users).post(create_user))
-        .route("/users/{email}/disable", post(disable_user))
-        .route("/users/{email}/enable", post(enable_user))
-        .route("/roles", get(list_roles).post(create_role))
-        .route("/roles/{name}", get(show_role).delete(delete_role))
-        .route("/roles/{name}/permissions", post(grant).delete(revoke))
-        .route("/role-assignments", post(assign).delete(unassign))
-        .route("/permissions", get(list_permissions))
-        .route("/permissions/check", post(check_permission))
-        .route("/migrations", get(migrations))
-        .route("/migrations/run", post(migrate_run))
-        .route("/migrations/revert-plan", get(revert_plan))
-        .route("/migrations/revert", post(migrate_revert))
-        .route("/migrations/verify", get(migrate_verify))
-        .route("/migrations/{version}/accept", post(migrate_accept))
-        .route("/audit-logs/query", post(super::stream::audit_query))
-        .route("/audit-logs/tail", post(audit_tail))
-        .route("/audit-logs/follow", post(audit_follow))
-        .route("/audit-logs/stats", post(audit_stats))
-        .route("/audit-logs/prune-plan", post(audit_prune_plan))
-        .route("/audit-logs/prune", post(audit_prune))
-        .route("/audit-logs/seal", post(audit_seal))
-        .route("/audit-logs/verify", post(audit_verify))
-        .route("/backups", get(list_backups))
-        .route("/backups/{id}", get(show_backup))
-        .route("/backups/verify", post(backup_verify))
-        .route("/backups/prune", post(backup_prune))
-        .route("/health/checks", post(health_checks))
-        .route("/email/templates", get(email_templates))
-        .route("/email/preview", post(email_preview))
-        .route("/email/test", post(email_test))
+pub fn protected() -> OpenApiRouter<Arc<App>> {
+    OpenApiRouter::new()
+        .routes(routes!(list_keys, create_key))
+        .routes(routes!(show_key, delete_key))
+        .routes(routes!(revoke_key))
+        .routes(routes!(rotate_key))
+        .routes(routes!(verify_key))
+        .routes(routes!(list_orgs, create_org))
+        .routes(routes!(list_users, create_user))
+        .routes(routes!(disable_user))
+        .routes(routes!(enable_user))
+        .routes(routes!(list_roles, create_role))
+        .routes(routes!(show_role, delete_role))
+        .routes(routes!(grant, revoke))
+        .routes(routes!(assign, unassign))
+        .routes(routes!(list_permissions))
+        .routes(routes!(check_permission))
+        .routes(routes!(migrations))
+        .routes(routes!(migrate_run))
+        .routes(routes!(revert_plan))
+        .routes(routes!(migrate_revert))
+        .routes(routes!(migrate_verify))
+        .routes(routes!(migrate_accept))
+        .routes(routes!(super::stream::audit_query))
+        .routes(routes!(audit_tail))
+        .routes(routes!(audit_follow))
+        .routes(routes!(audit_stats))
+        .routes(routes!(audit_prune_plan))
+        .routes(routes!(audit_prune))
+        .routes(routes!(audit_seal))
+        .routes(routes!(audit_verify))
+        .routes(routes!(list_backups))
+        .routes(routes!(show_backup))
+        .routes(routes!(backup_verify))
+        .routes(routes!(backup_prune))
+        .routes(routes!(health_checks))
+        .routes(routes!(email_templates))
+        .routes(routes!(email_preview))
+        .routes(routes!(email_test))
 }
 
 pub async fn not_found(request: Request) -> ApiError {
@@ -180,6 +244,46 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
         match Json::<T>::from_request(req, state).await {
             Ok(Json(value)) => Ok(Body(value)),
             Err(rejection) => Err(bad_body(rejection)),
+        }
+    }
+}
+
+/// Path parameters whose rejections answer in the API's error shape.
+pub struct Path<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(rejection) => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                rejection.body_text(),
+            )),
+        }
+    }
+}
+
+/// A query string whose rejections answer in the API's error shape.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(Query(value)),
+            Err(rejection) => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                rejection.body_text(),
+            )),
         }
     }
 }
@@ -222,11 +326,23 @@ async fn run_checks(app: &App, checks: &[&str]) -> Handled {
 }
 
 /// Every check, with the default thresholds.
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "health",
+    responses((status = 200, description = "OK", body = Terminus), (status = 503, description = "A check is down", body = Terminus)),
+)]
 async fn health(State(app): State<Arc<App>>) -> Handled {
     run_checks(&app, crate::proto::health::CHECKS).await
 }
 
 /// The process answers: never touches the database.
+#[utoipa::path(
+    get,
+    path = "/health/live",
+    tag = "health",
+    responses((status = 200, description = "OK", body = Terminus), (status = 503, description = "A check is down", body = Terminus)),
+)]
 async fn live(State(app): State<Arc<App>>) -> Response {
     let uptime = app.started.elapsed().as_secs();
     let mut figures = serde_json::Map::new();
@@ -245,11 +361,17 @@ async fn live(State(app): State<Arc<App>>) -> Response {
 }
 
 /// Ready for traffic: the database answers and its schema is this binary's.
+#[utoipa::path(
+    get,
+    path = "/health/ready",
+    tag = "health",
+    responses((status = 200, description = "OK", body = Terminus), (status = 503, description = "A check is down", body = Terminus)),
+)]
 async fn ready(State(app): State<Arc<App>>) -> Handled {
     run_checks(&app, &["db", "migrations"]).await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewKey {
     name: Option<String>,
@@ -263,17 +385,25 @@ struct NewKey {
     test: bool,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api-keys",
+    tag = "api-keys",
+    request_body = NewKey,
+    responses((status = 201, description = "Created", body = crate::proto::CreatedKey), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKey>) -> Handled {
     let expires = match (body.expires_in, body.expires_at) {
         (Some(_), Some(_)) => {
             return Err(Error::usage("give expires_in or expires_at, not both").into());
         }
-        (Some(text), None) => Some(Expiry::In(humantime::parse_duration(&text).map_err(
-            |e| {
+        (Some(text), None) => Some(Expiry::In(crate::proto::Span(
+            humantime::parse_duration(&text).map_err(|e| {
                 Error::usage(format!("expires_in `{text}` is not a duration ({e})"))
                     .with_hint("e.g. \"90d\", \"12h\"")
-            },
-        )?)),
+            })?,
+        ))),
         (None, Some(at)) => Some(Expiry::At(at)),
         (None, None) => None,
     };
@@ -288,7 +418,8 @@ async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKe
     Ok(json(StatusCode::CREATED, &created))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct KeyListing {
     organization: Option<String>,
@@ -297,6 +428,14 @@ struct KeyListing {
     all: bool,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api-keys",
+    tag = "api-keys",
+    params(KeyListing),
+    responses((status = 200, description = "OK", body = Vec<crate::proto::ApiKey>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn list_keys(
     Extension(caller): Extension<Caller>,
     Query(query): Query<KeyListing>,
@@ -309,21 +448,46 @@ async fn list_keys(
     Ok(json(StatusCode::OK, &caller.core.list_keys(&req).await?))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api-keys/{id}",
+    tag = "api-keys",
+    params(("id" = String, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::ApiKey), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn show_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
     Ok(json(StatusCode::OK, &caller.core.show_key(&id).await?))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api-keys/{id}",
+    tag = "api-keys",
+    params(("id" = String, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::ApiKey), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn delete_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
     Ok(json(StatusCode::OK, &caller.core.delete_key(&id).await?))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Revoke {
     reason: Option<String>,
 }
 
 /// `DELETE` (the platform's) or `POST`, with an optional `{"reason"}`.
+#[utoipa::path(
+    method(delete, post),
+    path = "/api-keys/{id}/revoke",
+    tag = "api-keys",
+    params(("id" = String, Path)),
+    request_body(content = Option<Revoke>, description = "optional"),
+    responses((status = 200, description = "OK", body = crate::proto::ApiKey), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn revoke_key(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -351,13 +515,22 @@ fn ok<T: serde::Serialize>(value: &T) -> Handled {
     Ok(json(StatusCode::OK, value))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Rotate {
     /// How long the old key keeps working, e.g. `24h`.
     grace: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api-keys/{id}/rotate",
+    tag = "api-keys",
+    params(("id" = String, Path)),
+    request_body = Rotate,
+    responses((status = 201, description = "Created", body = crate::proto::RotatedKey), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn rotate_key(
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -371,20 +544,43 @@ async fn rotate_key(
     Ok(json(StatusCode::CREATED, &rotated))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Verify {
     key: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api-keys/verify",
+    tag = "api-keys",
+    request_body = Verify,
+    responses((status = 200, description = "OK", body = crate::proto::KeyVerification), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn verify_key(Extension(caller): Extension<Caller>, Body(body): Body<Verify>) -> Handled {
     ok(&caller.core.verify_key(&body.key).await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/organizations",
+    tag = "organizations",
+    responses((status = 200, description = "OK", body = Vec<crate::proto::Organization>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn list_orgs(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller.core.list_organizations().await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/organizations",
+    tag = "organizations",
+    request_body = crate::proto::CreateOrganization,
+    responses((status = 201, description = "Created", body = crate::proto::Organization), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn create_org(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::CreateOrganization>,
@@ -395,17 +591,34 @@ async fn create_org(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct InOrg {
     organization: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/users",
+    tag = "users",
+    params(InOrg),
+    responses((status = 200, description = "OK", body = Vec<crate::proto::User>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn list_users(Extension(caller): Extension<Caller>, Query(q): Query<InOrg>) -> Handled {
     let org = q.organization.or_else(|| caller.organization());
     ok(&caller.core.list_users(org.as_deref()).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/users",
+    tag = "users",
+    request_body = crate::proto::CreateUser,
+    responses((status = 201, description = "Created", body = crate::proto::User), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn create_user(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::CreateUser>,
@@ -416,28 +629,68 @@ async fn create_user(
     ))
 }
 
+#[utoipa::path(
+    post,
+    path = "/users/{email}/disable",
+    tag = "users",
+    params(("email" = String, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::UserChange), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn disable_user(Extension(caller): Extension<Caller>, Path(email): Path<String>) -> Handled {
     ok(&caller.core.set_user_disabled(&email, true).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/users/{email}/enable",
+    tag = "users",
+    params(("email" = String, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::UserChange), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn enable_user(Extension(caller): Extension<Caller>, Path(email): Path<String>) -> Handled {
     ok(&caller.core.set_user_disabled(&email, false).await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/roles",
+    tag = "roles",
+    responses((status = 200, description = "OK", body = Vec<crate::proto::Role>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn list_roles(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller.core.list_roles().await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/roles/{name}",
+    tag = "roles",
+    params(("name" = String, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::RoleDetail), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn show_role(Extension(caller): Extension<Caller>, Path(name): Path<String>) -> Handled {
     ok(&caller.core.show_role(&name).await?)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct OfResource {
     resource: Option<String>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/permissions",
+    tag = "permissions",
+    params(OfResource),
+    responses((status = 200, description = "OK", body = Vec<crate::proto::PermissionInfo>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn list_permissions(
     Extension(caller): Extension<Caller>,
     Query(q): Query<OfResource>,
@@ -445,6 +698,14 @@ async fn list_permissions(
     ok(&caller.core.list_permissions(q.resource.as_deref()).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/permissions/check",
+    tag = "permissions",
+    request_body = crate::proto::CheckPermission,
+    responses((status = 200, description = "OK", body = crate::proto::PermissionCheck), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn check_permission(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::CheckPermission>,
@@ -452,11 +713,25 @@ async fn check_permission(
     ok(&caller.core.check_permission(&body).await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/migrations",
+    tag = "migrations",
+    responses((status = 200, description = "OK", body = Vec<crate::proto::Migration>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn migrations(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller.core.migrate_status().await?)
 }
 
 /// Backups in the server's own storage (`BACKUP_DIR`): a caller names no other place.
+#[utoipa::path(
+    get,
+    path = "/backups",
+    tag = "backups",
+    responses((status = 200, description = "OK", body = Vec<crate::proto::backup::BackupInfo>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn list_backups(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller
         .core
@@ -464,6 +739,14 @@ async fn list_backups(Extension(caller): Extension<Caller>) -> Handled {
         .await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/backups/{id}",
+    tag = "backups",
+    params(("id" = String, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::backup::ShowBackup), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn show_backup(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
     ok(&caller
         .core
@@ -471,6 +754,14 @@ async fn show_backup(Extension(caller): Extension<Caller>, Path(id): Path<String
         .await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/health/checks",
+    tag = "health",
+    request_body = crate::proto::health::HealthRequest,
+    responses((status = 200, description = "OK", body = crate::proto::health::HealthReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn health_checks(
     Extension(caller): Extension<Caller>,
     Body(body): Body<HealthRequest>,
@@ -478,10 +769,25 @@ async fn health_checks(
     ok(&caller.core.health(&body).await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/email/templates",
+    tag = "email",
+    responses((status = 200, description = "OK", body = Vec<crate::proto::email::TemplateInfo>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn email_templates(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller.core.email_templates().await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/email/preview",
+    tag = "email",
+    request_body = crate::proto::email::EmailPreview,
+    responses((status = 200, description = "OK", body = crate::proto::email::Rendered), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn email_preview(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::email::EmailPreview>,
@@ -489,6 +795,14 @@ async fn email_preview(
     ok(&caller.core.email_preview(&body).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/email/test",
+    tag = "email",
+    request_body = crate::proto::email::EmailTest,
+    responses((status = 200, description = "OK", body = crate::proto::email::EmailSent), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn email_test(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::email::EmailTest>,
@@ -496,6 +810,14 @@ async fn email_test(
     ok(&caller.core.email_test(&body).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/roles",
+    tag = "roles",
+    request_body = crate::proto::CreateRole,
+    responses((status = 201, description = "Created", body = crate::proto::Role), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn create_role(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::CreateRole>,
@@ -506,13 +828,22 @@ async fn create_role(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct Force {
     #[serde(default)]
     force: bool,
 }
 
+#[utoipa::path(
+    delete,
+    path = "/roles/{name}",
+    tag = "roles",
+    params(("name" = String, Path), Force),
+    responses((status = 200, description = "OK", body = crate::proto::RoleDeleted), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn delete_role(
     Extension(caller): Extension<Caller>,
     Path(name): Path<String>,
@@ -521,19 +852,29 @@ async fn delete_role(
     ok(&caller.core.delete_role(&name, q.force).await?)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Permissions {
     permissions: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct PermissionList {
     /// Comma-separated.
     permissions: String,
 }
 
+#[utoipa::path(
+    post,
+    path = "/roles/{name}/permissions",
+    tag = "roles",
+    params(("name" = String, Path)),
+    request_body = Permissions,
+    responses((status = 200, description = "OK", body = crate::proto::GrantChange), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn grant(
     Extension(caller): Extension<Caller>,
     Path(name): Path<String>,
@@ -542,6 +883,14 @@ async fn grant(
     ok(&caller.core.grant(&name, &body.permissions).await?)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/roles/{name}/permissions",
+    tag = "roles",
+    params(("name" = String, Path), PermissionList),
+    responses((status = 200, description = "OK", body = crate::proto::GrantChange), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn revoke(
     Extension(caller): Extension<Caller>,
     Path(name): Path<String>,
@@ -555,6 +904,14 @@ async fn revoke(
     ok(&caller.core.revoke(&name, &list).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/role-assignments",
+    tag = "roles",
+    request_body = crate::proto::AssignRole,
+    responses((status = 200, description = "OK", body = crate::proto::Assignment), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn assign(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::AssignRole>,
@@ -562,17 +919,34 @@ async fn assign(
     ok(&caller.core.assign_role(&body).await?)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct Membership {
     user: String,
     organization: String,
 }
 
+#[utoipa::path(
+    delete,
+    path = "/role-assignments",
+    tag = "roles",
+    params(Membership),
+    responses((status = 200, description = "OK", body = crate::proto::Assignment), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn unassign(Extension(caller): Extension<Caller>, Query(q): Query<Membership>) -> Handled {
     ok(&caller.core.unassign_role(&q.user, &q.organization).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/migrations/run",
+    tag = "migrations",
+    request_body = crate::proto::MigrateRun,
+    responses((status = 200, description = "OK", body = crate::proto::MigrateReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn migrate_run(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::MigrateRun>,
@@ -580,16 +954,33 @@ async fn migrate_run(
     ok(&caller.core.migrate_run(&body).await?)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct To {
     to: Option<i64>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/migrations/revert-plan",
+    tag = "migrations",
+    params(To),
+    responses((status = 200, description = "OK", body = Vec<crate::proto::Migration>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn revert_plan(Extension(caller): Extension<Caller>, Query(q): Query<To>) -> Handled {
     ok(&caller.core.migrate_revert_plan(q.to).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/migrations/revert",
+    tag = "migrations",
+    request_body = crate::proto::MigrateRevert,
+    responses((status = 200, description = "OK", body = crate::proto::MigrateReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn migrate_revert(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::MigrateRevert>,
@@ -597,14 +988,37 @@ async fn migrate_revert(
     ok(&caller.core.migrate_revert(&body).await?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/migrations/verify",
+    tag = "migrations",
+    responses((status = 200, description = "OK", body = Vec<crate::proto::Drift>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn migrate_verify(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller.core.migrate_verify().await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/migrations/{version}/accept",
+    tag = "migrations",
+    params(("version" = i64, Path)),
+    responses((status = 200, description = "OK", body = crate::proto::Drift), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn migrate_accept(Extension(caller): Extension<Caller>, Path(version): Path<i64>) -> Handled {
     ok(&caller.core.migrate_accept(version).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/tail",
+    tag = "audit-logs",
+    request_body = crate::proto::audit::AuditTail,
+    responses((status = 200, description = "OK", body = crate::proto::audit::TailPoll), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_tail(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::audit::AuditTail>,
@@ -612,17 +1026,33 @@ async fn audit_tail(
     ok(&caller.core.audit_tail(&body).await?)
 }
 
-#[derive(Deserialize, serde::Serialize)]
+#[derive(Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Follow {
     pub filter: crate::proto::audit::AuditFilter,
     pub cursor: crate::proto::audit::TailCursor,
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/follow",
+    tag = "audit-logs",
+    request_body = Follow,
+    responses((status = 200, description = "OK", body = crate::proto::audit::TailPoll), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_follow(Extension(caller): Extension<Caller>, Body(body): Body<Follow>) -> Handled {
     ok(&caller.core.audit_follow(&body.filter, &body.cursor).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/stats",
+    tag = "audit-logs",
+    request_body = crate::proto::audit::AuditStats,
+    responses((status = 200, description = "OK", body = Vec<crate::proto::audit::AuditCount>), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_stats(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::audit::AuditStats>,
@@ -630,6 +1060,14 @@ async fn audit_stats(
     ok(&caller.core.audit_stats(&body).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/prune-plan",
+    tag = "audit-logs",
+    request_body = crate::proto::audit::AuditPrune,
+    responses((status = 200, description = "OK", body = crate::proto::audit::AuditPrunePlan), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_prune_plan(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::audit::AuditPrune>,
@@ -637,6 +1075,14 @@ async fn audit_prune_plan(
     ok(&caller.core.audit_prune_plan(&body).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/prune",
+    tag = "audit-logs",
+    request_body = crate::proto::audit::AuditPrune,
+    responses((status = 200, description = "OK", body = crate::proto::audit::AuditPruneReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_prune(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::audit::AuditPrune>,
@@ -647,10 +1093,25 @@ async fn audit_prune(
         .await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/seal",
+    tag = "audit-logs",
+    responses((status = 200, description = "OK", body = crate::proto::audit::SealReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_seal(Extension(caller): Extension<Caller>) -> Handled {
     ok(&caller.core.audit_seal(crate::progress::silent()).await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/audit-logs/verify",
+    tag = "audit-logs",
+    request_body = crate::proto::audit::AuditVerify,
+    responses((status = 200, description = "OK", body = crate::proto::audit::AuditVerifyReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn audit_verify(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::audit::AuditVerify>,
@@ -671,6 +1132,14 @@ fn server_storage(storage: &Option<String>) -> Result<(), ApiError> {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/backups/verify",
+    tag = "backups",
+    request_body = crate::proto::backup::BackupVerify,
+    responses((status = 200, description = "OK", body = crate::proto::backup::VerifyReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn backup_verify(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::backup::BackupVerify>,
@@ -682,6 +1151,14 @@ async fn backup_verify(
         .await?)
 }
 
+#[utoipa::path(
+    post,
+    path = "/backups/prune",
+    tag = "backups",
+    request_body = crate::proto::backup::BackupPrune,
+    responses((status = 200, description = "OK", body = crate::proto::backup::PruneReport), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 async fn backup_prune(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::backup::BackupPrune>,

@@ -32,6 +32,18 @@ fn lines<T: Serialize>(page: &[T]) -> crate::error::Result<Vec<u8>> {
 }
 
 /// `POST /audit-logs/query`: the entries matching the query, as NDJSON.
+#[utoipa::path(
+    post,
+    path = "/audit-logs/query",
+    tag = "audit-logs",
+    request_body = AuditQuery,
+    responses(
+        (status = 200, description = "One entry per line (NDJSON); a last line `{\"error\": {...}}` if the query failed midway",
+         body = crate::proto::audit::AuditRecord, content_type = "application/x-ndjson"),
+        super::error::Refusals
+    ),
+    security(("bearer" = []), ("api_key" = [])),
+)]
 pub async fn audit_query(
     Extension(caller): Extension<Caller>,
     Body(req): Body<AuditQuery>,

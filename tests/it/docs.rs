@@ -99,3 +99,20 @@ fn the_readme_carries_the_generated_tables() {
     }
     panic!("{}\n{REGENERATE}", stale.join("\n"));
 }
+
+#[test]
+fn the_openapi_document_is_fresh() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi.json");
+    let generated = platctl::serve::openapi_json();
+    if std::env::var_os("PLATCTL_REGENERATE").is_some() {
+        std::fs::write(&file, &generated).unwrap();
+        return;
+    }
+    let checked_in = std::fs::read_to_string(&file)
+        .unwrap_or_else(|_| panic!("{} is missing: {REGENERATE}", file.display()));
+    assert!(
+        checked_in == generated,
+        "{} is stale: {REGENERATE}",
+        file.display()
+    );
+}
