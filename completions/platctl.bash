@@ -5390,7 +5390,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__serve)
-            opts="-o -q -v -y -h -V --listen --log-format --request-timeout --shutdown-timeout --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --listen --log-format --request-timeout --shutdown-timeout --tls-cert --tls-key --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5409,6 +5409,14 @@ _platctl() {
                     return 0
                     ;;
                 --shutdown-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1667,6 +1667,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --log-format 'Request log lines as text for people, or JSON for collectors'
             cand --request-timeout 'A request''s time limit'
             cand --shutdown-timeout 'After SIGTERM, how long requests in flight may take to finish'
+            cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
+            cand --tls-key 'The private key (PEM) of --tls-cert'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'

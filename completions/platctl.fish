@@ -1252,6 +1252,8 @@ complete -c platctl -n "__fish_platctl_using_subcommand serve" -l log-format -d 
 json\t''"
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l request-timeout -d 'A request\'s time limit' -r
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l shutdown-timeout -d 'After SIGTERM, how long requests in flight may take to finish' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM); needs --tls-key' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l tls-key -d 'The private key (PEM) of --tls-cert' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r

@@ -20,6 +20,7 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
         }
         return Ok(Box::new(crate::remote::Remote::new(
             &server.value,
+            settings.server_ca_file.as_ref().map(|f| f.value.as_path()),
             settings.api_key.as_ref().map(|k| k.value.clone()),
             settings.connect_timeout.value,
         )?));
@@ -49,6 +50,7 @@ pub async fn serve(settings: &Settings, args: &crate::cli::ServeArgs) -> Result<
         request_timeout: args.request_timeout,
         shutdown_grace: args.shutdown_timeout,
         key_use_interval: std::time::Duration::from_secs(60),
+        tls: args.tls_cert.clone().zip(args.tls_key.clone()),
     };
     crate::serve::run(core(settings, false), config).await
 }

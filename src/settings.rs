@@ -104,6 +104,8 @@ pub struct Profile {
     pub server: Option<String>,
     /// A file holding the API key for `server` (PLATCTL_API_KEY, --api-key-file win).
     pub api_key_file: Option<PathBuf>,
+    /// A CA certificate for `server` (PLATCTL_SERVER_CA_FILE wins).
+    pub server_ca_file: Option<PathBuf>,
     /// `serve`'s rate limit (RATE_LIMIT_MAX, RATE_LIMIT_TTL win).
     pub rate_limit_max: Option<u32>,
     pub rate_limit_ttl: Option<u64>,
@@ -253,6 +255,7 @@ pub struct Settings {
     pub sendgrid_api_key: Option<Resolved<String>>,
     pub sendgrid_api_url: Option<Resolved<String>>,
     pub server: Option<Resolved<String>>,
+    pub server_ca_file: Option<Resolved<PathBuf>>,
     /// The API key for `server`: from PLATCTL_API_KEY, or read from the key file.
     pub api_key: Option<Resolved<String>>,
     pub rate_limit_max: Resolved<std::num::NonZeroU32>,
@@ -338,6 +341,7 @@ settings_table! {
     "database_url": flag Some("--database-url"), env ["DATABASE_URL"], profile Some("database_url"), default Some("the embedded SQLite database"), secret false, "`postgres://…`, `sqlite://…` or a path (its password is never shown)";
     "server": flag Some("--server"), env ["PLATCTL_SERVER"], profile Some("server"), default None, secret false, "a running `platctl serve` (`https://…`): every command runs there, as the API key's caller";
     "api_key": flag None, env ["PLATCTL_API_KEY"], profile None, default None, secret true, "the API key of `--server` (never on the command line)";
+    "server_ca_file": flag None, env ["PLATCTL_SERVER_CA_FILE"], profile Some("server_ca_file"), default None, secret false, "a CA certificate (PEM) that signs the `--server`'s certificate (a private CA)";
     "api_key_file": flag Some("--api-key-file"), env ["PLATCTL_API_KEY_FILE"], profile Some("api_key_file"), default None, secret false, "a file holding the API key of `--server` (PLATCTL_API_KEY wins)";
     "output": flag Some("--output"), env ["PLATCTL_OUTPUT"], profile Some("output"), default Some("table"), secret false, "table, json, ndjson or csv";
     "color": flag Some("--no-color"), env ["NO_COLOR"], profile Some("color"), default Some("true"), secret false, "colour on a terminal (`NO_COLOR` set, `--no-color` or `color = false` turn it off)";
@@ -724,7 +728,7 @@ fn parse_ca_file(text: &str) -> std::result::Result<PathBuf, String> {
     if file.is_file() {
         Ok(file)
     } else {
-        Err("no such file; it should hold the relay's CA certificate (PEM)".into())
+        Err("no such file; it should hold a CA certificate (PEM)".into())
     }
 }
 
@@ -1002,6 +1006,15 @@ impl Settings {
                 .profile(active.server.clone()),
             parse_server,
         )?;
+        let server_ca_file = r.get(
+            Spec::of("server_ca_file").profile(
+                active
+                    .server_ca_file
+                    .as_ref()
+                    .map(|f| relative_to(&config_file, f).display().to_string()),
+            ),
+            parse_ca_file,
+        )?;
         let api_key_file = r.get(
             Spec::of("api_key_file")
                 .flag(args.api_key_file.as_ref().map(|f| f.display().to_string()))
@@ -1110,6 +1123,7 @@ impl Settings {
             sendgrid_api_key,
             sendgrid_api_url,
             server,
+            server_ca_file,
             api_key,
             rate_limit_max,
             rate_limit_ttl,
@@ -1322,7 +1336,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
-                 sendgrid_api_url, server, api_key_file, rate_limit_max, rate_limit_ttl, \
+                 sendgrid_api_url, server, server_ca_file, api_key_file, rate_limit_max, rate_limit_ttl, \
                  rate_limit_auth_failures, cors_origin, trusted_proxies, \
                  s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",

@@ -21,7 +21,12 @@ pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
                 Some(Probe::Live) => "/health/live",
                 Some(Probe::Ready) => "/health/ready",
             };
-            let report = crate::remote::probe(server, path, args.timeout).await?;
+            let ca = ctx
+                .settings
+                .server_ca_file
+                .as_ref()
+                .map(|f| f.value.as_path());
+            let report = crate::remote::probe(server, ca, path, args.timeout).await?;
             return show(ctx, &args, &report);
         }
         _ => {}

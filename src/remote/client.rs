@@ -29,14 +29,18 @@ pub struct Remote {
 }
 
 impl Remote {
-    pub fn new(server: &str, key: Option<String>, connect_timeout: Duration) -> Result<Remote> {
+    pub fn new(
+        server: &str,
+        ca_file: Option<&std::path::Path>,
+        key: Option<String>,
+        connect_timeout: Duration,
+    ) -> Result<Remote> {
         let base = super::base_url(server)?;
-        let client = reqwest::Client::builder()
-            .connect_timeout(connect_timeout)
-            .timeout(connect_timeout + Duration::from_secs(60))
-            .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::internal(format!("cannot make an HTTP client: {e}")))?;
+        let client = super::client(
+            ca_file,
+            connect_timeout,
+            connect_timeout + Duration::from_secs(60),
+        )?;
         Ok(Remote {
             shown: crate::redact::redact_url(base.as_str().trim_end_matches('/')),
             base,
@@ -148,7 +152,8 @@ impl Remote {
     fn unreachable(&self, err: &reqwest::Error) -> Error {
         let causes = super::causes(err);
         let hint = if causes.contains("certificate") || causes.contains("tls") {
-            "the server's certificate is not trusted here: check the URL, or the CA it was signed by"
+            "the server's certificate is not trusted here: check the URL, or name the CA that signed \
+             it with PLATCTL_SERVER_CA_FILE"
         } else if err.is_timeout() {
             "the server did not answer in time; is it overloaded, or is the operation long?"
         } else {

@@ -35,10 +35,45 @@ pub fn base_url(text: &str) -> Result<url::Url> {
     Ok(url)
 }
 
+/// An HTTP client that trusts the system's CAs, and `ca_file` too when given.
+pub fn client(
+    ca_file: Option<&std::path::Path>,
+    connect_timeout: Duration,
+    timeout: Duration,
+) -> Result<reqwest::Client> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .timeout(timeout)
+        .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")));
+    if let Some(path) = ca_file {
+        let pem = std::fs::read(path).map_err(|e| {
+            Error::io(
+                format!("cannot read PLATCTL_SERVER_CA_FILE {}", path.display()),
+                e,
+            )
+        })?;
+        let cert = reqwest::Certificate::from_pem(&pem).map_err(|e| {
+            Error::config(format!(
+                "PLATCTL_SERVER_CA_FILE {} is not a PEM certificate: {e}",
+                path.display()
+            ))
+        })?;
+        builder = builder.add_root_certificate(cert);
+    }
+    builder
+        .build()
+        .map_err(|e| Error::internal(format!("cannot make an HTTP client: {e}")))
+}
+
 /// Ask a server's health endpoint (`/health`, `/health/live`, `/health/ready`), which needs no
 /// key. A server that cannot be reached, or answers something that is not terminus JSON, is
 /// one CRITICAL check named `server`.
-pub async fn probe(server: &str, path: &str, timeout: Duration) -> Result<HealthReport> {
+pub async fn probe(
+    server: &str,
+    ca_file: Option<&std::path::Path>,
+    path: &str,
+    timeout: Duration,
+) -> Result<HealthReport> {
     let mut url = base_url(server)?;
     let joined = format!("{}{path}", url.path().trim_end_matches('/'));
     url.set_path(&joined);
@@ -53,11 +88,7 @@ pub async fn probe(server: &str, path: &str, timeout: Duration) -> Result<Health
             perfdata: Vec::new(),
         }])
     };
-    let client = reqwest::Client::builder()
-        .timeout(timeout)
-        .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| Error::internal(format!("cannot make an HTTP client: {e}")))?;
+    let client = client(ca_file, timeout, timeout)?;
     let response = match client.get(url.clone()).send().await {
         Ok(r) => r,
         Err(e) if e.is_timeout() => {

@@ -49,6 +49,8 @@ pub struct Config {
     pub shutdown_grace: Duration,
     /// How often key uses are written (`last_used_at`).
     pub key_use_interval: Duration,
+    /// HTTPS: the certificate chain and private key (PEM files).
+    pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 /// The largest request body accepted.
@@ -70,8 +72,8 @@ pub struct App {
 /// Serve until SIGTERM or Ctrl-C, then let in-flight requests finish (within
 /// `shutdown_grace`), write the pending key uses, and return.
 pub async fn run(core: Core, config: Config) -> Result<()> {
-    let listener = tokio::net::TcpListener::bind(config.listen)
-        .await
+    let listener = std::net::TcpListener::bind(config.listen)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|e| {
             Error::io(format!("cannot listen on {}", config.listen), e)
                 .with_hint("another process may hold the port: pick another with --listen")
@@ -79,6 +81,24 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     let local = listener
         .local_addr()
         .map_err(|e| Error::io("cannot read the listening address", e))?;
+    let tls = match &config.tls {
+        None => None,
+        Some((cert, key)) => Some(
+            axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+                .await
+                .map_err(|e| {
+                    Error::config(format!(
+                        "cannot use --tls-cert {} and --tls-key {}: {e}",
+                        cert.display(),
+                        key.display()
+                    ))
+                    .with_hint(
+                        "PEM files: the certificate chain, and its private key (PKCS#8, RSA or EC)",
+                    )
+                })?,
+        ),
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let app = Arc::new(App {
         limits: auth::Limits::new(
             config.rate_limit_max,
@@ -92,25 +112,32 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         core,
         config,
     });
-    let router = router(app.clone())?;
+    let service = router(app.clone())?.into_make_service_with_connect_info::<SocketAddr>();
     // The first signal drains; a second one (interrupt::must_stop) drops everything.
     let _draining = crate::interrupt::critical();
     let housekeeping = tokio::spawn(housekeeping(app.clone()));
+    let handle = axum_server::Handle::new();
+    let server: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
+        Some(tls) => Box::pin(
+            axum_server::from_tcp_rustls(listener, tls)
+                .map_err(|e| Error::io("cannot serve HTTPS on the listening socket", e))?
+                .handle(handle.clone())
+                .serve(service),
+        ),
+        None => Box::pin(
+            axum_server::from_tcp(listener)
+                .map_err(|e| Error::io("cannot serve on the listening socket", e))?
+                .handle(handle.clone())
+                .serve(service),
+        ),
+    };
     tracing::info!(
         listen = %local,
         database = %crate::backend::Backend::describe(&app.core),
-        "platctl serve {} listening on http://{local}",
+        "platctl serve {} listening on {scheme}://{local}",
         env!("CARGO_PKG_VERSION")
     );
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = stopped.await;
-    });
-    let mut server = std::pin::pin!(server.into_future());
+    let mut server = server;
     let result = tokio::select! {
         result = &mut server => result,
         signal = crate::interrupt::signalled() => {
@@ -119,14 +146,9 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
                 signal.name(),
                 humantime::format_duration(app.config.shutdown_grace)
             );
-            let _ = stop.send(());
-            match tokio::time::timeout(app.config.shutdown_grace, &mut server).await {
-                Ok(result) => result,
-                Err(_) => {
-                    tracing::warn!("requests still running after the grace period were dropped");
-                    Ok(())
-                }
-            }
+            // New connections are refused; those open get the grace period, then are closed.
+            handle.graceful_shutdown(Some(app.config.shutdown_grace));
+            server.await
         }
     };
     housekeeping.abort();

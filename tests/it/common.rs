@@ -687,7 +687,7 @@ impl Drop for FixtureServer {
     }
 }
 
-fn test_python() -> std::path::PathBuf {
+pub fn test_python() -> std::path::PathBuf {
     let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
     let python = std::env::var_os("PLATCTL_TEST_PYTHON")
         .map(std::path::PathBuf::from)

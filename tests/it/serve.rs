@@ -17,17 +17,27 @@ pub struct Served {
 
 impl Served {
     pub fn start(env: &TestEnv, extra: &[(&str, &str)]) -> Served {
+        Served::start_with(env, extra, &[])
+    }
+
+    /// With more arguments to `serve` (`--tls-cert`...); `url` is https:// with TLS.
+    pub fn start_with(env: &TestEnv, extra: &[(&str, &str)], args: &[&str]) -> Served {
         let port = free_port();
         let log = env.path(&format!("serve-{port}.log"));
         let mut cmd = env.std_cmd();
         cmd.args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(args)
             .envs(extra.iter().copied())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap());
         let child = cmd.spawn().unwrap();
         let served = Served {
             child,
-            url: format!("http://127.0.0.1:{port}"),
+            url: if args.contains(&"--tls-cert") {
+                format!("https://127.0.0.1:{port}")
+            } else {
+                format!("http://127.0.0.1:{port}")
+            },
             log,
         };
         let start = Instant::now();
@@ -699,4 +709,71 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
     assert!(report.contains("Tested: 50"), "{report}");
     let log = server.log();
     assert!(!log.contains("panicked"), "{log}");
+}
+
+#[test]
+fn serve_speaks_https_with_a_certificate_a_private_ca_signed() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, key) = operator_key(&env, &["api-keys:read"]);
+    let dir = env.path("");
+    let made = std::process::Command::new(crate::common::test_python())
+        .current_dir(&dir)
+        .args([
+            "-c",
+            "import trustme; ca = trustme.CA(); c = ca.issue_cert('127.0.0.1'); \
+             c.private_key_pem.write_to_path('key.pem'); \
+             c.cert_chain_pems[0].write_to_path('cert.pem'); ca.cert_pem.write_to_path('ca.pem')",
+        ])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (cert, key_file, ca) = (
+        env.path("cert.pem"),
+        env.path("key.pem"),
+        env.path("ca.pem"),
+    );
+    let server = Served::start_with(
+        &env,
+        &[],
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key_file.to_str().unwrap(),
+        ],
+    );
+    let probe = |ca: Option<&std::path::Path>| {
+        let mut cmd = env.bare();
+        if let Some(ca) = ca {
+            cmd.env("PLATCTL_SERVER_CA_FILE", ca);
+        }
+        cmd.args(["health", "--server", &server.url, "--probe", "live"]);
+        crate::common::Run::from(cmd.output().unwrap())
+    };
+    let trusted = probe(Some(&ca));
+    assert_eq!(trusted.code, 0, "{trusted}");
+    let untrusted = probe(None);
+    assert_eq!(untrusted.code, 2, "{untrusted}");
+    assert!(untrusted.stdout.contains("certificate"), "{untrusted}");
+    // Remote mode over HTTPS: the key crosses encrypted, the answer is the same.
+    let mut cmd = env.bare();
+    cmd.env("PLATCTL_SERVER_CA_FILE", &ca)
+        .env("PLATCTL_API_KEY", &key)
+        .args(["--server", &server.url, "keys", "list", "-o", "json"]);
+    let listed = crate::common::Run::from(cmd.output().unwrap());
+    assert_eq!(listed.code, 0, "{listed}");
+    assert_eq!(listed.json().as_array().unwrap().len(), 1);
+    let mut cmd = env.bare();
+    cmd.env("PLATCTL_API_KEY", &key)
+        .args(["--server", &server.url, "keys", "list"]);
+    let refused = crate::common::Run::from(cmd.output().unwrap());
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(
+        refused.stderr.contains("PLATCTL_SERVER_CA_FILE"),
+        "{refused}"
+    );
+    let (code, log) = server.terminate();
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("listening on https://"), "{log}");
 }
