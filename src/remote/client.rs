@@ -49,6 +49,17 @@ impl Remote {
         })
     }
 
+    /// The key to call with, or what to set.
+    fn key(&self) -> Result<&str> {
+        self.key.as_deref().ok_or_else(|| {
+            Error::config(format!(
+                "--server {}: no API key to call it with",
+                self.shown
+            ))
+            .with_hint("set PLATCTL_API_KEY, or --api-key-file FILE (a profile's api_key_file)")
+        })
+    }
+
     fn url(&self, path: &str) -> url::Url {
         let mut url = self.base.clone();
         let joined = format!("{}{path}", self.base.path().trim_end_matches('/'));
@@ -63,13 +74,7 @@ impl Remote {
         query: &[(&str, String)],
         body: Option<Value>,
     ) -> Result<T> {
-        let Some(key) = &self.key else {
-            return Err(Error::config(format!(
-                "--server {}: no API key to call it with",
-                self.shown
-            ))
-            .with_hint("set PLATCTL_API_KEY, or --api-key-file FILE (a profile's api_key_file)"));
-        };
+        let key = self.key()?;
         let mut request = self
             .client
             .request(method, self.url(path))
@@ -174,12 +179,7 @@ impl Remote {
         sink: Sink<'_, T>,
     ) -> Result<u64> {
         const PAGE: usize = 500;
-        let Some(key) = &self.key else {
-            return self
-                .call::<Value>(Method::POST, path, &[], None)
-                .await
-                .map(|_| 0);
-        };
+        let key = self.key()?;
         let mut response = self
             .client
             .post(self.url(path))
