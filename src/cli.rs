@@ -639,10 +639,10 @@ pub struct ServeArgs {
     /// Request log lines as text for people, or JSON for collectors
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
     pub log_format: LogFormat,
-    /// A request's time limit
+    /// A request's time limit (backups, restore tests and exports stream instead, without one)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
     pub request_timeout: std::time::Duration,
-    /// After SIGTERM, how long requests in flight may take to finish
+    /// After SIGTERM, how long requests and operations in flight may take to finish
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     pub shutdown_timeout: std::time::Duration,
     /// Serve HTTPS with this certificate chain (PEM); needs --tls-key

@@ -842,8 +842,8 @@ struct Shown {
 }
 
 impl crate::progress::Progress for Shown {
-    fn phase(&self, name: &'static str, total: Option<u64>) {
-        self.bar.set_message(name);
+    fn phase(&self, name: &str, total: Option<u64>) {
+        self.bar.set_message(name.to_string());
         self.bar.set_position(0);
         if let Some(total) = total {
             self.bar.set_length(total);

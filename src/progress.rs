@@ -7,7 +7,7 @@ use std::sync::Arc;
 pub trait Progress: Send + Sync {
     /// A new phase ("checking", "restoring"): the count starts again from zero, with the total
     /// (bytes) when it is known.
-    fn phase(&self, name: &'static str, total: Option<u64>);
+    fn phase(&self, name: &str, total: Option<u64>);
     /// `n` more bytes done.
     fn advance(&self, n: u64);
     /// The operation ended, well or not.
@@ -23,7 +23,7 @@ pub trait Progress: Send + Sync {
 pub struct Silent;
 
 impl Progress for Silent {
-    fn phase(&self, _: &'static str, _: Option<u64>) {}
+    fn phase(&self, _: &str, _: Option<u64>) {}
     fn advance(&self, _: u64) {}
     fn finish(&self) {}
 }

@@ -159,7 +159,11 @@ fn temp_path_beside(path: &Path, tag: &str) -> PathBuf {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("db");
-    dir.join(format!(".{name}.{tag}-{}", std::process::id()))
+    // The pid first (the sweep finds dead runs by it), then a count: a long-lived process
+    // (`platctl serve`) never reuses a name SQLite may still remember.
+    static RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    dir.join(format!(".{name}.{tag}-{}-{run}", std::process::id()))
 }
 
 /// Whether the process `pid` of this host is gone (Linux; elsewhere nothing is taken as gone).

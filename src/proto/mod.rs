@@ -7,6 +7,7 @@ pub mod audit;
 pub mod backup;
 pub mod email;
 pub mod error;
+pub mod event;
 pub mod fields;
 pub mod health;
 pub mod keyformat;

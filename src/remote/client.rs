@@ -16,6 +16,7 @@ use crate::proto::audit::*;
 use crate::proto::backup::*;
 use crate::proto::email::{EmailPreview, EmailSent, EmailTest, Rendered, TemplateInfo};
 use crate::proto::error::ErrorBody;
+use crate::proto::event::Event;
 use crate::proto::health::{HealthReport, HealthRequest};
 use crate::proto::ops::Op;
 use crate::proto::*;
@@ -171,19 +172,21 @@ impl Remote {
         .with_hint(hint)
     }
 
-    /// POST `body`, and hand the NDJSON records of the answer to `sink` a page at a time.
-    async fn ndjson<T: DeserializeOwned>(
+    /// POST `body` for an answer streamed as NDJSON, and hand each line to `each` as it
+    /// arrives. Streams are as long as the operation: no overall time limit, but a server
+    /// silent for longer than the read timeout (it sends a blank line every 15 s) is gone.
+    async fn lines(
         &self,
         path: &str,
         body: &impl Serialize,
-        sink: Sink<'_, T>,
-    ) -> Result<u64> {
-        const PAGE: usize = 500;
+        mut each: impl FnMut(Value) -> Result<()>,
+    ) -> Result<()> {
         let key = self.key()?;
         let mut response = self
             .client
             .post(self.url(path))
             .bearer_auth(key)
+            .timeout(STREAM_LIMIT)
             .json(body)
             .send()
             .await
@@ -194,8 +197,6 @@ impl Remote {
             return Err(self.refusal(status, &text, None));
         }
         let mut pending: Vec<u8> = Vec::new();
-        let mut page: Vec<T> = Vec::with_capacity(PAGE);
-        let mut count = 0u64;
         loop {
             let chunk = response.chunk().await.map_err(|e| self.unreachable(&e))?;
             let done = chunk.is_none();
@@ -207,7 +208,7 @@ impl Remote {
             while let Some(end) = pending.iter().position(|b| *b == b'\n') {
                 let line: Vec<u8> = pending.drain(..=end).collect();
                 if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
+                    continue; // a keep-alive
                 }
                 let value: Value = serde_json::from_slice(&line).map_err(|e| {
                     Error::internal(format!(
@@ -216,7 +217,7 @@ impl Remote {
                     ))
                 })?;
                 if let Some(err) = value.get("error") {
-                    // Failed after the first page: the server's error, typed.
+                    // Failed after the answer started: the server's error, typed.
                     let status = err
                         .get("statusCode")
                         .and_then(Value::as_u64)
@@ -224,25 +225,95 @@ impl Remote {
                         .unwrap_or(reqwest::StatusCode::INTERNAL_SERVER_ERROR);
                     return Err(self.refusal(status, &err.to_string(), None));
                 }
-                page.push(serde_json::from_value(value).map_err(|e| {
-                    Error::internal(format!(
-                        "{} sent a record platctl cannot read ({e})",
-                        self.shown
-                    ))
-                })?);
-                count += 1;
-                if page.len() == PAGE {
-                    sink(std::mem::take(&mut page))?;
-                }
+                each(value)?;
             }
             if done {
-                break;
+                return Ok(());
             }
         }
+    }
+
+    /// POST `body`, and hand the NDJSON records of the answer to `sink` a page at a time.
+    async fn ndjson<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        sink: Sink<'_, T>,
+    ) -> Result<u64> {
+        const PAGE: usize = 500;
+        let mut page: Vec<T> = Vec::with_capacity(PAGE);
+        let mut count = 0u64;
+        self.lines(path, body, |value| {
+            page.push(serde_json::from_value(value).map_err(|e| self.unreadable("a record", e))?);
+            count += 1;
+            if page.len() == PAGE {
+                sink(std::mem::take(&mut page))?;
+            }
+            Ok(())
+        })
+        .await?;
         if !page.is_empty() {
             sink(page)?;
         }
         Ok(count)
+    }
+
+    /// Run a long operation (see `serve::stream`): its progress goes to `progress`, an
+    /// export's text to `out`, and its last line is the result or the error.
+    async fn operation<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        progress: &Reporter,
+        mut out: Option<&mut (dyn std::io::Write + Send)>,
+    ) -> Result<T> {
+        let mut result = None;
+        let streamed = self
+            .lines(path, body, |value| {
+                let event: Event =
+                    serde_json::from_value(value).map_err(|e| self.unreadable("an event", e))?;
+                match event {
+                    Event::Phase { name, total } => progress.phase(&name, total),
+                    Event::Advance(n) => progress.advance(n),
+                    Event::Note(message) => progress.note(&message),
+                    Event::Warn(message) => progress.warn(&message),
+                    Event::Data(text) => match out.as_mut() {
+                        Some(out) => out
+                            .write_all(text.as_bytes())
+                            .map_err(|e| Error::io("cannot write the export", e))?,
+                        None => return Err(self.unreadable("data", "not asked for")),
+                    },
+                    Event::Result(value) => {
+                        result = Some(
+                            serde_json::from_value(value)
+                                .map_err(|e| self.unreadable("the result", e))?,
+                        )
+                    }
+                    Event::Error(_) => {} // turned into the error by `lines`
+                }
+                Ok(())
+            })
+            .await;
+        progress.finish();
+        streamed?;
+        result.ok_or_else(|| {
+            Error::new(
+                ErrorKind::Connect,
+                format!("{} stopped answering {path} before the end", self.shown),
+            )
+            .with_hint(
+                "the connection was cut or the server stopped; `platctl backup list` and the \
+                 audit log show what the operation did",
+            )
+        })
+    }
+
+    fn unreadable(&self, what: &str, e: impl std::fmt::Display) -> Error {
+        Error::internal(format!(
+            "{} sent {what} platctl cannot read ({e})",
+            self.shown
+        ))
+        .with_hint("is the server the same platctl version? `platctl --version` on both")
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T> {
@@ -263,13 +334,20 @@ fn seg(text: &str) -> String {
         .replace('+', "%20")
 }
 
-/// Not offered over HTTP yet: said plainly, nothing attempted.
-fn not_yet<T>(op: Op) -> Result<T> {
+/// No overall time limit on a streamed answer is this long.
+const STREAM_LIMIT: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// A restore replaces a database: the admin API does not replace the one it serves.
+fn no_remote_restore<T>() -> Result<T> {
     Err(Error::usage(format!(
-        "`platctl {}` does not run over --server yet",
-        op.command()
+        "`platctl {}` does not run over --server: a restore replaces a database, and the admin \
+         API does not replace the one it serves",
+        Op::BackupRestore.command()
     ))
-    .with_hint("run it where the database is reachable, without --server"))
+    .with_hint(
+        "stop the server, and restore where the database is reachable (without --server); \
+         `backup verify --restore-test` does run over --server",
+    ))
 }
 
 /// `--storage` names a place on this machine; the server keeps its own.
@@ -481,8 +559,9 @@ impl Backend for Remote {
         self.post("/api-keys/verify", &json!({ "key": key })).await
     }
 
-    async fn backup_run(&self, _req: &BackupRun, _progress: Reporter) -> Result<BackupRunOutcome> {
-        not_yet(Op::BackupRun)
+    async fn backup_run(&self, req: &BackupRun, progress: Reporter) -> Result<BackupRunOutcome> {
+        own_storage(req.storage.as_deref())?;
+        self.operation("/backups/run", req, &progress, None).await
     }
     async fn backup_list(
         &self,
@@ -506,7 +585,7 @@ impl Backend for Remote {
         _req: &BackupRestore,
         _progress: Reporter,
     ) -> Result<RestorePlan> {
-        not_yet(Op::BackupRestore)
+        no_remote_restore()
     }
     async fn backup_restore(
         &self,
@@ -514,11 +593,12 @@ impl Backend for Remote {
         _plan: &RestorePlan,
         _progress: Reporter,
     ) -> Result<RestoreReport> {
-        not_yet(Op::BackupRestore)
+        no_remote_restore()
     }
-    async fn backup_verify(&self, req: &BackupVerify, _progress: Reporter) -> Result<VerifyReport> {
+    async fn backup_verify(&self, req: &BackupVerify, progress: Reporter) -> Result<VerifyReport> {
         own_storage(req.storage.as_deref())?;
-        self.post("/backups/verify", req).await
+        self.operation("/backups/verify", req, &progress, None)
+            .await
     }
     async fn backup_prune(&self, req: &BackupPrune, _progress: Reporter) -> Result<PruneReport> {
         own_storage(req.storage.as_deref())?;
@@ -543,11 +623,12 @@ impl Backend for Remote {
     }
     async fn audit_export(
         &self,
-        _req: &AuditExport,
-        _out: &mut (dyn std::io::Write + Send),
-        _progress: Reporter,
+        req: &AuditExport,
+        out: &mut (dyn std::io::Write + Send),
+        progress: Reporter,
     ) -> Result<ExportReport> {
-        not_yet(Op::AuditExport)
+        self.operation("/audit-logs/export", req, &progress, Some(out))
+            .await
     }
     async fn audit_prune_plan(&self, req: &AuditPrune) -> Result<AuditPrunePlan> {
         self.post("/audit-logs/prune-plan", req).await

@@ -44,6 +44,8 @@ pub fn client(
     let mut builder = reqwest::Client::builder()
         .connect_timeout(connect_timeout)
         .timeout(timeout)
+        // Streamed answers lift the overall limit; a silence this long still ends them.
+        .read_timeout(timeout)
         .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")));
     if let Some(path) = ca_file {
         let pem = std::fs::read(path).map_err(|e| {

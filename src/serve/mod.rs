@@ -43,7 +43,7 @@ pub struct Config {
     pub cors_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
-    /// A request's time limit (long operations run as jobs).
+    /// A request's time limit (a long operation's stream has none: see `stream`).
     pub request_timeout: Duration,
     /// How long in-flight requests may take to finish after SIGTERM.
     pub shutdown_grace: Duration,
@@ -67,6 +67,8 @@ pub struct App {
     started: Instant,
     /// The OpenAPI document, served at `/openapi.json`.
     openapi: String,
+    /// Long operations running (backups, exports): waited for on shutdown.
+    jobs: tokio_util::task::TaskTracker,
 }
 
 /// Serve until SIGTERM or Ctrl-C, then let in-flight requests finish (within
@@ -109,6 +111,7 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         metrics: metrics::Metrics::new(),
         started: Instant::now(),
         openapi: openapi_json(),
+        jobs: tokio_util::task::TaskTracker::new(),
         core,
         config,
     });
@@ -151,6 +154,20 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
             server.await
         }
     };
+    // Operations whose clients went away are still running: they too get the grace period.
+    app.jobs.close();
+    if !app.jobs.is_empty() {
+        tracing::info!("waiting for {} operations still running", app.jobs.len());
+        if tokio::time::timeout(app.config.shutdown_grace, app.jobs.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                "{} operations did not finish in time and were stopped (what they left unfinished is not a backup)",
+                app.jobs.len()
+            );
+        }
+    }
     housekeeping.abort();
     flush_key_uses(&app).await;
     result.map_err(|e| Error::io("the server failed", e))?;
@@ -268,7 +285,7 @@ async fn time_limit(State(app): State<Arc<App>>, request: Request, next: Next) -
                     humantime::format_duration(limit)
                 ),
             )
-            .hint("long operations (backups, exports) run as jobs: start one and poll it"),
+            .hint("long operations (backups, exports) stream their progress and are not limited; raise --request-timeout for the others"),
         ),
     }
 }

@@ -99,8 +99,10 @@ pub const ROUTES: &[Route] = &[
     route("POST", "/audit-logs/prune", Some(Op::AuditPrune)),
     route("POST", "/audit-logs/seal", Some(Op::AuditSeal)),
     route("POST", "/audit-logs/verify", Some(Op::AuditVerify)),
+    route("POST", "/audit-logs/export", Some(Op::AuditExport)),
     route("GET", "/backups", Some(Op::BackupList)),
     route("GET", "/backups/{id}", Some(Op::BackupShow)),
+    route("POST", "/backups/run", Some(Op::BackupRun)),
     route("POST", "/backups/verify", Some(Op::BackupVerify)),
     route("POST", "/backups/prune", Some(Op::BackupPrune)),
     route("POST", "/health/checks", Some(Op::Health)),
@@ -217,9 +219,11 @@ pub fn protected() -> OpenApiRouter<Arc<App>> {
         .routes(routes!(audit_prune))
         .routes(routes!(audit_seal))
         .routes(routes!(audit_verify))
+        .routes(routes!(super::stream::audit_export))
         .routes(routes!(list_backups))
         .routes(routes!(show_backup))
-        .routes(routes!(backup_verify))
+        .routes(routes!(super::stream::backup_run))
+        .routes(routes!(super::stream::backup_verify))
         .routes(routes!(backup_prune))
         .routes(routes!(health_checks))
         .routes(routes!(email_templates))
@@ -1122,35 +1126,6 @@ async fn audit_verify(
         .await?)
 }
 
-/// The server's own storage only: a caller names no place on the server's disks.
-fn server_storage(storage: &Option<String>) -> Result<(), ApiError> {
-    match storage {
-        None => Ok(()),
-        Some(_) => Err(Error::usage("`storage` is not accepted over the API")
-            .with_hint("the server uses its own storage (its BACKUP_DIR)")
-            .into()),
-    }
-}
-
-#[utoipa::path(
-    post,
-    path = "/backups/verify",
-    tag = "backups",
-    request_body = crate::proto::backup::BackupVerify,
-    responses((status = 200, description = "OK", body = crate::proto::backup::VerifyReport), Refusals),
-    security(("bearer" = []), ("api_key" = [])),
-)]
-async fn backup_verify(
-    Extension(caller): Extension<Caller>,
-    Body(body): Body<crate::proto::backup::BackupVerify>,
-) -> Handled {
-    server_storage(&body.storage)?;
-    ok(&caller
-        .core
-        .backup_verify(&body, crate::progress::silent())
-        .await?)
-}
-
 #[utoipa::path(
     post,
     path = "/backups/prune",
@@ -1163,7 +1138,7 @@ async fn backup_prune(
     Extension(caller): Extension<Caller>,
     Body(body): Body<crate::proto::backup::BackupPrune>,
 ) -> Handled {
-    server_storage(&body.storage)?;
+    super::stream::server_storage(&body.storage)?;
     ok(&caller
         .core
         .backup_prune(&body, crate::progress::silent())
