@@ -259,6 +259,18 @@ impl Core {
     /// names (or the whole platform).
     async fn audit_filter(&self, op: Op, filter: &AuditFilter) -> Result<audit::filter::Resolved> {
         audit::filter::check(filter)?;
+        // A key acts in its organization: without one named, its own, not the whole platform.
+        let own;
+        let filter = match (&filter.organization, &self.principal) {
+            (None, Principal::Key(_)) => {
+                own = AuditFilter {
+                    organization: self.authenticate().await?.key.map(|k| k.organization),
+                    ..filter.clone()
+                };
+                &own
+            }
+            _ => filter,
+        };
         read!(
             self,
             op,

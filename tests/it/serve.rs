@@ -647,7 +647,8 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
         assert_eq!(entry["ip"], "127.0.0.1", "{entry}");
     }
 
-    // An export: the same bytes whichever door, compressed here when the file says so.
+    // An export: the same bytes whichever door, compressed here when the file says so (of
+    // the key's organization: the backups' entries are the platform's, not the key's to read).
     for name in ["audit.ndjson", "audit.csv", "audit.json.gz"] {
         let over_http = env.path(&format!("remote-{name}"));
         let direct = env.path(&format!("direct-{name}"));
@@ -655,7 +656,7 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
             "audit",
             "export",
             "--action",
-            "backup.*",
+            "api_key.*",
             "--out",
             over_http.to_str().unwrap(),
         ]);
@@ -664,7 +665,7 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
             "audit",
             "export",
             "--action",
-            "backup.*",
+            "api_key.*",
             "--out",
             direct.to_str().unwrap(),
         ]);
@@ -683,13 +684,13 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
             }
         };
         assert_eq!(read(&over_http), read(&direct), "{name}");
-        assert!(read(&direct).contains(&second_id), "{name}");
+        assert!(read(&direct).contains(&key_id), "{name}");
     }
     let to_stdout = remote(&[
         "audit",
         "export",
         "--action",
-        "backup.run",
+        "api_key.*",
         "-o",
         "ndjson",
         "--out",
@@ -784,9 +785,12 @@ each_backend!(roles_migrations_and_audit_run_over_the_api, |env| {
             .json()
     );
 
-    // The audit log, streamed: the same entries as direct mode, in the same order.
+    // The audit log, streamed: the same entries as direct mode, in the same order — the
+    // key's organization's (the key's role changes, platform-wide, are the operator's to read).
     let over_http = ok(&["audit", "query", "--all", "-o", "json"]).json();
-    let direct = env.ok(&["audit", "query", "--all", "-o", "json"]).json();
+    let direct = env
+        .ok(&["audit", "query", "--all", "--org", "default", "-o", "json"])
+        .json();
     assert_eq!(over_http, direct);
     let actions: Vec<&str> = over_http
         .as_array()
@@ -794,15 +798,38 @@ each_backend!(roles_migrations_and_audit_run_over_the_api, |env| {
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
+    assert!(actions.contains(&"api_key.create"), "{actions:?}");
+    assert!(
+        !actions.iter().any(|a| a.starts_with("role.")),
+        "{actions:?}"
+    );
+    let platform = env
+        .ok(&["audit", "query", "--action", "role.*", "-o", "json"])
+        .json();
+    let platform: Vec<&str> = platform
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        &actions[..4],
+        platform,
         ["role.delete", "role.revoke", "role.grant", "role.create"]
+    );
+    env.ok(&["-q", "orgs", "create", "other"]);
+    let elsewhere = remote(&["audit", "query", "--org", "other"]);
+    assert_eq!(elsewhere.code, 77, "{elsewhere}");
+    assert!(
+        elsewhere.stderr.contains("belongs to default, not other"),
+        "{elsewhere}"
     );
     let stats = ok(&["audit", "stats", "--by", "action", "-o", "json"]).json();
     assert_eq!(
         stats,
-        env.ok(&["audit", "stats", "--by", "action", "-o", "json"])
-            .json()
+        env.ok(&[
+            "audit", "stats", "--by", "action", "--org", "default", "-o", "json"
+        ])
+        .json()
     );
     let sealed = ok(&["audit", "seal", "-o", "json"]).json();
     assert!(
