@@ -414,6 +414,17 @@ impl TestEnv {
         Run::from(self.cmd().args(args).output().unwrap())
     }
 
+    /// Every permission of the catalogue (`resource:action`), as `permissions list` gives them.
+    pub fn permissions(&self) -> Vec<String> {
+        self.ok(&["permissions", "list", "-o", "json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["permission"].as_str().unwrap().to_string())
+            .collect()
+    }
+
     /// Run and insist on exit 0.
     pub fn ok(&self, args: &[&str]) -> Run {
         let run = self.run(args);

@@ -120,14 +120,7 @@ fn transcript(kind: Kind, door: Door) -> Vec<Step> {
     // permission (the one the HTTP arm calls with).
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
-    let everything: Vec<String> = env
-        .ok(&["permissions", "list", "-o", "json"])
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["permission"].as_str().unwrap().to_string())
-        .collect();
+    let everything = env.permissions();
     let mut create = vec![
         "keys", "create", "--org", "acme", "--name", "operator", "-o", "json",
     ];

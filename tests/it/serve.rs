@@ -903,12 +903,8 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
         "api-keys:delete",
     ];
     let scopes: Vec<String> = env
-        .ok(&["permissions", "list", "-o", "json"])
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["permission"].as_str().unwrap().to_string())
+        .permissions()
+        .into_iter()
         .filter(|p| !spared.contains(&p.as_str()))
         .collect();
     let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
