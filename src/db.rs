@@ -496,6 +496,17 @@ impl Db {
         }
     }
 
+    /// Reads of one statement each, as an operation's checks and lookups are: on PostgreSQL
+    /// a pooled connection without a transaction (at READ COMMITTED every statement takes its
+    /// own snapshot inside a transaction too, so BEGIN and COMMIT would add two round trips
+    /// and no consistency); on SQLite a read transaction (one snapshot, in process).
+    pub async fn reads(&self) -> Result<Tx<'static>> {
+        match self {
+            Db::Postgres(p) => Ok(Tx::PgReads(p.acquire().await.map_err(from_sqlx)?)),
+            Db::Sqlite(p) => Ok(Tx::Sqlite(p.begin().await.map_err(from_sqlx)?)),
+        }
+    }
+
     /// One connection held for a while (session locks, migration runs).
     pub async fn acquire(&self) -> Result<Conn> {
         match self {
@@ -600,6 +611,9 @@ async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
     let pool = PgPoolOptions::new()
         .max_connections(4)
         .acquire_timeout(opts.timeout)
+        // No ping before each use (a round trip per operation). A connection the server
+        // closed (a restart) fails the one operation that gets it, and is then replaced.
+        .test_before_acquire(false)
         .connect_lazy_with(options);
     Ok(Db::Postgres(pool))
 }
@@ -773,13 +787,15 @@ impl Conn {
 /// A transaction: dropped without [`Tx::commit`], it rolls back.
 pub enum Tx<'c> {
     Pg(sqlx::Transaction<'c, Postgres>),
+    /// Statements in autocommit ([`Db::reads`]): no COPY, nothing transaction-local.
+    PgReads(sqlx::pool::PoolConnection<Postgres>),
     Sqlite(sqlx::Transaction<'c, Sqlite>),
 }
 
 impl Tx<'_> {
     pub fn dialect(&self) -> Dialect {
         match self {
-            Tx::Pg(_) => Dialect::Postgres,
+            Tx::Pg(_) | Tx::PgReads(_) => Dialect::Postgres,
             Tx::Sqlite(_) => Dialect::Sqlite,
         }
     }
@@ -787,6 +803,7 @@ impl Tx<'_> {
     pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
         match self {
             Tx::Pg(t) => pg::execute(&mut **t, &sql).await,
+            Tx::PgReads(c) => pg::execute(&mut **c, &sql).await,
             Tx::Sqlite(t) => lite::execute(&mut **t, &sql).await,
         }
     }
@@ -794,6 +811,7 @@ impl Tx<'_> {
     pub async fn fetch_all(&mut self, sql: Sql) -> Result<Vec<Row>> {
         match self {
             Tx::Pg(t) => pg::fetch_all(&mut **t, &sql).await,
+            Tx::PgReads(c) => pg::fetch_all(&mut **c, &sql).await,
             Tx::Sqlite(t) => lite::fetch_all(&mut **t, &sql).await,
         }
     }
@@ -801,6 +819,7 @@ impl Tx<'_> {
     pub async fn fetch_optional(&mut self, sql: Sql) -> Result<Option<Row>> {
         match self {
             Tx::Pg(t) => pg::fetch_optional(&mut **t, &sql).await,
+            Tx::PgReads(c) => pg::fetch_optional(&mut **c, &sql).await,
             Tx::Sqlite(t) => lite::fetch_optional(&mut **t, &sql).await,
         }
     }
@@ -815,6 +834,7 @@ impl Tx<'_> {
     pub async fn raw(&mut self, text: &str) -> std::result::Result<(), sqlx::Error> {
         match self {
             Tx::Pg(t) => pg::raw(&mut **t, text).await,
+            Tx::PgReads(c) => pg::raw(&mut **c, text).await,
             Tx::Sqlite(t) => lite::raw(&mut **t, text).await,
         }
     }
@@ -859,6 +879,7 @@ impl Tx<'_> {
     pub async fn commit(self) -> Result<()> {
         match self {
             Tx::Pg(t) => t.commit().await,
+            Tx::PgReads(_) => Ok(()),
             Tx::Sqlite(t) => t.commit().await,
         }
         .map_err(from_sqlx)

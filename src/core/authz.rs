@@ -44,7 +44,17 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
         // The operator, with the database itself, is not limited by a role.
         return Ok(());
     }
-    let orgs = organizations(tx, scope).await?;
+    let orgs = match (&actor.key, scope) {
+        // A key in its own organization: known from the key, nothing to look up.
+        (
+            Some(key),
+            Scope::Org(slug) | Scope::OrgOrPlatform(Some(slug)) | Scope::OrgOrDefault(Some(slug)),
+        ) if slug == key.organization => vec![orgs::OrgRef {
+            id: key.organization_id,
+            slug: key.organization.clone(),
+        }],
+        _ => organizations(tx, scope).await?,
+    };
     if let Some(key) = &actor.key {
         let granted = key.scopes.iter().any(|s| *s == needed.to_string());
         if !granted {

@@ -376,9 +376,9 @@ pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
     let mut sql = Sql::new(KEY_COLUMNS);
     sql.push_str(" WHERE 1 = 1");
     if let Some(slug) = &req.organization {
-        let org = orgs::org_by_slug(tx, slug).await?;
-        sql.push_str(" AND k.organization_id = ");
-        sql.push_bind(org.id);
+        // By the slug in the same query; whether it exists is asked only if nothing matched.
+        sql.push_str(" AND o.slug = ");
+        sql.push_bind(slug.as_str());
     }
     if let Some(email) = &req.created_by {
         let user = users::user_by_email(tx, email).await?;
@@ -394,11 +394,13 @@ pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
         sql.push_str(")");
     }
     sql.push_str(" ORDER BY o.slug, k.created_at");
-    tx.fetch_all(sql)
-        .await?
-        .iter()
-        .map(|r| key_from(r, now))
-        .collect()
+    let rows = tx.fetch_all(sql).await?;
+    if rows.is_empty()
+        && let Some(slug) = &req.organization
+    {
+        orgs::org_by_slug(tx, slug).await?; // an unknown organization is an error, not none
+    }
+    rows.iter().map(|r| key_from(r, now)).collect()
 }
 
 /// The keys a user created that are neither revoked nor expired: what their being disabled

@@ -49,16 +49,19 @@ macro_rules! change {
         let deliver: &dyn Fn(&_) -> Result<()> = &$deliver;
         deliver(&out)?;
         tx.commit().await?;
+        // A revoke, a disabled user, a changed role: no key is taken on an old look-up here.
+        $core.keys_seen.forget_all();
         Ok(out)
     }};
 }
 
-/// A read: one read-only transaction, for a consistent view. The `--as` user must exist and
+/// A read: the checks and the reading on one connection ([`crate::db::Db::reads`]: a read
+/// transaction on SQLite, autocommit statements on PostgreSQL). The `--as` user must exist and
 /// be enabled, for reads as for changes, and hold the operation's permission.
 macro_rules! read {
     ($core:ident, $op:expr, $scope:expr, |$tx:ident| $body:expr) => {{
         $core.ready().await?;
-        let mut tx = $core.db().await?.begin_read().await?;
+        let mut tx = $core.db().await?.reads().await?;
         let actor = $core.actor(&mut tx).await?;
         authz::authorize(&mut tx, &actor, $op, $scope).await?;
         let out = {
@@ -101,6 +104,48 @@ pub struct Shared {
     email: EmailConfig,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
+    /// API keys looked up in the last second.
+    keys_seen: KeysSeen,
+}
+
+/// How long a key's look-up is reused: a revoke made through another process (another
+/// replica, the command line) is refused here within this.
+pub const KEY_LOOKUP_REUSE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The API keys looked up in the last [`KEY_LOOKUP_REUSE`] (by their SHA-256), with who they
+/// are: a key making hundreds of requests a second costs one look-up a second. Only keys that
+/// were accepted are kept, and any change made through this process forgets them all.
+#[derive(Default)]
+struct KeysSeen(std::sync::Mutex<std::collections::HashMap<String, (Actor, std::time::Instant)>>);
+
+impl KeysSeen {
+    /// Entries kept at most; past it, the stale ones go (or all, if none is).
+    const MAX: usize = 10_000;
+
+    fn get(&self, hash: &str) -> Option<Actor> {
+        let map = self.0.lock().ok()?;
+        map.get(hash)
+            .filter(|(_, at)| at.elapsed() < KEY_LOOKUP_REUSE)
+            .map(|(actor, _)| actor.clone())
+    }
+
+    fn keep(&self, hash: String, actor: &Actor) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= Self::MAX {
+                map.retain(|_, (_, at)| at.elapsed() < KEY_LOOKUP_REUSE);
+                if map.len() >= Self::MAX {
+                    map.clear();
+                }
+            }
+            map.insert(hash, (actor.clone(), std::time::Instant::now()));
+        }
+    }
+
+    fn forget_all(&self) {
+        if let Ok(mut map) = self.0.lock() {
+            map.clear();
+        }
+    }
 }
 
 /// The platform's rules over one database, for one principal. The command line makes one;
@@ -142,6 +187,7 @@ impl Core {
                 audit_signing_key,
                 email,
                 schema_current: tokio::sync::OnceCell::new(),
+                keys_seen: KeysSeen::default(),
             }),
             principal,
             operator: operator(),
@@ -185,10 +231,24 @@ impl Core {
         if let Some(actor) = self.resolved.get() {
             return Ok(actor.clone());
         }
+        let seen = match &self.principal {
+            Principal::Key(key) => Some(keys::hash(key)),
+            _ => None,
+        };
+        if let Some(actor) = seen.as_deref().and_then(|h| self.keys_seen.get(h)) {
+            let actor = Actor {
+                client: self.client.clone(),
+                ..actor
+            };
+            return Ok(self.resolved.get_or_init(|| actor).clone());
+        }
         self.ready().await?;
-        let mut tx = self.db().await?.begin_read().await?;
+        let mut tx = self.db().await?.reads().await?;
         let actor = self.actor(&mut tx).await?;
         tx.commit().await?;
+        if let Some(hash) = seen {
+            self.keys_seen.keep(hash, &actor);
+        }
         Ok(self.resolved.get_or_init(|| actor).clone())
     }
 

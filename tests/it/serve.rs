@@ -529,6 +529,37 @@ each_backend!(remote_mode_gives_what_direct_mode_gives, |env| {
     assert!(gone.stderr.contains("cannot reach"), "{gone}");
 });
 
+each_backend!(a_key_revoked_elsewhere_is_refused_within_a_second, |env| {
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["-q", "orgs", "create", "default"]);
+    let (id, key) = operator_key(&env, &["api-keys:read"]);
+    let server = Served::start(&env, &[]);
+    let url = format!("{}/api-keys", server.url);
+    let auth = Some(("x-api-key", key.as_str()));
+    // Looked up, and kept for reuse.
+    for _ in 0..3 {
+        let listed = call("GET", &url, auth, None);
+        assert_eq!(listed.status, 200, "{listed}");
+    }
+    // Revoked by another process (the command line, another replica): refused within 1 s.
+    env.ok(&["-q", "keys", "revoke", &id]);
+    let revoked = Instant::now();
+    loop {
+        let answer = call("GET", &url, auth, None);
+        if answer.status == 401 {
+            assert_eq!(answer.body["reason"], "revoked_key", "{answer}");
+            break;
+        }
+        assert_eq!(answer.status, 200, "{answer}");
+        assert!(
+            revoked.elapsed() < Duration::from_millis(1500),
+            "still accepted {:?} after the revoke",
+            revoked.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+});
+
 /// The events of a long operation's answer (one JSON value per line, keep-alives skipped).
 fn events(answer: &Answer) -> Vec<Value> {
     answer
