@@ -115,6 +115,36 @@ impl Drop for Critical {
     }
 }
 
+/// What goes on elsewhere while this process only watches (a `--server` backup): a stop then
+/// says so, rather than that the work stopped.
+static ELSEWHERE: std::sync::Mutex<Option<&'static str>> = std::sync::Mutex::new(None);
+
+/// While the guard lives, a stop of this process leaves `note`'s work running elsewhere.
+pub struct Elsewhere(());
+
+pub fn elsewhere(note: &'static str) -> Elsewhere {
+    if let Ok(mut slot) = ELSEWHERE.lock() {
+        *slot = Some(note);
+    }
+    Elsewhere(())
+}
+
+impl Drop for Elsewhere {
+    fn drop(&mut self) {
+        if let Ok(mut slot) = ELSEWHERE.lock() {
+            *slot = None;
+        }
+    }
+}
+
+/// What a stop of the command line means now: `stopped`, or that only the watching stopped.
+pub fn what_stops() -> String {
+    match ELSEWHERE.lock().ok().and_then(|slot| *slot) {
+        Some(note) => format!("stopped watching; {note}"),
+        None => "stopped".to_string(),
+    }
+}
+
 /// The error of work stopped by `signal`, saying what was put back.
 pub fn stopped(signal: Signal, what: &str) -> Error {
     Error::interrupted(signal, format!("interrupted by {}: {what}", signal.name()))

@@ -103,7 +103,11 @@ pub fn run(cli: Cli) -> ExitStatus {
         interrupt::listen();
         tokio::select! {
             result = dispatch(&ctx, cli.command) => result,
-            signal = interrupt::must_stop() => Err(interrupt::stopped(signal, "stopped")),
+            // What the stop means is read while the command still runs (select! drops it
+            // before the branch's handler runs).
+            (signal, what) = async { (interrupt::must_stop().await, interrupt::what_stops()) } => {
+                Err(interrupt::stopped(signal, &what))
+            }
         }
     });
     // Do not wait for background tasks (idle pool connections) to wind down.

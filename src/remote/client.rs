@@ -561,6 +561,9 @@ impl Backend for Remote {
 
     async fn backup_run(&self, req: &BackupRun, progress: Reporter) -> Result<BackupRunOutcome> {
         own_storage(req.storage.as_deref())?;
+        let _watching = crate::interrupt::elsewhere(
+            "the server goes on with the backup (`platctl backup list` shows it when done)",
+        );
         self.operation("/backups/run", req, &progress, None).await
     }
     async fn backup_list(
@@ -597,6 +600,8 @@ impl Backend for Remote {
     }
     async fn backup_verify(&self, req: &BackupVerify, progress: Reporter) -> Result<VerifyReport> {
         own_storage(req.storage.as_deref())?;
+        let _watching =
+            crate::interrupt::elsewhere("the server finishes the verification on its own");
         self.operation("/backups/verify", req, &progress, None)
             .await
     }

@@ -770,6 +770,85 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
     assert_eq!(code, 0, "{log}");
 });
 
+#[test]
+fn ctrl_c_on_a_remote_backup_stops_the_watching_not_the_backup() {
+    let env = TestEnv::new(crate::common::Kind::Sqlite);
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["-q", "orgs", "create", "default"]);
+    // Enough rows that the backup takes a while.
+    env.exec(
+        "INSERT INTO audit_logs (occurred_at, actor, action, resource_type, resource_id, ip, \
+         user_agent, metadata) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n \
+         WHERE i < 300000) SELECT (SELECT MIN(occurred_at) FROM audit_logs), 'bulk', \
+         'bulk.test', 'thing', i, '10.0.0.1', 'ua', '{\"n\":\"' || hex(randomblob(40)) || '\"}' \
+         FROM n",
+    );
+    let (_, key) = operator_key(&env, &["backups:create", "backups:read"]);
+    let backups = env.path("server-backups");
+    let server = Served::start(&env, &[("BACKUP_DIR", backups.to_str().unwrap())]);
+    let mut cmd = env.std_cmd();
+    cmd.env_remove("DATABASE_URL")
+        .env("PLATCTL_API_KEY", &key)
+        .args([
+            "--server",
+            server.url.as_str(),
+            "backup",
+            "run",
+            "--label",
+            "cut",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let run = crate::common::Run::from(child.wait_with_output().unwrap());
+    assert_eq!(run.code, 130, "the backup ended before the signal: {run}");
+    assert!(
+        run.stderr
+            .contains("stopped watching; the server goes on with the backup"),
+        "{run}"
+    );
+    // And it does: the backup finishes, complete and good.
+    let start = Instant::now();
+    loop {
+        let listed = env
+            .ok(&[
+                "backup",
+                "list",
+                "--storage",
+                backups.to_str().unwrap(),
+                "-o",
+                "json",
+            ])
+            .json();
+        if let Some(cut) = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["label"] == "cut")
+        {
+            let id = cut["id"].as_str().unwrap();
+            env.ok(&[
+                "backup",
+                "verify",
+                id,
+                "--storage",
+                backups.to_str().unwrap(),
+            ]);
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "{listed}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let (code, log) = server.terminate();
+    assert_eq!(code, 0, "{log}");
+}
+
 each_backend!(roles_migrations_and_audit_run_over_the_api, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
