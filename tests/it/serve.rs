@@ -560,6 +560,29 @@ each_backend!(a_key_revoked_elsewhere_is_refused_within_a_second, |env| {
     }
 });
 
+/// Wait (up to 2 minutes) for the backup labelled `label` to appear in `storage`, and verify it.
+fn backup_finishes(env: &TestEnv, storage: &std::path::Path, label: &str) {
+    let storage = storage.to_str().unwrap();
+    let start = Instant::now();
+    loop {
+        let listed = env
+            .ok(&["backup", "list", "--storage", storage, "-o", "json"])
+            .json();
+        if let Some(found) = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["label"] == label)
+        {
+            let id = found["id"].as_str().unwrap();
+            env.ok(&["backup", "verify", id, "--storage", storage]);
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "{listed}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// The events of a long operation's answer (one JSON value per line, keep-alives skipped).
 fn events(answer: &Answer) -> Vec<Value> {
     answer
@@ -748,24 +771,7 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
         assert!(first.is_some());
         drop(response);
     });
-    let start = Instant::now();
-    loop {
-        let listed = server_backups();
-        let left = listed.iter().find(|b| b["label"] == "left").cloned();
-        if let Some(left) = left {
-            let id = left["id"].as_str().unwrap();
-            env.ok(&[
-                "backup",
-                "verify",
-                id,
-                "--storage",
-                backups.to_str().unwrap(),
-            ]);
-            break;
-        }
-        assert!(start.elapsed() < Duration::from_secs(60), "{listed:?}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    backup_finishes(&env, &backups, "left");
     let (code, log) = server.terminate();
     assert_eq!(code, 0, "{log}");
 });
@@ -814,37 +820,7 @@ fn ctrl_c_on_a_remote_backup_stops_the_watching_not_the_backup() {
         "{run}"
     );
     // And it does: the backup finishes, complete and good.
-    let start = Instant::now();
-    loop {
-        let listed = env
-            .ok(&[
-                "backup",
-                "list",
-                "--storage",
-                backups.to_str().unwrap(),
-                "-o",
-                "json",
-            ])
-            .json();
-        if let Some(cut) = listed
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|b| b["label"] == "cut")
-        {
-            let id = cut["id"].as_str().unwrap();
-            env.ok(&[
-                "backup",
-                "verify",
-                id,
-                "--storage",
-                backups.to_str().unwrap(),
-            ]);
-            break;
-        }
-        assert!(start.elapsed() < Duration::from_secs(120), "{listed}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    backup_finishes(&env, &backups, "cut");
     let (code, log) = server.terminate();
     assert_eq!(code, 0, "{log}");
 }
