@@ -497,12 +497,16 @@ impl Db {
     }
 
     /// Reads of one statement each, as an operation's checks and lookups are: on PostgreSQL
-    /// a pooled connection without a transaction (at READ COMMITTED every statement takes its
-    /// own snapshot inside a transaction too, so BEGIN and COMMIT would add two round trips
-    /// and no consistency); on SQLite a read transaction (one snapshot, in process).
+    /// a pooled connection, taken at the first statement, without a transaction (at READ
+    /// COMMITTED every statement takes its own snapshot inside a transaction too, so BEGIN and
+    /// COMMIT would add two round trips and no consistency); on SQLite a read transaction (one
+    /// snapshot, in process).
     pub async fn reads(&self) -> Result<Tx<'static>> {
         match self {
-            Db::Postgres(p) => Ok(Tx::PgReads(p.acquire().await.map_err(from_sqlx)?)),
+            Db::Postgres(p) => Ok(Tx::PgReads(Reads {
+                pool: p.clone(),
+                conn: None,
+            })),
             Db::Sqlite(p) => Ok(Tx::Sqlite(p.begin().await.map_err(from_sqlx)?)),
         }
     }
@@ -555,6 +559,21 @@ impl Db {
     }
 
     /// Connections open, and how many of them are idle.
+    /// PostgreSQL: a listener for [`CHANGES`], on a connection of its own (outside the pool,
+    /// which requests keep whole). `None` on SQLite: no other process can tell this one.
+    pub fn change_listener(&self) -> Option<ChangeListener> {
+        match self {
+            Db::Postgres(p) => Some(ChangeListener {
+                pool: sqlx::postgres::PgPoolOptions::new()
+                    .max_connections(1)
+                    .max_lifetime(None)
+                    .idle_timeout(None)
+                    .connect_lazy_with((*p.connect_options()).clone()),
+            }),
+            Db::Sqlite(_) => None,
+        }
+    }
+
     pub fn pool_use(&self) -> (u32, usize) {
         match self {
             Db::Postgres(p) => (p.size(), p.num_idle()),
@@ -784,11 +803,66 @@ impl Conn {
     }
 }
 
+/// The PostgreSQL channel every committed change of the platform's tables is announced on
+/// ([`Tx::announce_change`]), so that another process (a `platctl serve` replica) forgets what it
+/// kept from before it.
+pub const CHANGES: &str = "platctl_changes";
+
+/// Waits for changes announced by any process ([`Db::change_listener`]).
+pub struct ChangeListener {
+    pool: sqlx::PgPool,
+}
+
+impl ChangeListener {
+    /// Listen until the connection fails: `on_listening` once the subscription stands (and
+    /// again after each reconnection, when announcements may have been missed), `on_change` for
+    /// each announcement. Returns the error that ended it.
+    pub async fn run(
+        &self,
+        on_listening: &(dyn Fn() + Sync),
+        on_change: &(dyn Fn() + Sync),
+    ) -> Error {
+        let mut listener = match sqlx::postgres::PgListener::connect_with(&self.pool).await {
+            Ok(listener) => listener,
+            Err(e) => return from_sqlx(e),
+        };
+        if let Err(e) = listener.listen(CHANGES).await {
+            return from_sqlx(e);
+        }
+        on_listening();
+        loop {
+            match listener.try_recv().await {
+                Ok(Some(_)) => on_change(),
+                // The connection was lost and made again: what was announced meanwhile is lost.
+                Ok(None) => on_listening(),
+                Err(e) => return from_sqlx(e),
+            }
+        }
+    }
+}
+
+/// PostgreSQL reads in autocommit, on a pooled connection taken at the first statement: an
+/// operation that needs none (a key checked from memory, a listing kept) takes none.
+pub struct Reads {
+    pool: sqlx::PgPool,
+    conn: Option<sqlx::pool::PoolConnection<Postgres>>,
+}
+
+impl Reads {
+    async fn conn(&mut self) -> std::result::Result<&mut sqlx::PgConnection, sqlx::Error> {
+        let conn = match self.conn.take() {
+            Some(conn) => conn,
+            None => self.pool.acquire().await?,
+        };
+        Ok(&mut **self.conn.insert(conn))
+    }
+}
+
 /// A transaction: dropped without [`Tx::commit`], it rolls back.
 pub enum Tx<'c> {
     Pg(sqlx::Transaction<'c, Postgres>),
     /// Statements in autocommit ([`Db::reads`]): no COPY, nothing transaction-local.
-    PgReads(sqlx::pool::PoolConnection<Postgres>),
+    PgReads(Reads),
     Sqlite(sqlx::Transaction<'c, Sqlite>),
 }
 
@@ -803,7 +877,7 @@ impl Tx<'_> {
     pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
         match self {
             Tx::Pg(t) => pg::execute(&mut **t, &sql).await,
-            Tx::PgReads(c) => pg::execute(&mut **c, &sql).await,
+            Tx::PgReads(r) => pg::execute(r.conn().await.map_err(from_sqlx)?, &sql).await,
             Tx::Sqlite(t) => lite::execute(&mut **t, &sql).await,
         }
     }
@@ -811,7 +885,7 @@ impl Tx<'_> {
     pub async fn fetch_all(&mut self, sql: Sql) -> Result<Vec<Row>> {
         match self {
             Tx::Pg(t) => pg::fetch_all(&mut **t, &sql).await,
-            Tx::PgReads(c) => pg::fetch_all(&mut **c, &sql).await,
+            Tx::PgReads(r) => pg::fetch_all(r.conn().await.map_err(from_sqlx)?, &sql).await,
             Tx::Sqlite(t) => lite::fetch_all(&mut **t, &sql).await,
         }
     }
@@ -819,7 +893,7 @@ impl Tx<'_> {
     pub async fn fetch_optional(&mut self, sql: Sql) -> Result<Option<Row>> {
         match self {
             Tx::Pg(t) => pg::fetch_optional(&mut **t, &sql).await,
-            Tx::PgReads(c) => pg::fetch_optional(&mut **c, &sql).await,
+            Tx::PgReads(r) => pg::fetch_optional(r.conn().await.map_err(from_sqlx)?, &sql).await,
             Tx::Sqlite(t) => lite::fetch_optional(&mut **t, &sql).await,
         }
     }
@@ -834,7 +908,7 @@ impl Tx<'_> {
     pub async fn raw(&mut self, text: &str) -> std::result::Result<(), sqlx::Error> {
         match self {
             Tx::Pg(t) => pg::raw(&mut **t, text).await,
-            Tx::PgReads(c) => pg::raw(&mut **c, text).await,
+            Tx::PgReads(r) => pg::raw(r.conn().await?, text).await,
             Tx::Sqlite(t) => lite::raw(&mut **t, text).await,
         }
     }
@@ -874,6 +948,18 @@ impl Tx<'_> {
             on_chunk(&chunk.map_err(from_sqlx)?)?;
         }
         Ok(())
+    }
+
+    /// Announce on [`CHANGES`], at commit (PostgreSQL delivers notifications only then, and
+    /// not at all on rollback). Nothing on SQLite.
+    pub async fn announce_change(&mut self) -> Result<()> {
+        match self {
+            Tx::Pg(_) | Tx::PgReads(_) => self
+                .execute(Sql::new("SELECT pg_notify($1, '')").bind(CHANGES))
+                .await
+                .map(|_| ()),
+            Tx::Sqlite(_) => Ok(()),
+        }
     }
 
     pub async fn commit(self) -> Result<()> {

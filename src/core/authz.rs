@@ -6,6 +6,7 @@
 use uuid::Uuid;
 
 use super::audit::Actor;
+use super::memory::{Heard, Held};
 use super::{catalogue, orgs, permissions, roles, users};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
@@ -38,7 +39,13 @@ pub struct KeyGrant {
 }
 
 /// Check that `actor` may run `op` on `scope`, inside the operation's transaction.
-pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>) -> Result<()> {
+pub(super) async fn authorize(
+    tx: &mut Tx<'_>,
+    heard: &Heard,
+    actor: &Actor,
+    op: Op,
+    scope: Scope<'_>,
+) -> Result<()> {
     let needed = op.permission();
     if actor.user_id.is_none() && actor.key.is_none() {
         // The operator, with the database itself, is not limited by a role.
@@ -92,8 +99,8 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
         // A key the operator created holds what its scopes say.
         return Ok(());
     };
-    let user = users::user_by_id(tx, user_id).await?;
     if orgs.is_empty() {
+        let user = users::user_by_id(tx, user_id).await?;
         return Err(forbidden(
             needed,
             format!("{} holds no role in any organization", user.email),
@@ -102,10 +109,8 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
     }
     let wanted = (needed.resource.to_string(), needed.action.to_string());
     for org in &orgs {
-        if !permissions::user_permissions(tx, &user, org.id)
-            .await?
-            .contains(&wanted)
-        {
+        let (user, held) = held(tx, heard, user_id, org.id).await?;
+        if !held.contains(&wanted) {
             let role = roles::role_of(tx, user.id, org.id).await?;
             let holds = match role {
                 Some(role) => format!("{} is {} in {}", user.email, role.name, org.slug),
@@ -125,6 +130,21 @@ pub async fn authorize(tx: &mut Tx<'_>, actor: &Actor, op: Op, scope: Scope<'_>)
         }
     }
     Ok(())
+}
+
+/// What the user holds in `org`: remembered ([`Heard`]), or read and remembered.
+async fn held(tx: &mut Tx<'_>, heard: &Heard, user_id: Uuid, org: Uuid) -> Result<Held> {
+    if let Some(held) = heard.held(user_id, org) {
+        return Ok(held);
+    }
+    let generation = heard.generation();
+    let user = users::user_by_id(tx, user_id).await?;
+    let permissions = permissions::user_permissions(tx, &user, org).await?;
+    let held = (user, std::sync::Arc::new(permissions));
+    if let Some((generation, _)) = generation {
+        heard.keep_held(org, generation, &held);
+    }
+    Ok(held)
 }
 
 fn forbidden(needed: Permission, reason: String) -> Error {

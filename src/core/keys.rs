@@ -173,6 +173,7 @@ pub async fn record_uses(db: &crate::db::Db, uses: &[(Uuid, DateTime<Utc>)]) -> 
         )
         .await?;
     }
+    tx.announce_change().await?;
     tx.commit().await
 }
 

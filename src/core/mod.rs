@@ -10,6 +10,7 @@ mod email;
 mod health;
 pub mod keys;
 mod lookup;
+mod memory;
 mod migrate;
 pub mod orgs;
 pub mod permissions;
@@ -40,7 +41,7 @@ macro_rules! change {
         $core.ready().await?;
         let mut tx = $core.db().await?.begin().await?;
         let actor = $core.actor(&mut tx).await?;
-        authz::authorize(&mut tx, &actor, $op, $scope).await?;
+        authz::authorize(&mut tx, &$core.heard, &actor, $op, $scope).await?;
         let out = {
             let $tx = &mut tx;
             let $actor = &actor;
@@ -48,9 +49,10 @@ macro_rules! change {
         };
         let deliver: &dyn Fn(&_) -> Result<()> = &$deliver;
         deliver(&out)?;
+        tx.announce_change().await?;
         tx.commit().await?;
         // A revoke, a disabled user, a changed role: no key is taken on an old look-up here.
-        $core.keys_seen.forget_all();
+        $core.forget_all();
         Ok(out)
     }};
 }
@@ -63,7 +65,7 @@ macro_rules! read {
         $core.ready().await?;
         let mut tx = $core.db().await?.reads().await?;
         let actor = $core.actor(&mut tx).await?;
-        authz::authorize(&mut tx, &actor, $op, $scope).await?;
+        authz::authorize(&mut tx, &$core.heard, &actor, $op, $scope).await?;
         let out = {
             let $tx = &mut tx;
             $body.await?
@@ -106,47 +108,13 @@ pub struct Shared {
     schema_current: tokio::sync::OnceCell<()>,
     /// API keys looked up in the last second.
     keys_seen: KeysSeen,
+    /// Key listings and users' permissions read in the last second, while every change is
+    /// heard of.
+    heard: Heard,
 }
 
-/// How long a key's look-up is reused: a revoke made through another process (another
-/// replica, the command line) is refused here within this.
-pub const KEY_LOOKUP_REUSE: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// The API keys looked up in the last [`KEY_LOOKUP_REUSE`] (by their SHA-256), with who they
-/// are: a key making hundreds of requests a second costs one look-up a second. Only keys that
-/// were accepted are kept, and any change made through this process forgets them all.
-#[derive(Default)]
-struct KeysSeen(std::sync::Mutex<std::collections::HashMap<String, (Actor, std::time::Instant)>>);
-
-impl KeysSeen {
-    /// Entries kept at most; past it, the stale ones go (or all, if none is).
-    const MAX: usize = 10_000;
-
-    fn get(&self, hash: &str) -> Option<Actor> {
-        let map = self.0.lock().ok()?;
-        map.get(hash)
-            .filter(|(_, at)| at.elapsed() < KEY_LOOKUP_REUSE)
-            .map(|(actor, _)| actor.clone())
-    }
-
-    fn keep(&self, hash: String, actor: &Actor) {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() >= Self::MAX {
-                map.retain(|_, (_, at)| at.elapsed() < KEY_LOOKUP_REUSE);
-                if map.len() >= Self::MAX {
-                    map.clear();
-                }
-            }
-            map.insert(hash, (actor.clone(), std::time::Instant::now()));
-        }
-    }
-
-    fn forget_all(&self) {
-        if let Ok(mut map) = self.0.lock() {
-            map.clear();
-        }
-    }
-}
+pub use memory::KEY_LOOKUP_REUSE;
+use memory::{Heard, KeysSeen};
 
 /// The platform's rules over one database, for one principal. The command line makes one;
 /// the admin API makes one per request with [`Core::acting_as`], sharing the pool.
@@ -188,6 +156,7 @@ impl Core {
                 email,
                 schema_current: tokio::sync::OnceCell::new(),
                 keys_seen: KeysSeen::default(),
+                heard: Heard::default(),
             }),
             principal,
             operator: operator(),
@@ -221,7 +190,52 @@ impl Core {
         if uses.is_empty() {
             return Ok(());
         }
-        keys::record_uses(self.db().await?, uses).await
+        keys::record_uses(self.db().await?, uses).await?;
+        self.forget_all();
+        Ok(())
+    }
+
+    /// What a change made by this process, or heard of, makes stale.
+    fn forget_all(&self) {
+        self.keys_seen.forget_all();
+        self.heard.forget_all(None);
+    }
+
+    /// Hear of every change made through platctl by any process, for as long as the returned
+    /// future runs (the admin API runs it beside the requests): PostgreSQL announces them. A
+    /// change heard of forgets what was kept from before it (key look-ups, key listings,
+    /// users' permissions); while nothing can be heard (SQLite, a lost connection) listings
+    /// and permissions are not kept (see [`memory`]).
+    pub async fn follow_changes(&self) {
+        let listener = loop {
+            match self.db().await {
+                Ok(db) => break db.change_listener(),
+                // Not reachable yet: requests say why; listen once it is.
+                Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
+            }
+        };
+        let Some(listener) = listener else {
+            return std::future::pending().await;
+        };
+        loop {
+            let e = listener
+                .run(
+                    &|| {
+                        tracing::debug!("hearing of changes made by other processes");
+                        self.keys_seen.forget_all();
+                        self.heard.forget_all(Some(true));
+                    },
+                    &|| self.forget_all(),
+                )
+                .await;
+            self.forget_all();
+            self.heard.forget_all(Some(false));
+            tracing::warn!(
+                "cannot hear of changes made by other processes (key listings and permissions are read from the database meanwhile): {}",
+                crate::redact::scrub(&e.to_string())
+            );
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
     }
 
     /// Look the principal up now (an API key: one indexed query) and keep the actor for the
@@ -303,7 +317,7 @@ impl Core {
         }
         let mut tx = db.begin_read().await?;
         let actor = self.actor(&mut tx).await?;
-        authz::authorize(&mut tx, &actor, op, Scope::Platform).await?;
+        authz::authorize(&mut tx, &self.heard, &actor, op, Scope::Platform).await?;
         tx.commit().await?;
         Ok(actor)
     }
@@ -311,7 +325,7 @@ impl Core {
     /// The actor of `op` on the whole platform inside `tx`, authorized.
     async fn platform_actor_in(&self, tx: &mut Tx<'_>, op: Op) -> Result<Actor> {
         let actor = self.actor(tx).await?;
-        authz::authorize(tx, &actor, op, Scope::Platform).await?;
+        authz::authorize(tx, &self.heard, &actor, op, Scope::Platform).await?;
         Ok(actor)
     }
 
@@ -568,7 +582,17 @@ impl Backend for Core {
             self,
             Op::KeysList,
             Scope::OrgOrPlatform(req.organization.as_deref()),
-            |tx| keys::list(tx, req)
+            |tx| async {
+                if let Some(keys) = self.heard.listing(req) {
+                    return Ok(keys);
+                }
+                let generation = self.heard.generation();
+                let keys = keys::list(tx, req).await?;
+                if let Some(generation) = generation {
+                    self.heard.keep_listing(req, generation, &keys);
+                }
+                Ok::<_, crate::error::Error>(keys)
+            }
         )
     }
 

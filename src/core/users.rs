@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::proto::*;
 use crate::text::quote;
 
+#[derive(Debug, Clone)]
 pub struct UserRef {
     pub id: Uuid,
     pub email: String,

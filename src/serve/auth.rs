@@ -1,6 +1,7 @@
-//! Who is calling: the API key of `Authorization: Bearer` or `X-API-Key`, looked up once per
-//! request by the core (one indexed SHA-256 query — no cache, so a revoked key is refused on
-//! the very next request, on every replica), the client's address, and the rate limits.
+//! Who is calling: the API key of `Authorization: Bearer` or `X-API-Key`, looked up by the
+//! core (one indexed SHA-256 query, its answer reused for at most a second and forgotten at
+//! any change heard of: see `core::KEY_LOOKUP_REUSE`), the client's address, and the rate
+//! limits.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};

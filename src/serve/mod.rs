@@ -119,6 +119,10 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     // The first signal drains; a second one (interrupt::must_stop) drops everything.
     let _draining = crate::interrupt::critical();
     let housekeeping = tokio::spawn(housekeeping(app.clone()));
+    let follower = {
+        let app = app.clone();
+        tokio::spawn(async move { app.core.follow_changes().await })
+    };
     let handle = axum_server::Handle::new();
     let server: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
         Some(tls) => Box::pin(
@@ -169,6 +173,7 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         }
     }
     housekeeping.abort();
+    follower.abort();
     flush_key_uses(&app).await;
     result.map_err(|e| Error::io("the server failed", e))?;
     tracing::info!("stopped");

@@ -560,6 +560,146 @@ each_backend!(a_key_revoked_elsewhere_is_refused_within_a_second, |env| {
     }
 });
 
+/// "At once" for a change another process made: the server hears of it in well under a
+/// millisecond; what it remembered without hearing would stay for a second.
+const AT_ONCE: Duration = Duration::from_millis(250);
+
+/// Ask `probe` every 10 ms until it holds; fail once `bound` has passed.
+fn within(bound: Duration, what: &str, mut probe: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !probe() {
+        assert!(
+            start.elapsed() < bound,
+            "{what}: not after {:?}",
+            start.elapsed()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+// Key listings may be answered from memory (PostgreSQL), but never behind a change made
+// through platctl by another process: each is announced, and hearing it forgets them.
+each_backend!(a_listing_shows_changes_made_elsewhere_at_once, |env| {
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["-q", "orgs", "create", "default"]);
+    let (_, key) = operator_key(&env, &["api-keys:read"]);
+    let server = Served::start(&env, &[]);
+    let url = format!("{}/api-keys", server.url);
+    let names = || -> Vec<String> {
+        let listed = call("GET", &url, Some(("x-api-key", key.as_str())), None);
+        assert_eq!(listed.status, 200, "{listed}");
+        listed
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let ids: Vec<String> = (0..4)
+        .map(|i| {
+            names(); // listed (and kept) just before the change
+            let name = format!("made-elsewhere-{i}");
+            let made = env
+                .ok(&[
+                    "keys",
+                    "create",
+                    "--org",
+                    "default",
+                    "--name",
+                    &name,
+                    "--scope",
+                    "agents:read",
+                    "-o",
+                    "json",
+                ])
+                .json();
+            within(AT_ONCE, "a key created elsewhere listed", || {
+                names().contains(&name)
+            });
+            made["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    env.ok(&["-q", "keys", "revoke", &ids[0]]);
+    within(AT_ONCE, "a key revoked elsewhere gone", || {
+        !names().iter().any(|n| n == "made-elsewhere-0")
+    });
+    // Written by another program (not platctl: nothing announced): seen within the second.
+    names();
+    env.exec("UPDATE api_keys SET name = 'renamed-by-sql' WHERE name = 'made-elsewhere-1'");
+    within(
+        Duration::from_millis(1500),
+        "an UPDATE by SQL listed",
+        || names().iter().any(|n| n == "renamed-by-sql"),
+    );
+});
+
+// What a user holds is remembered too (PostgreSQL), and forgotten as soon as it changes
+// anywhere: a role taken away by the command line refuses their key at once.
+each_backend!(
+    a_role_taken_away_elsewhere_refuses_the_users_key_at_once,
+    |env| {
+        env.ok(&["-q", "migrate", "run"]);
+        env.ok(&["-q", "orgs", "create", "default"]);
+        env.ok(&["-q", "users", "create", "alice@acme.io"]);
+        let assign = [
+            "-q",
+            "roles",
+            "assign",
+            "--user",
+            "alice@acme.io",
+            "--org",
+            "default",
+        ];
+        env.ok(&[&assign[..], &["--role", "admin"]].concat());
+        let made = env
+            .ok(&[
+                "--as",
+                "alice@acme.io",
+                "keys",
+                "create",
+                "--org",
+                "default",
+                "--name",
+                "alice",
+                "--scope",
+                "api-keys:read",
+                "-o",
+                "json",
+            ])
+            .json();
+        let key = made["key"].as_str().unwrap().to_string();
+        let server = Served::start(&env, &[]);
+        let url = format!("{}/api-keys", server.url);
+        let status = || call("GET", &url, Some(("x-api-key", key.as_str())), None).status;
+        for round in 0..3 {
+            for _ in 0..3 {
+                assert_eq!(status(), 200, "round {round}: alice's key with her role");
+            }
+            env.ok(&[
+                "-q",
+                "roles",
+                "unassign",
+                "--user",
+                "alice@acme.io",
+                "--org",
+                "default",
+            ]);
+            within(
+                AT_ONCE,
+                &format!("round {round}: refused after the unassign"),
+                || status() == 403,
+            );
+            env.ok(&[&assign[..], &["--role", "admin"]].concat());
+            within(
+                AT_ONCE,
+                &format!("round {round}: accepted after the assign"),
+                || status() == 200,
+            );
+        }
+    }
+);
+
 /// Wait (up to 2 minutes) for the backup labelled `label` to appear in `storage`, and verify it.
 fn backup_finishes(env: &TestEnv, storage: &std::path::Path, label: &str) {
     let storage = storage.to_str().unwrap();

@@ -1,0 +1,201 @@
+//! What the core remembers between the requests of a long-lived process (`platctl serve`),
+//! and when it forgets it. Two rules, both bounded by [`KEY_LOOKUP_REUSE`]:
+//!
+//! - [`KeysSeen`]: an accepted key's look-up is reused for up to a second, everywhere (a
+//!   revoke made by another process is refused within it, on every replica);
+//! - [`Heard`]: key listings and users' permissions are kept only while this process hears of
+//!   every change made through platctl ([`super::Core::follow_changes`]: PostgreSQL announces
+//!   each commit to every process), so they are never behind a change another process made.
+//!   Where nothing can be heard (SQLite, the command line, a lost connection) they are not
+//!   kept. A change written by another program, which announces nothing, is seen within the
+//!   second.
+//!
+//! Any change made by this process, or heard of, forgets everything.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::audit::Actor;
+use super::users::UserRef;
+use crate::proto::{ApiKey, ListKeys};
+
+/// How long anything is remembered: a revoke made through another process (another
+/// replica, the command line) is refused here within this.
+pub const KEY_LOOKUP_REUSE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The API keys looked up in the last [`KEY_LOOKUP_REUSE`] (by their SHA-256), with who they
+/// are: a key making hundreds of requests a second costs one look-up a second. Only keys that
+/// were accepted are kept.
+#[derive(Default)]
+pub(super) struct KeysSeen(Mutex<HashMap<String, (Actor, Instant)>>);
+
+impl KeysSeen {
+    /// Entries kept at most; past it, the stale ones go (or all, if none is).
+    const MAX: usize = 10_000;
+
+    pub(super) fn get(&self, hash: &str) -> Option<Actor> {
+        let map = self.0.lock().ok()?;
+        map.get(hash)
+            .filter(|(_, at)| at.elapsed() < KEY_LOOKUP_REUSE)
+            .map(|(actor, _)| actor.clone())
+    }
+
+    pub(super) fn keep(&self, hash: String, actor: &Actor) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= Self::MAX {
+                map.retain(|_, (_, at)| at.elapsed() < KEY_LOOKUP_REUSE);
+                if map.len() >= Self::MAX {
+                    map.clear();
+                }
+            }
+            map.insert(hash, (actor.clone(), Instant::now()));
+        }
+    }
+
+    pub(super) fn forget_all(&self) {
+        if let Ok(mut map) = self.0.lock() {
+            map.clear();
+        }
+    }
+}
+
+/// What is kept while every change is heard of: key listings by request (what a client
+/// polling `GET /api-keys` asks again and again), and what a user holds in an organization
+/// (what authorizes each request of a key they made).
+#[derive(Default)]
+pub(super) struct Heard(Mutex<HeardState>);
+
+#[derive(Default)]
+struct HeardState {
+    /// Changes are being heard of.
+    hearing: bool,
+    /// Counts forgettings: what was read before one is not kept after it.
+    generation: u64,
+    listings: HashMap<ListingKey, Listing>,
+    grants: HashMap<(Uuid, Uuid), Grant>,
+}
+
+type ListingKey = (Option<String>, Option<String>, bool);
+
+struct Listing {
+    keys: Vec<ApiKey>,
+    /// When it was read: by the clock (its age) and by the time its keys' expiry compares with.
+    read: Instant,
+    now: DateTime<Utc>,
+}
+
+/// A user, and the permissions they hold in one organization (`resource`, `action`).
+pub(super) type Held = (UserRef, Arc<BTreeSet<(String, String)>>);
+
+struct Grant {
+    held: Held,
+    read: Instant,
+}
+
+/// Taken before reading what is to be kept: the reading is kept only if nothing was forgotten
+/// meanwhile.
+#[derive(Clone, Copy)]
+pub(super) struct Generation(u64, Instant);
+
+impl Heard {
+    /// Entries of each kind kept at most.
+    const MAX: usize = 1_000;
+
+    fn listing_key(req: &ListKeys) -> ListingKey {
+        (req.organization.clone(), req.created_by.clone(), req.all)
+    }
+
+    /// The generation to give `keep_*`, and the time the reading starts at; `None` while
+    /// changes are not heard of.
+    pub(super) fn generation(&self) -> Option<(Generation, DateTime<Utc>)> {
+        let state = self.0.lock().ok()?;
+        state
+            .hearing
+            .then(|| (Generation(state.generation, Instant::now()), super::now()))
+    }
+
+    /// A listing still true: younger than a second, and no key in it expired since.
+    pub(super) fn listing(&self, req: &ListKeys) -> Option<Vec<ApiKey>> {
+        let state = self.0.lock().ok()?;
+        let listing = state.listings.get(&Self::listing_key(req))?;
+        let now = super::now();
+        let fresh = listing.read.elapsed() < KEY_LOOKUP_REUSE
+            && listing
+                .keys
+                .iter()
+                .all(|k| k.expires_at.is_none_or(|at| at <= listing.now || at > now));
+        fresh.then(|| listing.keys.clone())
+    }
+
+    pub(super) fn keep_listing(
+        &self,
+        req: &ListKeys,
+        (generation, now): (Generation, DateTime<Utc>),
+        keys: &[ApiKey],
+    ) {
+        self.keep(generation, |state| {
+            if state.listings.len() >= Self::MAX {
+                state.listings.clear();
+            }
+            state.listings.insert(
+                Self::listing_key(req),
+                Listing {
+                    keys: keys.to_vec(),
+                    read: generation.1,
+                    now,
+                },
+            );
+        });
+    }
+
+    /// What `user` holds in `org`, read in the last second.
+    pub(super) fn held(&self, user: Uuid, org: Uuid) -> Option<Held> {
+        let state = self.0.lock().ok()?;
+        state
+            .grants
+            .get(&(user, org))
+            .filter(|g| g.read.elapsed() < KEY_LOOKUP_REUSE)
+            .map(|g| g.held.clone())
+    }
+
+    pub(super) fn keep_held(&self, org: Uuid, generation: Generation, held: &Held) {
+        self.keep(generation, |state| {
+            if state.grants.len() >= Self::MAX {
+                state.grants.clear();
+            }
+            state.grants.insert(
+                (held.0.id, org),
+                Grant {
+                    held: held.clone(),
+                    read: generation.1,
+                },
+            );
+        });
+    }
+
+    fn keep(&self, generation: Generation, put: impl FnOnce(&mut HeardState)) {
+        if let Ok(mut state) = self.0.lock()
+            && state.hearing
+            && state.generation == generation.0
+        {
+            put(&mut state);
+        }
+    }
+
+    /// Forget everything; `hearing` says whether changes are heard of from now on (`None`:
+    /// as before).
+    pub(super) fn forget_all(&self, hearing: Option<bool>) {
+        if let Ok(mut state) = self.0.lock() {
+            state.generation += 1;
+            state.listings.clear();
+            state.grants.clear();
+            if let Some(hearing) = hearing {
+                state.hearing = hearing;
+            }
+        }
+    }
+}
