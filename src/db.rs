@@ -630,9 +630,9 @@ async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
     let pool = PgPoolOptions::new()
         .max_connections(4)
         .acquire_timeout(opts.timeout)
-        // No ping before each use (a round trip per operation). A connection the server
-        // closed (a restart) fails the one operation that gets it, and is then replaced.
-        .test_before_acquire(false)
+        // A pooled connection is pinged before each use (sqlx's default): after a PostgreSQL
+        // restart no request fails on a connection the server closed. The admin API's hot
+        // reads take no connection at all (`Reads`, and what core::memory remembers).
         .connect_lazy_with(options);
     Ok(Db::Postgres(pool))
 }

@@ -5,7 +5,8 @@
 //!   revoke made by another process is refused within it, on every replica);
 //! - [`Heard`]: key listings and users' permissions are kept only while this process hears of
 //!   every change made through platctl ([`super::Core::follow_changes`]: PostgreSQL announces
-//!   each commit to every process), so they are never behind a change another process made.
+//!   each commit to every process), so they are behind a change another process made only
+//!   for as long as its announcement takes to arrive.
 //!   Where nothing can be heard (SQLite, the command line, a lost connection) they are not
 //!   kept. A change written by another program, which announces nothing, is seen within the
 //!   second.

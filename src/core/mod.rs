@@ -207,6 +207,10 @@ impl Core {
     /// users' permissions); while nothing can be heard (SQLite, a lost connection) listings
     /// and permissions are not kept (see [`memory`]).
     pub async fn follow_changes(&self) {
+        if !matches!(self.database, DatabaseTarget::Postgres { .. }) {
+            // Nothing to hear of: and no reason to open the database before a request does.
+            return std::future::pending().await;
+        }
         let listener = loop {
             match self.db().await {
                 Ok(db) => break db.change_listener(),
@@ -217,11 +221,15 @@ impl Core {
         let Some(listener) = listener else {
             return std::future::pending().await;
         };
+        // Warned once when hearing stops, told once when it is back.
+        let lost = std::sync::atomic::AtomicBool::new(false);
         loop {
             let e = listener
                 .run(
                     &|| {
-                        tracing::debug!("hearing of changes made by other processes");
+                        if lost.swap(false, std::sync::atomic::Ordering::Relaxed) {
+                            tracing::info!("hearing of changes made by other processes again");
+                        }
                         self.keys_seen.forget_all();
                         self.heard.forget_all(Some(true));
                     },
@@ -230,10 +238,12 @@ impl Core {
                 .await;
             self.forget_all();
             self.heard.forget_all(Some(false));
-            tracing::warn!(
-                "cannot hear of changes made by other processes (key listings and permissions are read from the database meanwhile): {}",
-                crate::redact::scrub(&e.to_string())
-            );
+            if !lost.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                tracing::warn!(
+                    "cannot hear of changes made by other processes (key listings and permissions are read from the database until it can; retrying every second): {}",
+                    crate::redact::scrub(&e.to_string())
+                );
+            }
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }
     }
