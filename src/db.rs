@@ -558,7 +558,6 @@ impl Db {
         }
     }
 
-    /// Connections open, and how many of them are idle.
     /// PostgreSQL: a listener for [`CHANGES`], on a connection of its own (outside the pool,
     /// which requests keep whole). `None` on SQLite: no other process can tell this one.
     pub fn change_listener(&self) -> Option<ChangeListener> {
@@ -574,6 +573,7 @@ impl Db {
         }
     }
 
+    /// Connections open, and how many of them are idle.
     pub fn pool_use(&self) -> (u32, usize) {
         match self {
             Db::Postgres(p) => (p.size(), p.num_idle()),
