@@ -22,6 +22,11 @@ async fn execute(
     cmd: BackupCommand,
 ) -> Result<ExitStatus> {
     let printer = ctx.printer;
+    // With --server, storage paths are the server's: say so.
+    let on_server = |place: &str| match &ctx.settings.server {
+        Some(server) => format!("{place} on the server {}", server.value),
+        None => place.to_string(),
+    };
     match cmd {
         BackupCommand::Run {
             storage,
@@ -51,7 +56,7 @@ async fn execute(
                 format!(
                     "Backup {} written to {}: {} ({} uncompressed), {} tables, {} rows, in {seconds:.1}s.",
                     manifest.id,
-                    storage,
+                    on_server(&storage),
                     human_bytes(manifest.compressed_bytes),
                     human_bytes(manifest.uncompressed_bytes),
                     manifest.tables.len(),
@@ -63,9 +68,11 @@ async fn execute(
             let list = backend
                 .backup_list(storage.storage.as_deref(), printer.reporter_quiet())
                 .await?;
-            let shown = storage
-                .storage
-                .unwrap_or_else(|| ctx.settings.backup_dir.value.clone());
+            let shown = match (storage.storage, &ctx.settings.server) {
+                (Some(place), _) => on_server(&place),
+                (None, Some(_)) => on_server("the storage"),
+                (None, None) => ctx.settings.backup_dir.value.clone(),
+            };
             printer.list(&list, &format!("No backups in {shown}."))?;
         }
         BackupCommand::Show { id, storage } => {

@@ -840,6 +840,15 @@ each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
         assert_eq!(entry["actor_api_key_id"], key_id.as_str(), "{entry}");
         assert_eq!(entry["ip"], "127.0.0.1", "{entry}");
     }
+    // Told as a person reads it: the path is the server's, and says so.
+    let told = remote(&["backup", "run", "--label", "told"]);
+    assert_eq!(told.code, 0, "{told}");
+    let place = format!(
+        "written to {} on the server {}:",
+        backups.display(),
+        server.url
+    );
+    assert!(told.stdout.contains(&place), "{told}");
 
     // An export: the same bytes whichever door, compressed here when the file says so (of
     // the key's organization: the backups' entries are the platform's, not the key's to read).
