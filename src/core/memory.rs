@@ -103,8 +103,12 @@ struct Grant {
 pub(super) struct Generation(u64, Instant);
 
 impl Heard {
-    /// Entries of each kind kept at most.
-    const MAX: usize = 1_000;
+    /// Listings kept at most, and the most keys a kept listing may hold (a bigger one is read
+    /// each time): at most about 30 MB in all.
+    const LISTINGS: usize = 100;
+    const LISTING_KEYS: usize = 1_000;
+    /// Users' permissions kept at most (per user and organization).
+    const GRANTS: usize = 10_000;
 
     fn listing_key(req: &ListKeys) -> ListingKey {
         (req.organization.clone(), req.created_by.clone(), req.all)
@@ -138,9 +142,17 @@ impl Heard {
         (generation, now): (Generation, DateTime<Utc>),
         keys: &[ApiKey],
     ) {
+        if keys.len() > Self::LISTING_KEYS {
+            return;
+        }
         self.keep(generation, |state| {
-            if state.listings.len() >= Self::MAX {
-                state.listings.clear();
+            if state.listings.len() >= Self::LISTINGS {
+                state
+                    .listings
+                    .retain(|_, l| l.read.elapsed() < KEY_LOOKUP_REUSE);
+            }
+            if state.listings.len() >= Self::LISTINGS {
+                return;
             }
             state.listings.insert(
                 Self::listing_key(req),
@@ -165,8 +177,13 @@ impl Heard {
 
     pub(super) fn keep_held(&self, org: Uuid, generation: Generation, held: &Held) {
         self.keep(generation, |state| {
-            if state.grants.len() >= Self::MAX {
-                state.grants.clear();
+            if state.grants.len() >= Self::GRANTS {
+                state
+                    .grants
+                    .retain(|_, g| g.read.elapsed() < KEY_LOOKUP_REUSE);
+            }
+            if state.grants.len() >= Self::GRANTS {
+                return;
             }
             state.grants.insert(
                 (held.0.id, org),
@@ -198,5 +215,88 @@ impl Heard {
                 state.hearing = hearing;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(expires_at: Option<DateTime<Utc>>) -> ApiKey {
+        ApiKey {
+            id: Uuid::new_v4(),
+            prefix: "sk_live_abcd".into(),
+            organization: "acme".into(),
+            name: "k".into(),
+            scopes: vec!["api-keys:read".into()],
+            status: crate::proto::KeyStatus::Active,
+            created_at: Utc::now(),
+            created_by: None,
+            expires_at,
+            last_used_at: None,
+            revoked_at: None,
+            revoked_reason: None,
+        }
+    }
+
+    fn req() -> ListKeys {
+        ListKeys {
+            organization: Some("acme".into()),
+            created_by: None,
+            all: false,
+        }
+    }
+
+    #[test]
+    fn nothing_is_kept_while_changes_are_not_heard_of() {
+        let heard = Heard::default();
+        assert!(heard.generation().is_none());
+        heard.forget_all(Some(true));
+        let generation = heard.generation().unwrap();
+        heard.forget_all(Some(false));
+        heard.keep_listing(&req(), generation, &[key(None)]);
+        assert!(heard.listing(&req()).is_none());
+    }
+
+    #[test]
+    fn a_listing_is_kept_until_a_change_is_heard_of() {
+        let heard = Heard::default();
+        heard.forget_all(Some(true));
+        heard.keep_listing(&req(), heard.generation().unwrap(), &[key(None)]);
+        assert_eq!(heard.listing(&req()).unwrap().len(), 1);
+        let other = ListKeys { all: true, ..req() };
+        assert!(heard.listing(&other).is_none(), "another query");
+        heard.forget_all(None);
+        assert!(heard.listing(&req()).is_none());
+    }
+
+    #[test]
+    fn a_reading_that_raced_a_change_is_not_kept() {
+        let heard = Heard::default();
+        heard.forget_all(Some(true));
+        let before = heard.generation().unwrap();
+        heard.forget_all(None); // a change heard of while reading
+        heard.keep_listing(&req(), before, &[key(None)]);
+        assert!(heard.listing(&req()).is_none());
+    }
+
+    #[test]
+    fn a_listing_with_a_key_expired_since_is_read_again() {
+        let heard = Heard::default();
+        heard.forget_all(Some(true));
+        let soon = Utc::now() + chrono::Duration::milliseconds(30);
+        heard.keep_listing(&req(), heard.generation().unwrap(), &[key(Some(soon))]);
+        assert!(heard.listing(&req()).is_some());
+        std::thread::sleep(std::time::Duration::from_millis(40));
+        assert!(heard.listing(&req()).is_none());
+    }
+
+    #[test]
+    fn big_listings_are_not_kept() {
+        let heard = Heard::default();
+        heard.forget_all(Some(true));
+        let many: Vec<ApiKey> = (0..=Heard::LISTING_KEYS).map(|_| key(None)).collect();
+        heard.keep_listing(&req(), heard.generation().unwrap(), &many);
+        assert!(heard.listing(&req()).is_none());
     }
 }
