@@ -1110,8 +1110,9 @@ fn the_openapi_document_has_every_route_and_only_them() {
 }
 
 /// Schemathesis (from PyPI, installed by scripts/test into target/test-venv) against a live
-/// server: no 5xx, every answer as documented (status, content type, schema, headers), and no
-/// protected route that ignores a missing or wrong key.
+/// server: no 5xx, every answer as documented (status, content type, schema, headers; NDJSON
+/// answers line by line, tests/fixtures/schemathesis_hooks.py), and no protected route that
+/// ignores a missing or wrong key.
 #[test]
 fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
     let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin");
@@ -1165,6 +1166,12 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
             "20261126",
         ])
         .env("NO_COLOR", "1")
+        // The NDJSON answers of long operations, read line by line (tests/fixtures).
+        .env("SCHEMATHESIS_HOOKS", "schemathesis_hooks")
+        .env(
+            "PYTHONPATH",
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+        )
         .current_dir(env.path(""))
         .output()
         .unwrap();
