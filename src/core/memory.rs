@@ -28,38 +28,64 @@ use crate::proto::{ApiKey, ListKeys};
 /// replica, the command line) is refused here within this.
 pub const KEY_LOOKUP_REUSE: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// Readings by key, each with when it was read; one younger than [`KEY_LOOKUP_REUSE`] is
+/// fresh. At most `MAX` are kept: past it the stale ones go, and while all are fresh a new
+/// reading is not kept.
+struct Readings<K, V, const MAX: usize>(HashMap<K, (V, Instant)>);
+
+impl<K, V, const MAX: usize> Default for Readings<K, V, MAX> {
+    fn default() -> Self {
+        Readings(HashMap::new())
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V, const MAX: usize> Readings<K, V, MAX> {
+    fn fresh<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.0
+            .get(key)
+            .filter(|(_, read)| read.elapsed() < KEY_LOOKUP_REUSE)
+            .map(|(value, _)| value)
+    }
+
+    fn keep(&mut self, key: K, value: V, read: Instant) {
+        if self.0.len() >= MAX {
+            self.0
+                .retain(|_, (_, read)| read.elapsed() < KEY_LOOKUP_REUSE);
+        }
+        if self.0.len() < MAX {
+            self.0.insert(key, (value, read));
+        }
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// The API keys looked up in the last [`KEY_LOOKUP_REUSE`] (by their SHA-256), with who they
 /// are: a key making hundreds of requests a second costs one look-up a second. Only keys that
-/// were accepted are kept.
+/// were accepted are kept, 10,000 at most.
 #[derive(Default)]
-pub(super) struct KeysSeen(Mutex<HashMap<String, (Actor, Instant)>>);
+pub(super) struct KeysSeen(Mutex<Readings<String, Actor, 10_000>>);
 
 impl KeysSeen {
-    /// Entries kept at most; past it, the stale ones go (or all, if none is).
-    const MAX: usize = 10_000;
-
     pub(super) fn get(&self, hash: &str) -> Option<Actor> {
-        let map = self.0.lock().ok()?;
-        map.get(hash)
-            .filter(|(_, at)| at.elapsed() < KEY_LOOKUP_REUSE)
-            .map(|(actor, _)| actor.clone())
+        self.0.lock().ok()?.fresh(hash).cloned()
     }
 
     pub(super) fn keep(&self, hash: String, actor: &Actor) {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() >= Self::MAX {
-                map.retain(|_, (_, at)| at.elapsed() < KEY_LOOKUP_REUSE);
-                if map.len() >= Self::MAX {
-                    map.clear();
-                }
-            }
-            map.insert(hash, (actor.clone(), Instant::now()));
+        if let Ok(mut seen) = self.0.lock() {
+            seen.keep(hash, actor.clone(), Instant::now());
         }
     }
 
     pub(super) fn forget_all(&self) {
-        if let Ok(mut map) = self.0.lock() {
-            map.clear();
+        if let Ok(mut seen) = self.0.lock() {
+            seen.clear();
         }
     }
 }
@@ -70,32 +96,31 @@ impl KeysSeen {
 #[derive(Default)]
 pub(super) struct Heard(Mutex<HeardState>);
 
+/// Listings kept at most (each of at most [`Heard::LISTING_KEYS`]: about 30 MB in all), and
+/// users' permissions (per user and organization).
+const LISTINGS: usize = 100;
+const GRANTS: usize = 10_000;
+
 #[derive(Default)]
 struct HeardState {
     /// Changes are being heard of.
     hearing: bool,
     /// Counts forgettings: what was read before one is not kept after it.
     generation: u64,
-    listings: HashMap<ListingKey, Listing>,
-    grants: HashMap<(Uuid, Uuid), Grant>,
+    listings: Readings<ListingKey, Listing, LISTINGS>,
+    grants: Readings<(Uuid, Uuid), Held, GRANTS>,
 }
 
 type ListingKey = (Option<String>, Option<String>, bool);
 
 struct Listing {
     keys: Vec<ApiKey>,
-    /// When it was read: by the clock (its age) and by the time its keys' expiry compares with.
-    read: Instant,
+    /// When it was read, as the time its keys' expiry compares with.
     now: DateTime<Utc>,
 }
 
 /// A user, and the permissions they hold in one organization (`resource`, `action`).
 pub(super) type Held = (UserRef, Arc<BTreeSet<(String, String)>>);
-
-struct Grant {
-    held: Held,
-    read: Instant,
-}
 
 /// Taken before reading what is to be kept: the reading is kept only if nothing was forgotten
 /// meanwhile.
@@ -103,12 +128,8 @@ struct Grant {
 pub(super) struct Generation(u64, Instant);
 
 impl Heard {
-    /// Listings kept at most, and the most keys a kept listing may hold (a bigger one is read
-    /// each time): at most about 30 MB in all.
-    const LISTINGS: usize = 100;
+    /// The most keys a kept listing may hold (a bigger one is read each time).
     const LISTING_KEYS: usize = 1_000;
-    /// Users' permissions kept at most (per user and organization).
-    const GRANTS: usize = 10_000;
 
     fn listing_key(req: &ListKeys) -> ListingKey {
         (req.organization.clone(), req.created_by.clone(), req.all)
@@ -126,14 +147,11 @@ impl Heard {
     /// A listing still true: younger than a second, and no key in it expired since.
     pub(super) fn listing(&self, req: &ListKeys) -> Option<Vec<ApiKey>> {
         let state = self.0.lock().ok()?;
-        let listing = state.listings.get(&Self::listing_key(req))?;
+        let listing = state.listings.fresh(&Self::listing_key(req))?;
         let now = super::now();
-        let fresh = listing.read.elapsed() < KEY_LOOKUP_REUSE
-            && listing
-                .keys
-                .iter()
-                .all(|k| k.expires_at.is_none_or(|at| at <= listing.now || at > now));
-        fresh.then(|| listing.keys.clone())
+        let expired_since =
+            |k: &ApiKey| k.expires_at.is_some_and(|at| at > listing.now && at <= now);
+        (!listing.keys.iter().any(expired_since)).then(|| listing.keys.clone())
     }
 
     pub(super) fn keep_listing(
@@ -145,53 +163,27 @@ impl Heard {
         if keys.len() > Self::LISTING_KEYS {
             return;
         }
+        let listing = Listing {
+            keys: keys.to_vec(),
+            now,
+        };
         self.keep(generation, |state| {
-            if state.listings.len() >= Self::LISTINGS {
-                state
-                    .listings
-                    .retain(|_, l| l.read.elapsed() < KEY_LOOKUP_REUSE);
-            }
-            if state.listings.len() >= Self::LISTINGS {
-                return;
-            }
-            state.listings.insert(
-                Self::listing_key(req),
-                Listing {
-                    keys: keys.to_vec(),
-                    read: generation.1,
-                    now,
-                },
-            );
+            state
+                .listings
+                .keep(Self::listing_key(req), listing, generation.1)
         });
     }
 
     /// What `user` holds in `org`, read in the last second.
     pub(super) fn held(&self, user: Uuid, org: Uuid) -> Option<Held> {
-        let state = self.0.lock().ok()?;
-        state
-            .grants
-            .get(&(user, org))
-            .filter(|g| g.read.elapsed() < KEY_LOOKUP_REUSE)
-            .map(|g| g.held.clone())
+        self.0.lock().ok()?.grants.fresh(&(user, org)).cloned()
     }
 
     pub(super) fn keep_held(&self, org: Uuid, generation: Generation, held: &Held) {
         self.keep(generation, |state| {
-            if state.grants.len() >= Self::GRANTS {
-                state
-                    .grants
-                    .retain(|_, g| g.read.elapsed() < KEY_LOOKUP_REUSE);
-            }
-            if state.grants.len() >= Self::GRANTS {
-                return;
-            }
-            state.grants.insert(
-                (held.0.id, org),
-                Grant {
-                    held: held.clone(),
-                    read: generation.1,
-                },
-            );
+            state
+                .grants
+                .keep((held.0.id, org), held.clone(), generation.1)
         });
     }
 
