@@ -316,6 +316,9 @@ _platctl() {
             platctl__subcmd__help__subcmd__email,test)
                 cmd="platctl__subcmd__help__subcmd__email__subcmd__test"
                 ;;
+            platctl__subcmd__help__subcmd__keys,confirm)
+                cmd="platctl__subcmd__help__subcmd__keys__subcmd__confirm"
+                ;;
             platctl__subcmd__help__subcmd__keys,create)
                 cmd="platctl__subcmd__help__subcmd__keys__subcmd__create"
                 ;;
@@ -397,6 +400,9 @@ _platctl() {
             platctl__subcmd__help__subcmd__users,list)
                 cmd="platctl__subcmd__help__subcmd__users__subcmd__list"
                 ;;
+            platctl__subcmd__keys,confirm)
+                cmd="platctl__subcmd__keys__subcmd__confirm"
+                ;;
             platctl__subcmd__keys,create)
                 cmd="platctl__subcmd__keys__subcmd__create"
                 ;;
@@ -420,6 +426,9 @@ _platctl() {
                 ;;
             platctl__subcmd__keys,verify)
                 cmd="platctl__subcmd__keys__subcmd__verify"
+                ;;
+            platctl__subcmd__keys__subcmd__help,confirm)
+                cmd="platctl__subcmd__keys__subcmd__help__subcmd__confirm"
                 ;;
             platctl__subcmd__keys__subcmd__help,create)
                 cmd="platctl__subcmd__keys__subcmd__help__subcmd__create"
@@ -2950,8 +2959,22 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__keys)
-            opts="create list show revoke delete rotate verify"
+            opts="create list show confirm revoke delete rotate verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__keys__subcmd__confirm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3486,7 +3509,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list show revoke delete rotate verify help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list show confirm revoke delete rotate verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3531,8 +3554,54 @@ _platctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        platctl__subcmd__keys__subcmd__confirm)
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         platctl__subcmd__keys__subcmd__create)
-            opts="-o -q -v -y -h -V --org --name --scope --expires-in --expires-at --test --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --org --name --scope --expires-in --expires-at --test --platform --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3644,8 +3713,22 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__help)
-            opts="create list show revoke delete rotate verify help"
+            opts="create list show confirm revoke delete rotate verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__keys__subcmd__help__subcmd__confirm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3770,7 +3853,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__list)
-            opts="-o -q -v -y -h -V --org --created-by --all --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
+            opts="-o -q -v -y -h -V --org --platform --created-by --all --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

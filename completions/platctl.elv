@@ -857,6 +857,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand create 'Create an API key; it is shown once, then only its hash is kept'
             cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
             cand show 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+            cand confirm 'Confirm having a key made over the admin API (`--server` does it once the key is out): unconfirmed, it expires after KEY_CONFIRM_WITHIN'
             cand revoke 'Revoke a key: it stops working at once; the record stays'
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
@@ -878,6 +879,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --output 'Output format'
             cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
             cand --test 'A test key (sk_test_...)'
+            cand --platform 'A platform key: no organization, for platform-wide operations over the admin API (remote mode); only the operator with the database makes one'
             cand -q 'Print nothing on success except requested data; errors still go to stderr'
             cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
             cand -v 'Explain what is happening on stderr (-vv for more)'
@@ -901,6 +903,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand --platform 'Only platform keys'
             cand --all 'Include revoked and expired keys, and those of disabled users'
             cand -q 'Print nothing on success except requested data; errors still go to stderr'
             cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
@@ -915,6 +918,27 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --version 'Print version'
         }
         &'platctl;keys;show'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand --server 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]'
+            cand --api-key-file 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'platctl;keys;confirm'= {
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -1025,6 +1049,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand create 'Create an API key; it is shown once, then only its hash is kept'
             cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
             cand show 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+            cand confirm 'Confirm having a key made over the admin API (`--server` does it once the key is out): unconfirmed, it expires after KEY_CONFIRM_WITHIN'
             cand revoke 'Revoke a key: it stops working at once; the record stays'
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
@@ -1036,6 +1061,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;keys;help;list'= {
         }
         &'platctl;keys;help;show'= {
+        }
+        &'platctl;keys;help;confirm'= {
         }
         &'platctl;keys;help;revoke'= {
         }
@@ -1837,6 +1864,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand create 'Create an API key; it is shown once, then only its hash is kept'
             cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
             cand show 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+            cand confirm 'Confirm having a key made over the admin API (`--server` does it once the key is out): unconfirmed, it expires after KEY_CONFIRM_WITHIN'
             cand revoke 'Revoke a key: it stops working at once; the record stays'
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
@@ -1847,6 +1875,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;keys;list'= {
         }
         &'platctl;help;keys;show'= {
+        }
+        &'platctl;help;keys;confirm'= {
         }
         &'platctl;help;keys;revoke'= {
         }

@@ -616,30 +616,31 @@ complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the 104 permissions and the roles holding each'
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "check" -d 'Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error'
 complete -c platctl -n "__fish_platctl_using_subcommand permissions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
 json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
-complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show revoke delete rotate verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "confirm" -d 'Confirm having a key made over the admin API (`--server` does it once the key is out): unconfirmed, it expires after KEY_CONFIRM_WITHIN'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "verify" -d 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and not __fish_seen_subcommand_from create list show confirm revoke delete rotate verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l org -d 'Organization (default: the profile\'s default_org, else the only one)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l name -d 'A name for people (default: key-DATE-TIME)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l scope -d 'A permission the key carries (repeat, or comma-separate; resource:* for all actions)' -r
@@ -656,6 +657,7 @@ ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l test -d 'A test key (sk_test_...)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l platform -d 'A platform key: no organization, for platform-wide operations over the admin API (remote mode); only the operator with the database makes one'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from create" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
@@ -674,6 +676,7 @@ json\t'A JSON array (or object) with snake_case fields'
 ndjson\t'One JSON object per line, for streaming into jq'
 csv\t'Comma-separated values with a header line'"
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l platform -d 'Only platform keys'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -l all -d 'Include revoked and expired keys, and those of disabled users'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
@@ -697,6 +700,22 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l server -d 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l api-key-file -d 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]' -r -F
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -s o -l output -d 'Output format' -r -f -a "table\t'Aligned columns for people'
+json\t'A JSON array (or object) with snake_case fields'
+ndjson\t'One JSON object per line, for streaming into jq'
+csv\t'Comma-separated values with a header line'"
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l as -d 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -s q -l quiet -d 'Print nothing on success except requested data; errors still go to stderr'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -s v -l verbose -d 'Explain what is happening on stderr (-vv for more)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -l no-color -d 'Never use colour (also: NO_COLOR set to anything)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from confirm" -s V -l version -d 'Print version'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l reason -d 'Why, for the record' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from revoke" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
@@ -766,6 +785,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "confirm" -d 'Confirm having a key made over the admin API (`--server` does it once the key is out): unconfirmed, it expires after KEY_CONFIRM_WITHIN'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'
@@ -1345,6 +1365,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_su
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create an API key; it is shown once, then only its hash is kept'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "show" -d 'Show one key (by id, the start of its id, or its prefix); never the key or its hash'
+complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "confirm" -d 'Confirm having a key made over the admin API (`--server` does it once the key is out): unconfirmed, it expires after KEY_CONFIRM_WITHIN'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "revoke" -d 'Revoke a key: it stops working at once; the record stays'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key\'s record (asks first)'
 complete -c platctl -n "__fish_platctl_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "rotate" -d 'Replace a key with a new one (same organization, name and scopes)'

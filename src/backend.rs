@@ -86,6 +86,8 @@ pub trait Backend: Send + Sync {
         grace: Duration,
         deliver: Deliver<'_, RotatedKey>,
     ) -> Result<RotatedKey>;
+    /// Confirm having a key made over the admin API, so that it keeps its expiry.
+    async fn confirm_key(&self, id: &str) -> Result<Changed<ApiKey>>;
     async fn verify_key(&self, key: &str) -> Result<KeyVerification>;
 
     /// Take a backup now (or say that backups are disabled).

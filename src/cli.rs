@@ -334,11 +334,18 @@ pub enum KeysCommand {
         /// A test key (sk_test_...)
         #[arg(long)]
         test: bool,
+        /// A platform key: no organization, for platform-wide operations over the admin API
+        /// (remote mode); only the operator with the database makes one
+        #[arg(long, conflicts_with = "org")]
+        platform: bool,
     },
     /// List keys (active ones; --all adds revoked and expired ones and those of disabled users)
     List {
         #[arg(long, value_name = "SLUG")]
         org: Option<String>,
+        /// Only platform keys
+        #[arg(long, conflicts_with = "org")]
+        platform: bool,
         /// Only the keys this user created
         #[arg(long, value_name = "EMAIL")]
         created_by: Option<String>,
@@ -348,6 +355,9 @@ pub enum KeysCommand {
     },
     /// Show one key (by id, the start of its id, or its prefix); never the key or its hash
     Show { id: String },
+    /// Confirm having a key made over the admin API (`--server` does it once the key is out):
+    /// unconfirmed, it expires after KEY_CONFIRM_WITHIN
+    Confirm { id: String },
     /// Revoke a key: it stops working at once; the record stays
     Revoke {
         id: String,

@@ -595,7 +595,10 @@ impl Printer {
                 Some(cells) => table.add_row(cells.iter().map(|c| text::escape_controls(c))),
                 None => {
                     let value = serde_json::to_value(item).map_err(json_err)?;
-                    table.add_row(T::COLUMNS.iter().map(|c| human_cell(c, value.get(c))))
+                    table.add_row(T::COLUMNS.iter().map(|c| match item.cell(c) {
+                        Some(cell) => text::escape_controls(&cell),
+                        None => human_cell(c, value.get(c)),
+                    }))
                 }
             };
         }
@@ -641,7 +644,10 @@ fn record_cells<T: Record>(item: &T) -> Result<Vec<String>> {
             let value = serde_json::to_value(item).map_err(json_err)?;
             T::COLUMNS
                 .iter()
-                .map(|c| human_cell(c, value.get(c)))
+                .map(|c| match item.cell(c) {
+                    Some(cell) => text::escape_controls(&cell),
+                    None => human_cell(c, value.get(c)),
+                })
                 .collect()
         }
     })

@@ -23,37 +23,46 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 expires_in,
                 expires_at,
                 test,
+                platform,
             } => {
                 let expires = match (expires_in, expires_at) {
                     (Some(d), _) => Some(Expiry::In(Span(d))),
                     (None, Some(t)) => Some(Expiry::At(t)),
                     (None, None) => None,
                 };
-                let organization =
-                    org.or_else(|| ctx.settings.default_org.as_ref().map(|(o, _)| o.clone()));
+                let organization = match platform {
+                    true => None,
+                    false => {
+                        org.or_else(|| ctx.settings.default_org.as_ref().map(|(o, _)| o.clone()))
+                    }
+                };
                 let req = CreateKey {
                     organization,
                     name,
                     scopes,
                     expires,
                     test,
+                    platform,
                 };
                 let shown = AtomicBool::new(false);
                 let deliver = |created: &CreatedKey| reveal(ctx, created, created, &shown);
-                backend
+                let created = backend
                     .create_key(&req, &deliver)
                     .await
                     .map_err(|e| not_saved(e, &shown))?;
+                confirm(backend.as_ref(), &created).await?;
                 printer.warn("this is the only time the key is shown: store it now");
             }
             KeysCommand::List {
                 org,
+                platform,
                 created_by,
                 all,
             } => {
                 let keys = backend
                     .list_keys(&ListKeys {
                         organization: org,
+                        platform,
                         created_by,
                         all,
                     })
@@ -67,6 +76,18 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 printer.list(&keys, empty)?;
             }
             KeysCommand::Show { id } => printer.object(&backend.show_key(&id).await?)?,
+            KeysCommand::Confirm { id } => {
+                let out = backend.confirm_key(&id).await?;
+                let message = if out.changed {
+                    format!(
+                        "Confirmed {} ({}): it keeps its expiry.",
+                        out.item.prefix, out.item.name
+                    )
+                } else {
+                    format!("{} needed no confirmation.", out.item.prefix)
+                };
+                printer.done(&out, message)?;
+            }
             KeysCommand::Revoke { id, reason } => {
                 let out = backend.revoke_key(&id, reason.as_deref()).await?;
                 let message = if out.changed {
@@ -83,7 +104,11 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 let key = backend.show_key(&id).await?;
                 printer.confirm(&format!(
                     "Delete the API key {} ({}, {})? It stops working and its record goes",
-                    key.prefix, key.name, key.organization
+                    key.prefix,
+                    key.name,
+                    key.organization
+                        .as_deref()
+                        .unwrap_or(crate::proto::PLATFORM_KEY_SHOWN)
                 ))?;
                 let key = backend.delete_key(&key.id.to_string()).await?;
                 printer.done(
@@ -98,6 +123,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                     .rotate_key(&id, grace, &deliver)
                     .await
                     .map_err(|e| not_saved(e, &shown))?;
+                confirm(backend.as_ref(), &rotated.new).await?;
                 printer.warn("this is the only time the new key is shown: store it now");
                 let until = rotated
                     .old
@@ -165,6 +191,33 @@ fn reveal<T: serde::Serialize>(
     })?;
     shown.store(true, Ordering::SeqCst);
     Ok(())
+}
+
+/// A key made over the admin API (`--server`) expires unless its caller confirms having it:
+/// now that it is out, confirm it. Failing that, say until when the key shown works.
+async fn confirm(backend: &dyn crate::backend::Backend, created: &CreatedKey) -> Result<()> {
+    let Some(by) = created.confirm_by else {
+        return Ok(());
+    };
+    backend
+        .confirm_key(&created.id.to_string())
+        .await
+        .map(|_| ())
+        .map_err(|e| {
+            Error::new(
+                e.kind(),
+                format!(
+                    "the key shown above works only until {}: confirming that it was received \
+                     failed: {}",
+                    by.format("%Y-%m-%d %H:%M:%S UTC"),
+                    e.message()
+                ),
+            )
+            .with_hint(format!(
+                "confirm it before then: `platctl keys confirm {}`",
+                created.id
+            ))
+        })
 }
 
 /// An error after the key was shown means it was not saved: say so, or someone keeps a key

@@ -21,6 +21,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
                 let keys = backend
                     .list_keys(&ListKeys {
                         organization: None,
+                        platform: false,
                         created_by: Some(email.clone()),
                         all: false,
                     })
@@ -95,7 +96,13 @@ fn describe_keys(keys: &[crate::proto::ApiKey]) -> String {
     let mut shown: Vec<String> = keys
         .iter()
         .take(5)
-        .map(|k| format!("{} ({}, {})", k.prefix, k.name, k.organization))
+        .map(|k| {
+            let org = k
+                .organization
+                .as_deref()
+                .unwrap_or(crate::proto::PLATFORM_KEY_SHOWN);
+            format!("{} ({}, {org})", k.prefix, k.name)
+        })
         .collect();
     if keys.len() > 5 {
         shown.push(format!("and {} more", keys.len() - 5));

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::audit::{self, Actor, AuditEntry};
+use super::authz::View;
 use super::catalogue;
 use super::{orgs, permissions, users};
 use crate::db::{Row, Sql, Tx};
@@ -71,11 +72,31 @@ fn status(
     }
 }
 
+/// Every key, organization keys (`api_keys`, which the platform reads) and platform keys
+/// (`platform_keys`, platctl's own) alike, with its organization, creator and pending
+/// confirmation.
 const KEY_COLUMNS: &str = "SELECT k.id, k.created_by, k.prefix, k.name, k.scopes, k.created_at, k.expires_at, \
-     k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, o.slug, u.email, \
-     u.disabled_at AS creator_disabled_at \
-     FROM api_keys k JOIN organizations o ON o.id = k.organization_id \
-     LEFT JOIN users u ON u.id = k.created_by";
+     k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, k.platform, o.slug, \
+     u.email, u.disabled_at AS creator_disabled_at, d.confirm_by \
+     FROM (SELECT id, organization_id, name, prefix, key_hash, scopes, created_by, created_at, \
+     expires_at, last_used_at, revoked_at, revoked_reason, FALSE AS platform FROM api_keys \
+     UNION ALL SELECT id, NULL, name, prefix, key_hash, scopes, NULL, created_at, expires_at, \
+     last_used_at, revoked_at, revoked_reason, TRUE FROM platform_keys) k \
+     LEFT JOIN organizations o ON o.id = k.organization_id \
+     LEFT JOIN users u ON u.id = k.created_by \
+     LEFT JOIN api_key_deliveries d ON d.key_id = k.id";
+
+/// The order of listings: platform keys first, then by organization and age.
+const KEY_ORDER: &str = " ORDER BY k.platform DESC, o.slug, k.created_at";
+
+/// The table a key is kept in.
+fn table(platform: bool) -> &'static str {
+    if platform {
+        "platform_keys"
+    } else {
+        "api_keys"
+    }
+}
 
 fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
     let revoked_at = row.opt_time("revoked_at")?;
@@ -84,7 +105,8 @@ fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
     Ok(ApiKey {
         id: row.uuid("id")?,
         prefix: row.text("prefix")?,
-        organization: row.text("slug")?,
+        organization: row.opt_text("slug")?,
+        platform: row.bool("platform")?,
         name: row.text("name")?,
         scopes: row.text_list("scopes")?,
         status: status(revoked_at, expires_at, creator_disabled, now),
@@ -94,20 +116,31 @@ fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
         last_used_at: row.opt_time("last_used_at")?,
         revoked_at,
         revoked_reason: row.opt_text("revoked_reason")?,
+        confirm_by: row.opt_time("confirm_by")?,
     })
 }
 
-/// The organization of a key (by id, id prefix or display prefix).
-pub async fn organization_of(tx: &mut Tx<'_>, id: &str) -> Result<orgs::OrgRef> {
-    let (key, organization_id) = find(tx, id).await?;
-    Ok(orgs::OrgRef {
-        id: organization_id,
-        slug: key.organization,
-    })
+/// A key as found, with its organization's id (none for a platform key).
+struct Found {
+    key: ApiKey,
+    org: Option<orgs::OrgRef>,
+}
+
+fn found_from(row: &Row, now: DateTime<Utc>) -> Result<Found> {
+    let key = key_from(row, now)?;
+    let org = match (row.opt_uuid("organization_id")?, &key.organization) {
+        (Some(id), Some(slug)) => Some(orgs::OrgRef {
+            id,
+            slug: slug.clone(),
+        }),
+        _ => None,
+    };
+    Ok(Found { key, org })
 }
 
 /// The actor behind an API key: the key must be valid (not revoked or expired, its creator
-/// not disabled); it acts with its creator's rights, bounded by its scopes.
+/// not disabled); an organization key acts with its creator's rights bounded by its scopes,
+/// a platform key with its scopes.
 pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
     use crate::proto::error::AuthFailure;
     let unauthenticated = |failure: AuthFailure, reason: &str| {
@@ -130,7 +163,7 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
     let Some(row) = tx.fetch_optional(sql).await? else {
         return Err(unauthenticated(AuthFailure::UnknownKey, "unknown"));
     };
-    let found = key_from(&row, super::now())?;
+    let Found { key: found, org } = found_from(&row, super::now())?;
     match found.status {
         KeyStatus::Active => {}
         KeyStatus::Expired => return Err(unauthenticated(AuthFailure::ExpiredKey, "expired")),
@@ -145,13 +178,15 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
     Ok(Actor {
         user_id: row.opt_uuid("created_by")?,
         api_key_id: Some(found.id),
-        label: found
-            .created_by
-            .clone()
-            .unwrap_or_else(|| format!("key {}...", found.prefix)),
+        label: found.created_by.clone().unwrap_or_else(|| {
+            if found.platform {
+                format!("platform key {}...", found.prefix)
+            } else {
+                format!("key {}...", found.prefix)
+            }
+        }),
         key: Some(super::authz::KeyGrant {
-            organization_id: row.uuid("organization_id")?,
-            organization: found.organization,
+            organization: org,
             prefix: found.prefix,
             scopes: found.scopes,
         }),
@@ -163,22 +198,22 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
 pub async fn record_uses(db: &crate::db::Db, uses: &[(Uuid, DateTime<Utc>)]) -> Result<()> {
     let mut tx = db.begin().await?;
     for (id, at) in uses {
-        tx.execute(
-            Sql::new(
-                "UPDATE api_keys SET last_used_at = $1 \
-                 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)",
-            )
-            .bind(*at)
-            .bind(*id),
-        )
-        .await?;
+        for update in [
+            "UPDATE api_keys SET last_used_at = $1 \
+             WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)",
+            "UPDATE platform_keys SET last_used_at = $1 \
+             WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)",
+        ] {
+            tx.execute(Sql::new(update).bind(*at).bind(*id)).await?;
+        }
     }
     tx.announce_change().await?;
     tx.commit().await
 }
 
-/// A key by its id, an unambiguous beginning of its id, or its display prefix.
-async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
+/// A key the view sees, by its id, an unambiguous beginning of its id, or its display
+/// prefix. One it does not see is not there, alike.
+async fn find(tx: &mut Tx<'_>, view: &View, id: &str) -> Result<Found> {
     let id = id.trim();
     let mut sql = Sql::new(KEY_COLUMNS);
     if let Ok(uuid) = Uuid::parse_str(id) {
@@ -199,11 +234,12 @@ async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
         return Err(Error::usage(format!("{} is not a key id", quote(id)))
             .with_hint("give the id (or its first characters) or the prefix, as `platctl keys list` shows them"));
     }
+    view.restrict(&mut sql, "k.organization_id");
     sql.push_str(" LIMIT 2");
     let now = super::now();
     let rows = tx.fetch_all(sql).await?;
     match rows.as_slice() {
-        [row] => Ok((key_from(row, now)?, row.uuid("organization_id")?)),
+        [row] => found_from(row, now),
         [] => Err(
             Error::not_found(format!("there is no API key {}", quote(id)))
                 .with_hint("`platctl keys list --all` shows every key"),
@@ -215,11 +251,12 @@ async fn find(tx: &mut Tx<'_>, id: &str) -> Result<(ApiKey, Uuid)> {
     }
 }
 
-/// Check that the actor (when a platform user) holds every scope in the organization.
+/// Check that the actor may hand out every scope: a key only its own, a user only what
+/// they hold in the organization (a platform key, made by no user, has no organization).
 async fn check_scopes(
     tx: &mut Tx<'_>,
     actor: &Actor,
-    org: &orgs::OrgRef,
+    org: Option<&orgs::OrgRef>,
     scopes: &[String],
 ) -> Result<()> {
     if let Some(key) = &actor.key {
@@ -235,7 +272,7 @@ async fn check_scopes(
             .with_hint("ask only for scopes the calling key holds, or use a key that holds them"));
         }
     }
-    let Some(user_id) = actor.user_id else {
+    let (Some(user_id), Some(org)) = (actor.user_id, org) else {
         // The operator, with direct access to the database, is not limited by a role.
         return Ok(());
     };
@@ -263,42 +300,104 @@ async fn check_scopes(
 }
 
 struct NewKey<'a> {
-    org: &'a orgs::OrgRef,
+    /// None: a platform key.
+    org: Option<&'a orgs::OrgRef>,
     name: &'a str,
     scopes: &'a [String],
     expires_at: Option<DateTime<Utc>>,
     test: bool,
 }
 
-async fn insert(tx: &mut Tx<'_>, actor: &Actor, new: NewKey<'_>) -> Result<CreatedKey> {
+/// How long a key made by an API key (over the admin API) waits for its caller to confirm
+/// that it has it, before it expires.
+pub type ConfirmWithin = std::time::Duration;
+
+async fn insert(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    new: NewKey<'_>,
+    confirm_within: ConfirmWithin,
+) -> Result<CreatedKey> {
     let key = generate(new.test)?;
+    let now = super::now();
+    // A key made over the admin API reaches its caller only after this commits: until they
+    // confirm they have it, it expires on its own (everywhere, the platform included).
+    let confirm_by = match actor.key {
+        Some(_) => Some(
+            chrono::Duration::from_std(confirm_within)
+                .ok()
+                .and_then(|d| now.checked_add_signed(d))
+                .ok_or_else(|| Error::usage("the confirmation window is too long"))?,
+        ),
+        None => None,
+    };
     let created = CreatedKey {
         id: Uuid::new_v4(),
         prefix: display_prefix(&key),
-        organization: new.org.slug.clone(),
+        organization: new.org.map(|o| o.slug.clone()),
+        platform: new.org.is_none(),
         name: new.name.to_string(),
         scopes: new.scopes.to_vec(),
+        // What it expires at once confirmed (until then, at `confirm_by` too).
         expires_at: new.expires_at,
-        created_at: super::now(),
+        created_at: now,
         created_by: actor.user_id.map(|_| actor.label.clone()),
+        confirm_by,
         key,
     };
-    tx.execute(
-        Sql::new(
-            "INSERT INTO api_keys (id, organization_id, name, prefix, key_hash, scopes, \
-             created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    // Stored: the sooner of the two, so that an unconfirmed key expires everywhere.
+    let provisional = match (confirm_by, new.expires_at) {
+        (Some(by), Some(at)) => Some(by.min(at)),
+        (Some(by), None) => Some(by),
+        (None, at) => at,
+    };
+    match new.org {
+        Some(org) => {
+            tx.execute(
+                Sql::new(
+                    "INSERT INTO api_keys (id, organization_id, name, prefix, key_hash, scopes, \
+                     created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(created.id)
+                .bind(org.id)
+                .bind(&created.name)
+                .bind(&created.prefix)
+                .bind(hash(&created.key))
+                .bind(created.scopes.clone())
+                .bind(actor.user_id)
+                .bind(created.created_at)
+                .bind(provisional),
+            )
+            .await?;
+        }
+        None => {
+            tx.execute(
+                Sql::new(
+                    "INSERT INTO platform_keys (id, name, prefix, key_hash, scopes, created_at, \
+                     expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(created.id)
+                .bind(&created.name)
+                .bind(&created.prefix)
+                .bind(hash(&created.key))
+                .bind(created.scopes.clone())
+                .bind(created.created_at)
+                .bind(provisional),
+            )
+            .await?;
+        }
+    }
+    if let Some(by) = confirm_by {
+        tx.execute(
+            Sql::new(
+                "INSERT INTO api_key_deliveries (key_id, confirm_by, expires_at) VALUES ($1, $2, $3)",
+            )
+            .bind(created.id)
+            .bind(by)
+            .bind(new.expires_at),
         )
-        .bind(created.id)
-        .bind(new.org.id)
-        .bind(&created.name)
-        .bind(&created.prefix)
-        .bind(hash(&created.key))
-        .bind(created.scopes.clone())
-        .bind(actor.user_id)
-        .bind(created.created_at)
-        .bind(created.expires_at),
-    )
-    .await?;
+        .await?;
+    }
     Ok(created)
 }
 
@@ -322,9 +421,14 @@ fn expiry(expires: &Option<Expiry>, now: DateTime<Utc>) -> Result<Option<DateTim
     }
 }
 
-pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<CreatedKey> {
+/// Validate a key request's own values (before anything is looked up).
+pub fn check_request(req: &CreateKey) -> Result<Vec<String>> {
     if let Some(name) = req.name.as_deref() {
         crate::text::validate_free_text("key name", name, 200)?;
+    }
+    if req.platform && req.organization.is_some() {
+        return Err(Error::usage("a platform key has no organization")
+            .with_hint("drop --org, or drop --platform for a key of that organization"));
     }
     let scopes: Vec<String> = catalogue::parse_all(&req.scopes)?
         .iter()
@@ -334,10 +438,21 @@ pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<C
         return Err(Error::usage("a key needs at least one --scope")
             .with_hint("e.g. --scope agents:create --scope agents:read, or --scope agents:*"));
     }
+    Ok(scopes)
+}
+
+/// Make a key in `org` (none: a platform key, which only the operator makes).
+pub async fn create(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    org: Option<&orgs::OrgRef>,
+    req: &CreateKey,
+    confirm_within: ConfirmWithin,
+) -> Result<CreatedKey> {
+    let scopes = check_request(req)?;
     let now = super::now();
     let expires_at = expiry(&req.expires, now)?;
-    let org = orgs::resolve_org(tx, req.organization.as_deref()).await?;
-    check_scopes(tx, actor, &org, &scopes).await?;
+    check_scopes(tx, actor, org, &scopes).await?;
     let name = match req.name.as_deref().map(str::trim) {
         Some("") => return Err(Error::usage("the key name is empty")),
         Some(n) => n.to_string(),
@@ -347,42 +462,48 @@ pub async fn create(tx: &mut Tx<'_>, actor: &Actor, req: &CreateKey) -> Result<C
         tx,
         actor,
         NewKey {
-            org: &org,
+            org,
             name: &name,
             scopes: &scopes,
             expires_at,
             test: req.test,
         },
+        confirm_within,
     )
     .await?;
-    audit::record(
-        tx,
-        actor,
-        AuditEntry::new("api_key.create", "api_key", created.id.to_string())
-            .organization(org.id)
-            .metadata(serde_json::json!({
-                "name": created.name,
-                "prefix": created.prefix,
-                "scopes": created.scopes,
-                "expires_at": created.expires_at,
-                "test": req.test,
-            })),
-    )
-    .await?;
+    let mut entry = AuditEntry::new("api_key.create", "api_key", created.id.to_string()).metadata(
+        serde_json::json!({
+            "name": created.name,
+            "prefix": created.prefix,
+            "scopes": created.scopes,
+            "expires_at": expires_at,
+            "test": req.test,
+            "platform": created.platform,
+            "confirm_by": created.confirm_by,
+        }),
+    );
+    if let Some(org) = org {
+        entry = entry.organization(org.id);
+    }
+    audit::record(tx, actor, entry).await?;
     Ok(created)
 }
 
-pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
+pub async fn list(tx: &mut Tx<'_>, view: &View, req: &ListKeys) -> Result<Vec<ApiKey>> {
     let now = super::now();
     let mut sql = Sql::new(KEY_COLUMNS);
     sql.push_str(" WHERE 1 = 1");
+    view.restrict(&mut sql, "k.organization_id");
     if let Some(slug) = &req.organization {
-        // By the slug in the same query; whether it exists is asked only if nothing matched.
+        // Authorized for it already, so it exists.
         sql.push_str(" AND o.slug = ");
         sql.push_bind(slug.as_str());
     }
+    if req.platform {
+        sql.push_str(" AND k.platform");
+    }
     if let Some(email) = &req.created_by {
-        let user = users::user_by_email(tx, email).await?;
+        let user = users::user_in(tx, view, email).await?;
         sql.push_str(" AND k.created_by = ");
         sql.push_bind(user.id);
     }
@@ -394,13 +515,8 @@ pub async fn list(tx: &mut Tx<'_>, req: &ListKeys) -> Result<Vec<ApiKey>> {
         sql.push_bind(now);
         sql.push_str(")");
     }
-    sql.push_str(" ORDER BY o.slug, k.created_at");
+    sql.push_str(KEY_ORDER);
     let rows = tx.fetch_all(sql).await?;
-    if rows.is_empty()
-        && let Some(slug) = &req.organization
-    {
-        orgs::org_by_slug(tx, slug).await?; // an unknown organization is an error, not none
-    }
     rows.iter().map(|r| key_from(r, now)).collect()
 }
 
@@ -413,7 +529,8 @@ pub async fn of_creator(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Vec<ApiKey>> {
     sql.push_bind(user_id);
     sql.push_str(" AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ");
     sql.push_bind(now);
-    sql.push_str(") ORDER BY o.slug, k.created_at");
+    sql.push_str(")");
+    sql.push_str(KEY_ORDER);
     tx.fetch_all(sql)
         .await?
         .iter()
@@ -421,142 +538,301 @@ pub async fn of_creator(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Vec<ApiKey>> {
         .collect()
 }
 
-pub async fn show(tx: &mut Tx<'_>, id: &str) -> Result<ApiKey> {
-    Ok(find(tx, id).await?.0)
+pub async fn show(tx: &mut Tx<'_>, view: &View, id: &str) -> Result<ApiKey> {
+    Ok(find(tx, view, id).await?.key)
+}
+
+/// The audit entry of a change to `found`, in its organization (none for a platform key).
+fn entry_for(action: &'static str, found: &Found) -> AuditEntry {
+    let entry = AuditEntry::new(action, "api_key", found.key.id.to_string());
+    match &found.org {
+        Some(org) => entry.organization(org.id),
+        None => entry,
+    }
+}
+
+/// A platform key is the whole platform's: who may change one must be allowed to on the
+/// whole platform (the operator, a platform key, a user holding it everywhere).
+fn platform_key_needs_platform(found: &Found, view: &View) -> Result<()> {
+    if found.key.platform && !matches!(view, View::All) {
+        return Err(Error::not_found(format!(
+            "there is no API key {}",
+            quote(&found.key.prefix)
+        )));
+    }
+    Ok(())
 }
 
 pub async fn revoke(
     tx: &mut Tx<'_>,
     actor: &Actor,
+    view: &View,
     id: &str,
     reason: Option<&str>,
 ) -> Result<Changed<ApiKey>> {
     if let Some(reason) = reason {
         crate::text::validate_free_text("reason", reason, 500)?;
     }
-    let (key, org_id) = find(tx, id).await?;
-    if key.revoked_at.is_some() {
+    let found = find(tx, view, id).await?;
+    platform_key_needs_platform(&found, view)?;
+    // Only a key not revoked yet: of two revokes at once (or a revoke beside a rotation), the
+    // second waits for the first's row lock and then finds nothing to do.
+    let sql = format!(
+        "UPDATE {} SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL",
+        table(found.key.platform)
+    );
+    let changed = tx
+        .execute(
+            Sql::assembled(sql)
+                .bind(super::now())
+                .bind(reason)
+                .bind(found.key.id),
+        )
+        .await?;
+    if changed == 0 {
         return Ok(Changed {
             changed: false,
-            item: key,
+            item: find(tx, view, &found.key.id.to_string()).await?.key,
         });
     }
-    let now = super::now();
-    tx.execute(
-        Sql::new("UPDATE api_keys SET revoked_at = $1, revoked_reason = $2 WHERE id = $3")
-            .bind(now)
-            .bind(reason)
-            .bind(key.id),
-    )
-    .await?;
     audit::record(
         tx,
         actor,
-        AuditEntry::new("api_key.revoke", "api_key", key.id.to_string())
-            .organization(org_id)
-            .metadata(serde_json::json!({
-                "name": key.name, "prefix": key.prefix, "reason": reason,
-            })),
+        entry_for("api_key.revoke", &found).metadata(serde_json::json!({
+            "name": found.key.name, "prefix": found.key.prefix, "reason": reason,
+        })),
     )
     .await?;
     Ok(Changed {
         changed: true,
-        item: find(tx, &key.id.to_string()).await?.0,
+        item: find(tx, view, &found.key.id.to_string()).await?.key,
     })
 }
 
-pub async fn delete(tx: &mut Tx<'_>, actor: &Actor, id: &str) -> Result<ApiKey> {
-    let (key, org_id) = find(tx, id).await?;
-    tx.execute(Sql::new("DELETE FROM api_keys WHERE id = $1").bind(key.id))
+pub async fn delete(tx: &mut Tx<'_>, actor: &Actor, view: &View, id: &str) -> Result<ApiKey> {
+    let found = find(tx, view, id).await?;
+    platform_key_needs_platform(&found, view)?;
+    let sql = format!("DELETE FROM {} WHERE id = $1", table(found.key.platform));
+    tx.execute(Sql::assembled(sql).bind(found.key.id)).await?;
+    tx.execute(Sql::new("DELETE FROM api_key_deliveries WHERE key_id = $1").bind(found.key.id))
         .await?;
     audit::record(
         tx,
         actor,
-        AuditEntry::new("api_key.delete", "api_key", key.id.to_string())
-            .organization(org_id)
-            .metadata(serde_json::json!({
-                "name": key.name, "prefix": key.prefix, "scopes": key.scopes,
-            })),
+        entry_for("api_key.delete", &found).metadata(serde_json::json!({
+            "name": found.key.name, "prefix": found.key.prefix, "scopes": found.key.scopes,
+        })),
     )
     .await?;
-    Ok(key)
+    Ok(found.key)
+}
+
+fn conflict(message: String, hint: &str) -> Error {
+    Error::new(ErrorKind::Conflict, message).with_hint(hint.to_string())
 }
 
 pub async fn rotate(
     tx: &mut Tx<'_>,
     actor: &Actor,
+    view: &View,
     id: &str,
     grace: std::time::Duration,
+    confirm_within: ConfirmWithin,
 ) -> Result<RotatedKey> {
-    let (old, org_id) = find(tx, id).await?;
-    if old.revoked_at.is_some() {
-        return Err(Error::new(
-            ErrorKind::Conflict,
+    let grace = bounded("--grace", grace).map_err(Error::usage)?;
+    let found = find(tx, view, id).await?;
+    let old = &found.key;
+    if old.platform && (actor.key.is_some() || actor.user_id.is_some()) {
+        platform_key_needs_platform(&found, view)?;
+        return Err(Error::forbidden(format!(
+            "forbidden: the platform key {} is rotated only by the operator with the database",
+            old.prefix
+        ))
+        .with_hint("platform keys are made, and so rotated, only by the operator (without --as, not over the admin API)"));
+    }
+    let revoked = || {
+        conflict(
             format!(
                 "the key {} is revoked; revoked keys are not rotated",
                 old.prefix
             ),
+            "create a new key with `platctl keys create`",
         )
-        .with_hint("create a new key with `platctl keys create`"));
-    }
-    let org = orgs::OrgRef {
-        id: org_id,
-        slug: old.organization.clone(),
     };
-    check_scopes(tx, actor, &org, &old.scopes).await?;
+    if old.revoked_at.is_some() {
+        return Err(revoked());
+    }
+    let rotated = |successor: &str| {
+        conflict(
+            format!(
+                "the key {} was rotated already (its successor is {successor}); a key is rotated once",
+                old.prefix
+            ),
+            "rotate its successor, or create a new key with `platctl keys create`",
+        )
+    };
+    if let Some(row) = tx
+        .fetch_optional(
+            Sql::new("SELECT successor_id FROM api_key_rotations WHERE key_id = $1").bind(old.id),
+        )
+        .await?
+    {
+        return Err(rotated(&row.uuid("successor_id")?.to_string()));
+    }
+    check_scopes(tx, actor, found.org.as_ref(), &old.scopes).await?;
     let now = super::now();
-    let grace = bounded("--grace", grace).map_err(Error::usage)?;
     // The new key keeps the old one's lifetime, counted from now.
-    let expires_at = old
-        .expires_at
-        .map(|e| now + (e - old.created_at).max(chrono::Duration::zero()));
+    let expires_at = match old.expires_at {
+        Some(e) => Some(
+            now.checked_add_signed((e - old.created_at).max(chrono::Duration::zero()))
+                .ok_or_else(|| Error::usage("the key's lifetime is too long to carry over"))?,
+        ),
+        None => None,
+    };
     let old_ends = now
         .checked_add_signed(grace)
         .ok_or_else(|| Error::usage("--grace is too long"))?;
     let old_ends = old.expires_at.map_or(old_ends, |e| e.min(old_ends));
-    tx.execute(
-        Sql::new("UPDATE api_keys SET expires_at = $1 WHERE id = $2")
-            .bind(old_ends)
-            .bind(old.id),
-    )
-    .await?;
+    // Only while not revoked: a revoke that committed first (this waits for its row lock)
+    // leaves nothing to rotate.
+    let sql = format!(
+        "UPDATE {} SET expires_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+        table(old.platform)
+    );
+    if tx
+        .execute(Sql::assembled(sql).bind(old_ends).bind(old.id))
+        .await?
+        == 0
+    {
+        return Err(revoked());
+    }
     let new = insert(
         tx,
         actor,
         NewKey {
-            org: &org,
+            org: found.org.as_ref(),
             name: &old.name,
             scopes: &old.scopes,
             expires_at,
             test: old.prefix.starts_with(TEST_PREFIX),
         },
+        confirm_within,
     )
     .await?;
+    // Once: a rotation that committed first (this waits for it) leaves this one nothing.
+    let recorded = tx
+        .execute(
+            Sql::new(
+                "INSERT INTO api_key_rotations (key_id, successor_id, rotated_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT (key_id) DO NOTHING",
+            )
+            .bind(old.id)
+            .bind(new.id)
+            .bind(now),
+        )
+        .await?;
+    if recorded == 0 {
+        return Err(rotated("another key"));
+    }
     audit::record(
         tx,
         actor,
-        AuditEntry::new("api_key.rotate", "api_key", old.id.to_string())
-            .organization(org_id)
-            .metadata(serde_json::json!({
-                "name": old.name,
-                "old_prefix": old.prefix,
-                "new_key_id": new.id,
-                "new_prefix": new.prefix,
-                "old_key_expires_at": old_ends,
-                "grace_seconds": grace.num_seconds(),
-            })),
+        entry_for("api_key.rotate", &found).metadata(serde_json::json!({
+            "name": old.name,
+            "old_prefix": old.prefix,
+            "new_key_id": new.id,
+            "new_prefix": new.prefix,
+            "old_key_expires_at": old_ends,
+            "grace_seconds": grace.num_seconds(),
+        })),
     )
     .await?;
-    let old = find(tx, &old.id.to_string()).await?.0;
+    let old = find(tx, view, &old.id.to_string()).await?.key;
     Ok(RotatedKey { new, old })
 }
 
-pub async fn verify(tx: &mut Tx<'_>, key: &str) -> Result<KeyVerification> {
+/// Confirm that the caller has a key made over the admin API: it keeps the expiry asked
+/// for instead of expiring at `confirm_by`.
+pub async fn confirm(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    view: &View,
+    id: &str,
+) -> Result<Changed<ApiKey>> {
+    let found = find(tx, view, id).await?;
+    platform_key_needs_platform(&found, view)?;
+    let Some(confirm_by) = found.key.confirm_by else {
+        return Ok(Changed {
+            changed: false,
+            item: found.key,
+        });
+    };
+    let now = super::now();
+    if confirm_by <= now || found.key.revoked_at.is_some() {
+        return Err(conflict(
+            format!(
+                "the key {} can no longer be confirmed: it {} at {}",
+                found.key.prefix,
+                if found.key.revoked_at.is_some() {
+                    "was revoked"
+                } else {
+                    "expired unconfirmed"
+                },
+                found
+                    .key
+                    .revoked_at
+                    .unwrap_or(confirm_by)
+                    .format("%Y-%m-%d %H:%M:%S UTC")
+            ),
+            "create a new key",
+        ));
+    }
+    let row = tx
+        .fetch_optional(
+            Sql::new(
+                "SELECT expires_at FROM api_key_deliveries WHERE key_id = $1 AND confirm_by > $2",
+            )
+            .bind(found.key.id)
+            .bind(now),
+        )
+        .await?;
+    let Some(row) = row else {
+        return Ok(Changed {
+            changed: false,
+            item: find(tx, view, id).await?.key,
+        });
+    };
+    let expires_at = row.opt_time("expires_at")?;
+    let sql = format!(
+        "UPDATE {} SET expires_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+        table(found.key.platform)
+    );
+    tx.execute(Sql::assembled(sql).bind(expires_at).bind(found.key.id))
+        .await?;
+    tx.execute(Sql::new("DELETE FROM api_key_deliveries WHERE key_id = $1").bind(found.key.id))
+        .await?;
+    audit::record(
+        tx,
+        actor,
+        entry_for("api_key.confirm", &found).metadata(serde_json::json!({
+            "name": found.key.name, "prefix": found.key.prefix, "expires_at": expires_at,
+        })),
+    )
+    .await?;
+    Ok(Changed {
+        changed: true,
+        item: find(tx, view, &found.key.id.to_string()).await?.key,
+    })
+}
+
+/// Whether `key` is valid: one the view does not see is NOT_FOUND, alike.
+pub async fn verify(tx: &mut Tx<'_>, view: &View, key: &str) -> Result<KeyVerification> {
     let mut out = KeyVerification {
         status: Verdict::NotFound,
         id: None,
         prefix: None,
         organization: None,
+        platform: false,
         name: None,
         scopes: Vec::new(),
         expires_at: None,
@@ -568,6 +844,7 @@ pub async fn verify(tx: &mut Tx<'_>, key: &str) -> Result<KeyVerification> {
     let mut sql = Sql::new(KEY_COLUMNS);
     sql.push_str(" WHERE k.key_hash = ");
     sql.push_bind(hash(key));
+    view.restrict(&mut sql, "k.organization_id");
     let Some(row) = tx.fetch_optional(sql).await? else {
         return Ok(out);
     };
@@ -580,7 +857,8 @@ pub async fn verify(tx: &mut Tx<'_>, key: &str) -> Result<KeyVerification> {
     };
     out.id = Some(found.id);
     out.prefix = Some(found.prefix);
-    out.organization = Some(found.organization);
+    out.organization = found.organization;
+    out.platform = found.platform;
     out.name = Some(found.name);
     out.scopes = found.scopes;
     out.expires_at = found.expires_at;

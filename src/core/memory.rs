@@ -21,6 +21,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::audit::Actor;
+use super::authz::View;
 use super::users::UserRef;
 use crate::proto::{ApiKey, ListKeys};
 
@@ -111,7 +112,8 @@ struct HeardState {
     grants: Readings<(Uuid, Uuid), Held, GRANTS>,
 }
 
-type ListingKey = (Option<String>, Option<String>, bool);
+/// A listing's request, and the organizations its caller sees (none: all).
+type ListingKey = (Option<Vec<Uuid>>, Option<String>, Option<String>, bool);
 
 struct Listing {
     keys: Vec<ApiKey>,
@@ -131,8 +133,13 @@ impl Heard {
     /// The most keys a kept listing may hold (a bigger one is read each time).
     const LISTING_KEYS: usize = 1_000;
 
-    fn listing_key(req: &ListKeys) -> ListingKey {
-        (req.organization.clone(), req.created_by.clone(), req.all)
+    fn listing_key(req: &ListKeys, view: &View) -> ListingKey {
+        (
+            view.orgs().map(|orgs| orgs.iter().map(|o| o.id).collect()),
+            req.organization.clone(),
+            req.created_by.clone(),
+            req.all,
+        )
     }
 
     /// The generation to give `keep_*`, and the time the reading starts at; `None` while
@@ -145,9 +152,9 @@ impl Heard {
     }
 
     /// A listing still true: younger than a second, and no key in it expired since.
-    pub(super) fn listing(&self, req: &ListKeys) -> Option<Vec<ApiKey>> {
+    pub(super) fn listing(&self, req: &ListKeys, view: &View) -> Option<Vec<ApiKey>> {
         let state = self.0.lock().ok()?;
-        let listing = state.listings.fresh(&Self::listing_key(req))?;
+        let listing = state.listings.fresh(&Self::listing_key(req, view))?;
         let now = super::now();
         let expired_since =
             |k: &ApiKey| k.expires_at.is_some_and(|at| at > listing.now && at <= now);
@@ -157,6 +164,7 @@ impl Heard {
     pub(super) fn keep_listing(
         &self,
         req: &ListKeys,
+        view: &View,
         (generation, now): (Generation, DateTime<Utc>),
         keys: &[ApiKey],
     ) {
@@ -170,7 +178,7 @@ impl Heard {
         self.keep(generation, |state| {
             state
                 .listings
-                .keep(Self::listing_key(req), listing, generation.1)
+                .keep(Self::listing_key(req, view), listing, generation.1)
         });
     }
 
@@ -218,7 +226,8 @@ mod tests {
         ApiKey {
             id: Uuid::new_v4(),
             prefix: "sk_live_abcd".into(),
-            organization: "acme".into(),
+            organization: Some("acme".into()),
+            platform: false,
             name: "k".into(),
             scopes: vec!["api-keys:read".into()],
             status: crate::proto::KeyStatus::Active,
@@ -228,12 +237,14 @@ mod tests {
             last_used_at: None,
             revoked_at: None,
             revoked_reason: None,
+            confirm_by: None,
         }
     }
 
     fn req() -> ListKeys {
         ListKeys {
             organization: Some("acme".into()),
+            platform: false,
             created_by: None,
             all: false,
         }
@@ -246,20 +257,33 @@ mod tests {
         heard.forget_all(Some(true));
         let generation = heard.generation().unwrap();
         heard.forget_all(Some(false));
-        heard.keep_listing(&req(), generation, &[key(None)]);
-        assert!(heard.listing(&req()).is_none());
+        heard.keep_listing(&req(), &View::All, generation, &[key(None)]);
+        assert!(heard.listing(&req(), &View::All).is_none());
     }
 
     #[test]
     fn a_listing_is_kept_until_a_change_is_heard_of() {
         let heard = Heard::default();
         heard.forget_all(Some(true));
-        heard.keep_listing(&req(), heard.generation().unwrap(), &[key(None)]);
-        assert_eq!(heard.listing(&req()).unwrap().len(), 1);
+        heard.keep_listing(
+            &req(),
+            &View::All,
+            heard.generation().unwrap(),
+            &[key(None)],
+        );
+        assert_eq!(heard.listing(&req(), &View::All).unwrap().len(), 1);
         let other = ListKeys { all: true, ..req() };
-        assert!(heard.listing(&other).is_none(), "another query");
+        assert!(heard.listing(&other, &View::All).is_none(), "another query");
+        let acme = crate::core::orgs::OrgRef {
+            id: Uuid::new_v4(),
+            slug: "acme".into(),
+        };
+        assert!(
+            heard.listing(&req(), &View::Orgs(vec![acme])).is_none(),
+            "another caller's view"
+        );
         heard.forget_all(None);
-        assert!(heard.listing(&req()).is_none());
+        assert!(heard.listing(&req(), &View::All).is_none());
     }
 
     #[test]
@@ -268,8 +292,8 @@ mod tests {
         heard.forget_all(Some(true));
         let before = heard.generation().unwrap();
         heard.forget_all(None); // a change heard of while reading
-        heard.keep_listing(&req(), before, &[key(None)]);
-        assert!(heard.listing(&req()).is_none());
+        heard.keep_listing(&req(), &View::All, before, &[key(None)]);
+        assert!(heard.listing(&req(), &View::All).is_none());
     }
 
     #[test]
@@ -277,10 +301,15 @@ mod tests {
         let heard = Heard::default();
         heard.forget_all(Some(true));
         let soon = Utc::now() + chrono::Duration::milliseconds(30);
-        heard.keep_listing(&req(), heard.generation().unwrap(), &[key(Some(soon))]);
-        assert!(heard.listing(&req()).is_some());
+        heard.keep_listing(
+            &req(),
+            &View::All,
+            heard.generation().unwrap(),
+            &[key(Some(soon))],
+        );
+        assert!(heard.listing(&req(), &View::All).is_some());
         std::thread::sleep(std::time::Duration::from_millis(40));
-        assert!(heard.listing(&req()).is_none());
+        assert!(heard.listing(&req(), &View::All).is_none());
     }
 
     #[test]
@@ -288,7 +317,7 @@ mod tests {
         let heard = Heard::default();
         heard.forget_all(Some(true));
         let many: Vec<ApiKey> = (0..=Heard::LISTING_KEYS).map(|_| key(None)).collect();
-        heard.keep_listing(&req(), heard.generation().unwrap(), &many);
-        assert!(heard.listing(&req()).is_none());
+        heard.keep_listing(&req(), &View::All, heard.generation().unwrap(), &many);
+        assert!(heard.listing(&req(), &View::All).is_none());
     }
 }

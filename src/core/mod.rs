@@ -30,21 +30,29 @@ use crate::proto::ops::{Op, Principal};
 use crate::proto::*;
 
 pub use audit::{Actor, AuditEntry};
-use authz::Scope;
+use authz::Target;
 
-/// A change: one write transaction with the actor resolved inside it, committed only when the
-/// change and its audit entry both succeeded (dropping the transaction rolls back). With
-/// `deliver`, the result must also be shown (a new key) before the change is committed.
+/// A change: one write transaction with the actor resolved and authorized inside it (the
+/// operation's permission and reach from [`crate::proto::ops`], before anything it names is
+/// looked up), committed only when the change and its audit entry both succeeded (dropping
+/// the transaction rolls back). The body gets what the authorization decided
+/// ([`authz::Authorized`]: what it may see, the organization it applies to). With `deliver`,
+/// the result must also be shown (a new key) before the change is committed.
 macro_rules! change {
-    ($core:ident, $op:expr, $scope:expr, |$tx:ident, $actor:ident| $body:expr) => {{ change!($core, $op, $scope, |$tx, $actor| $body, |_out| Ok(())) }};
-    ($core:ident, $op:expr, $scope:expr, |$tx:ident, $actor:ident| $body:expr, $deliver:expr) => {{
+    ($core:ident, $op:expr, $target:expr, |$tx:ident, $actor:ident, $auth:ident| $body:expr) => {{
+        change!($core, $op, $target, |$tx, $actor, $auth| $body, |_out| Ok(
+            ()
+        ))
+    }};
+    ($core:ident, $op:expr, $target:expr, |$tx:ident, $actor:ident, $auth:ident| $body:expr, $deliver:expr) => {{
         $core.ready().await?;
         let mut tx = $core.db().await?.begin().await?;
         let actor = $core.actor(&mut tx).await?;
-        authz::authorize(&mut tx, &$core.heard, &actor, $op, $scope).await?;
+        let auth = authz::authorize(&mut tx, &$core.heard, &actor, $op, $target).await?;
         let out = {
             let $tx = &mut tx;
             let $actor = &actor;
+            let $auth = &auth;
             $body.await?
         };
         let deliver: &dyn Fn(&_) -> Result<()> = &$deliver;
@@ -59,15 +67,17 @@ macro_rules! change {
 
 /// A read: the checks and the reading on one connection ([`crate::db::Db::reads`]: a read
 /// transaction on SQLite, autocommit statements on PostgreSQL). The `--as` user must exist and
-/// be enabled, for reads as for changes, and hold the operation's permission.
+/// be enabled, for reads as for changes, and hold the operation's permission; the body gets
+/// what the authorization decided.
 macro_rules! read {
-    ($core:ident, $op:expr, $scope:expr, |$tx:ident| $body:expr) => {{
+    ($core:ident, $op:expr, $target:expr, |$tx:ident, $auth:ident| $body:expr) => {{
         $core.ready().await?;
         let mut tx = $core.db().await?.reads().await?;
         let actor = $core.actor(&mut tx).await?;
-        authz::authorize(&mut tx, &$core.heard, &actor, $op, $scope).await?;
+        let auth = authz::authorize(&mut tx, &$core.heard, &actor, $op, $target).await?;
         let out = {
             let $tx = &mut tx;
+            let $auth = &auth;
             $body.await?
         };
         tx.commit().await?;
@@ -111,7 +121,14 @@ pub struct Shared {
     /// Key listings and users' permissions read in the last second, while every change is
     /// heard of.
     heard: Heard,
+    /// How long a key made by an API key (over the admin API) waits to be confirmed before it
+    /// expires ([`DEFAULT_KEY_CONFIRM_WITHIN`]).
+    key_confirm_within: std::time::Duration,
 }
+
+/// How long a key made over the admin API waits, by default, for its caller to confirm that
+/// it has it, before it expires on its own.
+pub const DEFAULT_KEY_CONFIRM_WITHIN: std::time::Duration = std::time::Duration::from_secs(600);
 
 pub use memory::KEY_LOOKUP_REUSE;
 use memory::{Heard, KeysSeen};
@@ -157,12 +174,22 @@ impl Core {
                 schema_current: tokio::sync::OnceCell::new(),
                 keys_seen: KeysSeen::default(),
                 heard: Heard::default(),
+                key_confirm_within: DEFAULT_KEY_CONFIRM_WITHIN,
             }),
             principal,
             operator: operator(),
             client: audit::Client::default(),
             resolved: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Keys made over the admin API wait this long for confirmation (set before the core is
+    /// shared; no effect afterwards).
+    pub fn confirming_keys_within(mut self, within: std::time::Duration) -> Core {
+        if let Some(shared) = std::sync::Arc::get_mut(&mut self.shared) {
+            shared.key_confirm_within = within;
+        }
+        self
     }
 
     /// The same database and settings, for another principal calling from `client`.
@@ -327,7 +354,7 @@ impl Core {
         }
         let mut tx = db.begin_read().await?;
         let actor = self.actor(&mut tx).await?;
-        authz::authorize(&mut tx, &self.heard, &actor, op, Scope::Platform).await?;
+        authz::authorize(&mut tx, &self.heard, &actor, op, Target::Platform).await?;
         tx.commit().await?;
         Ok(actor)
     }
@@ -335,31 +362,20 @@ impl Core {
     /// The actor of `op` on the whole platform inside `tx`, authorized.
     async fn platform_actor_in(&self, tx: &mut Tx<'_>, op: Op) -> Result<Actor> {
         let actor = self.actor(tx).await?;
-        authz::authorize(tx, &self.heard, &actor, op, Scope::Platform).await?;
+        authz::authorize(tx, &self.heard, &actor, op, Target::Platform).await?;
         Ok(actor)
     }
 
     /// The audit filter's names resolved, once `op` is authorized for the organization it
-    /// names (or the whole platform).
+    /// names (or else what the caller may read: a key its organization's entries, the
+    /// operator every entry).
     async fn audit_filter(&self, op: Op, filter: &AuditFilter) -> Result<audit::filter::Resolved> {
         audit::filter::check(filter)?;
-        // A key acts in its organization: without one named, its own, not the whole platform.
-        let own;
-        let filter = match (&filter.organization, &self.principal) {
-            (None, Principal::Key(_)) => {
-                own = AuditFilter {
-                    organization: self.authenticate().await?.key.map(|k| k.organization),
-                    ..filter.clone()
-                };
-                &own
-            }
-            _ => filter,
-        };
         read!(
             self,
             op,
-            Scope::OrgOrPlatform(filter.organization.as_deref()),
-            |tx| audit::filter::resolve(tx, filter)
+            Target::named(filter.organization.as_deref()),
+            |tx, auth| audit::filter::resolve(tx, auth, filter)
         )
     }
 
@@ -450,100 +466,116 @@ impl Backend for Core {
     }
 
     async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
-        change!(self, Op::OrgsCreate, Scope::Platform, |tx, actor| {
-            orgs::ensure_default_org(tx, actor)
-        })
+        change!(
+            self,
+            Op::OrgsCreate,
+            Target::Platform,
+            |tx, actor, _auth| { orgs::ensure_default_org(tx, actor) }
+        )
     }
 
     async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization> {
         orgs::validate_slug(&req.slug)?;
-        change!(self, Op::OrgsCreate, Scope::Platform, |tx, actor| {
-            orgs::create_org(tx, actor, req)
-        })
+        change!(
+            self,
+            Op::OrgsCreate,
+            Target::Platform,
+            |tx, actor, _auth| { orgs::create_org(tx, actor, req) }
+        )
     }
 
     async fn list_organizations(&self) -> Result<Vec<Organization>> {
-        read!(self, Op::OrgsList, Scope::Platform, |tx| {
+        read!(self, Op::OrgsList, Target::Platform, |tx, _auth| {
             orgs::list_orgs(tx)
         })
     }
 
     async fn create_user(&self, req: &CreateUser) -> Result<User> {
         users::validate_email(req.email.trim())?;
-        change!(self, Op::UsersCreate, Scope::Platform, |tx, actor| {
-            users::create_user(tx, actor, req)
-        })
+        change!(
+            self,
+            Op::UsersCreate,
+            Target::Platform,
+            |tx, actor, _auth| { users::create_user(tx, actor, req) }
+        )
     }
 
     async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>> {
         read!(
             self,
             Op::UsersList,
-            Scope::OrgOrPlatform(organization),
-            |tx| users::list_users(tx, organization)
+            Target::named(organization),
+            |tx, auth| users::list_users(tx, &auth.view, auth.org.as_ref())
         )
     }
 
     async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<UserChange> {
-        change!(
-            self,
-            if disabled {
-                Op::UsersDisable
-            } else {
-                Op::UsersEnable
-            },
-            Scope::Platform,
-            |tx, actor| users::set_disabled(tx, actor, email, disabled)
-        )
+        let op = if disabled {
+            Op::UsersDisable
+        } else {
+            Op::UsersEnable
+        };
+        change!(self, op, Target::Platform, |tx, actor, _auth| {
+            users::set_disabled(tx, actor, email, disabled)
+        })
     }
 
     async fn list_roles(&self) -> Result<Vec<Role>> {
-        read!(
-            self,
-            Op::RolesList,
-            Scope::Platform,
-            |tx| roles::list_roles(tx)
-        )
+        read!(self, Op::RolesList, Target::Platform, |tx, _auth| {
+            roles::list_roles(tx)
+        })
     }
 
     async fn show_role(&self, name: &str) -> Result<RoleDetail> {
-        read!(self, Op::RolesShow, Scope::Platform, |tx| roles::show_role(
-            tx, name
-        ))
+        read!(self, Op::RolesShow, Target::Platform, |tx, _auth| {
+            roles::show_role(tx, name)
+        })
     }
 
     async fn create_role(&self, req: &CreateRole) -> Result<Role> {
-        change!(self, Op::RolesCreate, Scope::Platform, |tx, actor| {
-            roles::create_role(tx, actor, req)
-        })
+        change!(
+            self,
+            Op::RolesCreate,
+            Target::Platform,
+            |tx, actor, _auth| { roles::create_role(tx, actor, req) }
+        )
     }
 
     async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted> {
-        change!(self, Op::RolesDelete, Scope::Platform, |tx, actor| {
-            roles::delete_role(tx, actor, name, force)
-        })
+        change!(
+            self,
+            Op::RolesDelete,
+            Target::Platform,
+            |tx, actor, _auth| { roles::delete_role(tx, actor, name, force) }
+        )
     }
 
     async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
         let perms = catalogue::parse_all(permissions)?;
-        change!(self, Op::RolesGrant, Scope::Platform, |tx, actor| {
-            roles::grant(tx, actor, role, &perms)
-        })
+        change!(
+            self,
+            Op::RolesGrant,
+            Target::Platform,
+            |tx, actor, _auth| { roles::grant(tx, actor, role, &perms) }
+        )
     }
 
     async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
         let perms = catalogue::parse_marked(permissions)?;
-        change!(self, Op::RolesRevoke, Scope::Platform, |tx, actor| {
-            roles::revoke(tx, actor, role, &perms)
-        })
+        change!(
+            self,
+            Op::RolesRevoke,
+            Target::Platform,
+            |tx, actor, _auth| { roles::revoke(tx, actor, role, &perms) }
+        )
     }
 
     async fn assign_role(&self, req: &AssignRole) -> Result<Assignment> {
         change!(
             self,
             Op::RolesAssign,
-            Scope::Org(&req.organization),
-            |tx, actor| roles::assign(tx, actor, req)
+            Target::Org(&req.organization),
+            |tx, actor, auth| roles::assign(tx, actor, auth, req)
         )
     }
 
@@ -551,13 +583,13 @@ impl Backend for Core {
         change!(
             self,
             Op::RolesUnassign,
-            Scope::Org(organization),
-            |tx, actor| roles::unassign(tx, actor, user, organization)
+            Target::Org(organization),
+            |tx, actor, auth| roles::unassign(tx, actor, auth, user, organization)
         )
     }
 
     async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
-        read!(self, Op::PermissionsList, Scope::Platform, |tx| {
+        read!(self, Op::PermissionsList, Target::Platform, |tx, _auth| {
             permissions::list_permissions(tx, resource)
         })
     }
@@ -567,8 +599,13 @@ impl Backend for Core {
         read!(
             self,
             Op::PermissionsCheck,
-            Scope::Org(&req.organization),
-            |tx| permissions::check(tx, req)
+            Target::Org(&req.organization),
+            |tx, auth| async {
+                let org = auth.org.as_ref().ok_or_else(|| {
+                    crate::error::Error::internal("permissions check names no organization")
+                })?;
+                permissions::check(tx, &auth.view, org, req).await
+            }
         )
     }
 
@@ -577,12 +614,36 @@ impl Backend for Core {
         req: &CreateKey,
         deliver: Deliver<'_, CreatedKey>,
     ) -> Result<CreatedKey> {
-        catalogue::parse_all(&req.scopes)?;
+        keys::check_request(req)?;
+        if req.platform {
+            // Platform keys are the operator's: made with the database, never by a key or a user.
+            if self.principal != Principal::Operator {
+                return Err(crate::error::Error::forbidden(
+                    "forbidden: a platform key is made only by the operator with the database",
+                )
+                .with_hint(
+                    "run `platctl keys create --platform ...` against the database itself, without --as and without --server",
+                ));
+            }
+            return change!(
+                self,
+                Op::KeysCreate,
+                Target::Platform,
+                |tx, actor, _auth| keys::create(tx, actor, None, req, self.key_confirm_within),
+                deliver
+            );
+        }
         change!(
             self,
             Op::KeysCreate,
-            Scope::OrgOrDefault(req.organization.as_deref()),
-            |tx, actor| keys::create(tx, actor, req),
+            Target::or_default(req.organization.as_deref()),
+            |tx, actor, auth| keys::create(
+                tx,
+                actor,
+                auth.org.as_ref(),
+                req,
+                self.key_confirm_within
+            ),
             deliver
         )
     }
@@ -591,15 +652,15 @@ impl Backend for Core {
         read!(
             self,
             Op::KeysList,
-            Scope::OrgOrPlatform(req.organization.as_deref()),
-            |tx| async {
-                if let Some(keys) = self.heard.listing(req) {
+            Target::named(req.organization.as_deref()),
+            |tx, auth| async {
+                if let Some(keys) = self.heard.listing(req, &auth.view) {
                     return Ok(keys);
                 }
                 let generation = self.heard.generation();
-                let keys = keys::list(tx, req).await?;
+                let keys = keys::list(tx, &auth.view, req).await?;
                 if let Some(generation) = generation {
-                    self.heard.keep_listing(req, generation, &keys);
+                    self.heard.keep_listing(req, &auth.view, generation, &keys);
                 }
                 Ok::<_, crate::error::Error>(keys)
             }
@@ -607,20 +668,20 @@ impl Backend for Core {
     }
 
     async fn show_key(&self, id: &str) -> Result<ApiKey> {
-        read!(self, Op::KeysShow, Scope::KeyOf(id), |tx| keys::show(
-            tx, id
+        read!(self, Op::KeysShow, Target::Found, |tx, auth| keys::show(
+            tx, &auth.view, id
         ))
     }
 
     async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>> {
-        change!(self, Op::KeysRevoke, Scope::KeyOf(id), |tx, actor| {
-            keys::revoke(tx, actor, id, reason)
+        change!(self, Op::KeysRevoke, Target::Found, |tx, actor, auth| {
+            keys::revoke(tx, actor, &auth.view, id, reason)
         })
     }
 
     async fn delete_key(&self, id: &str) -> Result<ApiKey> {
-        change!(self, Op::KeysDelete, Scope::KeyOf(id), |tx, actor| {
-            keys::delete(tx, actor, id)
+        change!(self, Op::KeysDelete, Target::Found, |tx, actor, auth| {
+            keys::delete(tx, actor, &auth.view, id)
         })
     }
 
@@ -633,16 +694,32 @@ impl Backend for Core {
         change!(
             self,
             Op::KeysRotate,
-            Scope::KeyOf(id),
-            |tx, actor| keys::rotate(tx, actor, id, grace),
+            Target::Found,
+            |tx, actor, auth| keys::rotate(
+                tx,
+                actor,
+                &auth.view,
+                id,
+                grace,
+                self.key_confirm_within
+            ),
             deliver
         )
     }
 
+    async fn confirm_key(&self, id: &str) -> Result<Changed<ApiKey>> {
+        change!(self, Op::KeysConfirm, Target::Found, |tx, actor, auth| {
+            keys::confirm(tx, actor, &auth.view, id)
+        })
+    }
+
     async fn verify_key(&self, key: &str) -> Result<KeyVerification> {
-        read!(self, Op::KeysVerify, Scope::Platform, |tx| keys::verify(
-            tx, key
-        ))
+        read!(
+            self,
+            Op::KeysVerify,
+            Target::Found,
+            |tx, auth| keys::verify(tx, &auth.view, key)
+        )
     }
 
     async fn backup_run(&self, req: &BackupRun, progress: Reporter) -> Result<BackupRunOutcome> {

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::proto::*;
 use crate::text::quote;
 
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgRef {
     pub id: Uuid,
     pub slug: String,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
+use super::authz::View;
 use super::catalogue::{self};
 use super::roles::{catalogue_rank, effective, role_of};
 use super::{orgs, users};
@@ -77,7 +78,13 @@ pub async fn user_permissions(
     }
 }
 
-pub async fn check(tx: &mut Tx<'_>, req: &CheckPermission) -> Result<PermissionCheck> {
+/// Whether `req.user` holds the permission in the organization (authorized for it: `org`).
+pub async fn check(
+    tx: &mut Tx<'_>,
+    view: &View,
+    org: &orgs::OrgRef,
+    req: &CheckPermission,
+) -> Result<PermissionCheck> {
     let perms = catalogue::parse(&req.permission)?;
     let [p] = perms.as_slice() else {
         return Err(Error::usage(format!(
@@ -86,8 +93,7 @@ pub async fn check(tx: &mut Tx<'_>, req: &CheckPermission) -> Result<PermissionC
             perms.len()
         )));
     };
-    let user = users::user_by_email(tx, &req.user).await?;
-    let org = orgs::org_by_slug(tx, &req.organization).await?;
+    let user = users::user_in(tx, view, &req.user).await?;
     let mut out = PermissionCheck {
         allowed: false,
         user: user.email.clone(),

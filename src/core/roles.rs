@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 use super::audit::{self, Actor, AuditEntry};
+use super::authz::{self, Authorized};
 use super::catalogue::{self, Permission};
 use super::lookup::{names, not_found};
 use super::{orgs, roles, users};
@@ -238,6 +239,10 @@ pub async fn create_role(tx: &mut Tx<'_>, actor: &Actor, req: &CreateRole) -> Re
         }
         None => Vec::new(),
     };
+    // Nobody makes a role above their own, or hands out (by copying) what they do not hold.
+    let ceiling = authz::ceiling(tx, actor, None).await?;
+    ceiling.allows("cannot create", &req.name, req.level)?;
+    ceiling.holds(tx, &copied).await?;
     let id = Uuid::new_v4();
     tx.execute(
         Sql::new(
@@ -276,6 +281,9 @@ pub async fn delete_role(
     force: bool,
 ) -> Result<RoleDeleted> {
     let role = roles::role_by_name(tx, name).await?;
+    authz::ceiling(tx, actor, None)
+        .await?
+        .allows("cannot delete", &role.name, role.level)?;
     if role.is_system {
         return Err(Error::refused(format!(
             "{} is a system role; system roles cannot be deleted",
@@ -344,6 +352,12 @@ async fn change_grants(
     grant: bool,
 ) -> Result<GrantChange> {
     let role = roles::role_by_name(tx, role).await?;
+    let ceiling = authz::ceiling(tx, actor, None).await?;
+    ceiling.allows("cannot change the grants of", &role.name, role.level)?;
+    if grant {
+        let perms: Vec<Permission> = perms.iter().map(|(p, _)| *p).collect();
+        ceiling.holds(tx, &perms).await?;
+    }
     let held = effective(tx, role.id).await?;
     let inherited = |p: &Permission| {
         held.get(&(p.resource.to_string(), p.action.to_string()))
@@ -411,6 +425,16 @@ async fn change_grants(
 }
 
 /// The role a user holds in an organization, if any.
+/// The organization an operation was authorized for.
+fn authorized_org<'a>(auth: &'a Authorized, slug: &str) -> Result<&'a orgs::OrgRef> {
+    auth.org.as_ref().ok_or_else(|| {
+        Error::internal(format!(
+            "the organization {} was not authorized",
+            quote(slug)
+        ))
+    })
+}
+
 pub async fn role_of(tx: &mut Tx<'_>, user: Uuid, org: Uuid) -> Result<Option<RoleRef>> {
     let row = tx
         .fetch_optional(
@@ -434,11 +458,27 @@ pub async fn role_of(tx: &mut Tx<'_>, user: Uuid, org: Uuid) -> Result<Option<Ro
     .transpose()
 }
 
-pub async fn assign(tx: &mut Tx<'_>, actor: &Actor, req: &AssignRole) -> Result<Assignment> {
-    let user = users::user_by_email(tx, &req.user).await?;
-    let org = orgs::org_by_slug(tx, &req.organization).await?;
+/// Give `req.user` the role in the organization (authorized for it: `org`). Nobody grants a
+/// role above their own, or changes the role of someone above them.
+pub async fn assign(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    auth: &Authorized,
+    req: &AssignRole,
+) -> Result<Assignment> {
+    let org = authorized_org(auth, &req.organization)?;
+    let user = users::user_in(tx, &auth.view, &req.user).await?;
     let role = roles::role_by_name(tx, &req.role).await?;
     let previous = role_of(tx, user.id, org.id).await?;
+    let ceiling = authz::ceiling(tx, actor, Some(org.id)).await?;
+    ceiling.allows("cannot grant", &role.name, role.level)?;
+    if let Some(previous) = &previous {
+        ceiling.allows(
+            &format!("cannot change the role of {}, who is", user.email),
+            &previous.name,
+            previous.level,
+        )?;
+    }
     let mut out = Assignment {
         user: user.email.clone(),
         organization: org.slug.clone(),
@@ -483,17 +523,23 @@ pub async fn assign(tx: &mut Tx<'_>, actor: &Actor, req: &AssignRole) -> Result<
 pub async fn unassign(
     tx: &mut Tx<'_>,
     actor: &Actor,
+    auth: &Authorized,
     user: &str,
     organization: &str,
 ) -> Result<Assignment> {
-    let user = users::user_by_email(tx, user).await?;
-    let org = orgs::org_by_slug(tx, organization).await?;
+    let org = authorized_org(auth, organization)?;
+    let user = users::user_in(tx, &auth.view, user).await?;
     let Some(previous) = role_of(tx, user.id, org.id).await? else {
         return Err(Error::not_found(format!(
             "{} holds no role in {}",
             user.email, org.slug
         )));
     };
+    authz::ceiling(tx, actor, Some(org.id)).await?.allows(
+        &format!("cannot take the role of {}, who is", user.email),
+        &previous.name,
+        previous.level,
+    )?;
     tx.execute(
         Sql::new("DELETE FROM user_roles WHERE user_id = $1 AND organization_id = $2")
             .bind(user.id)
@@ -512,7 +558,7 @@ pub async fn unassign(
     .await?;
     Ok(Assignment {
         user: user.email,
-        organization: org.slug,
+        organization: org.slug.clone(),
         role: None,
         previous_role: Some(previous.name),
         changed: true,

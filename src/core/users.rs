@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::audit::{self, Actor, AuditEntry};
+use super::authz::View;
 use super::lookup::{names, not_found};
 use super::orgs;
 use crate::db::{Row, Sql, Tx};
@@ -73,6 +74,53 @@ pub async fn user_by_email(tx: &mut Tx<'_>, email: &str) -> Result<UserRef> {
             ))
         }
     }
+}
+
+/// A user the view sees — one holding a role in one of its organizations — by email; a user
+/// it does not see is not there, alike, and suggestions come only from those it sees.
+pub async fn user_in(tx: &mut Tx<'_>, view: &View, email: &str) -> Result<UserRef> {
+    if matches!(view, View::All) {
+        return user_by_email(tx, email).await;
+    }
+    let mut sql =
+        Sql::new("SELECT u.id, u.email, u.disabled_at FROM users u WHERE lower(u.email) = lower(");
+    sql.push_bind(email);
+    sql.push_str(") AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id");
+    view.restrict(&mut sql, "ur.organization_id");
+    sql.push_str(")");
+    if let Some(row) = tx.fetch_optional(sql).await? {
+        return Ok(UserRef {
+            id: row.uuid("id")?,
+            email: row.text("email")?,
+            disabled_at: row.opt_time("disabled_at")?,
+        });
+    }
+    let mut sql = Sql::new(
+        "SELECT DISTINCT u.email AS name, lower(u.email) AS sort FROM users u \
+         JOIN user_roles ur ON ur.user_id = u.id WHERE 1 = 1",
+    );
+    view.restrict(&mut sql, "ur.organization_id");
+    sql.push_str(" ORDER BY sort LIMIT 1000");
+    let existing = tx
+        .fetch_all(sql)
+        .await?
+        .iter()
+        .map(|r| r.text("name"))
+        .collect::<Result<Vec<_>>>()?;
+    let orgs = view
+        .orgs()
+        .unwrap_or_default()
+        .iter()
+        .map(|o| o.slug.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = if existing.is_empty() {
+        "the operator can add one: `platctl roles assign --user EMAIL --org SLUG --role ROLE`"
+            .to_string()
+    } else {
+        crate::error::suggestion(email, existing.iter().map(String::as_str))
+    };
+    Err(Error::not_found(format!("there is no user {} in {orgs}", quote(email))).with_hint(hint))
 }
 
 pub async fn user_by_id(tx: &mut Tx<'_>, id: Uuid) -> Result<UserRef> {
@@ -148,16 +196,13 @@ pub async fn create_user(tx: &mut Tx<'_>, actor: &Actor, req: &CreateUser) -> Re
 }
 
 /// `organization:ROLE` memberships per user.
-async fn memberships(tx: &mut Tx<'_>, org: Option<Uuid>) -> Result<BTreeMap<Uuid, Vec<String>>> {
+async fn memberships(tx: &mut Tx<'_>, scope: &View) -> Result<BTreeMap<Uuid, Vec<String>>> {
     let mut sql = Sql::new(
         "SELECT ur.user_id, o.slug, r.name FROM user_roles ur \
          JOIN organizations o ON o.id = ur.organization_id \
-         JOIN roles r ON r.id = ur.role_id",
+         JOIN roles r ON r.id = ur.role_id WHERE 1 = 1",
     );
-    if let Some(org) = org {
-        sql.push_str(" WHERE ur.organization_id = ");
-        sql.push_bind(org);
-    }
+    scope.restrict(&mut sql, "ur.organization_id");
     sql.push_str(" ORDER BY o.slug");
     let mut out: BTreeMap<Uuid, Vec<String>> = BTreeMap::new();
     for row in tx.fetch_all(sql).await? {
@@ -170,20 +215,23 @@ async fn memberships(tx: &mut Tx<'_>, org: Option<Uuid>) -> Result<BTreeMap<Uuid
     Ok(out)
 }
 
-pub async fn list_users(tx: &mut Tx<'_>, org: Option<&str>) -> Result<Vec<User>> {
-    let org = match org {
-        Some(slug) => Some(orgs::org_by_slug(tx, slug).await?.id),
-        None => None,
+/// The users of `org`, else every user the view sees (with their roles in what it sees).
+pub async fn list_users(
+    tx: &mut Tx<'_>,
+    view: &View,
+    org: Option<&orgs::OrgRef>,
+) -> Result<Vec<User>> {
+    let scope = match org {
+        Some(org) => View::Orgs(vec![org.clone()]),
+        None => view.clone(),
     };
-    let mut roles = memberships(tx, org).await?;
-    let mut sql =
-        Sql::new("SELECT u.id, u.email, u.name, u.created_at, u.disabled_at FROM users u");
-    if let Some(org) = org {
-        sql.push_str(
-            " WHERE EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id \
-             AND ur.organization_id = ",
-        );
-        sql.push_bind(org);
+    let mut roles = memberships(tx, &scope).await?;
+    let mut sql = Sql::new(
+        "SELECT u.id, u.email, u.name, u.created_at, u.disabled_at FROM users u WHERE 1 = 1",
+    );
+    if scope.orgs().is_some() {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id");
+        scope.restrict(&mut sql, "ur.organization_id");
         sql.push_str(")");
     }
     sql.push_str(" ORDER BY lower(u.email)");
@@ -234,7 +282,7 @@ pub async fn set_disabled(
                 .bind(user.id),
         )
         .await?;
-    let roles = memberships(tx, None)
+    let roles = memberships(tx, &View::All)
         .await?
         .remove(&user.id)
         .unwrap_or_default();

@@ -387,6 +387,9 @@ pub struct CreateKey {
     pub scopes: Vec<String>,
     pub expires: Option<Expiry>,
     pub test: bool,
+    /// A platform key (no organization): made only by the operator with the database.
+    #[serde(default)]
+    pub platform: bool,
 }
 
 /// A key as created: the only time `key` exists outside its holder's hands.
@@ -395,12 +398,19 @@ pub struct CreatedKey {
     pub id: Uuid,
     pub key: String,
     pub prefix: String,
-    pub organization: String,
+    /// The key's organization; none for a platform key.
+    pub organization: Option<String>,
+    /// A platform key: it acts on the whole platform, within its scopes.
+    pub platform: bool,
     pub name: String,
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub created_by: Option<String>,
+    /// Made over the admin API: it expires at this time unless its caller confirms having
+    /// it first (`POST /api-keys/{id}/confirm`, which remote mode does once the key is out);
+    /// `expires_at` is its expiry once confirmed.
+    pub confirm_by: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -418,7 +428,10 @@ pub enum KeyStatus {
 pub struct ApiKey {
     pub id: Uuid,
     pub prefix: String,
-    pub organization: String,
+    /// The key's organization; none for a platform key.
+    pub organization: Option<String>,
+    /// A platform key: it acts on the whole platform, within its scopes.
+    pub platform: bool,
     pub name: String,
     pub scopes: Vec<String>,
     pub status: KeyStatus,
@@ -428,6 +441,9 @@ pub struct ApiKey {
     pub last_used_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub revoked_reason: Option<String>,
+    /// Made over the admin API and not confirmed yet: it expires at this time unless its
+    /// caller confirms having it.
+    pub confirm_by: Option<DateTime<Utc>>,
 }
 
 impl Record for ApiKey {
@@ -441,11 +457,21 @@ impl Record for ApiKey {
         "expires_at",
         "last_used_at",
     ];
+
+    fn cell(&self, column: &str) -> Option<String> {
+        (column == "organization" && self.platform).then(|| PLATFORM_KEY_SHOWN.to_string())
+    }
 }
+
+/// What stands for a platform key's organization where people read it.
+pub const PLATFORM_KEY_SHOWN: &str = "(platform)";
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ListKeys {
     pub organization: Option<String>,
+    /// Only platform keys.
+    #[serde(default)]
+    pub platform: bool,
     /// Only the keys this user created.
     pub created_by: Option<String>,
     /// Include revoked and expired keys, and those of disabled users.
@@ -475,6 +501,9 @@ pub struct KeyVerification {
     pub id: Option<Uuid>,
     pub prefix: Option<String>,
     pub organization: Option<String>,
+    /// A platform key.
+    #[serde(default)]
+    pub platform: bool,
     pub name: Option<String>,
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,

@@ -16,4 +16,9 @@ pub trait Record: Serialize + DeserializeOwned + 'static {
     fn cells(&self) -> Option<Vec<String>> {
         None
     }
+
+    /// One table cell, when it is not simply the field of that name (the others are).
+    fn cell(&self, _column: &str) -> Option<String> {
+        None
+    }
 }

@@ -482,6 +482,14 @@ impl Backend for Remote {
         req: &CreateKey,
         deliver: Deliver<'_, CreatedKey>,
     ) -> Result<CreatedKey> {
+        if req.platform {
+            return Err(Error::forbidden(
+                "forbidden: a platform key is made only by the operator with the database",
+            )
+            .with_hint(
+                "run `platctl keys create --platform ...` against the database itself, without --server",
+            ));
+        }
         let mut body = json!({
             "name": req.name,
             "scopes": req.scopes,
@@ -510,6 +518,9 @@ impl Backend for Remote {
     }
     async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>> {
         let mut query = vec![("all", req.all.to_string())];
+        if req.platform {
+            query.push(("platform", "true".to_string()));
+        }
         if let Some(o) = &req.organization {
             query.push(("organization", o.clone()));
         }
@@ -554,6 +565,10 @@ impl Backend for Remote {
             return Err(e);
         }
         Ok(rotated)
+    }
+    async fn confirm_key(&self, id: &str) -> Result<Changed<ApiKey>> {
+        self.post(&format!("/api-keys/{}/confirm", seg(id)), &json!({}))
+            .await
     }
     async fn verify_key(&self, key: &str) -> Result<KeyVerification> {
         self.post("/api-keys/verify", &json!({ "key": key })).await

@@ -171,13 +171,6 @@ pub struct Caller {
     pub actor: Actor,
 }
 
-impl Caller {
-    /// The organization the key belongs to (requests name no other by default).
-    pub fn organization(&self) -> Option<String> {
-        self.actor.key.as_ref().map(|k| k.organization.clone())
-    }
-}
-
 /// The key a request presents, if any: `Authorization: Bearer KEY` or `X-API-Key: KEY`.
 fn presented_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     if let Some(value) = headers.get(header::AUTHORIZATION) {

@@ -64,6 +64,7 @@ pub const ROUTES: &[Route] = &[
     route("DELETE", "/api-keys/{id}/revoke", Some(Op::KeysRevoke)),
     route("POST", "/api-keys/{id}/revoke", Some(Op::KeysRevoke)),
     route("POST", "/api-keys/{id}/rotate", Some(Op::KeysRotate)),
+    route("POST", "/api-keys/{id}/confirm", Some(Op::KeysConfirm)),
     route("POST", "/api-keys/verify", Some(Op::KeysVerify)),
     route("GET", "/organizations", Some(Op::OrgsList)),
     route("POST", "/organizations", Some(Op::OrgsCreate)),
@@ -194,6 +195,7 @@ pub fn protected() -> OpenApiRouter<Arc<App>> {
         .routes(routes!(show_key, delete_key))
         .routes(routes!(revoke_key))
         .routes(routes!(rotate_key))
+        .routes(routes!(confirm_key))
         .routes(routes!(verify_key))
         .routes(routes!(list_orgs, create_org))
         .routes(routes!(list_users, create_user))
@@ -387,6 +389,9 @@ struct NewKey {
     organization: Option<String>,
     #[serde(default)]
     test: bool,
+    /// A platform key: always refused here (only the operator with the database makes one).
+    #[serde(default)]
+    platform: bool,
 }
 
 #[utoipa::path(
@@ -412,11 +417,12 @@ async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKe
         (None, None) => None,
     };
     let req = CreateKey {
-        organization: body.organization.or_else(|| caller.organization()),
+        organization: body.organization,
         name: body.name,
         scopes: body.scopes,
         expires,
         test: body.test,
+        platform: body.platform,
     };
     let created = caller.core.create_key(&req, &|_| Ok(())).await?;
     Ok(json(StatusCode::CREATED, &created))
@@ -427,6 +433,9 @@ async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKe
 #[serde(deny_unknown_fields)]
 struct KeyListing {
     organization: Option<String>,
+    /// Only platform keys.
+    #[serde(default)]
+    platform: bool,
     created_by: Option<String>,
     #[serde(default)]
     all: bool,
@@ -445,7 +454,8 @@ async fn list_keys(
     Query(query): Query<KeyListing>,
 ) -> Handled {
     let req = ListKeys {
-        organization: query.organization.or_else(|| caller.organization()),
+        organization: query.organization,
+        platform: query.platform,
         created_by: query.created_by,
         all: query.all,
     };
@@ -548,6 +558,20 @@ async fn rotate_key(
     Ok(json(StatusCode::CREATED, &rotated))
 }
 
+/// Confirm having a key this API made: it keeps its expiry instead of expiring at its
+/// `confirm_by`.
+#[utoipa::path(
+    post,
+    path = "/api-keys/{id}/confirm",
+    tag = "api-keys",
+    params(("id" = String, Path)),
+    responses((status = 200, description = "OK (with `changed`: false when it needed no confirmation)", body = crate::proto::ApiKey), Refusals),
+    security(("bearer" = []), ("api_key" = [])),
+)]
+async fn confirm_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+    ok(&caller.core.confirm_key(&id).await?)
+}
+
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Verify {
@@ -611,8 +635,7 @@ struct InOrg {
     security(("bearer" = []), ("api_key" = [])),
 )]
 async fn list_users(Extension(caller): Extension<Caller>, Query(q): Query<InOrg>) -> Handled {
-    let org = q.organization.or_else(|| caller.organization());
-    ok(&caller.core.list_users(org.as_deref()).await?)
+    ok(&caller.core.list_users(q.organization.as_deref()).await?)
 }
 
 #[utoipa::path(

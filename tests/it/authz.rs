@@ -118,7 +118,7 @@ each_backend!(
             refused
                 .stderr
                 .contains("`users:create` is needed; it applies to every organization")
-                && refused.stderr.contains("bob@acme.io holds no role in beta"),
+                && refused.stderr.contains("bob@acme.io holds it only in acme"),
             "{refused}"
         );
         assert_eq!(
@@ -174,6 +174,7 @@ fn as_key<T>(env: &TestEnv, key: &str, f: impl AsyncFnOnce(&Core) -> T) -> T {
 fn list_acme() -> ListKeys {
     ListKeys {
         organization: Some("acme".into()),
+        platform: false,
         created_by: None,
         all: false,
     }
@@ -206,6 +207,7 @@ each_backend!(
             scopes: vec!["agents:read".into()],
             expires: None,
             test: false,
+            platform: false,
         };
         let created = as_key(&env, &key, async |core| {
             core.create_key(&create, &|_| Ok(())).await

@@ -10,6 +10,11 @@ use assert_cmd::Command;
 use sqlx::Connection;
 use tempfile::TempDir;
 
+/// How many migrations this binary ships (the schema version a migrated database is at).
+pub fn versions() -> i64 {
+    platctl::migrations::embedded(platctl::db::Dialect::Sqlite).len() as i64
+}
+
 /// A backend the suite runs against. The admin API client (`--server`, with `platctl serve`)
 /// will be one more: a variant here and an arm in `each_backend!`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

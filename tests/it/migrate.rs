@@ -1,8 +1,6 @@
 //! `platctl init` and `platctl migrate`, on SQLite and PostgreSQL.
 
-use crate::common::{Kind, TestEnv, each_backend};
-
-const VERSIONS: i64 = 8;
+use crate::common::{Kind, TestEnv, each_backend, versions};
 
 #[test]
 fn init_works_on_a_fresh_machine_with_the_embedded_default() {
@@ -10,7 +8,12 @@ fn init_works_on_a_fresh_machine_with_the_embedded_default() {
     let first = env.bare().arg("init").output().unwrap();
     let first = crate::common::Run::from(first);
     assert_eq!(first.code, 0, "{first}");
-    assert!(first.stdout.contains("Applied 8 migrations"), "{first}");
+    assert!(
+        first
+            .stdout
+            .contains(&format!("Applied {} migrations", versions())),
+        "{first}"
+    );
     assert!(env.home().join(".config/platctl/config.toml").is_file());
     assert!(env.home().join(".local/share/platctl/platctl.db").is_file());
 
@@ -23,7 +26,7 @@ fn init_works_on_a_fresh_machine_with_the_embedded_default() {
     assert_eq!(status.code, 0, "{status}");
     let list = status.json();
     let list = list.as_array().unwrap();
-    assert_eq!(list.len() as i64, VERSIONS);
+    assert_eq!(list.len() as i64, versions());
     assert!(list.iter().all(|m| m["status"] == "applied"), "{status}");
 
     // Idempotent: a second init changes nothing and says the schema is current.
@@ -62,16 +65,16 @@ each_backend!(concurrent_runs_apply_each_migration_once, |env| {
     }
     assert_eq!(
         env.count("SELECT COUNT(*) FROM _platctl_migrations"),
-        VERSIONS
+        versions()
     );
     assert_eq!(
         env.count("SELECT COUNT(DISTINCT version) FROM _platctl_migrations"),
-        VERSIONS
+        versions()
     );
-    // One audit row per migration applied once the audit table existed (5, 6, 7, 8).
+    // One audit row per migration applied once the audit table existed (5 and later).
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.apply'"),
-        4
+        versions() - 4
     );
     assert_eq!(env.count("SELECT COUNT(*) FROM permissions"), 104);
 });
@@ -128,11 +131,14 @@ each_backend!(status_exit_code_gates_pending_migrations, |env| {
         .filter(|m| m["status"] == "pending")
         .map(|m| m["version"].as_i64().unwrap())
         .collect();
-    assert_eq!(pending, [4, 5, 6, 7, 8]);
+    assert_eq!(pending, (4..=versions()).collect::<Vec<_>>());
 
     let dry = env.run(&["migrate", "run", "--dry-run", "-o", "json"]);
     assert_eq!(dry.code, 0, "{dry}");
-    assert_eq!(dry.json()["steps"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        dry.json()["steps"].as_array().unwrap().len() as i64,
+        versions() - 3
+    );
     assert!(
         !env.table_exists("api_keys"),
         "--dry-run changed the schema"
@@ -150,11 +156,15 @@ each_backend!(revert_asks_first_and_down_scripts_undo_everything, |env| {
     let refused = env.run(&["migrate", "revert"]);
     assert_eq!(refused.code, 2, "{refused}");
     assert!(refused.stderr.contains("--yes"), "{refused}");
-    assert!(env.table_exists("audit_prunes"), "revert ran unconfirmed");
+    assert!(env.table_exists("platform_keys"), "revert ran unconfirmed");
 
     env.ok(&["--yes", "migrate", "revert"]);
-    assert!(!env.table_exists("audit_prunes"));
-    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 7);
+    assert!(!env.table_exists("platform_keys"));
+    assert!(env.table_exists("audit_prunes"));
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        versions() - 1
+    );
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.revert'"),
         1
@@ -228,11 +238,14 @@ each_backend!(as_names_an_existing_user_once_users_exist, |env| {
     env.ok(&["--as", "deployer@acme.io", "-q", "migrate", "run"]);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE actor = 'deployer@acme.io'"),
-        4
+        versions() - 4
     );
     env.ok(&["-q", "--yes", "migrate", "revert"]);
     let ghost = env.run(&["--as", "ghost@acme.io", "migrate", "run"]);
     assert_eq!(ghost.code, 1, "{ghost}");
     assert!(ghost.stderr.contains("no such user"), "{ghost}");
-    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 7);
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        versions() - 1
+    );
 });

@@ -6,7 +6,8 @@ use std::net::IpAddr;
 use ipnet::IpNet;
 use uuid::Uuid;
 
-use crate::core::{keys, orgs, users};
+use crate::core::authz::Authorized;
+use crate::core::{keys, users};
 use crate::db::{Dialect, Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::audit::AuditFilter;
@@ -37,7 +38,8 @@ impl IpMatch {
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
     user: Option<Uuid>,
-    organization: Option<Uuid>,
+    /// The organizations whose entries are read (none: every entry, the platform's own too).
+    organizations: Option<Vec<Uuid>>,
     action: Option<String>,
     action_is_glob: bool,
     resource_type: Option<String>,
@@ -97,7 +99,10 @@ fn parse_ip(text: &str) -> Result<IpMatch> {
 
 /// Resolve the names of `f` inside `tx`: an unknown user, organization or key is an error
 /// with "did you mean", not an empty result.
-pub async fn resolve(tx: &mut Tx<'_>, f: &AuditFilter) -> Result<Resolved> {
+///
+/// Authorized first: `auth` says which organization the filter names (`--org`) or else which
+/// organizations the caller may read; the names are looked up among what it sees.
+pub async fn resolve(tx: &mut Tx<'_>, auth: &Authorized, f: &AuditFilter) -> Result<Resolved> {
     check(f)?;
     let mut r = Resolved {
         since: f.since,
@@ -105,11 +110,13 @@ pub async fn resolve(tx: &mut Tx<'_>, f: &AuditFilter) -> Result<Resolved> {
         ..Resolved::default()
     };
     if let Some(email) = &f.user {
-        r.user = Some(users::user_by_email(tx, email).await?.id);
+        r.user = Some(users::user_in(tx, &auth.view, email).await?.id);
     }
-    if let Some(slug) = &f.organization {
-        r.organization = Some(orgs::org_by_slug(tx, slug).await?.id);
-    }
+    r.organizations = match (&auth.org, auth.view.orgs()) {
+        (Some(org), _) => Some(vec![org.id]),
+        (None, Some(orgs)) => Some(orgs.iter().map(|o| o.id).collect()),
+        (None, None) => None,
+    };
     if let Some(glob) = &f.action {
         r.action_is_glob = glob.contains(['*', '?']);
         r.action = Some(if r.action_is_glob {
@@ -141,7 +148,7 @@ pub async fn resolve(tx: &mut Tx<'_>, f: &AuditFilter) -> Result<Resolved> {
         // A key's id is enough even when the key itself was deleted: its entries remain.
         r.key = Some(match Uuid::parse_str(key.trim()) {
             Ok(id) => id,
-            Err(_) => keys::show(tx, key).await?.id,
+            Err(_) => keys::show(tx, &auth.view, key).await?.id,
         });
     }
     Ok(r)
@@ -178,7 +185,7 @@ impl Resolved {
     /// No filter at all: every entry.
     pub fn is_empty(&self) -> bool {
         self.user.is_none()
-            && self.organization.is_none()
+            && self.organizations.is_none()
             && self.action.is_none()
             && self.resource_type.is_none()
             && self.resource_id.is_none()
@@ -208,8 +215,19 @@ impl Resolved {
         if let Some(id) = self.user {
             clause!(" AND a.actor_user_id = {}", "uuid", id);
         }
-        if let Some(id) = self.organization {
-            clause!(" AND a.organization_id = {}", "uuid", id);
+        match self.organizations.as_deref() {
+            None => {}
+            Some([]) => sql.push_str(" AND 1 = 0"),
+            Some(ids) => {
+                sql.push_str(" AND a.organization_id IN (");
+                for (i, id) in ids.iter().enumerate() {
+                    if i > 0 {
+                        sql.push_str(", ");
+                    }
+                    clause!("{}", "uuid", *id);
+                }
+                sql.push_str(")");
+            }
         }
         if let Some(action) = &self.action {
             if self.action_is_glob {
