@@ -506,10 +506,16 @@ pub async fn rotate(
     check_scopes(tx, actor, &org, &old.scopes).await?;
     let now = super::now();
     let grace = bounded("--grace", grace).map_err(Error::usage)?;
-    // The new key keeps the old one's lifetime, counted from now.
-    let expires_at = old
-        .expires_at
-        .map(|e| now + (e - old.created_at).max(chrono::Duration::zero()));
+    // The new key keeps the old one's lifetime, counted from now (at most until 9999).
+    let expires_at = old.expires_at.map(|e| {
+        let lifetime = e
+            .signed_duration_since(old.created_at)
+            .max(chrono::Duration::zero());
+        crate::proto::time::clamp(
+            now.checked_add_signed(lifetime)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+        )
+    });
     let old_ends = now
         .checked_add_signed(grace)
         .ok_or_else(|| Error::usage("--grace is too long"))?;
