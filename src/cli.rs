@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::Format;
-use crate::proto::DURATION_MAX_DAYS;
 
 const AFTER_HELP: &str = "\
 Configuration: flags beat environment variables, which beat the active profile of config.toml
@@ -202,9 +201,10 @@ pub enum OrgsCommand {
     /// Create an organization
     Create {
         /// Lowercase letters, digits and dashes, e.g. acme-corp
+        #[arg(value_parser = crate::proto::input::new_slug::parse)]
         slug: String,
         /// Display name (default: the slug)
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::name::parse)]
         name: Option<String>,
     },
     /// List organizations with their member counts
@@ -215,22 +215,29 @@ pub enum OrgsCommand {
 pub enum UsersCommand {
     /// Create a user (emails match whatever their case)
     Create {
+        #[arg(value_parser = crate::proto::input::new_email::parse)]
         email: String,
         /// Display name
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::name::parse)]
         name: Option<String>,
     },
     /// List users and their roles
     List {
         /// Only the members of this organization
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
         org: Option<String>,
     },
     /// Disable a user: every permission check then denies them and their API keys stop
     /// working (asks first, naming the keys)
-    Disable { email: String },
+    Disable {
+        #[arg(value_parser = crate::proto::input::user::parse)]
+        email: String,
+    },
     /// Enable a disabled user again: their roles and API keys work again
-    Enable { email: String },
+    Enable {
+        #[arg(value_parser = crate::proto::input::user::parse)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,21 +245,26 @@ pub enum RolesCommand {
     /// List roles with their level, permission and member counts
     List,
     /// Show a role's permissions: a resource x action matrix (-o json: the list)
-    Show { role: String },
+    Show {
+        #[arg(value_parser = crate::proto::input::role::parse)]
+        role: String,
+    },
     /// Create a custom role
     Create {
+        #[arg(value_parser = crate::proto::input::new_role::parse)]
         name: String,
         /// Level (system roles: VIEWER 1, EDITOR 2, ADMIN 3, OWNER 4)
         #[arg(long)]
         level: i64,
         /// Start with every permission this role holds
-        #[arg(long, value_name = "ROLE")]
+        #[arg(long, value_name = "ROLE", value_parser = crate::proto::input::role::parse)]
         from: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::note::parse)]
         description: Option<String>,
     },
     /// Delete a custom role (asks first; system roles cannot be deleted)
     Delete {
+        #[arg(value_parser = crate::proto::input::role::parse)]
         role: String,
         /// Also remove the assignments that still use the role
         #[arg(long)]
@@ -260,30 +272,32 @@ pub enum RolesCommand {
     },
     /// Grant permissions to a role (resource:action, or resource:* for all eight actions)
     Grant {
+        #[arg(value_parser = crate::proto::input::role::parse)]
         role: String,
-        #[arg(required = true, value_name = "PERM")]
+        #[arg(required = true, value_name = "PERM", value_parser = crate::proto::input::permission::parse)]
         permissions: Vec<String>,
     },
     /// Revoke a role's own grants (resource:action or resource:*)
     Revoke {
+        #[arg(value_parser = crate::proto::input::role::parse)]
         role: String,
-        #[arg(required = true, value_name = "PERM")]
+        #[arg(required = true, value_name = "PERM", value_parser = crate::proto::input::permission::parse)]
         permissions: Vec<String>,
     },
     /// Give a user a role in an organization (replaces the role they held there)
     Assign {
-        #[arg(long, value_name = "EMAIL")]
+        #[arg(long, value_name = "EMAIL", value_parser = crate::proto::input::user::parse)]
         user: String,
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
         org: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::role::parse)]
         role: String,
     },
     /// Take away a user's role in an organization
     Unassign {
-        #[arg(long, value_name = "EMAIL")]
+        #[arg(long, value_name = "EMAIL", value_parser = crate::proto::input::user::parse)]
         user: String,
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
         org: String,
     },
 }
@@ -298,11 +312,12 @@ pub enum PermissionsCommand {
     },
     /// Does a user hold a permission in an organization? Exit 0 allowed, 1 denied, 2 error
     Check {
-        #[arg(long, value_name = "EMAIL")]
+        #[arg(long, value_name = "EMAIL", value_parser = crate::proto::input::user::parse)]
         user: String,
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
         org: String,
         /// resource:action
+        #[arg(value_parser = crate::proto::input::permission::parse)]
         permission: String,
     },
 }
@@ -312,17 +327,18 @@ pub enum KeysCommand {
     /// Create an API key; it is shown once, then only its hash is kept
     Create {
         /// Organization (default: the profile's default_org, else the only one)
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
         org: Option<String>,
         /// A name for people (default: key-DATE-TIME)
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::name::parse)]
         name: Option<String>,
         /// A permission the key carries (repeat, or comma-separate; resource:* for all actions)
         #[arg(
             long = "scope",
             required = true,
             value_name = "PERM",
-            value_delimiter = ','
+            value_delimiter = ',',
+            value_parser = crate::proto::input::permission::parse
         )]
         scopes: Vec<String>,
         /// Expire after this long (e.g. 90d, 12h)
@@ -341,34 +357,45 @@ pub enum KeysCommand {
     },
     /// List keys (active ones; --all adds revoked and expired ones and those of disabled users)
     List {
-        #[arg(long, value_name = "SLUG")]
+        #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
         org: Option<String>,
         /// Only platform keys
         #[arg(long, conflicts_with = "org")]
         platform: bool,
         /// Only the keys this user created
-        #[arg(long, value_name = "EMAIL")]
+        #[arg(long, value_name = "EMAIL", value_parser = crate::proto::input::user::parse)]
         created_by: Option<String>,
         /// Include revoked and expired keys, and those of disabled users
         #[arg(long)]
         all: bool,
     },
     /// Show one key (by id, the start of its id, or its prefix); never the key or its hash
-    Show { id: String },
+    Show {
+        #[arg(value_parser = crate::proto::input::key::parse)]
+        id: String,
+    },
     /// Confirm having a key made over the admin API (`--server` does it once the key is out):
     /// unconfirmed, it expires after KEY_CONFIRM_WITHIN
-    Confirm { id: String },
+    Confirm {
+        #[arg(value_parser = crate::proto::input::key::parse)]
+        id: String,
+    },
     /// Revoke a key: it stops working at once; the record stays
     Revoke {
+        #[arg(value_parser = crate::proto::input::key::parse)]
         id: String,
         /// Why, for the record
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::note::parse)]
         reason: Option<String>,
     },
     /// Delete a key's record (asks first)
-    Delete { id: String },
+    Delete {
+        #[arg(value_parser = crate::proto::input::key::parse)]
+        id: String,
+    },
     /// Replace a key with a new one (same organization, name and scopes)
     Rotate {
+        #[arg(value_parser = crate::proto::input::key::parse)]
         id: String,
         /// How long the old key keeps working
         #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_duration, allow_hyphen_values = true)]
@@ -394,7 +421,7 @@ pub enum BackupCommand {
         #[command(flatten)]
         storage: StorageArgs,
         /// A note kept in the manifest (e.g. before-upgrade-2.4)
-        #[arg(long)]
+        #[arg(long, value_parser = crate::proto::input::name::parse)]
         label: Option<String>,
         #[command(flatten)]
         lock: LockArgs,
@@ -406,6 +433,7 @@ pub enum BackupCommand {
     },
     /// Show a backup's manifest
     Show {
+        #[arg(value_parser = crate::proto::input::backup::parse)]
         id: String,
         #[command(flatten)]
         storage: StorageArgs,
@@ -413,7 +441,7 @@ pub enum BackupCommand {
     /// Restore a backup (checks its SHA-256 first; asks first)
     Restore {
         /// The backup to restore
-        #[arg(required_unless_present = "latest")]
+        #[arg(required_unless_present = "latest", value_parser = crate::proto::input::backup::parse)]
         id: Option<String>,
         /// Restore the newest complete backup
         #[arg(long, conflicts_with = "id")]
@@ -435,7 +463,7 @@ pub enum BackupCommand {
     /// Check a backup's SHA-256; with --restore-test, restore it into a scratch database and
     /// compare row counts
     Verify {
-        #[arg(required_unless_present = "latest")]
+        #[arg(required_unless_present = "latest", value_parser = crate::proto::input::backup::parse)]
         id: Option<String>,
         /// Verify the newest complete backup
         #[arg(long, conflicts_with = "id")]
@@ -475,10 +503,10 @@ pub enum BackupCommand {
 #[derive(Debug, Clone, Default, Args)]
 pub struct AuditFilterArgs {
     /// Entries by this user (email)
-    #[arg(long, value_name = "EMAIL")]
+    #[arg(long, value_name = "EMAIL", value_parser = crate::proto::input::user::parse)]
     pub user: Option<String>,
     /// Entries of this organization (slug)
-    #[arg(long, value_name = "SLUG")]
+    #[arg(long, value_name = "SLUG", value_parser = crate::proto::input::org::parse)]
     pub org: Option<String>,
     /// Actions matching this glob, e.g. 'api_key.*' (quote it from the shell)
     #[arg(long, value_name = "GLOB")]
@@ -739,43 +767,33 @@ pub enum Shell {
 }
 
 /// Durations like `90d`, `24h`, `30m`, `2s`, `1h 30m`; never negative, at most
-/// [`DURATION_MAX_DAYS`] days.
+/// [`crate::proto::duration::MAX_DAYS`] days (the bound the admin API applies too).
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    let text = text.trim();
-    let expected = "expected a duration like 90d, 24h, 30m or 2s";
-    if text.starts_with('-') {
-        return Err(format!("a duration cannot be negative; {expected}"));
-    }
-    let duration = humantime::parse_duration(text).map_err(|e| format!("{e}; {expected}"))?;
-    if duration > std::time::Duration::from_secs(DURATION_MAX_DAYS * 86_400) {
-        return Err(format!(
-            "too long: at most {DURATION_MAX_DAYS}d (100 years)"
-        ));
-    }
-    Ok(duration)
+    crate::proto::duration::parse_cli(text)
 }
 
-/// RFC 3339 times, e.g. `2027-01-31T00:00:00Z`.
+/// RFC 3339 times, e.g. `2027-01-31T00:00:00Z` (years 0000 to 9999, as on the admin API).
 pub fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
-    chrono::DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|e| format!("{e}; expected an RFC 3339 time like 2027-01-31T00:00:00Z"))
+    crate::proto::time::parse(text.trim())
 }
 
 /// A point in time: a duration back from now (`90m`, `24h`, `7d`), an RFC 3339 time, or a
 /// date (`2026-11-01`, midnight UTC).
 pub fn parse_since(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     let trimmed = text.trim();
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(trimmed) {
-        return Ok(t.with_timezone(&chrono::Utc));
+    if let Ok(t) = crate::proto::time::parse(trimmed) {
+        return Ok(t);
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        && (0..=9999).contains(&chrono::Datelike::year(&d))
+    {
         return Ok(d.and_time(chrono::NaiveTime::MIN).and_utc());
     }
     if trimmed.starts_with(|c: char| c.is_ascii_digit()) && !trimmed.contains('-') {
-        let back = parse_duration(trimmed)?;
-        let back = chrono::Duration::from_std(back).map_err(|e| e.to_string())?;
-        return Ok(chrono::Utc::now() - back);
+        let back = crate::proto::bounded("the duration", parse_duration(trimmed)?)?;
+        return chrono::Utc::now()
+            .checked_sub_signed(back)
+            .ok_or_else(|| "too far back".to_string());
     }
     Err(
         "expected a duration back from now (90m, 24h, 7d), an RFC 3339 time \

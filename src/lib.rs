@@ -152,6 +152,25 @@ pub fn usage_error(err: &clap::Error) -> ExitStatus {
     }
 }
 
+/// Report a panic (a bug: none should be reachable) with color-eyre, in colour only where
+/// everything else is: on a terminal, without `NO_COLOR` or `--no-color`. A panic in `serve`
+/// goes to its log, which is rarely a terminal.
+pub fn install_panic_report() {
+    let color = std::io::stderr().is_terminal()
+        && !std::env::args_os().any(|a| a == "--no-color")
+        && settings::color_allowed_by_env();
+    let _ = panic_report(color).install();
+}
+
+fn panic_report(color: bool) -> color_eyre::config::HookBuilder {
+    let hooks = color_eyre::config::HookBuilder::default();
+    if color {
+        hooks
+    } else {
+        hooks.theme(color_eyre::config::Theme::new())
+    }
+}
+
 async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
     match command {
         Command::Init => commands::init::run(ctx).await,
@@ -257,5 +276,33 @@ impl Drop for ScrubbingStderr {
             true,
         ));
         let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    #[test]
+    fn a_panic_report_without_colour_has_no_escape_codes() {
+        let report = |color: bool| {
+            let (panic_hook, _) = super::panic_report(color).into_hooks();
+            let seen = Arc::new(Mutex::new(String::new()));
+            let keep = seen.clone();
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                let text = panic_hook.panic_report(info).to_string();
+                if text.contains("the test's own panic") {
+                    *keep.lock().unwrap() = text;
+                }
+            }));
+            let _ = std::panic::catch_unwind(|| panic!("the test's own panic"));
+            std::panic::set_hook(previous);
+            seen.lock().unwrap().clone()
+        };
+        let plain = report(false);
+        assert!(plain.contains("the test's own panic"), "{plain}");
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+        assert!(report(true).contains('\x1b'));
     }
 }

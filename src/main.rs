@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let _ = color_eyre::install();
+    platctl::install_panic_report();
     let code = match platctl::cli::Cli::try_parse() {
         Ok(cli) => platctl::run(cli),
         Err(e) => platctl::usage_error(&e),

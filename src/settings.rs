@@ -787,12 +787,7 @@ fn parse_word(text: &str) -> std::result::Result<String, String> {
 }
 
 fn parse_email(text: &str) -> std::result::Result<String, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err("expected a platform user's email".into())
-    } else {
-        Ok(text.to_string())
-    }
+    crate::proto::input::user::parse(text)
 }
 
 fn parse_format(text: &str) -> std::result::Result<Format, String> {

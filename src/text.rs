@@ -5,7 +5,7 @@
 //!   tables too) as escapes, so nothing raw reaches a terminal;
 //! - [`bound`] is the output layer's last guard against a message that quotes too much.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// At most this many characters of user input are quoted in a message.
 pub const QUOTE_MAX: usize = 80;
@@ -26,11 +26,12 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{head}... ({count} characters)")
 }
 
-/// Characters that must not reach a terminal raw: C0 and C1 controls (escape sequences, bell,
-/// backspace, carriage return, newline) and the Unicode bidirectional overrides that reorder
-/// what is shown.
+/// Characters that must not reach a terminal raw, nor be shown as nothing: C0 and C1 controls
+/// (escape sequences, bell, backspace, carriage return, newline), the Unicode bidirectional
+/// controls that reorder what is shown, and the invisible characters (zero-width spaces and
+/// joiners, format characters) that make two names look alike ([`crate::proto::input::HIDDEN`]).
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::proto::input::is_hidden(c)
 }
 
 /// `\e`, `\n`, `\r`, `\t`, `\x07`, `\u{202e}`: unsafe characters shown as escapes.
@@ -46,14 +47,10 @@ pub fn escape_controls(text: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, c: char) {
-    match c {
-        '\x1b' => out.push_str("\\e"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if (c as u32) < 0x100 && is_unsafe(c) => out.push_str(&format!("\\x{:02x}", c as u32)),
-        c if is_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-        c => out.push(c),
+    if is_unsafe(c) {
+        out.push_str(&crate::proto::input::escaped(c));
+    } else {
+        out.push(c);
     }
 }
 
@@ -128,29 +125,11 @@ pub fn bound(text: &str) -> String {
     out
 }
 
-/// Names, labels, descriptions and reasons: free text, stored as typed, but never control
-/// characters (they would replay on a terminal or split a table row) and never longer than
-/// `max` characters.
+/// Names, labels, descriptions and reasons: free text, stored as typed, but never a control
+/// or invisible character and never longer than `max` characters
+/// ([`crate::proto::input::free_text`], which the admin API applies too).
 pub fn validate_free_text(what: &str, value: &str, max: usize) -> Result<()> {
-    if let Some(c) = value.chars().find(|c| is_unsafe(*c)) {
-        let mut shown = String::new();
-        push_escaped(&mut shown, c);
-        return Err(Error::usage(format!(
-            "the {what} contains a control character ({shown}): {}",
-            quote(value)
-        ))
-        .with_hint(format!(
-            "use printable text only (no escape sequences, tabs or line breaks), at most {max} \
-             characters"
-        )));
-    }
-    let count = value.chars().count();
-    if count > max {
-        return Err(Error::usage(format!(
-            "the {what} is {count} characters long; at most {max} are allowed"
-        )));
-    }
-    Ok(())
+    crate::proto::input::free_text(what, value, max)
 }
 
 #[cfg(test)]
@@ -173,6 +152,10 @@ mod tests {
             "Evil\\e]0;pwned\\x07\\e[2J"
         );
         assert_eq!(escape_controls("a\nb\u{202e}c"), "a\\nb\\u{202e}c");
+        assert_eq!(
+            escape_controls("owner-a@acme.io\u{200b}"),
+            "owner-a@acme.io\\u{200b}"
+        );
         assert_eq!(escape_controls("Zoë"), "Zoë");
         assert_eq!(
             escape_message("\x1b[1;31merror:\x1b[0m bad\x1b[2J\nnext", true),
@@ -186,6 +169,7 @@ mod tests {
         assert!(validate_free_text("name", "Alice O'Brien; \"x\"", 200).is_ok());
         assert!(validate_free_text("name", "a\nb", 200).is_err());
         assert!(validate_free_text("name", "Evil\x1b]0;x\x07", 200).is_err());
+        assert!(validate_free_text("key name", "ci\u{200b}", 200).is_err());
         assert!(validate_free_text("name", &"y".repeat(201), 200).is_err());
     }
 

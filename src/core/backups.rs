@@ -14,13 +14,11 @@ use crate::proto::backup::*;
 use crate::proto::bounded;
 use crate::proto::ops::Op;
 
-/// A label: up to 200 printable characters.
+/// A label: up to 200 visible characters.
 fn validate_label(label: Option<&str>) -> Result<()> {
     match label {
-        Some(l) if l.len() > 200 || l.chars().any(char::is_control) => {
-            Err(Error::usage("--label takes up to 200 printable characters"))
-        }
-        _ => Ok(()),
+        Some(l) => crate::text::validate_free_text("label", l, 200),
+        None => Ok(()),
     }
 }
 

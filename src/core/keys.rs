@@ -681,14 +681,16 @@ pub async fn rotate(
     }
     check_scopes(tx, actor, found.org.as_ref(), &old.scopes).await?;
     let now = super::now();
-    // The new key keeps the old one's lifetime, counted from now.
-    let expires_at = match old.expires_at {
-        Some(e) => Some(
-            now.checked_add_signed((e - old.created_at).max(chrono::Duration::zero()))
-                .ok_or_else(|| Error::usage("the key's lifetime is too long to carry over"))?,
-        ),
-        None => None,
-    };
+    // The new key keeps the old one's lifetime, counted from now (at most until 9999).
+    let expires_at = old.expires_at.map(|e| {
+        let lifetime = e
+            .signed_duration_since(old.created_at)
+            .max(chrono::Duration::zero());
+        crate::proto::time::clamp(
+            now.checked_add_signed(lifetime)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+        )
+    });
     let old_ends = now
         .checked_add_signed(grace)
         .ok_or_else(|| Error::usage("--grace is too long"))?;

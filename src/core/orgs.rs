@@ -7,7 +7,6 @@ use super::lookup::{names, not_found};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::*;
-use crate::text::quote;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgRef {
@@ -15,41 +14,10 @@ pub struct OrgRef {
     pub slug: String,
 }
 
-/// Lowercase letters, digits and single dashes between them; at most 63 characters.
+/// Lowercase letters, digits and single dashes between them; at most 63 characters
+/// ([`crate::proto::input::slug`], which the admin API applies too).
 pub fn validate_slug(slug: &str) -> Result<()> {
-    let ok = !slug.is_empty()
-        && slug.len() <= 63
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--");
-    if ok {
-        return Ok(());
-    }
-    let mut hint = String::from(
-        "a slug is 1-63 lowercase letters, digits and dashes (ASCII only), starting and ending \
-         with a letter or digit",
-    );
-    if let Some(c) = slug.chars().find(|c| !c.is_ascii()) {
-        // Transliterating is guesswork (`ünï` is not `n`): say what is wrong instead.
-        hint.push_str(&format!("; `{c}` is not ASCII"));
-    } else {
-        let proposal: String = slug
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        if !proposal.is_empty() && proposal.len() <= 63 {
-            hint.push_str(&format!("; try `{proposal}`"));
-        }
-    }
-    Err(Error::usage(format!("{} is not a valid organization slug", quote(slug))).with_hint(hint))
+    crate::proto::input::slug(slug)
 }
 
 pub async fn org_by_slug(tx: &mut Tx<'_>, slug: &str) -> Result<OrgRef> {
@@ -122,10 +90,12 @@ pub async fn create_org(
     req: &CreateOrganization,
 ) -> Result<Organization> {
     validate_slug(&req.slug)?;
-    let name = req.name.clone().unwrap_or_else(|| req.slug.clone());
-    if name.trim().is_empty() {
-        return Err(Error::usage("the organization name is empty"));
-    }
+    // No name, or a blank one: the slug.
+    let name = req
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| req.slug.clone());
     crate::text::validate_free_text("organization name", &name, 200)?;
     let exists = tx
         .fetch_optional(Sql::new("SELECT id FROM organizations WHERE slug = $1").bind(&req.slug))

@@ -16,7 +16,6 @@ use super::{orgs, roles, users};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::*;
-use crate::text::quote;
 
 pub struct RoleRef {
     pub id: Uuid,
@@ -162,18 +161,7 @@ pub async fn show_role(tx: &mut Tx<'_>, name: &str) -> Result<RoleDetail> {
 }
 
 fn validate_role_name(name: &str) -> Result<()> {
-    let mut chars = name.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && name.len() <= 64;
-    if ok {
-        Ok(())
-    } else {
-        Err(
-            Error::usage(format!("{} is not a valid role name", quote(name)))
-                .with_hint("a role name is a letter, then letters, digits, - or _ (at most 64)"),
-        )
-    }
+    crate::proto::input::role_name(name)
 }
 
 async fn permission_id(tx: &mut Tx<'_>, p: &Permission) -> Result<Uuid> {
@@ -430,7 +418,7 @@ fn authorized_org<'a>(auth: &'a Authorized, slug: &str) -> Result<&'a orgs::OrgR
     auth.org.as_ref().ok_or_else(|| {
         Error::internal(format!(
             "the organization {} was not authorized",
-            quote(slug)
+            crate::text::quote(slug)
         ))
     })
 }

@@ -12,18 +12,34 @@ use super::Record;
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditFilter {
     /// The acting user's email.
+    #[serde(default, deserialize_with = "super::input::user::option")]
+    #[schema(schema_with = super::input::user::option_schema)]
     pub user: Option<String>,
     /// The organization's slug.
+    #[serde(default, deserialize_with = "super::input::org::option")]
+    #[schema(schema_with = super::input::org::option_schema)]
     pub organization: Option<String>,
     /// An action, or a glob of actions (`api_key.*`).
+    #[serde(default, deserialize_with = "super::input::term::option")]
+    #[schema(schema_with = super::input::term::option_schema)]
     pub action: Option<String>,
     /// `TYPE` or `TYPE:ID`.
+    #[serde(default, deserialize_with = "super::input::term::option")]
+    #[schema(schema_with = super::input::term::option_schema)]
     pub resource: Option<String>,
     /// An address or a CIDR block.
+    #[serde(default, deserialize_with = "super::input::term::option")]
+    #[schema(schema_with = super::input::term::option_schema)]
     pub ip: Option<String>,
     /// An API key's id, or its display prefix.
+    #[serde(default, deserialize_with = "super::input::key::option")]
+    #[schema(schema_with = super::input::key::option_schema)]
     pub key: Option<String>,
+    #[serde(default, deserialize_with = "super::time::option")]
+    #[schema(schema_with = super::time::option_schema)]
     pub since: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "super::time::option")]
+    #[schema(schema_with = super::time::option_schema)]
     pub until: Option<DateTime<Utc>>,
 }
 
@@ -31,6 +47,7 @@ pub struct AuditFilter {
 pub struct AuditQuery {
     pub filter: AuditFilter,
     /// At most this many entries; `None` for all of them.
+    #[serde(default, deserialize_with = "super::whole::option_u64")]
     pub limit: Option<u64>,
     /// Oldest first (default: newest first).
     pub ascending: bool,
@@ -105,7 +122,9 @@ impl Record for AuditRecord {
 /// still appear.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TailCursor {
+    #[serde(deserialize_with = "super::whole::i64")]
     pub after: i64,
+    #[serde(deserialize_with = "super::whole::vec_i64")]
     pub seen: Vec<i64>,
     pub pending: Vec<TailWait>,
 }
@@ -113,9 +132,11 @@ pub struct TailCursor {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TailWait {
     /// The highest id visible at that poll.
+    #[serde(deserialize_with = "super::whole::i64")]
     pub visible: i64,
     /// PostgreSQL: the first transaction id not yet started at that poll; once every
     /// transaction before it has ended, no id up to `visible` can still appear.
+    #[serde(deserialize_with = "super::whole::u64")]
     pub xmax: u64,
 }
 
@@ -123,6 +144,7 @@ pub struct TailWait {
 pub struct AuditTail {
     pub filter: AuditFilter,
     /// How many of the newest entries to show first.
+    #[serde(deserialize_with = "super::whole::u64")]
     pub lines: u64,
 }
 
@@ -195,6 +217,8 @@ impl Record for AuditCount {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditPrune {
     /// Entries older than this go.
+    #[serde(deserialize_with = "super::time::deserialize")]
+    #[schema(schema_with = super::time::schema)]
     pub cutoff: DateTime<Utc>,
 }
 
@@ -255,11 +279,15 @@ pub struct SealReport {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditVerify {
     /// Recompute only the seals made since then (the chain is still followed from the start).
+    #[serde(default, deserialize_with = "super::time::option")]
+    #[schema(schema_with = super::time::option_schema)]
     pub since: Option<DateTime<Utc>>,
     /// An Ed25519 public key (PEM) to check signatures with; by default the one of the
     /// configured signing key, if any.
     pub public_key: Option<String>,
     /// A seal digest kept outside the database: it must still be in the chain.
+    #[serde(default, deserialize_with = "super::input::term::option")]
+    #[schema(schema_with = super::input::term::option_schema)]
     pub expect_head: Option<String>,
 }
 

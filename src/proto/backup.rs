@@ -173,10 +173,14 @@ pub struct PruneReport {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupRun {
     /// Where to write instead of the configured storage.
+    #[serde(default)]
+    #[schema(schema_with = super::input::no_storage_schema)]
     pub storage: Option<String>,
+    #[serde(default, deserialize_with = "super::input::name::option")]
+    #[schema(schema_with = super::input::name::option_schema)]
     pub label: Option<String>,
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub lock_timeout: Duration,
 }
 
@@ -228,14 +232,18 @@ pub struct RestorePlan {
 /// `backup verify`.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupVerify {
+    #[serde(default, deserialize_with = "super::input::backup::option")]
+    #[schema(schema_with = super::input::backup::option_schema)]
     pub id: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = super::input::no_storage_schema)]
     pub storage: Option<String>,
     /// Restore into a scratch database and compare the row counts.
     pub restore_test: bool,
 }
 
 /// Which backups `backup prune` deletes.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PrunePolicy {
     /// Older than the configured retention (`BACKUP_RETENTION_DAYS`).
@@ -243,8 +251,11 @@ pub enum PrunePolicy {
     OlderThan(super::Span),
     /// The newest backup of each of the last N days, weeks and months.
     Keep {
+        #[serde(deserialize_with = "super::whole::usize")]
         daily: usize,
+        #[serde(deserialize_with = "super::whole::usize")]
         weekly: usize,
+        #[serde(deserialize_with = "super::whole::usize")]
         monthly: usize,
     },
 }
@@ -254,8 +265,63 @@ pub enum PrunePolicy {
 pub struct BackupPrune {
     pub policy: PrunePolicy,
     pub dry_run: bool,
+    #[serde(default)]
+    #[schema(schema_with = super::input::no_storage_schema)]
     pub storage: Option<String>,
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub lock_timeout: Duration,
 }
+
+/// [`PrunePolicy`]'s schema, by hand: a variant's object has exactly its one key (serde
+/// refuses any other), which the derived schema does not say.
+impl utoipa::PartialSchema for PrunePolicy {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Type};
+        let count = || {
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                    utoipa::openapi::KnownFormat::Int64,
+                )))
+                .minimum(Some(0))
+        };
+        let only = |key: &str, schema: utoipa::openapi::schema::Object, about: &str| {
+            ObjectBuilder::new()
+                .property(key, schema)
+                .required(key)
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+                .description(Some(about))
+        };
+        OneOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some(["retention"]))
+                    .description(Some(
+                        "Older than the configured retention (`BACKUP_RETENTION_DAYS`).",
+                    )),
+            )
+            .item(only(
+                "older_than",
+                super::duration::schema(),
+                "Older than this.",
+            ))
+            .item(only(
+                "keep",
+                ObjectBuilder::new()
+                    .property("daily", count())
+                    .property("weekly", count())
+                    .property("monthly", count())
+                    .required("daily")
+                    .required("weekly")
+                    .required("monthly")
+                    .build(),
+                "The newest backup of each of the last N days, weeks and months.",
+            ))
+            .description(Some("Which backups `backup prune` deletes."))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for PrunePolicy {}

@@ -30,6 +30,8 @@ pub enum PreviewFormat {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EmailPreview {
+    #[serde(deserialize_with = "super::input::term::deserialize")]
+    #[schema(schema_with = super::input::term::schema)]
     pub template: String,
     /// The template's variables; the built-in sample data when absent.
     pub data: Option<Value>,
@@ -68,7 +70,12 @@ impl Provider {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EmailTest {
+    /// `name@domain`, or `Name <name@domain>`.
+    #[serde(deserialize_with = "super::input::term::deserialize")]
+    #[schema(schema_with = super::input::term::schema)]
     pub to: String,
+    #[serde(deserialize_with = "super::input::term::deserialize")]
+    #[schema(schema_with = super::input::term::schema)]
     pub template: String,
     /// The template's variables; sample data when absent.
     pub data: Option<Value>,

@@ -78,18 +78,18 @@ pub struct Thresholds {
     pub memory_critical_percent: f64,
     /// Age of the newest good backup.
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub backup_warning: Duration,
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub backup_critical: Duration,
     /// Keys expiring within this are named in a warning.
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub key_expiry: Duration,
     /// Age of the newest audit seal, when seals are in use.
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub seal_warning: Duration,
 }
 
@@ -114,7 +114,7 @@ pub struct HealthRequest {
     pub checks: Vec<String>,
     /// Each check's time limit.
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub timeout: Duration,
     pub thresholds: Thresholds,
 }

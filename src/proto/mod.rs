@@ -5,76 +5,31 @@
 
 pub mod audit;
 pub mod backup;
+pub mod duration;
 pub mod email;
 pub mod error;
 pub mod event;
 pub mod fields;
 pub mod health;
+pub mod input;
 pub mod keyformat;
 pub mod ops;
 pub mod permission;
 mod record;
+pub mod time;
+pub mod whole;
 
 /// A duration as a tagged-enum payload, on the wire as [`duration`] writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[schema(value_type = String, example = "90s")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span(#[serde(with = "duration")] pub Duration);
 
-/// Durations on the wire: `"1500ms"` (written), `"90s"`, `"5m"`, `"26h"`, `"7d"` (read).
-pub mod duration {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use std::time::Duration;
-
-    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format!("{}ms", d.as_millis()))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
-        let text = String::deserialize(d)?;
-        parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a duration: a whole number with ms, s, m, h or d (\"90s\")"
-            ))
-        })
-    }
-
-    pub fn parse(text: &str) -> Option<Duration> {
-        let text = text.trim();
-        let digits = text.find(|c: char| !c.is_ascii_digit())?;
-        let n: u64 = text[..digits].parse().ok()?;
-        let unit = match &text[digits..] {
-            "ms" => 1,
-            "s" => 1_000,
-            "m" => 60_000,
-            "h" => 3_600_000,
-            "d" => 86_400_000,
-            _ => return None,
-        };
-        n.checked_mul(unit).map(Duration::from_millis)
-    }
-
-    /// For `Option<Duration>` fields.
-    pub mod option {
-        use serde::{Deserialize, Deserializer, Serializer};
-        use std::time::Duration;
-
-        pub fn serialize<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
-            match d {
-                Some(d) => super::serialize(d, s),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                None => Ok(None),
-                Some(text) => super::parse(&text).map(Some).ok_or_else(|| {
-                    serde::de::Error::custom(format!("`{text}` is not a duration (\"90s\")"))
-                }),
-            }
-        }
+impl utoipa::PartialSchema for Span {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        duration::schema().into()
     }
 }
+
+impl utoipa::ToSchema for Span {}
 
 use std::time::Duration;
 
@@ -114,17 +69,19 @@ impl Record for Migration {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MigrateRun {
     pub dry_run: bool,
+    #[serde(default, deserialize_with = "whole::option_i64")]
     pub to: Option<i64>,
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub lock_timeout: Duration,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MigrateRevert {
+    #[serde(default, deserialize_with = "whole::option_i64")]
     pub to: Option<i64>,
     #[serde(with = "crate::proto::duration")]
-    #[schema(value_type = String, example = "90s")]
+    #[schema(schema_with = crate::proto::duration::schema)]
     pub lock_timeout: Duration,
 }
 
@@ -181,7 +138,12 @@ impl Record for Organization {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateOrganization {
+    #[serde(deserialize_with = "input::new_slug::deserialize")]
+    #[schema(schema_with = input::new_slug::schema)]
     pub slug: String,
+    /// The slug when absent or blank.
+    #[serde(default, deserialize_with = "input::name::option")]
+    #[schema(schema_with = input::name::option_schema)]
     pub name: Option<String>,
 }
 
@@ -223,7 +185,11 @@ pub struct UserChange {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateUser {
+    #[serde(deserialize_with = "input::new_email::deserialize")]
+    #[schema(schema_with = input::new_email::schema)]
     pub email: String,
+    #[serde(default, deserialize_with = "input::name::option")]
+    #[schema(schema_with = input::name::option_schema)]
     pub name: Option<String>,
 }
 
@@ -286,9 +252,18 @@ pub struct RoleDetail {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreateRole {
+    #[serde(deserialize_with = "input::new_role::deserialize")]
+    #[schema(schema_with = input::new_role::schema)]
     pub name: String,
+    #[serde(deserialize_with = "whole::i64")]
+    #[schema(minimum = 0, maximum = 1000)]
     pub level: i64,
+    /// A role whose permissions the new one starts with.
+    #[serde(default, deserialize_with = "input::role::option")]
+    #[schema(schema_with = input::role::option_schema)]
     pub from: Option<String>,
+    #[serde(default, deserialize_with = "input::note::option")]
+    #[schema(schema_with = input::note::option_schema)]
     pub description: Option<String>,
 }
 
@@ -314,8 +289,14 @@ pub struct GrantChange {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AssignRole {
+    #[serde(deserialize_with = "input::user::deserialize")]
+    #[schema(schema_with = input::user::schema)]
     pub user: String,
+    #[serde(deserialize_with = "input::org::deserialize")]
+    #[schema(schema_with = input::org::schema)]
     pub organization: String,
+    #[serde(deserialize_with = "input::role::deserialize")]
+    #[schema(schema_with = input::role::schema)]
     pub role: String,
 }
 
@@ -343,8 +324,14 @@ impl Record for PermissionInfo {
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CheckPermission {
+    #[serde(deserialize_with = "input::user::deserialize")]
+    #[schema(schema_with = input::user::schema)]
     pub user: String,
+    #[serde(deserialize_with = "input::org::deserialize")]
+    #[schema(schema_with = input::org::schema)]
     pub organization: String,
+    #[serde(deserialize_with = "input::permission::deserialize")]
+    #[schema(schema_with = input::permission::schema)]
     pub permission: String,
 }
 
@@ -362,15 +349,11 @@ pub struct PermissionCheck {
 
 /// The longest duration any operation takes (a key's lifetime, a grace period, a retention):
 /// 100 years.
-pub const DURATION_MAX_DAYS: u64 = 36_500;
+pub const DURATION_MAX_DAYS: u64 = duration::MAX_DAYS;
 
 /// A duration no longer than [`DURATION_MAX_DAYS`], as chrono counts it; `what` names the flag.
 pub fn bounded(what: &str, d: Duration) -> Result<chrono::Duration, String> {
-    if d > Duration::from_secs(DURATION_MAX_DAYS * 86_400) {
-        return Err(format!(
-            "{what} is too long: at most {DURATION_MAX_DAYS}d (100 years)"
-        ));
-    }
+    let d = duration::check(d).map_err(|e| format!("{what} is {e}"))?;
     chrono::Duration::from_std(d).map_err(|_| format!("{what} is too long"))
 }
 

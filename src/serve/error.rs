@@ -15,10 +15,13 @@ pub struct ApiError {
     pub retry_after: Option<u64>,
 }
 
-/// The HTTP status of an error kind.
+/// The HTTP status of an error kind. A request that does not match the OpenAPI document is
+/// refused at the door (400, by the extractors); one that matches it but whose values the core
+/// refuses (a time in the past, a window that ends before it starts) is a usage error: 422.
 pub fn status_of(kind: ErrorKind) -> StatusCode {
     match kind {
-        ErrorKind::Usage | ErrorKind::Config => StatusCode::BAD_REQUEST,
+        ErrorKind::Usage => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorKind::Config => StatusCode::BAD_REQUEST,
         ErrorKind::NotFound => StatusCode::NOT_FOUND,
         ErrorKind::Conflict => StatusCode::CONFLICT,
         ErrorKind::Refused | ErrorKind::Forbidden => StatusCode::FORBIDDEN,
@@ -97,10 +100,10 @@ impl IntoResponse for ApiError {
 /// reference to [`ErrorBody`].
 pub struct Refusals;
 
-const REFUSALS: [(u16, &str); 11] = [
+const REFUSALS: [(u16, &str); 12] = [
     (
         400,
-        "The request is invalid: a value, a missing field, a body that is not JSON.",
+        "The request does not match this document: a body that is not JSON, a missing field, a value of the wrong type, or outside its length, pattern or range.",
     ),
     (
         401,
@@ -114,6 +117,10 @@ const REFUSALS: [(u16, &str); 11] = [
     (409, "The change conflicts with what exists."),
     (413, "The body is larger than 1 MiB."),
     (415, "The body is not `application/json`."),
+    (
+        422,
+        "The request matches this document, but its values cannot be acted on as given (a time in the past, a window that ends before it starts, an unknown permission): `message` and `hint` say what would be right.",
+    ),
     (
         429,
         "Too many requests: `Retry-After` says when to try again.",

@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod error;
+mod json;
 mod metrics;
 mod routes;
 mod stream;
@@ -206,7 +207,7 @@ async fn flush_key_uses(app: &App) {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, mut api) = routes::public().split_for_parts();
     api.merge(routes::protected().split_for_parts().1);
-    api
+    routes::finish(api)
 }
 
 /// The document as served at `/openapi.json` (and committed as `openapi.json`).

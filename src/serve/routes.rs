@@ -131,6 +131,172 @@ pub fn markdown_table() -> String {
     out
 }
 
+/// A link of the document: a response of one operation carries what another takes (for
+/// clients, and for the fuzzer's stateful phase, which follows them).
+struct Link {
+    from: (&'static str, &'static str, &'static str),
+    name: &'static str,
+    to: (&'static str, &'static str),
+    parameters: &'static [(&'static str, &'static str)],
+}
+
+const fn link(
+    from: (&'static str, &'static str, &'static str),
+    name: &'static str,
+    to: (&'static str, &'static str),
+    parameters: &'static [(&'static str, &'static str)],
+) -> Link {
+    Link {
+        from,
+        name,
+        to,
+        parameters,
+    }
+}
+
+const KEY_ID: &[(&str, &str)] = &[("id", "$response.body#/id")];
+const NEW_KEY_ID: &[(&str, &str)] = &[("id", "$response.body#/new/id")];
+const EMAIL: &[(&str, &str)] = &[("email", "$response.body#/email")];
+const ROLE: &[(&str, &str)] = &[("name", "$response.body#/name")];
+
+const LINKS: &[Link] = &[
+    link(
+        ("post", "/api-keys", "201"),
+        "ShowKey",
+        ("get", "/api-keys/{id}"),
+        KEY_ID,
+    ),
+    link(
+        ("post", "/api-keys", "201"),
+        "RotateKey",
+        ("post", "/api-keys/{id}/rotate"),
+        KEY_ID,
+    ),
+    link(
+        ("post", "/api-keys", "201"),
+        "RevokeKey",
+        ("post", "/api-keys/{id}/revoke"),
+        KEY_ID,
+    ),
+    link(
+        ("post", "/api-keys/{id}/rotate", "201"),
+        "ShowNewKey",
+        ("get", "/api-keys/{id}"),
+        NEW_KEY_ID,
+    ),
+    link(
+        ("post", "/api-keys/{id}/rotate", "201"),
+        "RevokeNewKey",
+        ("delete", "/api-keys/{id}/revoke"),
+        NEW_KEY_ID,
+    ),
+    link(
+        ("post", "/api-keys/{id}/revoke", "200"),
+        "DeleteKey",
+        ("delete", "/api-keys/{id}"),
+        KEY_ID,
+    ),
+    link(
+        ("delete", "/api-keys/{id}/revoke", "200"),
+        "DeleteKey",
+        ("delete", "/api-keys/{id}"),
+        KEY_ID,
+    ),
+    link(
+        ("post", "/users", "201"),
+        "DisableUser",
+        ("post", "/users/{email}/disable"),
+        EMAIL,
+    ),
+    link(
+        ("post", "/users/{email}/disable", "200"),
+        "EnableUser",
+        ("post", "/users/{email}/enable"),
+        EMAIL,
+    ),
+    link(
+        ("post", "/roles", "201"),
+        "ShowRole",
+        ("get", "/roles/{name}"),
+        ROLE,
+    ),
+    link(
+        ("post", "/roles", "201"),
+        "GrantToRole",
+        ("post", "/roles/{name}/permissions"),
+        ROLE,
+    ),
+    link(
+        ("post", "/roles", "201"),
+        "DeleteRole",
+        ("delete", "/roles/{name}"),
+        ROLE,
+    ),
+    link(
+        ("post", "/organizations", "201"),
+        "ListMembers",
+        ("get", "/users"),
+        &[("organization", "$response.body#/slug")],
+    ),
+    link(
+        ("post", "/role-assignments", "200"),
+        "Unassign",
+        ("delete", "/role-assignments"),
+        &[
+            ("user", "$response.body#/user"),
+            ("organization", "$response.body#/organization"),
+        ],
+    ),
+];
+
+fn operation_mut<'a>(
+    api: &'a mut utoipa::openapi::OpenApi,
+    method: &str,
+    path: &str,
+) -> Option<&'a mut utoipa::openapi::path::Operation> {
+    let item = api.paths.paths.get_mut(path)?;
+    match method {
+        "get" => item.get.as_mut(),
+        "post" => item.post.as_mut(),
+        "delete" => item.delete.as_mut(),
+        _ => None,
+    }
+}
+
+/// The document as generated, finished: each operation's id made unique (a handler serving
+/// two methods has one id), and the [`LINKS`] added.
+pub fn finish(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    for route in ROUTES {
+        if let Some(op) = operation_mut(&mut api, &route.method.to_lowercase(), route.path)
+            && route.method == "DELETE"
+            && route.path.ends_with("/revoke")
+        {
+            op.operation_id = op.operation_id.take().map(|id| format!("{id}_delete"));
+        }
+    }
+    for l in LINKS {
+        let (method, path) = l.to;
+        let reference = format!(
+            "#/paths/{}/{method}",
+            path.replace('~', "~0").replace('/', "~1")
+        );
+        let mut built = utoipa::openapi::link::LinkBuilder::new().operation_ref(reference);
+        for (name, expression) in l.parameters {
+            built = built.parameter(*name, *expression);
+        }
+        let (method, path, status) = l.from;
+        if let Some(op) = operation_mut(&mut api, method, path)
+            && let Some(utoipa::openapi::RefOr::T(response)) =
+                op.responses.responses.get_mut(status)
+        {
+            response
+                .links
+                .insert(l.name.to_string(), built.build().into());
+        }
+    }
+    api
+}
+
 /// The document's frame: title, version, the two ways to present a key.
 #[derive(utoipa::OpenApi)]
 #[openapi(
@@ -247,8 +413,14 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(value)) => Ok(Body(value)),
+        // Syntax, size and content type as axum checks them; the shape as the document says.
+        match Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(Json(value)) => super::json::from_value(value).map(Body).map_err(|e| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    format!("the body does not fit: {e}"),
+                )
+            }),
             Err(rejection) => Err(bad_body(rejection)),
         }
     }
@@ -380,12 +552,23 @@ async fn ready(State(app): State<Arc<App>>) -> Handled {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewKey {
+    #[serde(default, deserialize_with = "crate::proto::input::name::option")]
+    #[schema(schema_with = crate::proto::input::name::option_schema)]
     name: Option<String>,
+    #[serde(deserialize_with = "crate::proto::input::permission::list")]
+    #[schema(schema_with = crate::proto::input::permission::list_schema)]
     scopes: Vec<String>,
-    /// `90d`, `12h`...
-    expires_in: Option<String>,
+    /// `90d`, `12h`...; not with `expires_at`.
+    #[serde(default, with = "crate::proto::duration::option")]
+    #[schema(schema_with = crate::proto::duration::option_schema)]
+    expires_in: Option<std::time::Duration>,
+    /// Not with `expires_in`.
+    #[serde(default, deserialize_with = "crate::proto::time::option")]
+    #[schema(schema_with = crate::proto::time::option_schema)]
     expires_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The calling key's organization when absent.
+    #[serde(default, deserialize_with = "crate::proto::input::org::option")]
+    #[schema(schema_with = crate::proto::input::org::option_schema)]
     organization: Option<String>,
     #[serde(default)]
     test: bool,
@@ -407,12 +590,7 @@ async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKe
         (Some(_), Some(_)) => {
             return Err(Error::usage("give expires_in or expires_at, not both").into());
         }
-        (Some(text), None) => Some(Expiry::In(crate::proto::Span(
-            humantime::parse_duration(&text).map_err(|e| {
-                Error::usage(format!("expires_in `{text}` is not a duration ({e})"))
-                    .with_hint("e.g. \"90d\", \"12h\"")
-            })?,
-        ))),
+        (Some(d), None) => Some(Expiry::In(crate::proto::Span(d))),
         (None, Some(at)) => Some(Expiry::At(at)),
         (None, None) => None,
     };
@@ -432,10 +610,14 @@ async fn create_key(Extension(caller): Extension<Caller>, Body(body): Body<NewKe
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct KeyListing {
+    #[serde(default, deserialize_with = "crate::proto::input::org::option")]
+    #[param(value_type = Option<crate::proto::input::org::Param>, inline)]
     organization: Option<String>,
     /// Only platform keys.
     #[serde(default)]
     platform: bool,
+    #[serde(default, deserialize_with = "crate::proto::input::user::option")]
+    #[param(value_type = Option<crate::proto::input::user::Param>, inline)]
     created_by: Option<String>,
     #[serde(default)]
     all: bool,
@@ -462,15 +644,55 @@ async fn list_keys(
     Ok(json(StatusCode::OK, &caller.core.list_keys(&req).await?))
 }
 
+/// A key named in the path.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+struct KeyPath {
+    /// The key's id, the start of it, or its display prefix.
+    #[serde(deserialize_with = "crate::proto::input::key::deserialize")]
+    #[param(value_type = crate::proto::input::key::Param, inline)]
+    id: String,
+}
+
+/// A user named in the path.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+struct UserPath {
+    #[serde(deserialize_with = "crate::proto::input::user::deserialize")]
+    #[param(value_type = crate::proto::input::user::Param, inline)]
+    email: String,
+}
+
+/// A role named in the path.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+struct RolePath {
+    #[serde(deserialize_with = "crate::proto::input::role::deserialize")]
+    #[param(value_type = crate::proto::input::role::Param, inline)]
+    name: String,
+}
+
+/// A backup named in the path.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+struct BackupPath {
+    #[serde(deserialize_with = "crate::proto::input::backup::deserialize")]
+    #[param(value_type = crate::proto::input::backup::Param, inline)]
+    id: String,
+}
+
 #[utoipa::path(
     get,
     path = "/api-keys/{id}",
     tag = "api-keys",
-    params(("id" = String, Path)),
+    params(KeyPath),
     responses((status = 200, description = "OK", body = crate::proto::ApiKey), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn show_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+async fn show_key(
+    Extension(caller): Extension<Caller>,
+    Path(KeyPath { id }): Path<KeyPath>,
+) -> Handled {
     Ok(json(StatusCode::OK, &caller.core.show_key(&id).await?))
 }
 
@@ -478,17 +700,23 @@ async fn show_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) 
     delete,
     path = "/api-keys/{id}",
     tag = "api-keys",
-    params(("id" = String, Path)),
+    params(KeyPath),
     responses((status = 200, description = "OK", body = crate::proto::ApiKey), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn delete_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+async fn delete_key(
+    Extension(caller): Extension<Caller>,
+    Path(KeyPath { id }): Path<KeyPath>,
+) -> Handled {
     Ok(json(StatusCode::OK, &caller.core.delete_key(&id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Revoke {
+    /// Why, for the record.
+    #[serde(default, deserialize_with = "crate::proto::input::note::option")]
+    #[schema(schema_with = crate::proto::input::note::option_schema)]
     reason: Option<String>,
 }
 
@@ -497,27 +725,27 @@ struct Revoke {
     method(delete, post),
     path = "/api-keys/{id}/revoke",
     tag = "api-keys",
-    params(("id" = String, Path)),
+    params(KeyPath),
     request_body(content = Option<Revoke>, description = "optional"),
     responses((status = 200, description = "OK", body = crate::proto::ApiKey), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
 async fn revoke_key(
     Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
+    Path(KeyPath { id }): Path<KeyPath>,
     body: axum::body::Bytes,
 ) -> Handled {
     let reason = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
-        serde_json::from_slice::<Revoke>(&body)
+        super::json::from_slice::<Option<Revoke>>(&body)
             .map_err(|e| {
                 ApiError::new(
                     StatusCode::BAD_REQUEST,
                     format!("the body is not {{\"reason\"}}: {e}"),
                 )
             })?
-            .reason
+            .and_then(|r| r.reason)
     };
     Ok(json(
         StatusCode::OK,
@@ -533,28 +761,26 @@ fn ok<T: serde::Serialize>(value: &T) -> Handled {
 #[serde(deny_unknown_fields)]
 struct Rotate {
     /// How long the old key keeps working, e.g. `24h`.
-    grace: String,
+    #[serde(with = "crate::proto::duration")]
+    #[schema(schema_with = crate::proto::duration::schema)]
+    grace: std::time::Duration,
 }
 
 #[utoipa::path(
     post,
     path = "/api-keys/{id}/rotate",
     tag = "api-keys",
-    params(("id" = String, Path)),
+    params(KeyPath),
     request_body = Rotate,
     responses((status = 201, description = "Created", body = crate::proto::RotatedKey), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
 async fn rotate_key(
     Extension(caller): Extension<Caller>,
-    Path(id): Path<String>,
+    Path(KeyPath { id }): Path<KeyPath>,
     Body(body): Body<Rotate>,
 ) -> Handled {
-    let grace = humantime::parse_duration(&body.grace).map_err(|e| {
-        Error::usage(format!("grace `{}` is not a duration ({e})", body.grace))
-            .with_hint("e.g. \"24h\", or \"0s\" to end the old key now")
-    })?;
-    let rotated = caller.core.rotate_key(&id, grace, &|_| Ok(())).await?;
+    let rotated = caller.core.rotate_key(&id, body.grace, &|_| Ok(())).await?;
     Ok(json(StatusCode::CREATED, &rotated))
 }
 
@@ -564,17 +790,23 @@ async fn rotate_key(
     post,
     path = "/api-keys/{id}/confirm",
     tag = "api-keys",
-    params(("id" = String, Path)),
+    params(KeyPath),
     responses((status = 200, description = "OK (with `changed`: false when it needed no confirmation)", body = crate::proto::ApiKey), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn confirm_key(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+async fn confirm_key(
+    Extension(caller): Extension<Caller>,
+    Path(KeyPath { id }): Path<KeyPath>,
+) -> Handled {
     ok(&caller.core.confirm_key(&id).await?)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Verify {
+    /// The whole key (`sk_live_...`).
+    #[serde(deserialize_with = "crate::proto::input::term::deserialize")]
+    #[schema(schema_with = crate::proto::input::term::schema)]
     key: String,
 }
 
@@ -623,6 +855,8 @@ async fn create_org(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct InOrg {
+    #[serde(default, deserialize_with = "crate::proto::input::org::option")]
+    #[param(value_type = Option<crate::proto::input::org::Param>, inline)]
     organization: Option<String>,
 }
 
@@ -660,11 +894,14 @@ async fn create_user(
     post,
     path = "/users/{email}/disable",
     tag = "users",
-    params(("email" = String, Path)),
+    params(UserPath),
     responses((status = 200, description = "OK", body = crate::proto::UserChange), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn disable_user(Extension(caller): Extension<Caller>, Path(email): Path<String>) -> Handled {
+async fn disable_user(
+    Extension(caller): Extension<Caller>,
+    Path(UserPath { email }): Path<UserPath>,
+) -> Handled {
     ok(&caller.core.set_user_disabled(&email, true).await?)
 }
 
@@ -672,11 +909,14 @@ async fn disable_user(Extension(caller): Extension<Caller>, Path(email): Path<St
     post,
     path = "/users/{email}/enable",
     tag = "users",
-    params(("email" = String, Path)),
+    params(UserPath),
     responses((status = 200, description = "OK", body = crate::proto::UserChange), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn enable_user(Extension(caller): Extension<Caller>, Path(email): Path<String>) -> Handled {
+async fn enable_user(
+    Extension(caller): Extension<Caller>,
+    Path(UserPath { email }): Path<UserPath>,
+) -> Handled {
     ok(&caller.core.set_user_disabled(&email, false).await?)
 }
 
@@ -695,11 +935,14 @@ async fn list_roles(Extension(caller): Extension<Caller>) -> Handled {
     get,
     path = "/roles/{name}",
     tag = "roles",
-    params(("name" = String, Path)),
+    params(RolePath),
     responses((status = 200, description = "OK", body = crate::proto::RoleDetail), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn show_role(Extension(caller): Extension<Caller>, Path(name): Path<String>) -> Handled {
+async fn show_role(
+    Extension(caller): Extension<Caller>,
+    Path(RolePath { name }): Path<RolePath>,
+) -> Handled {
     ok(&caller.core.show_role(&name).await?)
 }
 
@@ -707,6 +950,9 @@ async fn show_role(Extension(caller): Extension<Caller>, Path(name): Path<String
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct OfResource {
+    /// One of the catalogue's resources (`agents`, `api-keys`...).
+    #[serde(default, deserialize_with = "crate::proto::input::term::option")]
+    #[param(schema_with = crate::proto::input::resource_schema)]
     resource: Option<String>,
 }
 
@@ -770,11 +1016,14 @@ async fn list_backups(Extension(caller): Extension<Caller>) -> Handled {
     get,
     path = "/backups/{id}",
     tag = "backups",
-    params(("id" = String, Path)),
+    params(BackupPath),
     responses((status = 200, description = "OK", body = crate::proto::backup::ShowBackup), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
-async fn show_backup(Extension(caller): Extension<Caller>, Path(id): Path<String>) -> Handled {
+async fn show_backup(
+    Extension(caller): Extension<Caller>,
+    Path(BackupPath { id }): Path<BackupPath>,
+) -> Handled {
     ok(&caller
         .core
         .backup_show(&id, None, crate::progress::silent())
@@ -867,13 +1116,13 @@ struct Force {
     delete,
     path = "/roles/{name}",
     tag = "roles",
-    params(("name" = String, Path), Force),
+    params(RolePath, Force),
     responses((status = 200, description = "OK", body = crate::proto::RoleDeleted), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
 async fn delete_role(
     Extension(caller): Extension<Caller>,
-    Path(name): Path<String>,
+    Path(RolePath { name }): Path<RolePath>,
     Query(q): Query<Force>,
 ) -> Handled {
     ok(&caller.core.delete_role(&name, q.force).await?)
@@ -882,6 +1131,8 @@ async fn delete_role(
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Permissions {
+    #[serde(deserialize_with = "crate::proto::input::permission::list")]
+    #[schema(schema_with = crate::proto::input::permission::list_schema)]
     permissions: Vec<String>,
 }
 
@@ -890,6 +1141,7 @@ struct Permissions {
 #[serde(deny_unknown_fields)]
 struct PermissionList {
     /// Comma-separated.
+    #[param(value_type = crate::proto::input::PermissionList, inline)]
     permissions: String,
 }
 
@@ -897,14 +1149,14 @@ struct PermissionList {
     post,
     path = "/roles/{name}/permissions",
     tag = "roles",
-    params(("name" = String, Path)),
+    params(RolePath),
     request_body = Permissions,
     responses((status = 200, description = "OK", body = crate::proto::GrantChange), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
 async fn grant(
     Extension(caller): Extension<Caller>,
-    Path(name): Path<String>,
+    Path(RolePath { name }): Path<RolePath>,
     Body(body): Body<Permissions>,
 ) -> Handled {
     ok(&caller.core.grant(&name, &body.permissions).await?)
@@ -914,20 +1166,21 @@ async fn grant(
     delete,
     path = "/roles/{name}/permissions",
     tag = "roles",
-    params(("name" = String, Path), PermissionList),
+    params(RolePath, PermissionList),
     responses((status = 200, description = "OK", body = crate::proto::GrantChange), Refusals),
     security(("bearer" = []), ("api_key" = [])),
 )]
 async fn revoke(
     Extension(caller): Extension<Caller>,
-    Path(name): Path<String>,
+    Path(RolePath { name }): Path<RolePath>,
     Query(q): Query<PermissionList>,
 ) -> Handled {
     let list: Vec<String> = q
         .permissions
         .split(',')
-        .map(|p| p.trim().to_string())
-        .collect();
+        .map(crate::proto::input::permission::check)
+        .collect::<Result<_, _>>()
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.message()))?;
     ok(&caller.core.revoke(&name, &list).await?)
 }
 
@@ -950,7 +1203,11 @@ async fn assign(
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 struct Membership {
+    #[serde(deserialize_with = "crate::proto::input::user::deserialize")]
+    #[param(value_type = crate::proto::input::user::Param, inline)]
     user: String,
+    #[serde(deserialize_with = "crate::proto::input::org::deserialize")]
+    #[param(value_type = crate::proto::input::org::Param, inline)]
     organization: String,
 }
 
@@ -1166,4 +1423,41 @@ async fn backup_prune(
         .core
         .backup_prune(&body, crate::progress::silent())
         .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    #[test]
+    fn operation_ids_are_unique_and_every_link_leads_somewhere() {
+        let api: Value = serde_json::from_str(&super::super::openapi_json()).unwrap();
+        let mut ids = std::collections::BTreeSet::new();
+        for item in api["paths"].as_object().unwrap().values() {
+            for op in item.as_object().unwrap().values() {
+                let id = op["operationId"].as_str().unwrap();
+                assert!(ids.insert(id.to_string()), "{id} twice");
+            }
+        }
+        for l in super::LINKS {
+            let (method, path, status) = l.from;
+            let response = &api["paths"][path][method]["responses"][status];
+            assert!(
+                response["links"][l.name].is_object(),
+                "{method} {path} {status}: {}",
+                l.name
+            );
+            let (method, path) = l.to;
+            let target = &api["paths"][path][method];
+            let names: Vec<&str> = target["parameters"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["name"].as_str().unwrap())
+                .collect();
+            for (name, _) in l.parameters {
+                assert!(names.contains(name), "{method} {path} takes no {name}");
+            }
+        }
+    }
 }

@@ -390,8 +390,10 @@ pub async fn audit_export(
 pub fn server_storage(storage: &Option<String>) -> Result<(), ApiError> {
     match storage {
         None => Ok(()),
-        Some(_) => Err(Error::usage("`storage` is not accepted over the API")
-            .with_hint("the server uses its own storage (its BACKUP_DIR)")
-            .into()),
+        Some(_) => Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "`storage` is not accepted over the API",
+        )
+        .hint("the server uses its own storage (its BACKUP_DIR)")),
     }
 }

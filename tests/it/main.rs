@@ -17,6 +17,7 @@ mod contract;
 mod docs;
 mod email;
 mod health;
+mod input;
 mod interrupt;
 mod keys;
 mod layers;

@@ -1125,9 +1125,12 @@ fn the_openapi_document_has_every_route_and_only_them() {
 }
 
 /// Schemathesis (from PyPI, installed by scripts/test into target/test-venv) against a live
-/// server: no 5xx, every answer as documented (status, content type, schema, headers; NDJSON
-/// answers line by line, tests/fixtures/schemathesis_hooks.py), and no protected route that
-/// ignores a missing or wrong key.
+/// server, every check and every phase (examples, coverage, fuzzing, and stateful: chains of
+/// calls along the document's links): no 5xx; every answer as documented (status, content
+/// type, schema, headers; NDJSON answers line by line, tests/fixtures/schemathesis_hooks.py);
+/// every request the document accepts accepted (or refused for what it means, 422: see
+/// tests/fixtures/schemathesis.toml), every other one refused; no protected route that ignores
+/// a missing or wrong key, no resource still there after its deletion.
 #[test]
 fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
     let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin");
@@ -1159,7 +1162,10 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
         .filter(|p| !spared.contains(&p.as_str()))
         .collect();
     let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
-    let (_, key) = operator_key(&env, &scopes);
+    let (key_id, key) = operator_key(&env, &scopes);
+    let key_prefix = env.query_string(&format!(
+        "SELECT prefix FROM platform_keys WHERE CAST(id AS TEXT) = '{key_id}'"
+    ));
     let server = Served::start(
         &env,
         &[
@@ -1168,25 +1174,31 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
             ("RATE_LIMIT_AUTH_FAILURES", "1000000"),
         ],
     );
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let output = std::process::Command::new(&schemathesis)
+        .arg("--config-file")
+        .arg(fixtures.join("schemathesis.toml"))
         .args(["run", &format!("{}/openapi.json", server.url)])
         .args(["-H", &format!("Authorization: Bearer {key}")])
         .args([
             "--checks",
-            "not_a_server_error,status_code_conformance,content_type_conformance,\
-             response_schema_conformance,response_headers_conformance,ignored_auth",
+            "all",
+            "--phases",
+            "examples,coverage,fuzzing,stateful",
             "--max-examples",
             "20",
             "--seed",
             "20261126",
+            "--output-truncate",
+            "true",
         ])
         .env("NO_COLOR", "1")
-        // The NDJSON answers of long operations, read line by line (tests/fixtures).
+        // The NDJSON answers of long operations, read line by line, and the run's own key kept
+        // from rotation (tests/fixtures).
         .env("SCHEMATHESIS_HOOKS", "schemathesis_hooks")
-        .env(
-            "PYTHONPATH",
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-        )
+        .env("PLATCTL_FUZZ_KEY_ID", &key_id)
+        .env("PLATCTL_FUZZ_KEY_PREFIX", &key_prefix)
+        .env("PYTHONPATH", &fixtures)
         .current_dir(env.path(""))
         .output()
         .unwrap();
@@ -1211,6 +1223,10 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
         selected.0.parse::<usize>().unwrap() + 2 >= platctl::serve::ROUTES.len(),
         "{report}"
     );
+    // Each phase ran (the stateful one needs links to follow) and passed.
+    for phase in ["Examples", "Coverage", "Fuzzing", "Stateful"] {
+        assert!(report.contains(&format!("✅ {phase}")), "{report}");
+    }
     let log = server.log();
     assert!(!log.contains("panicked"), "{log}");
 }

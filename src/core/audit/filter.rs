@@ -75,11 +75,11 @@ pub fn check(f: &AuditFilter) -> Result<()> {
 }
 
 fn validate_text(flag: &str, text: &str) -> Result<()> {
-    if text.is_empty() || text.len() > 200 || text.chars().any(char::is_control) {
-        return Err(Error::usage(format!("{flag} {} is not valid", quote(text)))
-            .with_hint(format!("{flag} takes 1 to 200 printable characters")));
+    if text.is_empty() {
+        return Err(Error::usage(format!("{flag} is empty"))
+            .with_hint(format!("{flag} takes 1 to 200 visible characters")));
     }
-    Ok(())
+    crate::text::validate_free_text(flag, text, 200)
 }
 
 fn parse_ip(text: &str) -> Result<IpMatch> {
