@@ -87,6 +87,7 @@ fn core(settings: &Settings, create: bool) -> Core {
             sendgrid_api_url: settings.sendgrid_api_url.as_ref().map(|u| u.value.clone()),
         },
     )
+    .confirming_keys_within(settings.key_confirm_within.value)
 }
 
 /// How backups are taken, from the settings.

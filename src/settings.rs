@@ -110,6 +110,8 @@ pub struct Profile {
     pub rate_limit_max: Option<u32>,
     pub rate_limit_ttl: Option<u64>,
     pub rate_limit_auth_failures: Option<u32>,
+    /// How long a key made over the admin API waits to be confirmed (KEY_CONFIRM_WITHIN wins).
+    pub key_confirm_within: Option<String>,
     /// `serve`'s CORS origins (CORS_ORIGIN wins).
     pub cors_origin: Option<String>,
     /// `serve`'s trusted proxies (PLATCTL_TRUSTED_PROXIES wins).
@@ -261,6 +263,7 @@ pub struct Settings {
     pub rate_limit_max: Resolved<std::num::NonZeroU32>,
     pub rate_limit_ttl: Resolved<Duration>,
     pub rate_limit_auth_failures: Resolved<std::num::NonZeroU32>,
+    pub key_confirm_within: Resolved<Duration>,
     pub cors_origin: Option<Resolved<String>>,
     pub trusted_proxies: Option<Resolved<Vec<ipnet::IpNet>>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
@@ -364,6 +367,7 @@ settings_table! {
     "rate_limit_max": flag None, env ["RATE_LIMIT_MAX"], profile Some("rate_limit_max"), default Some("100"), secret false, "`serve`: requests allowed per key (per address without one) in each `RATE_LIMIT_TTL`";
     "rate_limit_ttl": flag None, env ["RATE_LIMIT_TTL"], profile Some("rate_limit_ttl"), default Some("60"), secret false, "`serve`: the rate limit's window, in seconds";
     "rate_limit_auth_failures": flag None, env ["RATE_LIMIT_AUTH_FAILURES"], profile Some("rate_limit_auth_failures"), default Some("5"), secret false, "`serve`: failed authentications allowed per minute from one address";
+    "key_confirm_within": flag None, env ["KEY_CONFIRM_WITHIN"], profile Some("key_confirm_within"), default Some("10m"), secret false, "`serve`: a key made over the admin API expires unless its caller confirms having it within this (`1s` to `1d`)";
     "cors_origin": flag None, env ["CORS_ORIGIN"], profile Some("cors_origin"), default None, secret false, "`serve`: origins browsers may call the API from (comma-separated, or `*`); none when unset";
     "trusted_proxies": flag None, env ["PLATCTL_TRUSTED_PROXIES"], profile Some("trusted_proxies"), default None, secret false, "`serve`: proxies (addresses or CIDRs, comma-separated) whose `X-Forwarded-For` names the client";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
@@ -686,6 +690,13 @@ fn parse_rate_ttl(text: &str) -> std::result::Result<Duration, String> {
     match text.trim().parse::<u64>() {
         Ok(seconds @ 1..=86_400) => Ok(Duration::from_secs(seconds)),
         _ => Err("expected a number of seconds from 1 to 86400".into()),
+    }
+}
+
+fn parse_confirm_within(text: &str) -> std::result::Result<Duration, String> {
+    match crate::proto::duration::parse(text).ok() {
+        Some(d) if (Duration::from_secs(1)..=Duration::from_secs(86_400)).contains(&d) => Ok(d),
+        _ => Err("expected a duration from 1s to 1d, e.g. 10m".into()),
     }
 }
 
@@ -1042,6 +1053,10 @@ impl Settings {
                 .profile(active.rate_limit_auth_failures.map(|n| n.to_string())),
             parse_rate_max,
         )?;
+        let key_confirm_within = r.get_or_default(
+            Spec::of("key_confirm_within").profile(active.key_confirm_within.clone()),
+            parse_confirm_within,
+        )?;
         let cors_origin = r.get(
             Spec::of("cors_origin").profile(active.cors_origin.clone()),
             parse_cors,
@@ -1123,6 +1138,7 @@ impl Settings {
             rate_limit_max,
             rate_limit_ttl,
             rate_limit_auth_failures,
+            key_confirm_within,
             cors_origin,
             trusted_proxies,
             s3_endpoint_url,
@@ -1332,7 +1348,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
                  sendgrid_api_url, server, server_ca_file, api_key_file, rate_limit_max, rate_limit_ttl, \
-                 rate_limit_auth_failures, cors_origin, trusted_proxies, \
+                 rate_limit_auth_failures, key_confirm_within, cors_origin, trusted_proxies, \
                  s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
@@ -1365,6 +1381,7 @@ default_profile = "default"
 # api_key_file = "~/.config/platctl/admin.key"   # its API key (PLATCTL_API_KEY wins)
 # rate_limit_max = 100                    # serve: RATE_LIMIT_MAX requests per key...
 # rate_limit_ttl = 60                     # ...in RATE_LIMIT_TTL seconds
+# key_confirm_within = "10m"             # serve: KEY_CONFIRM_WITHIN (unconfirmed new keys expire)
 # cors_origin = "https://app.acme.io"     # serve: CORS_ORIGIN
 # trusted_proxies = "10.0.0.0/8"          # serve: PLATCTL_TRUSTED_PROXIES (X-Forwarded-For)
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE

@@ -101,16 +101,24 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 printer.done(&out, message)?;
             }
             KeysCommand::Delete { id } => {
-                let key = backend.show_key(&id).await?;
-                printer.confirm(&format!(
-                    "Delete the API key {} ({}, {})? It stops working and its record goes",
-                    key.prefix,
-                    key.name,
-                    key.organization
-                        .as_deref()
-                        .unwrap_or(crate::proto::PLATFORM_KEY_SHOWN)
-                ))?;
-                let key = backend.delete_key(&key.id.to_string()).await?;
+                // Name the key before asking — when the caller may read it: the deletion
+                // itself decides whether they may delete.
+                let question = match backend.show_key(&id).await {
+                    Ok(key) => format!(
+                        "Delete the API key {} ({}, {})? It stops working and its record goes",
+                        key.prefix,
+                        key.name,
+                        key.organization
+                            .as_deref()
+                            .unwrap_or(crate::proto::PLATFORM_KEY_SHOWN)
+                    ),
+                    Err(e) if e.kind() == ErrorKind::Forbidden => {
+                        format!("Delete the API key {id}? It stops working and its record goes")
+                    }
+                    Err(e) => return Err(e),
+                };
+                printer.confirm(&question)?;
+                let key = backend.delete_key(&id).await?;
                 printer.done(
                     &key,
                     format!("Deleted the API key {} ({}).", key.prefix, key.name),

@@ -1,6 +1,6 @@
 use super::Ctx;
 use crate::cli::UsersCommand;
-use crate::error::{ExitStatus, Result};
+use crate::error::{ErrorKind, ExitStatus, Result};
 use crate::proto::{CreateUser, ListKeys, UserChange};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
@@ -17,24 +17,37 @@ pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
                 printer.list(&users, "No users.")
             }
             UsersCommand::Disable { email } => {
-                // Name what stops working before asking.
-                let keys = backend
+                // Name what stops working before asking — when the caller may read it: the
+                // disabling itself decides whether they may disable.
+                let keys = match backend
                     .list_keys(&ListKeys {
                         organization: None,
                         platform: false,
                         created_by: Some(email.clone()),
                         all: false,
                     })
-                    .await?;
-                let question = if keys.is_empty() {
-                    format!("Disable {email}? Every permission check will deny them")
-                } else {
-                    format!(
+                    .await
+                {
+                    Ok(keys) => Some(keys),
+                    Err(e) if matches!(e.kind(), ErrorKind::Forbidden | ErrorKind::NotFound) => {
+                        None
+                    }
+                    Err(e) => return Err(e),
+                };
+                let question = match keys {
+                    None => format!(
+                        "Disable {email}? Every permission check will deny them, and their keys \
+                         stop working"
+                    ),
+                    Some(keys) if keys.is_empty() => {
+                        format!("Disable {email}? Every permission check will deny them")
+                    }
+                    Some(keys) => format!(
                         "Disable {email}? Every permission check will deny them, and {} \
                          working: {}",
                         their_keys(keys.len(), "stops", "stop"),
                         describe_keys(&keys)
-                    )
+                    ),
                 };
                 printer.confirm(&question)?;
                 let out = backend.set_user_disabled(&email, true).await?;
