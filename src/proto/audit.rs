@@ -274,11 +274,18 @@ pub enum Signatures {
     Unsigned,
 }
 
+/// Something verification found: about a seal (`seal_id`), or about entries no seal
+/// accounts for (`entry_ids`), or about the chain as a whole (neither).
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SealProblem {
+    /// The seal, or 0.
     pub seal_id: i64,
+    /// The id range: the seal's, or the lowest and highest of the entries found.
     pub first_id: i64,
     pub last_id: i64,
+    /// Entries no seal accounts for, by id (the first ten).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entry_ids: Vec<i64>,
     pub problem: String,
 }
 
@@ -295,8 +302,13 @@ pub struct AuditVerifyReport {
     /// Entries the recomputed seals cover, and how many of them were found.
     pub rows_expected: u64,
     pub rows_verified: u64,
-    /// Entries newer than the last seal.
+    /// Entries newer than the last seal, and their lowest and highest ids.
     pub rows_unsealed: u64,
+    pub unsealed_first_id: Option<i64>,
+    pub unsealed_last_id: Option<i64>,
+    /// Entries that no seal, prune or the unsealed end accounts for (each one is a problem):
+    /// ids below 1, in a pruned range, below the first seal.
+    pub rows_outside: u64,
     pub signatures: Signatures,
     pub head: Option<SealHead>,
     /// `--expect-head` was found in the chain.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::common::{Kind, Run, TestEnv, each_backend};
 
 /// acme with alice (ADMIN) and bob (VIEWER), nothing else.
-fn platform(env: TestEnv) -> TestEnv {
+pub(crate) fn platform(env: TestEnv) -> TestEnv {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     for (user, role) in [("alice@acme.io", "admin"), ("bob@acme.io", "viewer")] {
@@ -24,7 +24,7 @@ fn platform(env: TestEnv) -> TestEnv {
 /// every 10th by alice, every 10th (+1) by bob, the rest by nobody in particular; five
 /// actions in turn; half in acme; addresses in 10.0.0.0/16 and 192.168.1.0/24; metadata with
 /// quotes.
-fn seed(env: &TestEnv, n: i64, minutes_ago: i64) {
+pub(crate) fn seed(env: &TestEnv, n: i64, minutes_ago: i64) {
     let alice =
         env.query_string("SELECT CAST(id AS TEXT) FROM users WHERE email = 'alice@acme.io'");
     let bob = env.query_string("SELECT CAST(id AS TEXT) FROM users WHERE email = 'bob@acme.io'");
@@ -363,7 +363,7 @@ impl TestEnv {
     }
 
     /// Change one entry behind the no-update trigger's back, and put the trigger back.
-    fn tamper(&self, sql: &str) {
+    pub(crate) fn tamper(&self, sql: &str) {
         match self.kind {
             Kind::Postgres => self.exec(&format!(
                 "ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_no_update; {sql}; \
