@@ -439,6 +439,13 @@ fn show_verify(printer: &Printer, report: &AuditVerifyReport) -> Result<ExitStat
                 "seal {} (entries {}-{}): {}",
                 p.seal_id, p.first_id, p.last_id, p.problem
             ));
+        } else if let Some(id) = p.prune_id {
+            let range = if p.last_id >= p.first_id {
+                format!(" (entries {}-{})", p.first_id, p.last_id)
+            } else {
+                String::new()
+            };
+            printer.failure(format!("prune {id}{range}: {}", p.problem));
         } else if let Some(last_named) = p.entry_ids.last() {
             let mut ids: Vec<String> = p.entry_ids.iter().map(i64::to_string).collect();
             if *last_named != p.last_id {
@@ -459,7 +466,8 @@ fn show_verify(printer: &Printer, report: &AuditVerifyReport) -> Result<ExitStat
     }
     if report.seals_pruned > 0 {
         printer.note(format!(
-            "{} seals cover pruned entries (recorded by `audit prune`): chained, not recomputed.",
+            "{} seals cover pruned entries (a prune record in the chain says so): chained, not \
+             recomputed.",
             report.seals_pruned
         ));
     }

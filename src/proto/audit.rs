@@ -227,6 +227,10 @@ pub struct SealHead {
     pub last_id: i64,
     pub digest: String,
     pub sealed_at: DateTime<Utc>,
+    /// Set when the head is a prune record made after seal `seal_id` (`digest` and
+    /// `sealed_at` are then the prune record's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prune_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
@@ -274,13 +278,17 @@ pub enum Signatures {
     Unsigned,
 }
 
-/// Something verification found: about a seal (`seal_id`), or about entries no seal
-/// accounts for (`entry_ids`), or about the chain as a whole (neither).
+/// Something verification found: about a seal (`seal_id`), a prune record (`prune_id`),
+/// entries no seal accounts for (`entry_ids`), or the chain as a whole (none of them).
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SealProblem {
     /// The seal, or 0.
     pub seal_id: i64,
-    /// The id range: the seal's, or the lowest and highest of the entries found.
+    /// The prune record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prune_id: Option<i64>,
+    /// The id range: the seal's, the prune record's, or the lowest and highest of the
+    /// entries found.
     pub first_id: i64,
     pub last_id: i64,
     /// Entries no seal accounts for, by id (the first ten).

@@ -143,7 +143,7 @@ each_backend!(quiet_run_then_restore_reproduces_the_data, |env| {
         .map(|(_, n)| n.as_u64().unwrap())
         .unwrap();
     assert!(audit_rows >= 2000, "{shown}");
-    assert_eq!(shown["schema_version"], 8);
+    assert_eq!(shown["schema_version"], 10);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'backup.run'"),
         1
@@ -722,7 +722,7 @@ fn a_backup_of_a_partly_migrated_database_says_why_it_has_no_audit_entry() {
     let run = backup(&env, &["run"]);
     assert_eq!(run.code, 0, "{run}");
     assert!(run.stderr.contains("audit entry"), "{run}");
-    assert!(run.stderr.contains("version 3 of 8"), "{run}");
+    assert!(run.stderr.contains("version 3 of 10"), "{run}");
     assert_eq!(list(&env).len(), 1);
 }
 

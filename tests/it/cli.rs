@@ -220,7 +220,7 @@ each_backend!(output_formats_share_field_names, |env| {
         lines.next(),
         Some("version,name,status,applied_at,checksum,file")
     );
-    assert_eq!(lines.count(), 8);
+    assert_eq!(lines.count(), 9);
 
     let ndjson = env.ok(&["migrate", "status", "-o", "ndjson"]);
     let rows: Vec<serde_json::Value> = ndjson
@@ -228,7 +228,7 @@ each_backend!(output_formats_share_field_names, |env| {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), 9);
     let applied_at = rows[0]["applied_at"].as_str().unwrap();
     assert!(
         chrono::DateTime::parse_from_rfc3339(applied_at).is_ok() && applied_at.ends_with('Z'),
@@ -524,7 +524,7 @@ each_backend!(an_unmigrated_database_says_what_to_run, |env| {
         assert_eq!(run.code, 1, "{args:?}: {run}");
         assert!(
             run.stderr
-                .contains("the schema is not installed (version 0 of 8)"),
+                .contains("the schema is not installed (version 0 of 10)"),
             "{run}"
         );
         assert!(run.stderr.contains("platctl migrate run"), "{run}");
@@ -533,7 +533,7 @@ each_backend!(an_unmigrated_database_says_what_to_run, |env| {
     env.ok(&["-q", "migrate", "run", "--to", "4"]);
     let behind = env.run(&["orgs", "list"]);
     assert_eq!(behind.code, 1, "{behind}");
-    assert!(behind.stderr.contains("version 4 of 8"), "{behind}");
+    assert!(behind.stderr.contains("version 4 of 10"), "{behind}");
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["orgs", "list"]);
 });

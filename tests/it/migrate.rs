@@ -2,7 +2,7 @@
 
 use crate::common::{Kind, TestEnv, each_backend};
 
-const VERSIONS: i64 = 8;
+const VERSIONS: i64 = 9;
 
 #[test]
 fn init_works_on_a_fresh_machine_with_the_embedded_default() {
@@ -10,7 +10,7 @@ fn init_works_on_a_fresh_machine_with_the_embedded_default() {
     let first = env.bare().arg("init").output().unwrap();
     let first = crate::common::Run::from(first);
     assert_eq!(first.code, 0, "{first}");
-    assert!(first.stdout.contains("Applied 8 migrations"), "{first}");
+    assert!(first.stdout.contains("Applied 9 migrations"), "{first}");
     assert!(env.home().join(".config/platctl/config.toml").is_file());
     assert!(env.home().join(".local/share/platctl/platctl.db").is_file());
 
@@ -68,10 +68,10 @@ each_backend!(concurrent_runs_apply_each_migration_once, |env| {
         env.count("SELECT COUNT(DISTINCT version) FROM _platctl_migrations"),
         VERSIONS
     );
-    // One audit row per migration applied once the audit table existed (5, 6, 7, 8).
+    // One audit row per migration applied once the audit table existed (5, 6, 7, 8, 10).
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.apply'"),
-        4
+        5
     );
     assert_eq!(env.count("SELECT COUNT(*) FROM permissions"), 104);
 });
@@ -128,11 +128,11 @@ each_backend!(status_exit_code_gates_pending_migrations, |env| {
         .filter(|m| m["status"] == "pending")
         .map(|m| m["version"].as_i64().unwrap())
         .collect();
-    assert_eq!(pending, [4, 5, 6, 7, 8]);
+    assert_eq!(pending, [4, 5, 6, 7, 8, 10]);
 
     let dry = env.run(&["migrate", "run", "--dry-run", "-o", "json"]);
     assert_eq!(dry.code, 0, "{dry}");
-    assert_eq!(dry.json()["steps"].as_array().unwrap().len(), 5);
+    assert_eq!(dry.json()["steps"].as_array().unwrap().len(), 6);
     assert!(
         !env.table_exists("api_keys"),
         "--dry-run changed the schema"
@@ -150,14 +150,20 @@ each_backend!(revert_asks_first_and_down_scripts_undo_everything, |env| {
     let refused = env.run(&["migrate", "revert"]);
     assert_eq!(refused.code, 2, "{refused}");
     assert!(refused.stderr.contains("--yes"), "{refused}");
-    assert!(env.table_exists("audit_prunes"), "revert ran unconfirmed");
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        10,
+        "revert ran unconfirmed"
+    );
 
     env.ok(&["--yes", "migrate", "revert"]);
+    assert!(env.table_exists("audit_prunes"));
+    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 8);
+    env.ok(&["--yes", "migrate", "revert"]);
     assert!(!env.table_exists("audit_prunes"));
-    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 7);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.revert'"),
-        1
+        2
     );
 
     env.ok(&["--yes", "migrate", "revert", "--to", "0"]);
@@ -228,11 +234,11 @@ each_backend!(as_names_an_existing_user_once_users_exist, |env| {
     env.ok(&["--as", "deployer@acme.io", "-q", "migrate", "run"]);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE actor = 'deployer@acme.io'"),
-        4
+        5
     );
     env.ok(&["-q", "--yes", "migrate", "revert"]);
     let ghost = env.run(&["--as", "ghost@acme.io", "migrate", "run"]);
     assert_eq!(ghost.code, 1, "{ghost}");
     assert!(ghost.stderr.contains("no such user"), "{ghost}");
-    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 7);
+    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 8);
 });

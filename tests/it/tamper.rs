@@ -32,6 +32,38 @@ impl Log {
         log
     }
 
+    /// Old entries under seal 1 and recent ones under seal 2; a signed prune took seal 1's
+    /// entries; seal 3 covers what came since (the `audit.prune` entry); 5 entries unsealed.
+    fn pruned(env: TestEnv) -> Log {
+        let env = platform(env);
+        env.tamper(match env.kind {
+            Kind::Postgres => "UPDATE audit_logs SET occurred_at = now() - interval '500 days'",
+            Kind::Sqlite => {
+                "UPDATE audit_logs SET occurred_at = \
+                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-500 days')"
+            }
+        });
+        let log = Log::with_key(env);
+        seed(&log.env, 300, 400 * 24 * 60);
+        log.seal();
+        seed(&log.env, 100, 0);
+        log.seal();
+        let pruned = log.signed(&["--yes", "audit", "prune", "--older-than", "365d"]);
+        assert_eq!(pruned.code, 0, "{pruned}");
+        log.seal();
+        seed(&log.env, 5, 0);
+        assert_eq!(
+            log.env.count(&format!(
+                "SELECT COUNT(*) FROM audit_logs WHERE id <= {}",
+                log.last_id(1)
+            )),
+            0,
+            "seal 1's entries were pruned"
+        );
+        log.ok();
+        log
+    }
+
     fn with_key(env: TestEnv) -> Log {
         let keys = env.path("keys");
         env.ok(&["-q", "audit", "keygen", "--out", keys.to_str().unwrap()]);
@@ -108,6 +140,14 @@ impl Log {
         self.env
             .query_string("SELECT digest FROM audit_seals ORDER BY id DESC LIMIT 1")
     }
+
+    /// The time literal of "now" in this database.
+    fn now(&self) -> &'static str {
+        match self.env.kind {
+            Kind::Postgres => "now()",
+            Kind::Sqlite => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        }
+    }
 }
 
 each_backend!(an_entry_changed_behind_the_trigger, |env| {
@@ -161,6 +201,17 @@ each_backend!(an_entry_inserted_inside_a_sealed_range, |env| {
     log.caught(&[], &[&log.seal_name(2), "inserted"]);
 });
 
+each_backend!(an_entry_inserted_inside_a_pruned_range, |env| {
+    let log = Log::pruned(env);
+    log.env
+        .exec("INSERT INTO audit_logs (id, action, actor) VALUES (7, 'forged.entry', 'mallory')");
+    log.caught(&[], &["entries 7:", "prune 1"]);
+    // What a prune records is the range, not a time: a forged entry dated after the cutoff
+    // is found the same way.
+    log.env.exec("DELETE FROM audit_logs WHERE id = 7");
+    log.ok();
+});
+
 each_backend!(
     an_entry_inserted_above_the_last_seal_is_listed_unsealed,
     |env| {
@@ -188,6 +239,79 @@ each_backend!(
         assert!(!run.stderr.contains("newer than the last seal"), "{run}");
     }
 );
+
+each_backend!(a_forged_prune_record, |env| {
+    let log = Log::sealed(env);
+    let head = log.head();
+    // Three entries changed, one deleted, and a record claiming every seal was pruned.
+    for id in [
+        log.first_id(1) + 1,
+        log.first_id(2) + 2,
+        log.first_id(3) + 3,
+    ] {
+        log.env.tamper(&format!(
+            "UPDATE audit_logs SET action = 'nothing.happened' WHERE id = {id}"
+        ));
+    }
+    log.env.exec(&format!(
+        "DELETE FROM audit_logs WHERE id = {}",
+        log.first_id(3) + 4
+    ));
+    log.env.exec(&format!(
+        "INSERT INTO audit_prunes (started_at, finished_at, cutoff, sealed_through, row_count, \
+         first_id, last_id, actor) VALUES ({now}, {now}, {now}, 3, 0, 1, {last}, 'mallory')",
+        now = log.now(),
+        last = log.last_id(3),
+    ));
+    log.caught(
+        &["--expect-head", &head],
+        &[
+            "prune 1",
+            &log.seal_name(1),
+            &log.seal_name(2),
+            &log.seal_name(3),
+        ],
+    );
+});
+
+each_backend!(a_prune_record_unsigned_altered_or_deleted, |env| {
+    let log = Log::pruned(env);
+    let signature = log
+        .env
+        .query_string("SELECT signature FROM audit_prunes WHERE id = 1");
+    assert_eq!(signature.len(), 128, "the prune record is signed");
+
+    log.env
+        .exec("UPDATE audit_prunes SET signature = NULL, key_id = NULL WHERE id = 1");
+    log.caught(&[], &["prune 1", "not signed"]);
+    log.env.exec(&format!(
+        "UPDATE audit_prunes SET signature = '{signature}' WHERE id = 1"
+    ));
+    log.ok();
+
+    // The claim widened to seal 2, whose entries go too.
+    log.env
+        .exec("UPDATE audit_prunes SET sealed_through = 2 WHERE id = 1");
+    log.env.exec(&format!(
+        "DELETE FROM audit_logs WHERE id <= {}",
+        log.last_id(2)
+    ));
+    log.caught(&[], &["prune 1", "altered", &log.seal_name(2), "deleted"]);
+    log.env
+        .exec("UPDATE audit_prunes SET sealed_through = 1 WHERE id = 1");
+
+    // The record removed: seal 1's entries are missing, and seal 3 chained to it.
+    log.env.exec("DELETE FROM audit_prunes WHERE id = 1");
+    log.caught(
+        &[],
+        &[
+            &log.seal_name(1),
+            "deleted",
+            &log.seal_name(3),
+            "does not chain",
+        ],
+    );
+});
 
 each_backend!(a_seal_deleted, |env| {
     let log = Log::sealed(env);
@@ -284,3 +408,31 @@ each_backend!(the_end_cut_off, |env| {
     log.ok();
     log.caught(&["--expect-head", &head], &["is not in the chain"]);
 });
+
+each_backend!(
+    a_prune_record_from_before_migration_10_proves_nothing,
+    |env| {
+        let log = Log::pruned(env);
+        // As migration 10 leaves a record made before it: no place in the chain, no digest.
+        log.env.exec(
+            "UPDATE audit_prunes SET head_seal_id = NULL, sealed_last = NULL, prev_digest = NULL, \
+         digest = NULL, signature = NULL, key_id = NULL",
+        );
+        log.caught(
+            &[],
+            &["prune 1", "proves nothing", &log.seal_name(1), "deleted"],
+        );
+        // Old entries since, unsealed: a prune would take them, and seal 1 again.
+        seed(&log.env, 5, 400 * 24 * 60);
+        let refused = log.signed(&["--yes", "audit", "prune", "--older-than", "365d"]);
+        assert_eq!(refused.code, 1, "{refused}");
+        assert!(refused.stderr.contains(&log.seal_name(1)), "{refused}");
+
+        // The way out the README gives: a new chain over what is left.
+        log.env
+            .exec("DELETE FROM audit_seals; DELETE FROM audit_prunes");
+        log.seal();
+        let run = log.ok();
+        assert!(run.stdout.contains("1/1 seals valid (signed)"), "{run}");
+    }
+);

@@ -14,8 +14,9 @@
 //! values are the columns' binary COPY forms (bigint, timestamptz, uuid, inet and jsonb in the
 //! server's fixed binary formats), so a row is exactly a tuple of `COPY … (FORMAT binary)`
 //! and is hashed as it arrives; on SQLite they are the stored values as text. Chaining each
-//! digest to the previous one means removing, changing or inserting an entry, or a seal,
-//! breaks every digest after it. Anyone who can write the database could recompute the
+//! digest to the link before it (the previous seal, or a prune record made after it: see
+//! `chain`) means removing, changing or inserting an entry, a seal or a prune record breaks
+//! every digest after it. Anyone who can write the database could recompute the
 //! chain, so a seal is also signed with an Ed25519 key kept outside the database
 //! (`AUDIT_SIGNING_KEY_FILE`); the signature covers the digest, which covers everything else.
 
@@ -24,6 +25,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use super::chain::{self, Chain, Link, seal_problem};
 use super::{Actor, parallel};
 use crate::db::{Db, Dialect, Row, Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
@@ -41,11 +43,6 @@ const PAGE: i64 = 5000;
 
 /// Seal runs take this transaction-level advisory lock on PostgreSQL: one at a time.
 const SEAL_LOCK: i64 = 0x0070_6c61_7461_7564; // "platctl-aud"
-
-/// The message a seal's signature covers.
-pub fn signed_message(digest: &str) -> Vec<u8> {
-    format!("platctl audit seal v1 {digest}").into_bytes()
-}
 
 fn start(prev: Option<&str>, first_id: i64, last_id: i64) -> Sha256 {
     let mut h = Sha256::new();
@@ -303,51 +300,6 @@ fn encode_text_row(row: &Row, out: &mut Vec<u8>) -> Result<()> {
     Ok(())
 }
 
-fn seal_from(row: &Row) -> Result<(Seal, Option<String>)> {
-    let signature = row.opt_text("signature")?;
-    Ok((
-        Seal {
-            id: row.int("id")?,
-            sealed_at: row.time("sealed_at")?,
-            first_id: row.int("first_id")?,
-            last_id: row.int("last_id")?,
-            row_count: row.int("row_count")?,
-            prev_digest: row.opt_text("prev_digest")?,
-            digest: row.text("digest")?,
-            key_id: row.opt_text("key_id")?,
-            signed: signature.is_some(),
-            actor: row.text("actor")?,
-        },
-        signature,
-    ))
-}
-
-const SEAL_SELECT: &str = "SELECT id, sealed_at, first_id, last_id, row_count, prev_digest, \
-    digest, key_id, signature, actor, newest_at FROM audit_seals";
-
-pub fn head_of(seal: &Seal) -> SealHead {
-    SealHead {
-        seal_id: seal.id,
-        last_id: seal.last_id,
-        digest: seal.digest.clone(),
-        sealed_at: seal.sealed_at,
-    }
-}
-
-/// The newest seal, if any (and if the tables exist: a backup of an older schema has none).
-pub async fn head(db: &Db) -> Result<Option<SealHead>> {
-    if !db.table_exists("audit_seals").await? {
-        return Ok(None);
-    }
-    let row = db
-        .fetch_optional(Sql::assembled(format!(
-            "{SEAL_SELECT} ORDER BY id DESC LIMIT 1"
-        )))
-        .await?;
-    row.map(|r| seal_from(&r).map(|(s, _)| head_of(&s)))
-        .transpose()
-}
-
 /// The id below which every entry that will ever exist is committed: on PostgreSQL, wait for
 /// the writers in flight (a moment's SHARE lock: transactions take ids before they commit,
 /// not always in order), then read the highest id.
@@ -377,6 +329,16 @@ async fn settled_last_id(db: &Db) -> Result<i64> {
     Ok(last)
 }
 
+/// Take the chain's lock for the rest of `tx`: one seal or prune record added at a time (on
+/// PostgreSQL an advisory lock; SQLite's write transaction is one already).
+pub async fn lock_chain(tx: &mut Tx<'_>) -> Result<()> {
+    if tx.dialect() == Dialect::Postgres {
+        tx.execute(Sql::new("SELECT pg_advisory_xact_lock($1)").bind(SEAL_LOCK))
+            .await?;
+    }
+    Ok(())
+}
+
 /// Seal the entries added since the last seal.
 pub async fn seal(
     db: &Db,
@@ -391,11 +353,7 @@ pub async fn seal(
         Dialect::Sqlite => i64::MAX,
     };
     let mut tx = db.begin().await?;
-    if tx.dialect() == Dialect::Postgres {
-        // One seal run at a time; the next one sees this one's seal once it commits.
-        tx.execute(Sql::new("SELECT pg_advisory_xact_lock($1)").bind(SEAL_LOCK))
-            .await?;
-    }
+    lock_chain(&mut tx).await?;
     let last_id = if last_id == i64::MAX {
         tx.fetch_one(Sql::new(
             "SELECT COALESCE(MAX(id), 0) AS last FROM audit_logs",
@@ -405,20 +363,14 @@ pub async fn seal(
     } else {
         last_id
     };
-    let prev = tx
-        .fetch_optional(Sql::assembled(format!(
-            "{SEAL_SELECT} ORDER BY id DESC LIMIT 1"
-        )))
-        .await?
-        .map(|r| seal_from(&r))
-        .transpose()?
-        .map(|(s, _)| s);
+    // The chain's head: the newest seal, or a prune record made after it.
+    let prev = chain::tip(&mut tx).await?;
     let first_id = prev.as_ref().map_or(1, |p| p.last_id.saturating_add(1));
     if first_id > last_id {
         tx.commit().await?;
         return Ok(SealReport {
             seal: None,
-            head: prev.as_ref().map(head_of),
+            head: prev,
         });
     }
     progress.phase(
@@ -447,7 +399,7 @@ pub async fn seal(
     let digest = finish(h, rows);
     let (signature, key_id) = match key {
         Some(k) => (
-            Some(k.sign(&signed_message(&digest))),
+            Some(k.sign(&chain::seal_message(&digest))),
             Some(k.public().id()),
         ),
         None => (None, None),
@@ -489,7 +441,13 @@ pub async fn seal(
         actor: actor.label.clone(),
     };
     Ok(SealReport {
-        head: Some(head_of(&seal)),
+        head: Some(SealHead {
+            seal_id: seal.id,
+            last_id: seal.last_id,
+            digest: seal.digest.clone(),
+            sealed_at: seal.sealed_at,
+            prune_id: None,
+        }),
         seal: Some(seal),
     })
 }
@@ -499,6 +457,7 @@ struct Check {
     index: usize,
     hasher: Sha256,
     rows: i64,
+    newest: Option<DateTime<Utc>>,
 }
 
 /// A seal recomputed from the entries there now.
@@ -506,6 +465,8 @@ struct Recomputed {
     index: usize,
     digest: String,
     rows: i64,
+    /// When its newest entry occurred.
+    newest: Option<DateTime<Utc>>,
 }
 
 impl Check {
@@ -514,6 +475,7 @@ impl Check {
             index,
             hasher: start(s.prev_digest.as_deref(), s.first_id, s.last_id),
             rows: 0,
+            newest: None,
         }
     }
 
@@ -522,6 +484,7 @@ impl Check {
             index: self.index,
             digest: finish(self.hasher, self.rows),
             rows: self.rows,
+            newest: self.newest,
         }
     }
 }
@@ -572,6 +535,9 @@ async fn recompute(
         if let Some(c) = &mut current {
             c.hasher.update(row.bytes);
             c.rows += 1;
+            if row.occurred_at > c.newest {
+                c.newest = row.occurred_at;
+            }
         }
         let step = row.id.saturating_sub(advanced);
         if step >= 4096 {
@@ -591,14 +557,16 @@ async fn recompute(
     Ok(done)
 }
 
-fn seal_problem(s: &Seal, text: String) -> SealProblem {
-    SealProblem {
-        seal_id: s.id,
-        first_id: s.first_id,
-        last_id: s.last_id,
-        entry_ids: Vec::new(),
-        problem: text,
+/// A read of the whole chain and the entries as one view (on PostgreSQL, one snapshot).
+async fn begin_view(db: &Db) -> Result<Tx<'static>> {
+    let mut tx = db.begin_read().await?;
+    if tx.dialect() == Dialect::Postgres {
+        tx.execute(Sql::new(
+            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        ))
+        .await?;
     }
+    Ok(tx)
 }
 
 /// What a recomputed seal says about its entries, if anything is wrong.
@@ -665,6 +633,7 @@ async fn entries_in(
         n,
         SealProblem {
             seal_id: 0,
+            prune_id: None,
             first_id: row.opt_int("lo")?.unwrap_or(lo),
             last_id: row.opt_int("hi")?.unwrap_or(hi),
             entry_ids: ids,
@@ -677,8 +646,9 @@ async fn entries_in(
     )))
 }
 
-/// Recompute every seal (those since `since`), follow the chain, check signatures, and
-/// account for every entry: in a recomputed seal, a pruned one, or newer than the last.
+/// Recompute every seal (those since `since`), follow the chain of seals and prune records,
+/// check signatures, and account for every entry: in a recomputed seal, or newer than the
+/// last seal; any other is named.
 pub async fn verify(
     db: &Db,
     req: &AuditVerify,
@@ -686,92 +656,20 @@ pub async fn verify(
     progress: Reporter,
 ) -> Result<AuditVerifyReport> {
     let started = Instant::now();
-    let mut tx = db.begin_read().await?;
-    if tx.dialect() == Dialect::Postgres {
-        // One view of the seals, the prune records and every entry.
-        tx.execute(Sql::new(
-            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-        ))
-        .await?;
-    }
-    let rows: Vec<(Seal, Option<String>)> = tx
-        .fetch_all(Sql::assembled(format!("{SEAL_SELECT} ORDER BY id")))
-        .await?
-        .iter()
-        .map(seal_from)
-        .collect::<Result<_>>()?;
-    let (seals, signatures_of): (Vec<Seal>, Vec<Option<String>>) = rows.into_iter().unzip();
-    let pruned_through = tx
-        .fetch_one(Sql::new(
-            "SELECT MAX(sealed_through) AS through FROM audit_prunes",
-        ))
-        .await?
-        .opt_int("through")?
-        .unwrap_or(0);
-    let mut problems = Vec::new();
-
-    // The chain and the signatures.
-    let mut prev: Option<&Seal> = None;
-    for (seal, signature) in seals.iter().zip(&signatures_of) {
-        match prev {
-            None if seal.prev_digest.is_some() => problems.push(seal_problem(
-                seal,
-                "it chains to a seal that is not there: earlier seals were removed".into(),
-            )),
-            None if seal.first_id != 1 => problems.push(seal_problem(
-                seal,
-                "it is the first seal, but starts at another entry than 1: the chain was \
-                 made anew"
-                    .into(),
-            )),
-            Some(p) if seal.prev_digest.as_deref() != Some(p.digest.as_str()) => {
-                problems.push(seal_problem(
-                    seal,
-                    format!(
-                        "it does not chain to seal {}: a seal was changed, removed or inserted",
-                        p.id
-                    ),
-                ))
-            }
-            Some(p) if p.last_id.checked_add(1) != Some(seal.first_id) => {
-                problems.push(seal_problem(
-                    seal,
-                    format!(
-                        "its range does not start where seal {} ended (entry {})",
-                        p.id, p.last_id
-                    ),
-                ))
-            }
-            _ => {}
-        }
-        if let Some(key) = public {
-            match signature {
-                None => problems.push(seal_problem(
-                    seal,
-                    "it is not signed, and a public key was given: every seal must be signed"
-                        .into(),
-                )),
-                Some(sig) if !key.verify(&signed_message(&seal.digest), sig) => {
-                    problems.push(seal_problem(
-                        seal,
-                        "its signature does not verify with the public key: the seal was \
-                         forged or altered, or signed by another key"
-                            .into(),
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-        prev = Some(seal);
-    }
-    let any_signed = signatures_of.iter().any(Option::is_some);
-    let signatures = match (public, any_signed) {
+    let mut tx = begin_view(db).await?;
+    let chain = Chain::load(&mut tx).await?;
+    let checked = chain.check(public);
+    let mut problems: Vec<SealProblem> = checked.found.into_iter().map(|f| f.problem).collect();
+    let seals = &chain.seals;
+    let signatures = match (public, chain.any_signed()) {
         (Some(_), _) => Signatures::Checked,
         (None, true) => Signatures::NotChecked,
         (None, false) => Signatures::Unsigned,
     };
 
-    // Which seals are recomputed.
+    // Which seals are recomputed: not those a prune record that holds took.
+    let pruned_by = checked.pruned_by.map(|j| &chain.prunes[j]);
+    let pruned_through = pruned_by.map_or(0, |p| p.sealed_through);
     let pruned: Vec<bool> = seals.iter().map(|s| s.id <= pruned_through).collect();
     let mut skipped = 0u64;
     let mut to_check: Vec<usize> = Vec::new();
@@ -789,7 +687,7 @@ pub async fn verify(
         n.saturating_add(u64::try_from(s.row_count).unwrap_or(0))
     });
     let mut rows_verified = 0u64;
-    for r in recompute(db, &mut tx, &seals, &to_check, &progress).await? {
+    for r in recompute(db, &mut tx, seals, &to_check, &progress).await? {
         let s = &seals[r.index];
         rows_verified = rows_verified.saturating_add(u64::try_from(r.rows).unwrap_or(0));
         if let Some(text) = compare(s, &r) {
@@ -798,13 +696,7 @@ pub async fn verify(
     }
     progress.finish();
 
-    // Entries no seal accounts for: below 1, in a pruned range, below the first seal.
-    let pruned_last = seals
-        .iter()
-        .zip(&pruned)
-        .filter(|(_, p)| **p)
-        .map(|(s, _)| s.last_id)
-        .max();
+    // Entries no seal accounts for: below 1, in the pruned range, below the first seal.
     let first_kept = match (seals.iter().zip(&pruned).find(|(_, p)| !**p), seals.last()) {
         (Some((s, _)), _) => s.first_id,
         (None, Some(last)) => last.last_id.saturating_add(1),
@@ -820,22 +712,25 @@ pub async fn verify(
         )
         .await?,
     );
-    if let Some(last) = pruned_last {
+    let mut below = 1;
+    if let Some(p) = pruned_by {
+        let last = p.sealed_last.unwrap_or(0);
         outside.extend(
             entries_in(
                 &mut tx,
                 1,
                 last,
                 format!(
-                    "in the pruned range (entries 1-{last}), from which nothing comes back: \
-                     inserted by hand, or the prune was interrupted (run `audit prune` again \
-                     to finish it)"
+                    "in the range pruned by prune {} (entries 1-{last}), from which nothing \
+                     comes back: inserted by hand, or that prune was interrupted (run `audit \
+                     prune` again to finish it)",
+                    p.id
                 ),
             )
             .await?,
         );
+        below = last.max(0).saturating_add(1);
     }
-    let below = pruned_last.unwrap_or(0).max(0).saturating_add(1);
     outside.extend(
         entries_in(
             &mut tx,
@@ -848,13 +743,13 @@ pub async fn verify(
         )
         .await?,
     );
-    let head = seals.last().map(head_of);
+    let head = chain::tip(&mut tx).await?;
     let newer = tx
         .fetch_one(
             Sql::new(
                 "SELECT COUNT(*) AS n, MIN(id) AS lo, MAX(id) AS hi FROM audit_logs WHERE id > $1",
             )
-            .bind(head.as_ref().map_or(0, |h| h.last_id.max(0))),
+            .bind(seals.last().map_or(0, |s| s.last_id.max(0))),
         )
         .await?;
     tx.commit().await?;
@@ -862,10 +757,11 @@ pub async fn verify(
 
     let expected_head_found = req.expect_head.as_ref().map(|want| {
         let want = want.trim().to_ascii_lowercase();
-        let found = seals.iter().any(|s| s.digest == want);
+        let found = chain.holds(&want);
         if !found {
             problems.push(SealProblem {
                 seal_id: 0,
+                prune_id: None,
                 first_id: 0,
                 last_id: 0,
                 entry_ids: Vec::new(),
@@ -905,4 +801,84 @@ pub async fn verify(
         problems,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Before a prune records that every seal up to `through` lost its entries: those seals not
+/// pruned yet must be whole — in their place in the chain, their entries matching their
+/// digests, and with `key` their signatures valid — and every entry of theirs older than
+/// `cutoff`, as the entries themselves say (a seal row's `newest_at` is not evidence). A
+/// prune never destroys what verify would find, nor signs away tampering.
+pub async fn check_prunable(
+    db: &Db,
+    through: i64,
+    cutoff: DateTime<Utc>,
+    key: Option<&PublicKey>,
+    progress: &Reporter,
+) -> Result<()> {
+    let mut tx = begin_view(db).await?;
+    let chain = Chain::load(&mut tx).await?;
+    let Some(end) = chain
+        .links
+        .iter()
+        .position(|l| matches!(l, Link::Seal(i) if chain.seals[*i].id == through))
+    else {
+        return Err(
+            Error::conflict(format!("seal {through} went while the prune was planned"))
+                .with_hint("run the prune again"),
+        );
+    };
+    let checked = chain.check(key);
+    let refuse = |what: String| {
+        Error::refused(format!(
+            "{what}: pruning would destroy the evidence, so nothing was deleted"
+        ))
+        .with_hint("run `platctl audit verify` and find out what happened first")
+    };
+    // A missing signature is no reason to keep a seal: the signed prune record vouches for it.
+    if let Some(f) = checked
+        .found
+        .iter()
+        .find(|f| !f.unsigned && f.link.is_some_and(|l| l <= end))
+    {
+        let p = &f.problem;
+        let what = match p.prune_id {
+            Some(id) => format!("prune {id}"),
+            None => format!("seal {} (entries {}-{})", p.seal_id, p.first_id, p.last_id),
+        };
+        return Err(refuse(format!("{what}: {}", p.problem)));
+    }
+    if key.is_none() && chain.any_signed() {
+        return Err(Error::refused(
+            "the seals are signed, so a prune record must be signed too, and \
+             AUDIT_SIGNING_KEY_FILE is not set: nothing was deleted",
+        )
+        .with_hint("set AUDIT_SIGNING_KEY_FILE to the key that signs the seals"));
+    }
+    let already = checked
+        .pruned_by
+        .map_or(0, |j| chain.prunes[j].sealed_through);
+    let which: Vec<usize> = (0..chain.seals.len())
+        .filter(|i| (already.saturating_add(1)..=through).contains(&chain.seals[*i].id))
+        .collect();
+    for r in recompute(db, &mut tx, &chain.seals, &which, progress).await? {
+        let s = &chain.seals[r.index];
+        if let Some(text) = compare(s, &r) {
+            return Err(refuse(format!(
+                "seal {} (entries {}-{}): {text}",
+                s.id, s.first_id, s.last_id
+            )));
+        }
+        if let Some(newest) = r.newest.filter(|t| *t >= cutoff) {
+            return Err(refuse(format!(
+                "seal {} (entries {}-{}) holds an entry of {}, not older than the cutoff, \
+                 though its row says all are: the seal row was altered",
+                s.id,
+                s.first_id,
+                s.last_id,
+                newest.to_rfc3339()
+            )));
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
