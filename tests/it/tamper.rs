@@ -407,6 +407,50 @@ each_backend!(the_end_cut_off, |env| {
     // The chain that is left is whole and signed: only an anchor kept elsewhere tells.
     log.ok();
     log.caught(&["--expect-head", &head], &["is not in the chain"]);
+    // So too with nothing left at all.
+    log.env
+        .exec("DELETE FROM audit_logs; DELETE FROM audit_seals");
+    log.ok();
+    log.caught(&["--expect-head", &head], &["is not in the chain"]);
+});
+
+each_backend!(since_leaves_older_seals_unchecked, |env| {
+    let log = Log::sealed(env);
+    let since = log.env.query_string(match log.env.kind {
+        Kind::Postgres => {
+            "SELECT to_char(sealed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') \
+             FROM audit_seals WHERE id = 3"
+        }
+        Kind::Sqlite => "SELECT sealed_at FROM audit_seals WHERE id = 3",
+    });
+    log.env.tamper(&format!(
+        "UPDATE audit_logs SET actor = 'mallory' WHERE id = {}",
+        log.first_id(1) + 5
+    ));
+    let run = log.verify(&["--since", &since]);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("2 seals made before --since"), "{run}");
+    log.caught(&[], &[&log.seal_name(1), "changed"]);
+});
+
+each_backend!(without_the_key_anyone_with_the_database_can_prune, |env| {
+    // An unsigned chain, anchored.
+    let env = platform(env);
+    seed(&env, 100, 0);
+    env.ok(&["-q", "audit", "seal"]);
+    seed(&env, 100, 0);
+    env.ok(&["-q", "audit", "seal"]);
+    let head = env.query_string("SELECT digest FROM audit_seals WHERE id = 2");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // `audit prune` itself, with a cutoff of a second ago, takes every sealed entry...
+    env.ok(&["-q", "--yes", "audit", "prune", "--older-than", "1s"]);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE id <= (SELECT last_id FROM audit_seals WHERE id = 2)"),
+        0
+    );
+    // ...and the record it leaves is as sound as any unsigned link after the anchor.
+    let run = env.ok(&["audit", "verify", "--expect-head", &head]);
+    assert!(run.stderr.contains("2 seals cover pruned entries"), "{run}");
 });
 
 each_backend!(
