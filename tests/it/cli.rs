@@ -533,7 +533,13 @@ each_backend!(an_unmigrated_database_says_what_to_run, |env| {
     env.ok(&["-q", "migrate", "run", "--to", "4"]);
     let behind = env.run(&["orgs", "list"]);
     assert_eq!(behind.code, 1, "{behind}");
-    assert!(behind.stderr.contains("version 4 of 10"), "{behind}");
+    // Versions need not follow each other: what is pending is counted, not subtracted.
+    assert!(
+        behind
+            .stderr
+            .contains("version 4 of 10: 5 migrations of this platctl are not applied"),
+        "{behind}"
+    );
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["orgs", "list"]);
 });
