@@ -533,6 +533,23 @@ impl Db {
         self.fetch_one(sql.bind(table)).await?.bool("present")
     }
 
+    /// Whether `table` has `column` (a schema older than this binary's may not).
+    pub async fn column_exists(&self, table: &str, column: &str) -> Result<bool> {
+        let sql = match self.dialect() {
+            Dialect::Postgres => Sql::new(
+                "SELECT EXISTS (SELECT 1 FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = $1 \
+                 AND column_name = $2) AS present",
+            ),
+            Dialect::Sqlite => Sql::new(
+                "SELECT EXISTS (SELECT 1 FROM pragma_table_info($1) WHERE name = $2) AS present",
+            ),
+        };
+        self.fetch_one(sql.bind(table).bind(column))
+            .await?
+            .bool("present")
+    }
+
     /// "PostgreSQL 15.18" or "SQLite 3.50.4".
     pub async fn server_version(&self) -> Result<String> {
         match self {

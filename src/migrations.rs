@@ -317,6 +317,6 @@ mod tests {
             .map(|m| (m.version, m.name))
             .collect();
         assert_eq!(pg, lite);
-        assert_eq!(pg.len(), 9);
+        assert_eq!(pg.len(), 10);
     }
 }

@@ -434,13 +434,26 @@ fn show_verify(printer: &Printer, report: &AuditVerifyReport) -> Result<ExitStat
         group(report.rows_expected),
     );
     for p in &report.problems {
-        if p.seal_id == 0 {
-            printer.failure(&p.problem);
-        } else {
+        if p.seal_id != 0 {
             printer.failure(format!(
                 "seal {} (entries {}-{}): {}",
                 p.seal_id, p.first_id, p.last_id, p.problem
             ));
+        } else if let Some(id) = p.prune_id {
+            let range = if p.last_id >= p.first_id {
+                format!(" (entries {}-{})", p.first_id, p.last_id)
+            } else {
+                String::new()
+            };
+            printer.failure(format!("prune {id}{range}: {}", p.problem));
+        } else if let Some(last_named) = p.entry_ids.last() {
+            let mut ids: Vec<String> = p.entry_ids.iter().map(i64::to_string).collect();
+            if *last_named != p.last_id {
+                ids.push(format!("… {}", p.last_id));
+            }
+            printer.failure(format!("entries {}: {}", ids.join(", "), p.problem));
+        } else {
+            printer.failure(&p.problem);
         }
     }
     if report.ok {
@@ -453,7 +466,8 @@ fn show_verify(printer: &Printer, report: &AuditVerifyReport) -> Result<ExitStat
     }
     if report.seals_pruned > 0 {
         printer.note(format!(
-            "{} seals cover pruned entries (recorded by `audit prune`): chained, not recomputed.",
+            "{} seals cover pruned entries (a prune record in the chain says so): chained, not \
+             recomputed.",
             report.seals_pruned
         ));
     }
@@ -476,9 +490,10 @@ fn show_verify(printer: &Printer, report: &AuditVerifyReport) -> Result<ExitStat
     if report.expected_head_found == Some(true) {
         printer.note("The expected head is in the chain.");
     }
-    if report.rows_unsealed > 0 {
+    if let (Some(lo), Some(hi)) = (report.unsealed_first_id, report.unsealed_last_id) {
         printer.note(format!(
-            "{} entries are newer than the last seal.",
+            "{} entries are newer than the last seal (ids {lo}-{hi}): nothing proves them \
+             until a seal covers them.",
             group(report.rows_unsealed)
         ));
     }

@@ -95,7 +95,7 @@ impl Core {
             .await;
         // The audit log's newest seal goes into the manifest: an anchor kept outside the
         // database (`audit verify --expect-head BACKUP_ID`).
-        let seal_head = super::audit::seal::head(self.db().await?).await?;
+        let seal_head = super::audit::chain::head(self.db().await?).await?;
         let manifest = backup::run(&ctx, req.label.clone(), req.lock_timeout, seal_head).await;
         progress.finish();
         let manifest = manifest?;

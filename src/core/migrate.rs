@@ -444,9 +444,8 @@ async fn applied_max(db: &Db) -> Result<i64> {
 /// Refuse to work on a schema that is not installed, or behind this binary's: its tables
 /// would be missing or old, and the errors raw.
 pub async fn ensure_current(db: &Db) -> Result<()> {
-    let latest = crate::migrations::embedded(db.dialect())
-        .last()
-        .map_or(0, |m| m.version);
+    let embedded = crate::migrations::embedded(db.dialect());
+    let latest = embedded.last().map_or(0, |m| m.version);
     let at = applied_max(db).await?;
     if at >= latest {
         return Ok(());
@@ -457,7 +456,8 @@ pub async fn ensure_current(db: &Db) -> Result<()> {
         ))
         .with_hint("run `platctl migrate run` (or `platctl init`)"));
     }
-    let pending = latest - at;
+    // Counted: versions need not follow each other.
+    let pending = embedded.iter().filter(|m| m.version > at).count();
     Err(Error::migration(format!(
         "the schema is at version {at} of {latest}: {pending} migration{} of this platctl {} \
          not applied",

@@ -807,7 +807,8 @@ impl Backend for Core {
     async fn audit_prune(&self, req: &AuditPrune, progress: Reporter) -> Result<AuditPruneReport> {
         self.ready().await?;
         let actor = self.platform_actor(Op::AuditPrune).await?;
-        audit::prune::prune(self.db().await?, &actor, req.cutoff, progress).await
+        let key = self.signing_key()?;
+        audit::prune::prune(self.db().await?, &actor, req.cutoff, key.as_ref(), progress).await
     }
 
     async fn audit_seal(&self, progress: Reporter) -> Result<SealReport> {

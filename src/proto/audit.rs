@@ -251,6 +251,10 @@ pub struct SealHead {
     pub last_id: i64,
     pub digest: String,
     pub sealed_at: DateTime<Utc>,
+    /// Set when the head is a prune record made after seal `seal_id` (`digest` and
+    /// `sealed_at` are then the prune record's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prune_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
@@ -302,11 +306,22 @@ pub enum Signatures {
     Unsigned,
 }
 
+/// Something verification found: about a seal (`seal_id`), a prune record (`prune_id`),
+/// entries no seal accounts for (`entry_ids`), or the chain as a whole (none of them).
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SealProblem {
+    /// The seal, or 0.
     pub seal_id: i64,
+    /// The prune record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prune_id: Option<i64>,
+    /// The id range: the seal's, the prune record's, or the lowest and highest of the
+    /// entries found.
     pub first_id: i64,
     pub last_id: i64,
+    /// Entries no seal accounts for, by id (the first ten).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entry_ids: Vec<i64>,
     pub problem: String,
 }
 
@@ -323,8 +338,13 @@ pub struct AuditVerifyReport {
     /// Entries the recomputed seals cover, and how many of them were found.
     pub rows_expected: u64,
     pub rows_verified: u64,
-    /// Entries newer than the last seal.
+    /// Entries newer than the last seal, and their lowest and highest ids.
     pub rows_unsealed: u64,
+    pub unsealed_first_id: Option<i64>,
+    pub unsealed_last_id: Option<i64>,
+    /// Entries that no seal, prune or the unsealed end accounts for (each one is a problem):
+    /// ids below 1, in a pruned range, below the first seal.
+    pub rows_outside: u64,
     pub signatures: Signatures,
     pub head: Option<SealHead>,
     /// `--expect-head` was found in the chain.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::common::{Kind, Run, TestEnv, each_backend};
 
 /// acme with alice (ADMIN) and bob (VIEWER), nothing else.
-fn platform(env: TestEnv) -> TestEnv {
+pub(crate) fn platform(env: TestEnv) -> TestEnv {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     for (user, role) in [("alice@acme.io", "admin"), ("bob@acme.io", "viewer")] {
@@ -24,7 +24,7 @@ fn platform(env: TestEnv) -> TestEnv {
 /// every 10th by alice, every 10th (+1) by bob, the rest by nobody in particular; five
 /// actions in turn; half in acme; addresses in 10.0.0.0/16 and 192.168.1.0/24; metadata with
 /// quotes.
-fn seed(env: &TestEnv, n: i64, minutes_ago: i64) {
+pub(crate) fn seed(env: &TestEnv, n: i64, minutes_ago: i64) {
     let alice =
         env.query_string("SELECT CAST(id AS TEXT) FROM users WHERE email = 'alice@acme.io'");
     let bob = env.query_string("SELECT CAST(id AS TEXT) FROM users WHERE email = 'bob@acme.io'");
@@ -363,7 +363,7 @@ impl TestEnv {
     }
 
     /// Change one entry behind the no-update trigger's back, and put the trigger back.
-    fn tamper(&self, sql: &str) {
+    pub(crate) fn tamper(&self, sql: &str) {
         match self.kind {
             Kind::Postgres => self.exec(&format!(
                 "ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_no_update; {sql}; \
@@ -587,6 +587,113 @@ each_backend!(signed_seals_cannot_be_recomputed_without_the_key, |env| {
     // A public key that is not one is a usage error.
     let bad = env.run(&["audit", "verify", "--public-key", private.to_str().unwrap()]);
     assert_eq!(bad.code, 2, "{bad}");
+});
+
+each_backend!(a_prune_checks_what_it_prunes_and_signs_its_record, |env| {
+    let env = platform(env);
+    env.tamper(match env.kind {
+        Kind::Postgres => "UPDATE audit_logs SET occurred_at = now() - interval '500 days'",
+        Kind::Sqlite => {
+            "UPDATE audit_logs SET occurred_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-500 days')"
+        }
+    });
+    let keys = env.path("keys");
+    env.ok(&["-q", "audit", "keygen", "--out", keys.to_str().unwrap()]);
+    let public = keys.join("audit-signing.pub");
+    let public = public.to_str().unwrap();
+    let backups = env.path("backups");
+    let signed = |args: &[&str]| -> Run {
+        Run::from(
+            env.cmd()
+                .env("AUDIT_SIGNING_KEY_FILE", keys.join("audit-signing.key"))
+                .env("BACKUP_DIR", &backups)
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    seed(&env, 300, 400 * 24 * 60);
+    assert_eq!(signed(&["-q", "audit", "seal"]).code, 0);
+    seed(&env, 100, 0);
+    assert_eq!(signed(&["-q", "audit", "seal"]).code, 0);
+    let total = env.count("SELECT COUNT(*) FROM audit_logs");
+    let prune = ["--yes", "audit", "prune", "--older-than", "365d"];
+
+    // The seals are signed: without the key the record could not be, so nothing goes.
+    let keyless = env.run(&prune);
+    assert_eq!(keyless.code, 1, "{keyless}");
+    assert!(keyless.stderr.contains("must be signed too"), "{keyless}");
+    assert!(
+        keyless.stderr.contains("AUDIT_SIGNING_KEY_FILE"),
+        "{keyless}"
+    );
+
+    // A seal to prune that does not verify is evidence: the prune refuses to destroy it.
+    let original = env.query_string("SELECT actor FROM audit_logs WHERE id = 20");
+    env.tamper("UPDATE audit_logs SET actor = 'mallory' WHERE id = 20");
+    let tampered = signed(&prune);
+    assert_eq!(tampered.code, 1, "{tampered}");
+    assert!(tampered.stderr.contains("seal 1 (entries 1-"), "{tampered}");
+    assert!(
+        tampered.stderr.contains("destroy the evidence"),
+        "{tampered}"
+    );
+    env.tamper(&format!(
+        "UPDATE audit_logs SET actor = '{original}' WHERE id = 20"
+    ));
+
+    // Nor does a seal row that claims old entries (its newest_at) make recent ones go: the
+    // entries' own times count.
+    let newest = env.query_string("SELECT CAST(newest_at AS TEXT) FROM audit_seals WHERE id = 2");
+    env.exec(
+        "UPDATE audit_seals SET newest_at = (SELECT newest_at FROM audit_seals WHERE id = 1) \
+         WHERE id = 2",
+    );
+    let lied = signed(&prune);
+    assert_eq!(lied.code, 1, "{lied}");
+    assert!(lied.stderr.contains("seal 2 (entries"), "{lied}");
+    assert!(lied.stderr.contains("seal row was altered"), "{lied}");
+    env.exec(&format!(
+        "UPDATE audit_seals SET newest_at = '{newest}' WHERE id = 2"
+    ));
+    assert_eq!(env.count("SELECT COUNT(*) FROM audit_logs"), total);
+    assert_eq!(env.count("SELECT COUNT(*) FROM audit_prunes"), 0);
+
+    // With the key, the record is signed and becomes the chain's head...
+    let pruned = signed(&prune);
+    assert_eq!(pruned.code, 0, "{pruned}");
+    let record = env.query_string("SELECT digest FROM audit_prunes WHERE id = 1");
+    assert_eq!(
+        env.query_string("SELECT prev_digest FROM audit_prunes WHERE id = 1"),
+        env.query_string("SELECT digest FROM audit_seals WHERE id = 2"),
+        "it chains to the newest seal"
+    );
+    // ...which a backup's manifest records as the anchor...
+    let taken = signed(&["backup", "run", "-o", "json"]).json();
+    assert_eq!(taken["audit_seal_head"]["prune_id"], 1, "{taken}");
+    assert_eq!(
+        taken["audit_seal_head"]["digest"],
+        record.as_str(),
+        "{taken}"
+    );
+    let backup = taken["id"].as_str().unwrap().to_string();
+    // ...and the next seal chains to.
+    assert_eq!(signed(&["-q", "audit", "seal"]).code, 0);
+    assert_eq!(
+        env.query_string("SELECT prev_digest FROM audit_seals WHERE id = 3"),
+        record
+    );
+    let ok = signed(&[
+        "audit",
+        "verify",
+        "--public-key",
+        public,
+        "--expect-head",
+        &backup,
+    ]);
+    assert_eq!(ok.code, 0, "{ok}");
+    assert!(ok.stdout.contains("2/2 seals valid (signed)"), "{ok}");
+    assert!(ok.stderr.contains("1 seals cover pruned entries"), "{ok}");
 });
 
 each_backend!(

@@ -156,18 +156,24 @@ each_backend!(revert_asks_first_and_down_scripts_undo_everything, |env| {
     let refused = env.run(&["migrate", "revert"]);
     assert_eq!(refused.code, 2, "{refused}");
     assert!(refused.stderr.contains("--yes"), "{refused}");
-    assert!(env.table_exists("platform_keys"), "revert ran unconfirmed");
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        versions(),
+        "revert ran unconfirmed"
+    );
 
+    // The latest (10, the prune chain), then the one before (9, platform keys), each with
+    // its down script and an audit entry.
+    env.ok(&["--yes", "migrate", "revert"]);
+    assert!(env.table_exists("platform_keys"));
+    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 9);
     env.ok(&["--yes", "migrate", "revert"]);
     assert!(!env.table_exists("platform_keys"));
     assert!(env.table_exists("audit_prunes"));
-    assert_eq!(
-        env.count("SELECT MAX(version) FROM _platctl_migrations"),
-        versions() - 1
-    );
+    assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 8);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.revert'"),
-        1
+        2
     );
 
     env.ok(&["--yes", "migrate", "revert", "--to", "0"]);

@@ -78,6 +78,14 @@ impl Served {
     }
 }
 
+impl Served {
+    /// SIGKILL (kill -9): no shutdown of any kind.
+    pub fn kill9(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
 impl Drop for Served {
     fn drop(&mut self) {
         let _ = self.child.kill();

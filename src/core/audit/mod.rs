@@ -1,7 +1,9 @@
 //! Audit entries. Every change platctl makes writes one `audit_logs` row in the same
 //! transaction as the change, so a failed audit write rolls the change back. Reading the log
-//! (`query`), retention (`prune`) and tamper evidence (`seal`) live beside.
+//! (`query`), retention (`prune`) and tamper evidence (`seal`, over the `chain` of seals and
+//! prune records) live beside.
 
+pub mod chain;
 pub mod filter;
 mod parallel;
 pub mod prune;

@@ -2,24 +2,28 @@
 //! difference between a prune and tampering.
 //!
 //! A sealed range goes whole or not at all: the seals whose every entry is older than the
-//! cutoff (counted from the first, in order) lose their entries, and `audit_prunes` records
-//! the newest of them, before the first delete. Entries newer than the last seal go when they
-//! are older than the cutoff. Old entries that share a seal with newer ones stay until the
-//! whole seal is old.
+//! cutoff (counted from the first, in order) lose their entries. Before the first delete the
+//! prune checks those seals (whole, and old by their entries' own times) and records the
+//! newest of them in `audit_prunes`, as a link of the seal chain, signed with the seals' key
+//! (see `chain`). Entries newer than the last seal go when they are older than the cutoff.
+//! Old entries that share a seal with newer ones stay until the whole seal is old. Entries
+//! with ids below 1 never go: no seal covers them, and verify names them.
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use super::{Actor, AuditEntry, record};
-use crate::db::{Db, Sql};
+use super::chain::{self, PruneClaim};
+use super::{Actor, AuditEntry, record, seal};
+use crate::db::{Db, Sql, Tx};
 use crate::error::Result;
 use crate::progress::Reporter;
 use crate::proto::audit::*;
+use crate::signing::SigningKey;
 
 /// Entries deleted per statement: each holds its locks for a moment only.
 const BATCH: i64 = 5000;
 
-/// What goes: `(id <= sealed_last) OR (id > head_last AND occurred_at < cutoff)`.
+/// What goes: `(1 <= id <= sealed_last) OR (id > head_last AND occurred_at < cutoff)`.
 struct Bounds {
     sealed_through: Option<i64>,
     sealed_last: i64,
@@ -35,7 +39,7 @@ impl Bounds {
         let c = sql.next_placeholder();
         sql.push_arg(cutoff);
         sql.push_str(&format!(
-            " WHERE (id <= {a} OR (id > {b} AND occurred_at < {c}))"
+            " WHERE ((id >= 1 AND id <= {a}) OR (id > {b} AND occurred_at < {c}))"
         ));
     }
 }
@@ -64,6 +68,44 @@ async fn bounds(db: &Db, cutoff: DateTime<Utc>) -> Result<Bounds> {
         }
     }
     Ok(b)
+}
+
+/// The chain fields of a prune record that claims seals (none for one that does not).
+#[derive(Default)]
+struct Link {
+    head_seal_id: Option<i64>,
+    prev_digest: Option<String>,
+    digest: Option<String>,
+    signature: Option<String>,
+    key_id: Option<String>,
+}
+
+impl Link {
+    /// The record as the chain's new head, in `tx` (which holds the chain's lock).
+    async fn after_tip(
+        tx: &mut Tx<'_>,
+        through: i64,
+        sealed_last: i64,
+        cutoff: DateTime<Utc>,
+        key: Option<&SigningKey>,
+    ) -> Result<Link> {
+        let prev = chain::tip(tx).await?;
+        let claim = PruneClaim {
+            head_seal_id: prev.as_ref().map_or(through, |h| h.seal_id),
+            sealed_through: through,
+            sealed_last,
+            cutoff,
+        };
+        let prev_digest = prev.map(|h| h.digest);
+        let digest = claim.digest(prev_digest.as_deref());
+        Ok(Link {
+            head_seal_id: Some(claim.head_seal_id),
+            signature: key.map(|k| k.sign(&chain::prune_message(&digest))),
+            key_id: key.map(|k| k.public().id()),
+            prev_digest,
+            digest: Some(digest),
+        })
+    }
 }
 
 pub async fn plan(db: &Db, cutoff: DateTime<Utc>) -> Result<AuditPrunePlan> {
@@ -102,8 +144,11 @@ pub async fn prune(
     db: &Db,
     actor: &Actor,
     cutoff: DateTime<Utc>,
+    key: Option<&SigningKey>,
     progress: Reporter,
 ) -> Result<AuditPruneReport> {
+    // Milliseconds: what both databases keep, and what the record's digest covers.
+    let cutoff = chrono::SubsecRound::trunc_subsecs(cutoff, 3);
     let plan = plan(db, cutoff).await?;
     if plan.rows == 0 {
         return Ok(AuditPruneReport {
@@ -113,23 +158,49 @@ pub async fn prune(
         });
     }
     let b = bounds(db, cutoff).await?;
-    // Recorded before the first delete: a prune stopped half-way is still a prune.
-    let prune_id = db
+    if let Some(through) = b.sealed_through {
+        seal::check_prunable(
+            db,
+            through,
+            cutoff,
+            key.map(|k| k.public()).as_ref(),
+            &progress,
+        )
+        .await?;
+    }
+    // Recorded before the first delete (a prune stopped half-way is still a prune), as the
+    // chain's new head.
+    let mut tx = db.begin().await?;
+    seal::lock_chain(&mut tx).await?;
+    let link = match b.sealed_through {
+        Some(through) => Link::after_tip(&mut tx, through, b.sealed_last, cutoff, key).await?,
+        None => Link::default(),
+    };
+    let prune_id = tx
         .fetch_one(
             Sql::new(
                 "INSERT INTO audit_prunes (started_at, cutoff, sealed_through, row_count, \
-                 first_id, last_id, actor) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                 first_id, last_id, actor, head_seal_id, sealed_last, prev_digest, digest, \
+                 signature, key_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             )
             .bind(crate::core::now())
             .bind(cutoff)
             .bind(b.sealed_through)
-            .bind(plan.rows as i64)
+            .bind(i64::try_from(plan.rows).unwrap_or(i64::MAX))
             .bind(plan.first_id)
             .bind(plan.last_id)
-            .bind(actor.label.as_str()),
+            .bind(actor.label.as_str())
+            .bind(link.head_seal_id)
+            .bind(b.sealed_through.map(|_| b.sealed_last))
+            .bind(link.prev_digest)
+            .bind(link.digest)
+            .bind(link.signature)
+            .bind(link.key_id),
         )
         .await?
         .int("id")?;
+    tx.commit().await?;
     progress.phase("pruning", Some(plan.rows));
     let mut deleted = 0u64;
     let mut batches = 0u64;

@@ -14,8 +14,9 @@
 //! values are the columns' binary COPY forms (bigint, timestamptz, uuid, inet and jsonb in the
 //! server's fixed binary formats), so a row is exactly a tuple of `COPY … (FORMAT binary)`
 //! and is hashed as it arrives; on SQLite they are the stored values as text. Chaining each
-//! digest to the previous one means removing, changing or inserting an entry, or a seal,
-//! breaks every digest after it. Anyone who can write the database could recompute the
+//! digest to the link before it (the previous seal, or a prune record made after it: see
+//! `chain`) means removing, changing or inserting an entry, a seal or a prune record breaks
+//! every digest after it. Anyone who can write the database could recompute the
 //! chain, so a seal is also signed with an Ed25519 key kept outside the database
 //! (`AUDIT_SIGNING_KEY_FILE`); the signature covers the digest, which covers everything else.
 
@@ -24,6 +25,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use super::chain::{self, Chain, Link, seal_problem};
 use super::{Actor, parallel};
 use crate::db::{Db, Dialect, Row, Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
@@ -41,11 +43,6 @@ const PAGE: i64 = 5000;
 
 /// Seal runs take this transaction-level advisory lock on PostgreSQL: one at a time.
 const SEAL_LOCK: i64 = 0x0070_6c61_7461_7564; // "platctl-aud"
-
-/// The message a seal's signature covers.
-pub fn signed_message(digest: &str) -> Vec<u8> {
-    format!("platctl audit seal v1 {digest}").into_bytes()
-}
 
 fn start(prev: Option<&str>, first_id: i64, last_id: i64) -> Sha256 {
     let mut h = Sha256::new();
@@ -195,8 +192,10 @@ impl Tuples {
     }
 }
 
-/// Ids per part of a read on two connections (a few MiB of rows).
+/// Ids per part of a read on two connections (a few MiB of rows)...
 const SCAN_CHUNK_IDS: i64 = 8192;
+/// ...and at most this many parts, however wide a range a seal row claims.
+const SCAN_MAX_PARTS: i64 = 10_000;
 
 fn range_query(first: i64, last: i64) -> Sql {
     Sql::assembled(format!(
@@ -217,17 +216,18 @@ async fn scan(
     on_row: &mut (dyn FnMut(Sealed<'_>) -> Result<()> + Send),
 ) -> Result<()> {
     match tx.dialect() {
-        Dialect::Postgres if last - first >= 4 * SCAN_CHUNK_IDS => {
+        Dialect::Postgres if last.saturating_sub(first) >= 4 * SCAN_CHUNK_IDS => {
             let snapshot = parallel::export_snapshot(tx).await?;
             let settings = &["SET LOCAL jit = off"];
             let readers = [
                 parallel::reader(db, Some(&snapshot), settings).await?,
                 parallel::reader(db, Some(&snapshot), settings).await?,
             ];
+            let chunk = SCAN_CHUNK_IDS.max(last.saturating_sub(first) / SCAN_MAX_PARTS + 1);
             let parts = (first..=last)
-                .step_by(SCAN_CHUNK_IDS as usize)
+                .step_by(usize::try_from(chunk).unwrap_or(usize::MAX))
                 .map(|lo| {
-                    let hi = (lo + SCAN_CHUNK_IDS - 1).min(last);
+                    let hi = lo.saturating_add(chunk - 1).min(last);
                     (range_query(lo, hi), "FORMAT binary")
                 })
                 .collect();
@@ -258,7 +258,7 @@ async fn scan(
                 "SELECT id, {} FROM audit_logs WHERE id > $1 AND id <= $2 ORDER BY id LIMIT {PAGE}",
                 columns.join(", ")
             );
-            let mut after = first - 1;
+            let mut after = first.saturating_sub(1);
             let mut bytes = Vec::with_capacity(512);
             loop {
                 let rows = tx
@@ -300,51 +300,6 @@ fn encode_text_row(row: &Row, out: &mut Vec<u8>) -> Result<()> {
     Ok(())
 }
 
-fn seal_from(row: &Row) -> Result<(Seal, Option<String>)> {
-    let signature = row.opt_text("signature")?;
-    Ok((
-        Seal {
-            id: row.int("id")?,
-            sealed_at: row.time("sealed_at")?,
-            first_id: row.int("first_id")?,
-            last_id: row.int("last_id")?,
-            row_count: row.int("row_count")?,
-            prev_digest: row.opt_text("prev_digest")?,
-            digest: row.text("digest")?,
-            key_id: row.opt_text("key_id")?,
-            signed: signature.is_some(),
-            actor: row.text("actor")?,
-        },
-        signature,
-    ))
-}
-
-const SEAL_SELECT: &str = "SELECT id, sealed_at, first_id, last_id, row_count, prev_digest, \
-    digest, key_id, signature, actor, newest_at FROM audit_seals";
-
-pub fn head_of(seal: &Seal) -> SealHead {
-    SealHead {
-        seal_id: seal.id,
-        last_id: seal.last_id,
-        digest: seal.digest.clone(),
-        sealed_at: seal.sealed_at,
-    }
-}
-
-/// The newest seal, if any (and if the tables exist: a backup of an older schema has none).
-pub async fn head(db: &Db) -> Result<Option<SealHead>> {
-    if !db.table_exists("audit_seals").await? {
-        return Ok(None);
-    }
-    let row = db
-        .fetch_optional(Sql::assembled(format!(
-            "{SEAL_SELECT} ORDER BY id DESC LIMIT 1"
-        )))
-        .await?;
-    row.map(|r| seal_from(&r).map(|(s, _)| head_of(&s)))
-        .transpose()
-}
-
 /// The id below which every entry that will ever exist is committed: on PostgreSQL, wait for
 /// the writers in flight (a moment's SHARE lock: transactions take ids before they commit,
 /// not always in order), then read the highest id.
@@ -374,6 +329,16 @@ async fn settled_last_id(db: &Db) -> Result<i64> {
     Ok(last)
 }
 
+/// Take the chain's lock for the rest of `tx`: one seal or prune record added at a time (on
+/// PostgreSQL an advisory lock; SQLite's write transaction is one already).
+pub async fn lock_chain(tx: &mut Tx<'_>) -> Result<()> {
+    if tx.dialect() == Dialect::Postgres {
+        tx.execute(Sql::new("SELECT pg_advisory_xact_lock($1)").bind(SEAL_LOCK))
+            .await?;
+    }
+    Ok(())
+}
+
 /// Seal the entries added since the last seal.
 pub async fn seal(
     db: &Db,
@@ -388,11 +353,7 @@ pub async fn seal(
         Dialect::Sqlite => i64::MAX,
     };
     let mut tx = db.begin().await?;
-    if tx.dialect() == Dialect::Postgres {
-        // One seal run at a time; the next one sees this one's seal once it commits.
-        tx.execute(Sql::new("SELECT pg_advisory_xact_lock($1)").bind(SEAL_LOCK))
-            .await?;
-    }
+    lock_chain(&mut tx).await?;
     let last_id = if last_id == i64::MAX {
         tx.fetch_one(Sql::new(
             "SELECT COALESCE(MAX(id), 0) AS last FROM audit_logs",
@@ -402,36 +363,34 @@ pub async fn seal(
     } else {
         last_id
     };
-    let prev = tx
-        .fetch_optional(Sql::assembled(format!(
-            "{SEAL_SELECT} ORDER BY id DESC LIMIT 1"
-        )))
-        .await?
-        .map(|r| seal_from(&r))
-        .transpose()?
-        .map(|(s, _)| s);
-    let first_id = prev.as_ref().map_or(1, |p| p.last_id + 1);
+    // The chain's head: the newest seal, or a prune record made after it.
+    let prev = chain::tip(&mut tx).await?;
+    let first_id = prev.as_ref().map_or(1, |p| p.last_id.saturating_add(1));
     if first_id > last_id {
         tx.commit().await?;
         return Ok(SealReport {
             seal: None,
-            head: prev.as_ref().map(head_of),
+            head: prev,
         });
     }
-    progress.phase("sealing", Some((last_id - first_id + 1) as u64));
+    progress.phase(
+        "sealing",
+        Some(u64::try_from(last_id.saturating_sub(first_id).saturating_add(1)).unwrap_or(0)),
+    );
     let prev_digest = prev.as_ref().map(|p| p.digest.clone());
     let mut h = start(prev_digest.as_deref(), first_id, last_id);
     let mut rows = 0i64;
     let mut newest: Option<DateTime<Utc>> = None;
-    let mut last_seen = first_id - 1;
+    let mut last_seen = first_id.saturating_sub(1);
     let mut on_row = |row: Sealed<'_>| -> Result<()> {
         h.update(row.bytes);
         rows += 1;
         if row.occurred_at > newest {
             newest = row.occurred_at;
         }
-        if row.id - last_seen >= 4096 {
-            progress.advance((row.id - last_seen) as u64);
+        let step = row.id.saturating_sub(last_seen);
+        if step >= 4096 {
+            progress.advance(u64::try_from(step).unwrap_or(0));
             last_seen = row.id;
         }
         Ok(())
@@ -440,7 +399,7 @@ pub async fn seal(
     let digest = finish(h, rows);
     let (signature, key_id) = match key {
         Some(k) => (
-            Some(k.sign(&signed_message(&digest))),
+            Some(k.sign(&chain::seal_message(&digest))),
             Some(k.public().id()),
         ),
         None => (None, None),
@@ -482,7 +441,13 @@ pub async fn seal(
         actor: actor.label.clone(),
     };
     Ok(SealReport {
-        head: Some(head_of(&seal)),
+        head: Some(SealHead {
+            seal_id: seal.id,
+            last_id: seal.last_id,
+            digest: seal.digest.clone(),
+            sealed_at: seal.sealed_at,
+            prune_id: None,
+        }),
         seal: Some(seal),
     })
 }
@@ -492,9 +457,198 @@ struct Check {
     index: usize,
     hasher: Sha256,
     rows: i64,
+    newest: Option<DateTime<Utc>>,
 }
 
-/// Recompute every seal (those since `since`), follow the chain, check signatures.
+/// A seal recomputed from the entries there now.
+struct Recomputed {
+    index: usize,
+    digest: String,
+    rows: i64,
+    /// When its newest entry occurred.
+    newest: Option<DateTime<Utc>>,
+}
+
+impl Check {
+    fn new(index: usize, s: &Seal) -> Check {
+        Check {
+            index,
+            hasher: start(s.prev_digest.as_deref(), s.first_id, s.last_id),
+            rows: 0,
+            newest: None,
+        }
+    }
+
+    fn done(self) -> Recomputed {
+        Recomputed {
+            index: self.index,
+            digest: finish(self.hasher, self.rows),
+            rows: self.rows,
+            newest: self.newest,
+        }
+    }
+}
+
+/// Recompute the seals `which` (indexes into `seals`, in id order) from their entries, read
+/// in one scan over `tx`'s view.
+async fn recompute(
+    db: &Db,
+    tx: &mut Tx<'_>,
+    seals: &[Seal],
+    which: &[usize],
+    progress: &Reporter,
+) -> Result<Vec<Recomputed>> {
+    let (Some(first), Some(last)) = (which.first(), which.last()) else {
+        return Ok(Vec::new());
+    };
+    let from = seals[*first].first_id;
+    let to = seals[*last].last_id;
+    progress.phase(
+        "verifying",
+        Some(u64::try_from(to.saturating_sub(from).saturating_add(1)).unwrap_or(0)),
+    );
+    let mut pos = 0usize;
+    let mut current: Option<Check> = None;
+    let mut done: Vec<Recomputed> = Vec::new();
+    let mut advanced = from.saturating_sub(1);
+    let mut on_row = |row: Sealed<'_>| -> Result<()> {
+        // Move to the seal whose range holds this id, closing those passed.
+        loop {
+            if let Some(c) = &current
+                && row.id <= seals[c.index].last_id
+            {
+                break;
+            }
+            if let Some(c) = current.take() {
+                done.push(c.done());
+            }
+            let Some(&index) = which.get(pos) else {
+                return Ok(());
+            };
+            if row.id < seals[index].first_id {
+                // In a seal that is not recomputed.
+                return Ok(());
+            }
+            pos += 1;
+            current = Some(Check::new(index, &seals[index]));
+        }
+        if let Some(c) = &mut current {
+            c.hasher.update(row.bytes);
+            c.rows += 1;
+            if row.occurred_at > c.newest {
+                c.newest = row.occurred_at;
+            }
+        }
+        let step = row.id.saturating_sub(advanced);
+        if step >= 4096 {
+            progress.advance(u64::try_from(step).unwrap_or(0));
+            advanced = row.id;
+        }
+        Ok(())
+    };
+    scan(db, tx, from, to, &mut on_row).await?;
+    if let Some(c) = current.take() {
+        done.push(c.done());
+    }
+    // Seals with no row left at all were never opened.
+    for &index in &which[pos..] {
+        done.push(Check::new(index, &seals[index]).done());
+    }
+    Ok(done)
+}
+
+/// A read of the whole chain and the entries as one view (on PostgreSQL, one snapshot).
+async fn begin_view(db: &Db) -> Result<Tx<'static>> {
+    let mut tx = db.begin_read().await?;
+    if tx.dialect() == Dialect::Postgres {
+        tx.execute(Sql::new(
+            "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        ))
+        .await?;
+    }
+    Ok(tx)
+}
+
+/// What a recomputed seal says about its entries, if anything is wrong.
+fn compare(s: &Seal, r: &Recomputed) -> Option<String> {
+    let (sealed, rows) = (s.row_count, r.rows);
+    if r.digest == s.digest {
+        return (rows != sealed).then(|| {
+            format!(
+                "its entry count says {sealed}, but the {rows} entries there match its \
+                 digest: the seal's count was altered"
+            )
+        });
+    }
+    Some(if rows < sealed {
+        format!("{sealed} entries were sealed, {rows} are there: entries were deleted")
+    } else if rows > sealed {
+        format!("{sealed} entries were sealed, {rows} are there: entries were inserted")
+    } else {
+        "the entries differ from what was sealed: an entry (or the seal) was changed".into()
+    })
+}
+
+/// Ids named one by one in a problem.
+const NAMED_IDS: u64 = 10;
+
+/// The entries with ids in `lo..=hi`: how many, and a problem naming them, when there are any.
+async fn entries_in(
+    tx: &mut Tx<'_>,
+    lo: i64,
+    hi: i64,
+    problem: String,
+) -> Result<Option<(u64, SealProblem)>> {
+    if lo > hi {
+        return Ok(None);
+    }
+    let row = tx
+        .fetch_one(
+            Sql::new(
+                "SELECT COUNT(*) AS n, MIN(id) AS lo, MAX(id) AS hi FROM audit_logs \
+                 WHERE id >= $1 AND id <= $2",
+            )
+            .bind(lo)
+            .bind(hi),
+        )
+        .await?;
+    let n = u64::try_from(row.int("n")?).unwrap_or(0);
+    if n == 0 {
+        return Ok(None);
+    }
+    let ids = tx
+        .fetch_all(
+            Sql::assembled(format!(
+                "SELECT id FROM audit_logs WHERE id >= $1 AND id <= $2 ORDER BY id \
+                 LIMIT {NAMED_IDS}"
+            ))
+            .bind(lo)
+            .bind(hi),
+        )
+        .await?
+        .iter()
+        .map(|r| r.int("id"))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Some((
+        n,
+        SealProblem {
+            seal_id: 0,
+            prune_id: None,
+            first_id: row.opt_int("lo")?.unwrap_or(lo),
+            last_id: row.opt_int("hi")?.unwrap_or(hi),
+            entry_ids: ids,
+            problem: if n > NAMED_IDS {
+                format!("{problem} ({n} in all)")
+            } else {
+                problem
+            },
+        },
+    )))
+}
+
+/// Recompute every seal (those since `since`), follow the chain of seals and prune records,
+/// check signatures, and account for every entry: in a recomputed seal, or newer than the
+/// last seal; any other is named.
 pub async fn verify(
     db: &Db,
     req: &AuditVerify,
@@ -502,204 +656,115 @@ pub async fn verify(
     progress: Reporter,
 ) -> Result<AuditVerifyReport> {
     let started = Instant::now();
-    let mut tx = db.begin_read().await?;
-    let seals: Vec<(Seal, Option<String>)> = tx
-        .fetch_all(Sql::assembled(format!("{SEAL_SELECT} ORDER BY id")))
-        .await?
-        .iter()
-        .map(seal_from)
-        .collect::<Result<_>>()?;
-    let pruned_through = tx
-        .fetch_one(Sql::new(
-            "SELECT MAX(sealed_through) AS through FROM audit_prunes",
-        ))
-        .await?
-        .opt_int("through")?
-        .unwrap_or(0);
-    let mut problems = Vec::new();
-    let problem = |s: &Seal, text: String| SealProblem {
-        seal_id: s.id,
-        first_id: s.first_id,
-        last_id: s.last_id,
-        problem: text,
-    };
-
-    // The chain and the signatures.
-    let mut prev: Option<&Seal> = None;
-    for (seal, signature) in &seals {
-        match prev {
-            None if seal.prev_digest.is_some() => problems.push(problem(
-                seal,
-                "it chains to a seal that is not there: earlier seals were removed".into(),
-            )),
-            Some(p) if seal.prev_digest.as_deref() != Some(p.digest.as_str()) => {
-                problems.push(problem(
-                    seal,
-                    format!(
-                        "it does not chain to seal {}: a seal was changed, removed or inserted",
-                        p.id
-                    ),
-                ))
-            }
-            Some(p) if seal.first_id != p.last_id + 1 => problems.push(problem(
-                seal,
-                format!(
-                    "its range does not start where seal {} ended (entry {})",
-                    p.id, p.last_id
-                ),
-            )),
-            _ => {}
-        }
-        if let Some(key) = public {
-            match signature {
-                None => problems.push(problem(
-                    seal,
-                    "it is not signed, and a public key was given: every seal must be signed"
-                        .into(),
-                )),
-                Some(sig) if !key.verify(&signed_message(&seal.digest), sig) => {
-                    problems.push(problem(
-                        seal,
-                        "its signature does not verify with the public key: the seal was \
-                         forged or altered, or signed by another key"
-                            .into(),
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-        prev = Some(seal);
-    }
-    let any_signed = seals.iter().any(|(_, s)| s.is_some());
-    let signatures = match (public, any_signed) {
+    let mut tx = begin_view(db).await?;
+    let chain = Chain::load(&mut tx).await?;
+    let checked = chain.check(public);
+    let mut problems: Vec<SealProblem> = checked.found.into_iter().map(|f| f.problem).collect();
+    let seals = &chain.seals;
+    let signatures = match (public, chain.any_signed()) {
         (Some(_), _) => Signatures::Checked,
         (None, true) => Signatures::NotChecked,
         (None, false) => Signatures::Unsigned,
     };
 
-    // Which seals are recomputed.
-    let mut pruned = 0u64;
+    // Which seals are recomputed: not those a prune record that holds took.
+    let pruned_by = checked.pruned_by.map(|j| &chain.prunes[j]);
+    let pruned_through = pruned_by.map_or(0, |p| p.sealed_through);
+    let pruned: Vec<bool> = seals.iter().map(|s| s.id <= pruned_through).collect();
     let mut skipped = 0u64;
     let mut to_check: Vec<usize> = Vec::new();
-    for (i, (seal, _)) in seals.iter().enumerate() {
-        if seal.id <= pruned_through {
-            pruned += 1;
-        } else if req.since.is_some_and(|t| seal.sealed_at < t) {
+    for (i, seal) in seals.iter().enumerate() {
+        if pruned[i] {
+            continue;
+        }
+        if req.since.is_some_and(|t| seal.sealed_at < t) {
             skipped += 1;
         } else {
             to_check.push(i);
         }
     }
-    let rows_sealed: i64 = seals.iter().map(|(s, _)| s.row_count).sum();
+    let rows_sealed = seals.iter().fold(0u64, |n, s| {
+        n.saturating_add(u64::try_from(s.row_count).unwrap_or(0))
+    });
     let mut rows_verified = 0u64;
-    if let (Some(first), Some(last)) = (to_check.first(), to_check.last()) {
-        let from = seals[*first].0.first_id;
-        let to = seals[*last].0.last_id;
-        progress.phase("verifying", Some((to - from + 1).max(0) as u64));
-        let mut pos = 0usize;
-        let mut current: Option<Check> = None;
-        let mut done: Vec<(usize, String, i64)> = Vec::new();
-        let mut advanced = from - 1;
-        let close = |c: Check, done: &mut Vec<(usize, String, i64)>| {
-            done.push((c.index, finish(c.hasher, c.rows), c.rows));
-        };
-        let mut on_row = |row: Sealed<'_>| -> Result<()> {
-            // Move to the seal whose range holds this id, closing those passed.
-            loop {
-                if let Some(c) = &current
-                    && row.id <= seals[c.index].0.last_id
-                {
-                    break;
-                }
-                if let Some(c) = current.take() {
-                    close(c, &mut done);
-                }
-                let Some(&index) = to_check.get(pos) else {
-                    return Ok(());
-                };
-                let s = &seals[index].0;
-                if row.id < s.first_id {
-                    // In a seal that is not recomputed (pruned, or before --since).
-                    return Ok(());
-                }
-                pos += 1;
-                current = Some(Check {
-                    index,
-                    hasher: start(s.prev_digest.as_deref(), s.first_id, s.last_id),
-                    rows: 0,
-                });
-            }
-            if let Some(c) = &mut current {
-                c.hasher.update(row.bytes);
-                c.rows += 1;
-            }
-            if row.id - advanced >= 4096 {
-                progress.advance((row.id - advanced) as u64);
-                advanced = row.id;
-            }
-            Ok(())
-        };
-        scan(db, &mut tx, from, to, &mut on_row).await?;
-        if let Some(c) = current.take() {
-            close(c, &mut done);
+    for r in recompute(db, &mut tx, seals, &to_check, &progress).await? {
+        let s = &seals[r.index];
+        rows_verified = rows_verified.saturating_add(u64::try_from(r.rows).unwrap_or(0));
+        if let Some(text) = compare(s, &r) {
+            problems.push(seal_problem(s, text));
         }
-        // Seals with no row left at all were never opened.
-        for &index in &to_check[pos..] {
-            let s = &seals[index].0;
-            done.push((
-                index,
-                finish(start(s.prev_digest.as_deref(), s.first_id, s.last_id), 0),
-                0,
-            ));
-        }
-        for (index, digest, rows) in done {
-            let s = &seals[index].0;
-            rows_verified += rows as u64;
-            if rows < s.row_count {
-                problems.push(problem(
-                    s,
-                    format!(
-                        "{} entries were sealed, {rows} are there: entries were deleted",
-                        s.row_count
-                    ),
-                ));
-            } else if rows > s.row_count {
-                problems.push(problem(
-                    s,
-                    format!(
-                        "{} entries were sealed, {rows} are there: entries were inserted",
-                        s.row_count
-                    ),
-                ));
-            } else if digest != s.digest {
-                problems.push(problem(
-                    s,
-                    "the entries differ from what was sealed: an entry (or the seal) was changed"
-                        .into(),
-                ));
-            }
-        }
-        progress.finish();
     }
-    let head = seals.last().map(|(s, _)| head_of(s));
-    let unsealed = tx
-        .fetch_one(
-            Sql::new("SELECT COUNT(*) AS n FROM audit_logs WHERE id > $1")
-                .bind(head.as_ref().map_or(0, |h| h.last_id)),
+    progress.finish();
+
+    // Entries no seal accounts for: below 1, in the pruned range, below the first seal.
+    let first_kept = match (seals.iter().zip(&pruned).find(|(_, p)| !**p), seals.last()) {
+        (Some((s, _)), _) => s.first_id,
+        (None, Some(last)) => last.last_id.saturating_add(1),
+        (None, None) => 1,
+    };
+    let mut outside = Vec::new();
+    outside.extend(
+        entries_in(
+            &mut tx,
+            i64::MIN,
+            0,
+            "ids below 1, which the database never hands out: inserted by hand".into(),
         )
-        .await?
-        .int("n")?;
+        .await?,
+    );
+    let mut below = 1;
+    if let Some(p) = pruned_by {
+        let last = p.sealed_last.unwrap_or(0);
+        outside.extend(
+            entries_in(
+                &mut tx,
+                1,
+                last,
+                format!(
+                    "in the range pruned by prune {} (entries 1-{last}), from which nothing \
+                     comes back: inserted by hand, or that prune was interrupted (run `audit \
+                     prune` again to finish it)",
+                    p.id
+                ),
+            )
+            .await?,
+        );
+        below = last.max(0).saturating_add(1);
+    }
+    outside.extend(
+        entries_in(
+            &mut tx,
+            below,
+            first_kept.saturating_sub(1),
+            format!(
+                "below the first seal (entry {first_kept}), in no seal and no prune: earlier \
+                 seals were removed, or inserted by hand"
+            ),
+        )
+        .await?,
+    );
+    let head = chain::tip(&mut tx).await?;
+    let newer = tx
+        .fetch_one(
+            Sql::new(
+                "SELECT COUNT(*) AS n, MIN(id) AS lo, MAX(id) AS hi FROM audit_logs WHERE id > $1",
+            )
+            .bind(seals.last().map_or(0, |s| s.last_id.max(0))),
+        )
+        .await?;
     tx.commit().await?;
     problems.sort_by_key(|p| p.seal_id);
 
     let expected_head_found = req.expect_head.as_ref().map(|want| {
         let want = want.trim().to_ascii_lowercase();
-        let found = seals.iter().any(|(s, _)| s.digest == want);
+        let found = chain.holds(&want);
         if !found {
             problems.push(SealProblem {
                 seal_id: 0,
+                prune_id: None,
                 first_id: 0,
                 last_id: 0,
+                entry_ids: Vec::new(),
                 problem: format!(
                     "the expected head {want} is not in the chain: the newest seals were \
                      removed (or the digest is from another database)"
@@ -708,27 +773,112 @@ pub async fn verify(
         }
         found
     });
+    let rows_outside = outside.iter().fold(0u64, |n, (k, _)| n.saturating_add(*k));
+    problems.extend(outside.into_iter().map(|(_, p)| p));
     let bad: std::collections::HashSet<i64> = problems.iter().map(|p| p.seal_id).collect();
     Ok(AuditVerifyReport {
         ok: problems.is_empty(),
         seals: seals.len() as u64,
         seals_valid: to_check
             .iter()
-            .filter(|i| !bad.contains(&seals[**i].0.id))
+            .filter(|i| !bad.contains(&seals[**i].id))
             .count() as u64,
-        seals_pruned: pruned,
+        seals_pruned: pruned.iter().filter(|p| **p).count() as u64,
         seals_skipped: skipped,
-        rows_sealed: u64::try_from(rows_sealed).unwrap_or(0),
+        rows_sealed,
         rows_expected: to_check
             .iter()
-            .map(|i| u64::try_from(seals[*i].0.row_count).unwrap_or(0))
-            .sum(),
+            .map(|i| u64::try_from(seals[*i].row_count).unwrap_or(0))
+            .fold(0u64, u64::saturating_add),
         rows_verified,
-        rows_unsealed: u64::try_from(unsealed).unwrap_or(0),
+        rows_unsealed: u64::try_from(newer.int("n")?).unwrap_or(0),
+        unsealed_first_id: newer.opt_int("lo")?,
+        unsealed_last_id: newer.opt_int("hi")?,
+        rows_outside,
         signatures,
         head,
         expected_head_found,
         problems,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Before a prune records that every seal up to `through` lost its entries: those seals not
+/// pruned yet must be whole — in their place in the chain, their entries matching their
+/// digests, and with `key` their signatures valid — and every entry of theirs older than
+/// `cutoff`, as the entries themselves say (a seal row's `newest_at` is not evidence). A
+/// prune never destroys what verify would find, nor signs away tampering.
+pub async fn check_prunable(
+    db: &Db,
+    through: i64,
+    cutoff: DateTime<Utc>,
+    key: Option<&PublicKey>,
+    progress: &Reporter,
+) -> Result<()> {
+    let mut tx = begin_view(db).await?;
+    let chain = Chain::load(&mut tx).await?;
+    let Some(end) = chain
+        .links
+        .iter()
+        .position(|l| matches!(l, Link::Seal(i) if chain.seals[*i].id == through))
+    else {
+        return Err(
+            Error::conflict(format!("seal {through} went while the prune was planned"))
+                .with_hint("run the prune again"),
+        );
+    };
+    let checked = chain.check(key);
+    let refuse = |what: String| {
+        Error::refused(format!(
+            "{what}: pruning would destroy the evidence, so nothing was deleted"
+        ))
+        .with_hint("run `platctl audit verify` and find out what happened first")
+    };
+    // A missing signature is no reason to keep a seal: the signed prune record vouches for it.
+    if let Some(f) = checked
+        .found
+        .iter()
+        .find(|f| !f.unsigned && f.link.is_some_and(|l| l <= end))
+    {
+        let p = &f.problem;
+        let what = match p.prune_id {
+            Some(id) => format!("prune {id}"),
+            None => format!("seal {} (entries {}-{})", p.seal_id, p.first_id, p.last_id),
+        };
+        return Err(refuse(format!("{what}: {}", p.problem)));
+    }
+    if key.is_none() && chain.any_signed() {
+        return Err(Error::refused(
+            "the seals are signed, so a prune record must be signed too, and \
+             AUDIT_SIGNING_KEY_FILE is not set: nothing was deleted",
+        )
+        .with_hint("set AUDIT_SIGNING_KEY_FILE to the key that signs the seals"));
+    }
+    let already = checked
+        .pruned_by
+        .map_or(0, |j| chain.prunes[j].sealed_through);
+    let which: Vec<usize> = (0..chain.seals.len())
+        .filter(|i| (already.saturating_add(1)..=through).contains(&chain.seals[*i].id))
+        .collect();
+    for r in recompute(db, &mut tx, &chain.seals, &which, progress).await? {
+        let s = &chain.seals[r.index];
+        if let Some(text) = compare(s, &r) {
+            return Err(refuse(format!(
+                "seal {} (entries {}-{}): {text}",
+                s.id, s.first_id, s.last_id
+            )));
+        }
+        if let Some(newest) = r.newest.filter(|t| *t >= cutoff) {
+            return Err(refuse(format!(
+                "seal {} (entries {}-{}) holds an entry of {}, not older than the cutoff, \
+                 though its row says all are: the seal row was altered",
+                s.id,
+                s.first_id,
+                s.last_id,
+                newest.to_rfc3339()
+            )));
+        }
+    }
+    tx.commit().await?;
+    Ok(())
 }
