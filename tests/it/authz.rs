@@ -262,3 +262,112 @@ each_backend!(
         );
     }
 );
+
+each_backend!(names_never_leak_around_the_permission_check, |env| {
+    // Two organizations; acme's keys ask about beta's users and organization.
+    env.ok(&["-q", "migrate", "run"]);
+    for org in ["acme", "beta"] {
+        env.ok(&["-q", "orgs", "create", org]);
+    }
+    for (user, org) in [("owner-a@acme.io", "acme"), ("owner-b@beta.io", "beta")] {
+        env.ok(&["-q", "users", "create", user]);
+        env.ok(&[
+            "-q", "roles", "assign", "--user", user, "--org", org, "--role", "owner",
+        ]);
+    }
+    let key = |scope: &str| {
+        env.ok(&["-q", "keys", "create", "--org", "acme", "--scope", scope])
+            .stdout
+            .trim()
+            .to_string()
+    };
+    let (agents, reader) = (key("agents:read"), key("api-keys:read,audit-logs:read"));
+    let server = crate::serve::Served::start(&env, &[("RATE_LIMIT_MAX", "100000")]);
+    let ask = |key: &str, method: &str, path: &str, body: Option<serde_json::Value>| {
+        let bearer = format!("Bearer {key}");
+        crate::serve::call(
+            method,
+            &format!("{}{path}", server.url),
+            Some(("authorization", bearer.as_str())),
+            body,
+        )
+    };
+
+    // Without the permission, nothing is looked up: no organization named, known or not.
+    for org in ["nowhere", "beta", "bet"] {
+        let refused = ask(
+            &agents,
+            "POST",
+            "/role-assignments",
+            Some(serde_json::json!({"user": "x@acme.io", "organization": org, "role": "viewer"})),
+        );
+        assert_eq!(refused.status, 403, "{refused}");
+        let message = refused.body["message"].as_str().unwrap();
+        assert!(
+            message.contains("does not have it in its scopes"),
+            "{refused}"
+        );
+        let text = refused.body.to_string().replace(org, "ORG");
+        assert!(!text.contains("beta"), "{refused}");
+    }
+
+    // A user of another organization reads as no user, with suggestions from acme only.
+    for (path, needle) in [
+        ("/api-keys?created_by=owner-b@beta.io", "owner-b@beta.io"),
+        ("/api-keys?created_by=owner-b@beta.i", "owner-b@beta.i"),
+    ] {
+        let answer = ask(&reader, "GET", path, None);
+        assert_eq!(answer.status, 404, "{answer}");
+        let message = answer.body["message"].as_str().unwrap();
+        assert_eq!(
+            message,
+            format!("there is no user `{needle}` in acme"),
+            "{answer}"
+        );
+        let hint = answer.body["hint"].as_str().unwrap_or_default();
+        assert!(!hint.contains("beta"), "{answer}");
+    }
+    let mut audit = env.bare();
+    audit.env("PLATCTL_API_KEY", &reader).args([
+        "--server",
+        server.url.as_str(),
+        "audit",
+        "query",
+        "--user",
+        "owner-b@beta.i",
+    ]);
+    let audit = crate::common::Run::from(audit.output().unwrap());
+    assert_eq!(audit.code, 1, "{audit}");
+    assert!(audit.stderr.contains("in acme"), "{audit}");
+    assert!(
+        audit.stderr.contains("owner-a@acme.io"),
+        "suggests acme's: {audit}"
+    );
+    assert!(
+        !audit.stderr.replace("owner-b@beta.i`", "").contains("beta"),
+        "{audit}"
+    );
+
+    // Another organization's key and no key at all: the same 404.
+    let theirs = env
+        .ok(&[
+            "keys",
+            "create",
+            "--org",
+            "beta",
+            "--scope",
+            "agents:read",
+            "-o",
+            "json",
+        ])
+        .json();
+    let theirs = theirs["id"].as_str().unwrap();
+    let missing = "5e9c3a1d-0000-4000-8000-000000000000";
+    let a = ask(&reader, "GET", &format!("/api-keys/{theirs}"), None);
+    let b = ask(&reader, "GET", &format!("/api-keys/{missing}"), None);
+    assert_eq!(a.status, 404, "{a}");
+    assert_eq!(
+        a.body.to_string().replace(theirs, "ID"),
+        b.body.to_string().replace(missing, "ID")
+    );
+});
