@@ -25,4 +25,5 @@ mod rbac;
 mod s3server;
 mod secrets;
 mod serve;
+mod serve_hardening;
 mod terminal;

@@ -100,6 +100,11 @@ impl std::fmt::Display for Answer {
 
 /// One request, as curl would send it: `auth` is a header name and value.
 pub fn call(method: &str, url: &str, auth: Option<(&str, &str)>, body: Option<Value>) -> Answer {
+    call_with(method, url, auth.as_slice(), body)
+}
+
+/// One request with these headers.
+pub fn call_with(method: &str, url: &str, headers: &[(&str, &str)], body: Option<Value>) -> Answer {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -109,8 +114,8 @@ pub fn call(method: &str, url: &str, auth: Option<(&str, &str)>, body: Option<Va
         let mut request = client
             .request(method.parse().unwrap(), url)
             .header("user-agent", "platctl-tests/1");
-        if let Some((name, value)) = auth {
-            request = request.header(name, value);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         if let Some(body) = body {
             request = request.json(&body);
@@ -129,7 +134,7 @@ pub fn call(method: &str, url: &str, auth: Option<(&str, &str)>, body: Option<Va
 }
 
 /// A key made by the operator with these scopes; returns (id, key).
-fn operator_key(env: &TestEnv, scopes: &[&str]) -> (String, String) {
+pub fn operator_key(env: &TestEnv, scopes: &[&str]) -> (String, String) {
     let mut args = vec!["keys", "create", "--name", "api", "-o", "json"];
     for s in scopes {
         args.extend(["--scope", s]);
@@ -1242,6 +1247,28 @@ fn serve_speaks_https_with_a_certificate_a_private_ca_signed() {
     };
     let trusted = probe(Some(&ca));
     assert_eq!(trusted.code, 0, "{trusted}");
+    // Over HTTPS, browsers are told to keep to it.
+    let hsts = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let root = reqwest::Certificate::from_pem(&std::fs::read(&ca).unwrap()).unwrap();
+            let client = reqwest::Client::builder()
+                .add_root_certificate(root)
+                .build()
+                .unwrap();
+            let answer = client
+                .get(format!("{}/health/live", server.url))
+                .send()
+                .await
+                .unwrap();
+            answer.headers().get("strict-transport-security").cloned()
+        });
+    assert_eq!(
+        hsts.as_ref().and_then(|v| v.to_str().ok()),
+        Some("max-age=31536000; includeSubDomains")
+    );
     let untrusted = probe(None);
     assert_eq!(untrusted.code, 2, "{untrusted}");
     assert!(untrusted.stdout.contains("certificate"), "{untrusted}");
