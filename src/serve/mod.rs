@@ -2,8 +2,9 @@
 //! its own: a request's API key becomes the core's principal, and the core authorizes and
 //! audits as it does for the command line (recording the client's address and user agent).
 //!
-//! Around the routes: a request id on every request and response (`X-Request-Id`), a log line
-//! per request (never a header, so never a key), Prometheus metrics, a body-size limit, a
+//! Around the routes: a request id on every request and response (`X-Request-Id`: the
+//! client's when it is a plain token, else a fresh one), a log line per request (never a
+//! header, and its path scrubbed, so never a key), Prometheus metrics, a body-size limit, a
 //! time limit, CORS when `CORS_ORIGIN` is set, security headers on every answer, and a
 //! graceful shutdown on SIGTERM/Ctrl-C.
 
@@ -242,7 +243,8 @@ fn router(app: Arc<App>) -> Result<Router> {
     ));
     let router = router
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
-        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid));
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .layer(axum::middleware::map_request(clean_request_id));
     Ok(with_security_headers(router, app.config.tls.is_some()).with_state(app))
 }
 
@@ -273,6 +275,34 @@ fn with_security_headers(mut router: Router<Arc<App>>, tls: bool) -> Router<Arc<
         ));
     }
     router
+}
+
+/// The longest `X-Request-Id` kept.
+const REQUEST_ID_MAX: usize = 128;
+
+/// A client's `X-Request-Id` is kept (and sent back, and logged) only when it is one plain
+/// token — 1 to 128 letters, digits and `-_.:/+=@` (UUIDs, trace ids, base64) — that holds no
+/// secret. Anything else (spaces or line breaks that would forge log fields, a key sent by
+/// mistake, several of them) is dropped, and a fresh id takes its place.
+async fn clean_request_id(mut request: Request) -> Request {
+    let mut ids = request.headers().get_all("x-request-id").iter();
+    let acceptable = match (ids.next(), ids.next()) {
+        (None, _) => true,
+        (Some(id), None) => acceptable_request_id(id.as_bytes()),
+        (Some(_), Some(_)) => false,
+    };
+    if !acceptable {
+        request.headers_mut().remove("x-request-id");
+    }
+    request
+}
+
+fn acceptable_request_id(id: &[u8]) -> bool {
+    (1..=REQUEST_ID_MAX).contains(&id.len())
+        && id
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:/+=@".contains(b))
+        && std::str::from_utf8(id).is_ok_and(|text| crate::redact::scrub(text) == text)
 }
 
 fn cors(origins: &str) -> Result<CorsLayer> {
@@ -326,7 +356,8 @@ async fn time_limit(State(app): State<Arc<App>>, request: Request, next: Next) -
     }
 }
 
-/// One log line per request: method, path (no query string), status, time, request id, client.
+/// One log line per request: method, path (no query string; scrubbed), status, time, request
+/// id (a valid one: see [`clean_request_id`]), client.
 async fn log_request(
     State(app): State<Arc<App>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -334,8 +365,8 @@ async fn log_request(
     next: Next,
 ) -> Response {
     let start = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_string();
+    let method = crate::redact::scrub(request.method().as_str());
+    let path = crate::redact::scrub_path(request.uri().path());
     let id = request
         .headers()
         .get("x-request-id")

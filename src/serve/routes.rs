@@ -234,7 +234,11 @@ pub fn protected() -> OpenApiRouter<Arc<App>> {
 pub async fn not_found(request: Request) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        format!("Cannot {} {}", request.method(), request.uri().path()),
+        format!(
+            "Cannot {} {}",
+            request.method(),
+            crate::redact::scrub_path(request.uri().path())
+        ),
     )
 }
 

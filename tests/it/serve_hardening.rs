@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::common::TestEnv;
-use crate::serve::{Answer, Served, call, operator_key};
+use crate::serve::{Answer, Served, call, call_with, operator_key};
 
 /// The headers every answer carries (helmet's, as the platform's own server sends them, for a
 /// JSON API).
@@ -82,4 +82,75 @@ fn every_route_answers_with_the_security_headers() {
     assert_eq!(rotated.status, 201, "{rotated}");
     assert!(rotated.body["new"]["key"].is_string(), "{rotated}");
     assert_security_headers("POST /api-keys/{id}/rotate", &rotated);
+}
+
+/// A key sent where it does not belong — in a path (as is, or percent-encoded), a body's field
+/// name, a request id — comes back in no answer, header or log line; a request id that would
+/// forge log fields is replaced.
+#[test]
+fn keys_sent_where_they_do_not_belong_are_never_echoed() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, key) = operator_key(&env, &["api-keys:create", "api-keys:read"]);
+    let server = Served::start(&env, &[]);
+    let url = |path: &str| format!("{}{path}", server.url);
+    // Past the 12 characters of the display prefix, the key is secret.
+    let secret = &key[12..];
+    let shown = format!("{}...", &key[..12]);
+    let encoded = key.replace('_', "%5F");
+    let auth = [("x-api-key", key.as_str())];
+    let no_secret = |what: &str, answer: &Answer| {
+        let headers = format!("{:?}", answer.headers);
+        assert!(
+            !answer.body.to_string().contains(secret) && !headers.contains(secret),
+            "{what} echoes the key: {answer} {headers}"
+        );
+    };
+
+    for path in [format!("/api-keys/{key}"), format!("/api-keys/{encoded}")] {
+        let answer = call_with("GET", &url(&path), &auth, None);
+        assert_eq!(answer.status, 400, "{answer}");
+        assert_eq!(answer.body["message"], "that is a whole key, not an id");
+        no_secret(&path, &answer);
+    }
+    for path in [format!("/nothing/{key}"), format!("/nothing/{encoded}")] {
+        let answer = call_with("GET", &url(&path), &[], None);
+        assert_eq!(answer.status, 404, "{answer}");
+        assert_eq!(
+            answer.body["message"],
+            format!("Cannot GET /nothing/{shown}"),
+            "{answer}"
+        );
+        no_secret(&path, &answer);
+    }
+    let mut body = json!({"name": "ci", "scopes": ["api-keys:read"]});
+    body[key.as_str()] = json!(1);
+    let unknown_field = call_with("POST", &url("/api-keys"), &auth, Some(body));
+    assert_eq!(unknown_field.status, 400, "{unknown_field}");
+    no_secret("a body's field name", &unknown_field);
+
+    // Request ids: a plain one is kept; a key, or one that would forge fields, is replaced.
+    let id_of = |id: &str| {
+        let answer = call_with("GET", &url("/health/live"), &[("x-request-id", id)], None);
+        no_secret("a request id", &answer);
+        answer.headers["x-request-id"].to_str().unwrap().to_string()
+    };
+    let plain = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    assert_eq!(id_of(plain), plain);
+    for bad in [
+        key.clone(),
+        "x status=200 client=203.0.113.9".to_string(),
+        "a".repeat(200),
+    ] {
+        let given = id_of(&bad);
+        assert_ne!(given, bad);
+        assert_eq!(given.len(), 36, "not a fresh UUID: {given}");
+    }
+
+    let (code, log) = server.terminate();
+    assert_eq!(code, 0, "{log}");
+    assert!(!log.contains(secret), "the key in the log: {log}");
+    assert!(log.contains(&format!("path=/nothing/{shown}")), "{log}");
+    assert!(!log.contains("client=203.0.113.9"), "a forged field: {log}");
+    assert!(log.contains(plain), "{log}");
 }
