@@ -239,6 +239,18 @@ pub fn client(app: &App, peer: SocketAddr, headers: &HeaderMap) -> Client {
     }
 }
 
+/// Charge a request that presents no key (to a protected route, or to no route at all) to its
+/// address's quota: the 429 once that is used up.
+pub fn charge_address(app: &App, ip: IpAddr) -> Option<ApiError> {
+    match app.limits.charge(format!("address {ip}")) {
+        Ok(_) => None,
+        Err(RateLimited(limited, _)) => {
+            app.metrics.rate_limited();
+            Some(limited)
+        }
+    }
+}
+
 /// Middleware of the protected routes: authenticate, rate-limit, hand the [`Caller`] on.
 pub async fn require_key(
     State(app): State<Arc<App>>,
@@ -314,13 +326,7 @@ async fn authenticate(
             // No key is no guess at one: it counts against the address's request quota,
             // not its failed authentications.
             let err = unauthenticated(AuthFailure::MissingKey, "no API key: this route needs one");
-            return Err(match app.limits.charge(format!("address {ip}")) {
-                Ok(_) => err,
-                Err(RateLimited(limited, _)) => {
-                    app.metrics.rate_limited();
-                    limited
-                }
-            });
+            return Err(charge_address(app, ip).unwrap_or(err));
         }
         Err(err) => return Err(refused(err)),
     };

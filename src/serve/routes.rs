@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -231,7 +231,16 @@ pub fn protected() -> OpenApiRouter<Arc<App>> {
         .routes(routes!(email_test))
 }
 
-pub async fn not_found(request: Request) -> ApiError {
+/// A path that is no route: 404, charged to the address's quota like a request without a key.
+pub async fn not_found(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    request: Request,
+) -> ApiError {
+    let ip = super::auth::client_ip(peer.ip(), request.headers(), &app.config.trusted_proxies);
+    if let Some(limited) = super::auth::charge_address(&app, ip) {
+        return limited;
+    }
     ApiError::new(
         StatusCode::NOT_FOUND,
         format!(

@@ -154,3 +154,54 @@ fn keys_sent_where_they_do_not_belong_are_never_echoed() {
     assert!(!log.contains("client=203.0.113.9"), "a forged field: {log}");
     assert!(log.contains(plain), "{log}");
 }
+
+/// Made-up methods to made-up paths add no series to `/metrics` (its labels come from fixed
+/// sets), and a path that is no route costs the address's quota like any other request.
+#[test]
+fn made_up_methods_and_paths_neither_grow_the_metrics_nor_escape_the_rate_limit() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let server = Served::start(&env, &[("RATE_LIMIT_MAX", "30"), ("RATE_LIMIT_TTL", "60")]);
+    let url = |path: &str| format!("{}{path}", server.url);
+    let mut statuses = Vec::new();
+    for i in 0..40 {
+        let answer = call(
+            &format!("XM{i}"),
+            &url(&format!("/made-up/{i}")),
+            None,
+            None,
+        );
+        statuses.push(answer.status);
+    }
+    for i in 0..10 {
+        let answer = call(&format!("XN{i}"), &url("/api-keys"), None, None);
+        statuses.push(answer.status);
+    }
+    assert!(
+        statuses[..30].iter().all(|s| *s == 404),
+        "the first 30: {statuses:?}"
+    );
+    assert!(
+        statuses[30..].iter().all(|s| *s == 429),
+        "past the quota: {statuses:?}"
+    );
+
+    let metrics = call("GET", &url("/metrics"), None, None);
+    let text = metrics.body.as_str().unwrap();
+    let series: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("platctl_http_requests_total{"))
+        .collect();
+    assert!(series.len() <= 3, "{series:#?}");
+    assert!(
+        text.contains(
+            "platctl_http_requests_total{method=\"other\",route=\"(unmatched)\",status=\"404\"} 30"
+        ),
+        "{text}"
+    );
+    let latency = text
+        .lines()
+        .filter(|l| l.starts_with("platctl_http_request_duration_seconds_count{"))
+        .count();
+    assert!(latency <= 2, "{text}");
+}
