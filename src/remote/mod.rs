@@ -68,8 +68,8 @@ pub fn client(
 }
 
 /// Ask a server's health endpoint (`/health`, `/health/live`, `/health/ready`), which needs no
-/// key. A server that cannot be reached, or answers something that is not terminus JSON, is
-/// one CRITICAL check named `server`.
+/// key and says states and counts only. A server that cannot be reached, or answers something
+/// that is not terminus JSON, is one CRITICAL check named `server`.
 pub async fn probe(
     server: &str,
     ca_file: Option<&std::path::Path>,

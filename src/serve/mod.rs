@@ -67,7 +67,6 @@ pub struct App {
     limits: auth::Limits,
     uses: auth::KeyUses,
     metrics: metrics::Metrics,
-    started: Instant,
     /// The OpenAPI document, served at `/openapi.json`.
     openapi: String,
     /// Long operations running (backups, exports): waited for on shutdown.
@@ -112,7 +111,6 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         ),
         uses: auth::KeyUses::default(),
         metrics: metrics::Metrics::new(),
-        started: Instant::now(),
         openapi: openapi_json(),
         jobs: tokio_util::task::TaskTracker::new(),
         core,

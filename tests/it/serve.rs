@@ -414,12 +414,18 @@ each_backend!(health_server_asks_a_running_server, |env| {
         "nagios",
     ]);
     assert_eq!(live.code, 0, "{live}");
-    assert!(live.stdout.starts_with("PLATCTL OK - process up"), "{live}");
-    // The whole /health: no backup is CRITICAL there too, with the server's perfdata.
+    assert!(live.stdout.starts_with("PLATCTL OK - process ok"), "{live}");
+    // The whole /health: no backup is CRITICAL there too, with the server's counts (without a
+    // key, states and counts are all a server says).
     let all = env.run(&["health", "--server", &server.url, "--format", "nagios"]);
     assert_eq!(all.code, 2, "{all}");
-    assert!(all.stdout.starts_with("PLATCTL CRITICAL - db "), "{all}");
-    assert!(all.stdout.contains("| db_latency_ms="), "{all}");
+    assert!(
+        all.stdout.starts_with("PLATCTL CRITICAL - db ok, "),
+        "{all}"
+    );
+    assert!(all.stdout.contains("backups critical, 0 backups"), "{all}");
+    assert!(all.stdout.contains("| migrations_pending=0;0;0;;"), "{all}");
+    assert!(!all.stdout.contains("db_latency_ms"), "{all}");
     drop(server);
     // Nobody there: CRITICAL, within the timeout.
     let gone = env.run(&[

@@ -205,3 +205,100 @@ fn made_up_methods_and_paths_neither_grow_the_metrics_nor_escape_the_rate_limit(
         .count();
     assert!(latency <= 2, "{text}");
 }
+
+/// The public health endpoints say states and counts, never whose or where: no key's prefix,
+/// name or expiry (of any organization), no backup id, no directory. A key that may run the
+/// checks (`POST /health/checks`, authorized as `health`) gets the details.
+#[test]
+fn public_health_says_states_and_counts_only() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, reader) = operator_key(&env, &["settings:read"]);
+    env.ok(&["-q", "orgs", "create", "globex"]);
+    let mut private: Vec<String> = Vec::new();
+    for (org, name) in [("default", "acme-deploy"), ("globex", "globex-ci")] {
+        let made = env
+            .ok(&[
+                "keys",
+                "create",
+                "--org",
+                org,
+                "--name",
+                name,
+                "--scope",
+                "agents:read",
+                "--expires-in",
+                "2d",
+                "-o",
+                "json",
+            ])
+            .json();
+        private.push(made["prefix"].as_str().unwrap().to_string());
+        private.push(name.to_string());
+        private.push(made["expires_at"].as_str().unwrap()[..10].to_string());
+    }
+    let backups = env.path("server-backups");
+    let backups = backups.to_str().unwrap();
+    env.ok(&["-q", "backup", "run", "--storage", backups]);
+    let listed = env
+        .ok(&["backup", "list", "--storage", backups, "-o", "json"])
+        .json();
+    private.push(listed[0]["id"].as_str().unwrap().to_string());
+    private.push(backups.to_string());
+    private.push(env.path("").to_str().unwrap().to_string());
+    let server = Served::start(&env, &[("BACKUP_DIR", backups)]);
+    let url = |path: &str| format!("{}{path}", server.url);
+
+    for path in ["/health", "/health/ready", "/health/live"] {
+        let answer = call("GET", &url(path), None, None);
+        assert_eq!(answer.status, 200, "{path}: {answer}");
+        let text = answer.body.to_string();
+        for secret in &private {
+            assert!(
+                !text.contains(secret.as_str()),
+                "{path} shows {secret}: {text}"
+            );
+        }
+        for (name, check) in answer.body["details"].as_object().unwrap() {
+            assert!(check["status"].is_string(), "{path} {name}: {check}");
+            assert!(check["state"].is_string(), "{path} {name}: {check}");
+        }
+    }
+    // States and counts.
+    let health = call("GET", &url("/health"), None, None).body;
+    let keys = &health["details"]["keys"];
+    assert_eq!(keys["state"], "warning", "{health}");
+    assert_eq!(keys["expiring"], 2, "{health}");
+    assert_eq!(keys["message"], "warning, 2 expiring", "{health}");
+    assert_eq!(health["details"]["backups"]["state"], "ok", "{health}");
+    assert_eq!(health["details"]["migrations"]["pending"], 0, "{health}");
+    assert!(
+        health["details"]["disk"].get("backups").is_none(),
+        "{health}"
+    );
+
+    // The details, for a key that may have them.
+    let checks = json!({
+        "checks": ["keys", "backups"],
+        "timeout": "5s",
+        "thresholds": {
+            "disk_warning_percent": 10.0, "disk_critical_percent": 5.0,
+            "memory_warning_percent": 10.0, "memory_critical_percent": 5.0,
+            "backup_warning": "26h", "backup_critical": "50h",
+            "key_expiry": "7d", "seal_warning": "26h"
+        }
+    });
+    let refused = call("POST", &url("/health/checks"), None, Some(checks.clone()));
+    assert_eq!(refused.status, 401, "{refused}");
+    let detailed = call(
+        "POST",
+        &url("/health/checks"),
+        Some(("x-api-key", reader.as_str())),
+        Some(checks),
+    );
+    assert_eq!(detailed.status, 200, "{detailed}");
+    let text = detailed.body.to_string();
+    for shown in [&private[0], &private[1], &private[3], &private[6]] {
+        assert!(text.contains(shown.as_str()), "{shown} in {text}");
+    }
+}
