@@ -363,7 +363,7 @@ settings_table! {
     "sendgrid_api_url": flag None, env ["SENDGRID_API_URL"], profile Some("sendgrid_api_url"), default Some("https://api.sendgrid.com"), secret false, "SendGrid's API; `https://` (`http://` only on loopback, for a test endpoint)";
     "rate_limit_max": flag None, env ["RATE_LIMIT_MAX"], profile Some("rate_limit_max"), default Some("100"), secret false, "`serve`: requests allowed per key (per address without one) in each `RATE_LIMIT_TTL`";
     "rate_limit_ttl": flag None, env ["RATE_LIMIT_TTL"], profile Some("rate_limit_ttl"), default Some("60"), secret false, "`serve`: the rate limit's window, in seconds";
-    "rate_limit_auth_failures": flag None, env ["RATE_LIMIT_AUTH_FAILURES"], profile Some("rate_limit_auth_failures"), default Some("5"), secret false, "`serve`: failed authentications allowed per minute from one address";
+    "rate_limit_auth_failures": flag None, env ["RATE_LIMIT_AUTH_FAILURES"], profile Some("rate_limit_auth_failures"), default Some("5"), secret false, "`serve`: failed authentications looked at from one address in any 60 seconds (then 429 until the oldest is 60 s old)";
     "cors_origin": flag None, env ["CORS_ORIGIN"], profile Some("cors_origin"), default None, secret false, "`serve`: origins browsers may call the API from (comma-separated, or `*`); none when unset";
     "trusted_proxies": flag None, env ["PLATCTL_TRUSTED_PROXIES"], profile Some("trusted_proxies"), default None, secret false, "`serve`: proxies (addresses or CIDRs, comma-separated) whose `X-Forwarded-For` names the client";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";

@@ -40,7 +40,8 @@ pub struct Config {
     /// `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL`, per key (per address without one).
     pub rate_limit_max: NonZeroU32,
     pub rate_limit_ttl: Duration,
-    /// Failed authentications allowed per minute from one address (`RATE_LIMIT_AUTH_FAILURES`).
+    /// Failed authentications looked at from one address in any 60 seconds
+    /// (`RATE_LIMIT_AUTH_FAILURES`).
     pub auth_failures_per_minute: NonZeroU32,
     /// `CORS_ORIGIN`: an origin, a comma-separated list, or `*`.
     pub cors_origin: Option<String>,

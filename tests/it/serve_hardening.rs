@@ -302,3 +302,42 @@ fn public_health_says_states_and_counts_only() {
         assert!(text.contains(shown.as_str()), "{shown} in {text}");
     }
 }
+
+/// Failed authentications: at most `RATE_LIMIT_AUTH_FAILURES` looked at from one address in
+/// any 60 seconds — a quota that refills as time passes would let a patient guesser have more.
+#[test]
+fn failed_authentications_are_at_most_the_limit_in_any_sixty_seconds() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, key) = operator_key(&env, &["api-keys:read"]);
+    let server = Served::start(&env, &[("RATE_LIMIT_AUTH_FAILURES", "20")]);
+    let url = format!("{}/api-keys", server.url);
+    let guess = |n: usize| {
+        let bad = format!("sk_live_{n:032}");
+        call("GET", &url, Some(("x-api-key", bad.as_str())), None)
+    };
+    for n in 0..20 {
+        let refused = guess(n);
+        assert_eq!(refused.status, 401, "guess {n}: {refused}");
+    }
+    // Three seconds on (a per-minute quota of 20 would have refilled one guess every 3 s).
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    let blocked = guess(20);
+    assert_eq!(blocked.status, 429, "{blocked}");
+    let retry: u64 = blocked.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((55..=57).contains(&retry), "Retry-After {retry}");
+    assert!(
+        blocked.body["message"]
+            .as_str()
+            .unwrap()
+            .contains("at most 20 in any 60 seconds"),
+        "{blocked}"
+    );
+    // Even a good key waits: the address is not heard until then.
+    let good = call("GET", &url, Some(("x-api-key", key.as_str())), None);
+    assert_eq!(good.status, 429, "{good}");
+}
