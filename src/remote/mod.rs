@@ -46,6 +46,9 @@ pub fn client(
         .timeout(timeout)
         // Streamed answers lift the overall limit; a silence this long still ends them.
         .read_timeout(timeout)
+        // A server closes a kept-alive connection after 5 s without a request: let go of it
+        // first, rather than send a request on a connection being closed.
+        .pool_idle_timeout(Duration::from_secs(3))
         .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")));
     if let Some(path) = ca_file {
         let pem = std::fs::read(path).map_err(|e| {

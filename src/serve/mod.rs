@@ -9,6 +9,7 @@
 //! graceful shutdown on SIGTERM/Ctrl-C.
 
 pub mod auth;
+mod connections;
 pub mod error;
 mod metrics;
 mod routes;
@@ -43,6 +44,8 @@ pub struct Config {
     /// Failed authentications looked at from one address in any 60 seconds
     /// (`RATE_LIMIT_AUTH_FAILURES`).
     pub auth_failures_per_minute: NonZeroU32,
+    /// Connections open at once (`PLATCTL_MAX_CONNECTIONS`): see `connections`.
+    pub max_connections: usize,
     /// `CORS_ORIGIN`: an origin, a comma-separated list, or `*`.
     pub cors_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
@@ -56,6 +59,11 @@ pub struct Config {
     /// HTTPS: the certificate chain and private key (PEM files).
     pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
+
+/// How long a client has to send a request head once connected (or, on a kept-alive
+/// connection, after the previous answer), and to complete a TLS handshake: then the connection
+/// is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The largest request body accepted.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -126,19 +134,32 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         tokio::spawn(async move { app.core.follow_changes().await })
     };
     let handle = axum_server::Handle::new();
+    let limited = connections::Limited(connections::Connections::new(app.config.max_connections));
     let server: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
-        Some(tls) => Box::pin(
-            axum_server::from_tcp_rustls(listener, tls)
+        Some(tls) => {
+            let mut server = axum_server::from_tcp_rustls(listener, tls)
                 .map_err(|e| Error::io("cannot serve HTTPS on the listening socket", e))?
-                .handle(handle.clone())
-                .serve(service),
-        ),
-        None => Box::pin(
-            axum_server::from_tcp(listener)
+                .map(|tls| tls.handshake_timeout(HEADER_TIMEOUT).acceptor(limited))
+                .first_request_timeout(HEADER_TIMEOUT)
+                .handle(handle.clone());
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(Some(HEADER_TIMEOUT));
+            Box::pin(server.serve(service))
+        }
+        None => {
+            let mut server = axum_server::from_tcp(listener)
                 .map_err(|e| Error::io("cannot serve on the listening socket", e))?
-                .handle(handle.clone())
-                .serve(service),
-        ),
+                .acceptor(limited)
+                .first_request_timeout(HEADER_TIMEOUT)
+                .handle(handle.clone());
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(Some(HEADER_TIMEOUT));
+            Box::pin(server.serve(service))
+        }
     };
     tracing::info!(
         listen = %local,

@@ -341,3 +341,78 @@ fn failed_authentications_are_at_most_the_limit_in_any_sixty_seconds() {
     let good = call("GET", &url, Some(("x-api-key", key.as_str())), None);
     assert_eq!(good.status, 429, "{good}");
 }
+
+/// Sockets the server's process holds open.
+fn sockets_of(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
+        .filter(|target| target.to_string_lossy().starts_with("socket:"))
+        .count()
+}
+
+/// Connections that say nothing are bounded by `PLATCTL_MAX_CONNECTIONS` (the oldest silent
+/// one makes way for a new one), so liveness keeps answering while they are held; one that
+/// sends no complete request head is closed after the header-read timeout.
+#[test]
+fn idle_connections_are_bounded_and_liveness_keeps_answering() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let refused = crate::common::Run::from(
+        env.std_cmd()
+            .env("PLATCTL_MAX_CONNECTIONS", "0")
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(refused.code, 2, "{refused}");
+    assert!(
+        refused.stderr.contains(
+            "PLATCTL_MAX_CONNECTIONS=`0` (environment) is not valid: expected a number of \
+             connections from 1 to 1000000"
+        ),
+        "{refused}"
+    );
+    let server = Served::start(&env, &[("PLATCTL_MAX_CONNECTIONS", "8")]);
+    let addr = server.url.trim_start_matches("http://").to_string();
+    let before = sockets_of(server.pid());
+    let idle: Vec<std::net::TcpStream> = (0..40)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let held = sockets_of(server.pid()) - before;
+    assert!(held <= 8, "{held} idle connections held open");
+    for _ in 0..5 {
+        let asked = Instant::now();
+        let live = call("GET", &format!("{}/health/live", server.url), None, None);
+        assert_eq!(live.status, 200, "{live}");
+        assert!(
+            asked.elapsed() < Duration::from_secs(1),
+            "liveness took {:?}",
+            asked.elapsed()
+        );
+    }
+    drop(idle);
+
+    // Half a request head, and then nothing: closed after the header-read timeout (5 s).
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    slow.write_all(b"GET /health/live HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    let sent = Instant::now();
+    let mut buf = [0u8; 256];
+    let closed = match slow.read(&mut buf) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(e) => e.kind() == std::io::ErrorKind::ConnectionReset,
+    };
+    let waited = sent.elapsed();
+    assert!(closed, "not closed after {waited:?}");
+    assert!(
+        (Duration::from_secs(4)..Duration::from_secs(8)).contains(&waited),
+        "closed after {waited:?}"
+    );
+}
