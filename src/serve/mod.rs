@@ -52,7 +52,7 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// A request's time limit (a long operation's stream has none: see `stream`).
     pub request_timeout: Duration,
-    /// How long in-flight requests may take to finish after SIGTERM.
+    /// How long requests and operations in flight may take, all together, after SIGTERM.
     pub shutdown_grace: Duration,
     /// How often key uses are written (`last_used_at`).
     pub key_use_interval: Duration,
@@ -80,10 +80,18 @@ pub struct App {
     openapi: String,
     /// Long operations running (backups, exports): waited for on shutdown.
     jobs: tokio_util::task::TaskTracker,
+    /// Cancelled when a shutdown's grace period is over: streams still open end with a last
+    /// line that says so.
+    stopped: tokio_util::sync::CancellationToken,
 }
 
-/// Serve until SIGTERM or Ctrl-C, then let in-flight requests finish (within
-/// `shutdown_grace`), write the pending key uses, and return.
+/// After the grace period, how long streams have to send their last line before every
+/// connection is closed.
+const LAST_WORD: Duration = Duration::from_millis(500);
+
+/// Serve until SIGTERM or Ctrl-C, then let requests and operations in flight finish (within
+/// one `shutdown_grace` for all of them; streams still open then end with a line that says
+/// the server is shutting down), write the pending key uses, and return.
 pub async fn run(core: Core, config: Config) -> Result<()> {
     let listener = std::net::TcpListener::bind(config.listen)
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
@@ -122,6 +130,7 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         metrics: metrics::Metrics::new(),
         openapi: openapi_json(),
         jobs: tokio_util::task::TaskTracker::new(),
+        stopped: tokio_util::sync::CancellationToken::new(),
         core,
         config,
     });
@@ -171,30 +180,44 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     let result = tokio::select! {
         result = &mut server => result,
         signal = crate::interrupt::signalled() => {
+            let grace = app.config.shutdown_grace;
             tracing::info!(
-                "{}: finishing the requests in flight (up to {})",
+                "{}: finishing the requests and operations in flight (up to {} for all of them)",
                 signal.name(),
-                humantime::format_duration(app.config.shutdown_grace)
+                humantime::format_duration(grace)
             );
-            // New connections are refused; those open get the grace period, then are closed.
-            handle.graceful_shutdown(Some(app.config.shutdown_grace));
-            server.await
+            let deadline = tokio::time::Instant::now() + grace;
+            // New connections are refused, idle ones closed; requests in flight, and
+            // operations whose clients went away, share the one grace period.
+            handle.graceful_shutdown(None);
+            app.jobs.close();
+            let served = tokio::time::timeout_at(deadline, &mut server).await.ok();
+            if !app.jobs.is_empty() {
+                tracing::info!("waiting for {} operations still running", app.jobs.len());
+            }
+            if tokio::time::timeout_at(deadline, app.jobs.wait()).await.is_err() {
+                tracing::warn!(
+                    "{} operations did not finish in time and were stopped (what they left unfinished is not a backup)",
+                    app.jobs.len()
+                );
+            }
+            match served {
+                Some(result) => result,
+                None => {
+                    // Time is up: each stream's last line says why it ends; then every
+                    // connection still open is closed.
+                    app.stopped.cancel();
+                    match tokio::time::timeout(LAST_WORD, &mut server).await {
+                        Ok(result) => result,
+                        Err(_) => {
+                            handle.shutdown();
+                            server.await
+                        }
+                    }
+                }
+            }
         }
     };
-    // Operations whose clients went away are still running: they too get the grace period.
-    app.jobs.close();
-    if !app.jobs.is_empty() {
-        tracing::info!("waiting for {} operations still running", app.jobs.len());
-        if tokio::time::timeout(app.config.shutdown_grace, app.jobs.wait())
-            .await
-            .is_err()
-        {
-            tracing::warn!(
-                "{} operations did not finish in time and were stopped (what they left unfinished is not a backup)",
-                app.jobs.len()
-            );
-        }
-    }
     housekeeping.abort();
     follower.abort();
     flush_key_uses(&app).await;

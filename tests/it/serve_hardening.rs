@@ -416,3 +416,95 @@ fn idle_connections_are_bounded_and_liveness_keeps_answering() {
         "closed after {waited:?}"
     );
 }
+
+/// SIGTERM during a backup: one `--shutdown-timeout` for everything in flight, and then the
+/// client is told that the server is shutting down — not to check its URL.
+#[test]
+fn shutdown_takes_one_grace_and_tells_the_client_why() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let env = TestEnv::new(crate::common::Kind::Sqlite);
+    env.ok(&["-q", "migrate", "run"]);
+    env.ok(&["-q", "orgs", "create", "default"]);
+    // Enough rows that the backup outlasts the grace.
+    env.exec(
+        "INSERT INTO audit_logs (occurred_at, actor, action, resource_type, resource_id, ip, \
+         user_agent, metadata) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n \
+         WHERE i < 1500000) SELECT (SELECT MIN(occurred_at) FROM audit_logs), 'bulk', \
+         'bulk.test', 'thing', i, '10.0.0.1', 'ua', '{\"n\":\"' || hex(randomblob(40)) || '\"}' \
+         FROM n",
+    );
+    let (_, key) = operator_key(&env, &["backups:create", "backups:read"]);
+    let backups = env.path("server-backups");
+    let server = Served::start_with(
+        &env,
+        &[("BACKUP_DIR", backups.to_str().unwrap())],
+        &["--shutdown-timeout", "2s"],
+    );
+    let client = env
+        .std_cmd()
+        .env_remove("DATABASE_URL")
+        .env("PLATCTL_API_KEY", &key)
+        .args(["--server", server.url.as_str(), "backup", "run"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let asked = Instant::now();
+    while !server.log().contains("path=/backups/run status=200") {
+        assert!(
+            asked.elapsed() < Duration::from_secs(20),
+            "{}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let signalled = Instant::now();
+    let (code, log) = server.terminate();
+    let took = signalled.elapsed();
+    assert_eq!(code, 0, "{log}");
+    assert!(
+        took < Duration::from_millis(3000),
+        "shutdown took {took:?} with a 2 s grace: {log}"
+    );
+    assert!(log.contains("did not finish in time"), "{log}");
+    let run = crate::common::Run::from(client.wait_with_output().unwrap());
+    assert_eq!(run.code, 1, "{run}");
+    assert!(
+        run.stderr.contains("platctl serve is shutting down"),
+        "{run}"
+    );
+    assert!(!run.stderr.contains("check the URL"), "{run}");
+}
+
+/// A connection that breaks once the answer has begun (no last line) is reported as cut: the
+/// server was reached, so remote mode does not send the operator to check the URL.
+#[test]
+fn a_stream_cut_midway_is_reported_as_cut_not_as_unreachable() {
+    use std::io::{Read, Write};
+    let env = TestEnv::embedded();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = conn.read(&mut request).unwrap();
+        // The start of an event stream, then the connection drops mid-chunk.
+        conn.write_all(
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/x-ndjson\r\n\
+              transfer-encoding: chunked\r\n\r\n20\r\n{\"note\":\"started\"}\n",
+        )
+        .unwrap();
+    });
+    let mut cmd = env.bare();
+    cmd.env(
+        "PLATCTL_API_KEY",
+        "sk_live_0123456789abcdefABCDEF0123456789",
+    )
+    .args(["--server", url.as_str(), "backup", "run"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    server.join().unwrap();
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("was cut before"), "{run}");
+    assert!(!run.stderr.contains("check the URL"), "{run}");
+}
