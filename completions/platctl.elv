@@ -1693,7 +1693,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --listen 'Address and port to listen on'
             cand --log-format 'Request log lines as text for people, or JSON for collectors'
             cand --request-timeout 'A request''s time limit (backups, restore tests and exports stream instead, without one)'
-            cand --shutdown-timeout 'After SIGTERM, how long requests and operations in flight may take to finish'
+            cand --shutdown-timeout 'After SIGTERM, how long requests and operations in flight may take to finish, all together (then streams are told the server is shutting down)'
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM); needs --tls-key'
             cand --tls-key 'The private key (PEM) of --tls-cert'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'

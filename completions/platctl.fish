@@ -1271,7 +1271,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand serve" -l listen -d 'Add
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l log-format -d 'Request log lines as text for people, or JSON for collectors' -r -f -a "text\t''
 json\t''"
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l request-timeout -d 'A request\'s time limit (backups, restore tests and exports stream instead, without one)' -r
-complete -c platctl -n "__fish_platctl_using_subcommand serve" -l shutdown-timeout -d 'After SIGTERM, how long requests and operations in flight may take to finish' -r
+complete -c platctl -n "__fish_platctl_using_subcommand serve" -l shutdown-timeout -d 'After SIGTERM, how long requests and operations in flight may take to finish, all together (then streams are told the server is shutting down)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM); needs --tls-key' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l tls-key -d 'The private key (PEM) of --tls-cert' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand serve" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r

@@ -680,7 +680,8 @@ pub struct ServeArgs {
     /// A request's time limit (backups, restore tests and exports stream instead, without one)
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
     pub request_timeout: std::time::Duration,
-    /// After SIGTERM, how long requests and operations in flight may take to finish
+    /// After SIGTERM, how long requests and operations in flight may take to finish, all
+    /// together (then streams are told the server is shutting down)
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
     pub shutdown_timeout: std::time::Duration,
     /// Serve HTTPS with this certificate chain (PEM); needs --tls-key

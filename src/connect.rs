@@ -41,6 +41,7 @@ pub async fn serve(settings: &Settings, args: &crate::cli::ServeArgs) -> Result<
         rate_limit_max: settings.rate_limit_max.value,
         rate_limit_ttl: settings.rate_limit_ttl.value,
         auth_failures_per_minute: settings.rate_limit_auth_failures.value,
+        max_connections: settings.max_connections.value,
         cors_origin: settings.cors_origin.as_ref().map(|c| c.value.clone()),
         trusted_proxies: settings
             .trusted_proxies

@@ -74,6 +74,23 @@ pub fn scrub(text: &str) -> String {
     cut_api_keys(&out)
 }
 
+/// A URL path (or any percent-encoded text a client sent) as it may be shown: percent-decoded,
+/// scrubbed, and encoded again where it is not visible ASCII (or is `%`, `"` or `\\`). A key
+/// sent as `sk%5Flive%5F…` is cut like any other, and no space or line break in it can start a
+/// field of a log line.
+pub fn scrub_path(path: &str) -> String {
+    let scrubbed = scrub(&percent_decode(path));
+    let mut out = String::with_capacity(scrubbed.len());
+    for byte in scrubbed.bytes() {
+        if byte.is_ascii_graphic() && !matches!(byte, b'%' | b'"' | b'\\') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// The URL with its password (and `password=` style query parameters) replaced by `***`.
 pub fn redact_url(url: &str) -> String {
     redact_secret_values(&redact_urls_in(url))
@@ -343,6 +360,22 @@ mod tests {
             scrub("the password qq#rr77 failed"),
             "the password *** failed"
         );
+    }
+
+    #[test]
+    fn paths_are_decoded_before_they_are_scrubbed_and_shown_as_one_token() {
+        let key = "sk_live_AbCdEfGhIjKlMnOpQrStUvWxYz012345";
+        assert_eq!(
+            scrub_path(&format!("/api-keys/{}", key.replace('_', "%5F"))),
+            "/api-keys/sk_live_AbCd..."
+        );
+        assert_eq!(scrub_path(&format!("/x/{key}")), "/x/sk_live_AbCd...");
+        assert_eq!(scrub_path("/users/a%40b.io"), "/users/a@b.io");
+        assert_eq!(
+            scrub_path("/x%20status=200%0Aforged"),
+            "/x%20status=200%0Aforged"
+        );
+        assert_eq!(scrub_path("/caf%C3%A9/100%"), "/caf%C3%A9/100%25");
     }
 
     #[test]

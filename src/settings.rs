@@ -112,6 +112,8 @@ pub struct Profile {
     pub rate_limit_auth_failures: Option<u32>,
     /// How long a key made over the admin API waits to be confirmed (KEY_CONFIRM_WITHIN wins).
     pub key_confirm_within: Option<String>,
+    /// `serve`'s bound on open connections (PLATCTL_MAX_CONNECTIONS wins).
+    pub max_connections: Option<u32>,
     /// `serve`'s CORS origins (CORS_ORIGIN wins).
     pub cors_origin: Option<String>,
     /// `serve`'s trusted proxies (PLATCTL_TRUSTED_PROXIES wins).
@@ -264,6 +266,7 @@ pub struct Settings {
     pub rate_limit_ttl: Resolved<Duration>,
     pub rate_limit_auth_failures: Resolved<std::num::NonZeroU32>,
     pub key_confirm_within: Resolved<Duration>,
+    pub max_connections: Resolved<usize>,
     pub cors_origin: Option<Resolved<String>>,
     pub trusted_proxies: Option<Resolved<Vec<ipnet::IpNet>>>,
     /// An S3-compatible endpoint (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, profile).
@@ -366,8 +369,9 @@ settings_table! {
     "sendgrid_api_url": flag None, env ["SENDGRID_API_URL"], profile Some("sendgrid_api_url"), default Some("https://api.sendgrid.com"), secret false, "SendGrid's API; `https://` (`http://` only on loopback, for a test endpoint)";
     "rate_limit_max": flag None, env ["RATE_LIMIT_MAX"], profile Some("rate_limit_max"), default Some("100"), secret false, "`serve`: requests allowed per key (per address without one) in each `RATE_LIMIT_TTL`";
     "rate_limit_ttl": flag None, env ["RATE_LIMIT_TTL"], profile Some("rate_limit_ttl"), default Some("60"), secret false, "`serve`: the rate limit's window, in seconds";
-    "rate_limit_auth_failures": flag None, env ["RATE_LIMIT_AUTH_FAILURES"], profile Some("rate_limit_auth_failures"), default Some("5"), secret false, "`serve`: failed authentications allowed per minute from one address";
     "key_confirm_within": flag None, env ["KEY_CONFIRM_WITHIN"], profile Some("key_confirm_within"), default Some("10m"), secret false, "`serve`: a key made over the admin API expires unless its caller confirms having it within this (`1s` to `1d`)";
+    "rate_limit_auth_failures": flag None, env ["RATE_LIMIT_AUTH_FAILURES"], profile Some("rate_limit_auth_failures"), default Some("5"), secret false, "`serve`: failed authentications looked at from one address in any 60 seconds (then 429 until the oldest is 60 s old)";
+    "max_connections": flag None, env ["PLATCTL_MAX_CONNECTIONS"], profile Some("max_connections"), default Some("512"), secret false, "`serve`: connections open at once, 1 to 1000000; past it, the oldest that has sent nothing is closed for a new one. Keep it below the open-file limit (`ulimit -n`)";
     "cors_origin": flag None, env ["CORS_ORIGIN"], profile Some("cors_origin"), default None, secret false, "`serve`: origins browsers may call the API from (comma-separated, or `*`); none when unset";
     "trusted_proxies": flag None, env ["PLATCTL_TRUSTED_PROXIES"], profile Some("trusted_proxies"), default None, secret false, "`serve`: proxies (addresses or CIDRs, comma-separated) whose `X-Forwarded-For` names the client";
     "s3_endpoint_url": flag None, env ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"], profile Some("s3_endpoint_url"), default None, secret false, "an S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing";
@@ -684,6 +688,14 @@ fn parse_rate_max(text: &str) -> std::result::Result<std::num::NonZeroU32, Strin
         .ok()
         .filter(|n| n.get() <= 1_000_000)
         .ok_or_else(|| "expected a number of requests from 1 to 1000000".into())
+}
+
+fn parse_connections(text: &str) -> std::result::Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=1_000_000).contains(n))
+        .ok_or_else(|| "expected a number of connections from 1 to 1000000".into())
 }
 
 fn parse_rate_ttl(text: &str) -> std::result::Result<Duration, String> {
@@ -1057,6 +1069,10 @@ impl Settings {
             Spec::of("key_confirm_within").profile(active.key_confirm_within.clone()),
             parse_confirm_within,
         )?;
+        let max_connections = r.get_or_default(
+            Spec::of("max_connections").profile(active.max_connections.map(|n| n.to_string())),
+            parse_connections,
+        )?;
         let cors_origin = r.get(
             Spec::of("cors_origin").profile(active.cors_origin.clone()),
             parse_cors,
@@ -1139,6 +1155,7 @@ impl Settings {
             rate_limit_ttl,
             rate_limit_auth_failures,
             key_confirm_within,
+            max_connections,
             cors_origin,
             trusted_proxies,
             s3_endpoint_url,
@@ -1348,7 +1365,7 @@ fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
                  backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
                  audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
                  sendgrid_api_url, server, server_ca_file, api_key_file, rate_limit_max, rate_limit_ttl, \
-                 rate_limit_auth_failures, key_confirm_within, cors_origin, trusted_proxies, \
+                 rate_limit_auth_failures, key_confirm_within, max_connections, cors_origin, trusted_proxies, \
                  s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
                  section",
         )
@@ -1382,6 +1399,7 @@ default_profile = "default"
 # rate_limit_max = 100                    # serve: RATE_LIMIT_MAX requests per key...
 # rate_limit_ttl = 60                     # ...in RATE_LIMIT_TTL seconds
 # key_confirm_within = "10m"             # serve: KEY_CONFIRM_WITHIN (unconfirmed new keys expire)
+# max_connections = 512                   # serve: PLATCTL_MAX_CONNECTIONS
 # cors_origin = "https://app.acme.io"     # serve: CORS_ORIGIN
 # trusted_proxies = "10.0.0.0/8"          # serve: PLATCTL_TRUSTED_PROXIES (X-Forwarded-For)
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE

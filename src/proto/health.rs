@@ -194,6 +194,51 @@ pub struct CheckResult {
     pub perfdata: Vec<Perf>,
 }
 
+/// The figures that are counts (pending, changed or unknown migrations, backups when none is
+/// good, expiring keys, seals); a list counts its items.
+const COUNTS: [&str; 6] = [
+    "pending", "changed", "unknown", "backups", "expiring", "seals",
+];
+
+/// The perfdata that are counts.
+const COUNTED: [&str; 2] = ["migrations_pending", "keys_expiring"];
+
+impl CheckResult {
+    /// What anyone may see of this check: its state and its counts — no names, prefixes,
+    /// dates, ids, paths, sizes or thresholds (those are for a key that may run the checks).
+    pub fn public(&self) -> CheckResult {
+        let mut figures = Map::new();
+        for name in COUNTS {
+            let count = match self.figures.get(name) {
+                Some(Value::Array(items)) => items.len() as u64,
+                Some(Value::Number(n)) => match n.as_u64() {
+                    Some(n) => n,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            figures.insert(name.to_string(), json!(count));
+        }
+        let mut summary = self.state.label().to_lowercase();
+        for (name, count) in &figures {
+            summary.push_str(&format!(", {count} {name}"));
+        }
+        CheckResult {
+            name: self.name.clone(),
+            state: self.state,
+            summary,
+            threshold: None,
+            figures,
+            perfdata: self
+                .perfdata
+                .iter()
+                .filter(|p| COUNTED.contains(&p.label.as_str()))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct HealthReport {
     pub state: HealthState,
@@ -204,6 +249,11 @@ impl HealthReport {
     pub fn new(checks: Vec<CheckResult>) -> Self {
         let state = checks.iter().fold(HealthState::Ok, |s, c| s.worst(c.state));
         HealthReport { state, checks }
+    }
+
+    /// The report anyone may see: each check's state and counts (see [`CheckResult::public`]).
+    pub fn public(&self) -> HealthReport {
+        HealthReport::new(self.checks.iter().map(CheckResult::public).collect())
     }
 
     /// The terminus shape: `{"status": "ok"|"error", "info": {..}, "error": {..}, "details":
@@ -355,6 +405,38 @@ mod tests {
         assert_eq!(t["info"]["db"]["status"], "up");
         assert_eq!(t["error"]["backups"]["status"], "down");
         assert_eq!(t["details"].as_object().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_public_report_keeps_states_and_counts_only() {
+        let mut keys = check("keys", HealthState::Warning);
+        keys.summary = "1 expiring within 7d: sk_live_AbCd (deploy, 2026-12-05 11:41 UTC)".into();
+        keys.threshold = Some("warn if one expires within 7d".into());
+        keys.figures
+            .insert("expiring".into(), json!(["sk_live_AbCd (deploy, ...)"]));
+        keys.perfdata = vec![Perf::new("keys_expiring", 1.0, "")];
+        let mut disk = check("disk", HealthState::Ok);
+        disk.figures
+            .insert("backups".into(), json!({"path": "/var/backups/platctl"}));
+        disk.figures.insert("free_bytes".into(), json!(1234));
+        let public = HealthReport::new(vec![keys, disk]).public();
+        assert_eq!(public.state, HealthState::Warning);
+        let text = serde_json::to_string(&public.terminus()).unwrap();
+        for private in [
+            "sk_live_AbCd",
+            "deploy",
+            "2026",
+            "/var/backups",
+            "1234",
+            "x_ms",
+            "7d",
+        ] {
+            assert!(!text.contains(private), "{private} in {text}");
+        }
+        assert_eq!(public.checks[0].summary, "warning, 1 expiring");
+        assert_eq!(public.checks[0].figures["expiring"], 1);
+        assert_eq!(public.checks[0].perfdata.len(), 1);
+        assert_eq!(public.checks[1].summary, "ok");
     }
 
     #[test]

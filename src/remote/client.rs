@@ -91,7 +91,7 @@ impl Remote {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let text = response.text().await.map_err(|e| self.unreachable(&e))?;
+        let text = response.text().await.map_err(|e| self.cut(path, &e))?;
         if status.is_success() {
             return serde_json::from_str(&text).map_err(|e| {
                 Error::internal(format!(
@@ -172,6 +172,23 @@ impl Remote {
         .with_hint(hint)
     }
 
+    /// The connection broke after the server had started to answer: it was reached, so the
+    /// URL is not the question.
+    fn cut(&self, path: &str, err: &reqwest::Error) -> Error {
+        Error::new(
+            ErrorKind::Connect,
+            format!(
+                "the connection to {} was cut before {path} was answered in full: {}",
+                self.shown,
+                super::causes(err)
+            ),
+        )
+        .with_hint(
+            "the server may have stopped or restarted (a server that is shutting down says so); \
+             `platctl backup list` and the audit log show what was done",
+        )
+    }
+
     /// POST `body` for an answer streamed as NDJSON, and hand each line to `each` as it
     /// arrives. Streams are as long as the operation: no overall time limit, but a server
     /// silent for longer than the read timeout (it sends a blank line every 15 s) is gone.
@@ -198,7 +215,7 @@ impl Remote {
         }
         let mut pending: Vec<u8> = Vec::new();
         loop {
-            let chunk = response.chunk().await.map_err(|e| self.unreachable(&e))?;
+            let chunk = response.chunk().await.map_err(|e| self.cut(path, &e))?;
             let done = chunk.is_none();
             match chunk {
                 Some(bytes) => pending.extend_from_slice(&bytes),

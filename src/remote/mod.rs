@@ -46,6 +46,9 @@ pub fn client(
         .timeout(timeout)
         // Streamed answers lift the overall limit; a silence this long still ends them.
         .read_timeout(timeout)
+        // A server closes a kept-alive connection after 5 s without a request: let go of it
+        // first, rather than send a request on a connection being closed.
+        .pool_idle_timeout(Duration::from_secs(3))
         .user_agent(concat!("platctl/", env!("CARGO_PKG_VERSION")));
     if let Some(path) = ca_file {
         let pem = std::fs::read(path).map_err(|e| {
@@ -68,8 +71,8 @@ pub fn client(
 }
 
 /// Ask a server's health endpoint (`/health`, `/health/live`, `/health/ready`), which needs no
-/// key. A server that cannot be reached, or answers something that is not terminus JSON, is
-/// one CRITICAL check named `server`.
+/// key and says states and counts only. A server that cannot be reached, or answers something
+/// that is not terminus JSON, is one CRITICAL check named `server`.
 pub async fn probe(
     server: &str,
     ca_file: Option<&std::path::Path>,

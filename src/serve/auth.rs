@@ -3,7 +3,7 @@
 //! any change heard of: see `core::KEY_LOOKUP_REUSE`), the client's address, and the rate
 //! limits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
@@ -31,16 +31,13 @@ type Limiter<K> =
     RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
 
 /// Per-process limits: `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL` per key (per address
-/// for callers without a valid key), and `RATE_LIMIT_AUTH_FAILURES` (5, as in the platform)
-/// failed authentications a minute per address.
+/// for callers without a valid key), and at most `RATE_LIMIT_AUTH_FAILURES` (5, as in the
+/// platform) failed authentications from one address in any 60 seconds.
 pub struct Limits {
     max: NonZeroU32,
-    failures_per_minute: NonZeroU32,
     ttl: Duration,
     requests: Limiter<String>,
-    failures: Limiter<IpAddr>,
-    /// Addresses that used up their failures, until when.
-    blocked: Mutex<HashMap<IpAddr, Instant>>,
+    failures: Failures,
     clock: DefaultClock,
 }
 
@@ -50,14 +47,11 @@ impl Limits {
         let quota = Quota::with_period(per.max(Duration::from_nanos(1)))
             .unwrap_or_else(|| Quota::per_second(max))
             .allow_burst(max);
-        let failures = Quota::per_minute(failures_per_minute);
         Limits {
             max,
-            failures_per_minute,
             ttl,
             requests: RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>(),
-            failures: RateLimiter::keyed(failures).with_middleware::<StateInformationMiddleware>(),
-            blocked: Mutex::new(HashMap::new()),
+            failures: Failures::new(failures_per_minute),
             clock: DefaultClock::default(),
         }
     }
@@ -94,38 +88,76 @@ impl Limits {
         }
     }
 
-    /// Whether `ip` used up its failed authentications, and for how long.
-    fn blocked(&self, ip: IpAddr) -> Option<Duration> {
-        let mut blocked = self.blocked.lock().ok()?;
-        let until = *blocked.get(&ip)?;
-        let now = Instant::now();
-        if until > now {
-            return Some(until - now);
-        }
-        blocked.remove(&ip);
-        None
-    }
-
-    /// Count a failed authentication from `ip`; past the limit, the address is blocked.
-    fn failed(&self, ip: IpAddr) -> Option<Duration> {
-        let Err(not_until) = self.failures.check_key(&ip) else {
-            return None;
-        };
-        let wait = not_until.wait_time_from(self.clock.now());
-        if let Ok(mut blocked) = self.blocked.lock() {
-            blocked.insert(ip, Instant::now() + wait);
-        }
-        Some(wait)
-    }
-
     /// Forget idle keys and addresses (their buckets are full again).
     pub fn shrink(&self) {
         self.requests.retain_recent();
-        self.failures.retain_recent();
-        if let Ok(mut blocked) = self.blocked.lock() {
-            let now = Instant::now();
-            blocked.retain(|_, until| *until > now);
+        self.failures.shrink(Instant::now());
+    }
+}
+
+/// The window of failed authentications.
+const FAILURE_WINDOW: Duration = Duration::from_secs(60);
+
+/// Failed authentications by address: the times of each address's last `max` failures. An
+/// address that has had `max` of them in the last 60 seconds is not heard (its keys are not
+/// looked at) until the oldest of them is 60 seconds old: never more than `max` in any 60
+/// seconds, however the guesses are spaced.
+struct Failures {
+    max: usize,
+    times: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+}
+
+impl Failures {
+    fn new(max: NonZeroU32) -> Self {
+        Failures {
+            max: usize::try_from(max.get()).unwrap_or(usize::MAX),
+            times: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// How long `ip` must wait before a key it sends is looked at, if it must.
+    fn blocked(&self, ip: IpAddr, now: Instant) -> Option<Duration> {
+        let times = self.times.lock().ok()?;
+        let times = times.get(&ip)?;
+        if times.len() < self.max {
+            return None;
+        }
+        let free = times.front()?.checked_add(FAILURE_WINDOW)?;
+        (free > now).then(|| free - now)
+    }
+
+    /// Count a failed authentication from `ip` at `now`.
+    fn record(&self, ip: IpAddr, now: Instant) {
+        let Ok(mut all) = self.times.lock() else {
+            return;
+        };
+        let times = all.entry(ip).or_default();
+        times.push_back(now);
+        while times.len() > self.max
+            || times
+                .front()
+                .is_some_and(|t| now.saturating_duration_since(*t) >= FAILURE_WINDOW)
+        {
+            times.pop_front();
+        }
+    }
+
+    /// Forget addresses without a failure in the window.
+    fn shrink(&self, now: Instant) {
+        if let Ok(mut all) = self.times.lock() {
+            all.retain(|_, times| {
+                times
+                    .back()
+                    .is_some_and(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW)
+            });
+        }
+    }
+
+    fn message(&self, ip: IpAddr) -> String {
+        format!(
+            "too many failed authentications from {ip}: at most {} in any 60 seconds",
+            self.max
+        )
     }
 }
 
@@ -232,6 +264,18 @@ pub fn client(app: &App, peer: SocketAddr, headers: &HeaderMap) -> Client {
     }
 }
 
+/// Charge a request that presents no key (to a protected route, or to no route at all) to its
+/// address's quota: the 429 once that is used up.
+pub fn charge_address(app: &App, ip: IpAddr) -> Option<ApiError> {
+    match app.limits.charge(format!("address {ip}")) {
+        Ok(_) => None,
+        Err(RateLimited(limited, _)) => {
+            app.metrics.rate_limited();
+            Some(limited)
+        }
+    }
+}
+
 /// Middleware of the protected routes: authenticate, rate-limit, hand the [`Caller`] on.
 pub async fn require_key(
     State(app): State<Arc<App>>,
@@ -276,30 +320,14 @@ async fn authenticate(
     ip: IpAddr,
     headers: &HeaderMap,
 ) -> Result<Caller, ApiError> {
-    if let Some(wait) = app.limits.blocked(ip) {
+    let failures = &app.limits.failures;
+    if let Some(wait) = failures.blocked(ip, Instant::now()) {
         app.metrics.rate_limited();
-        return Err(too_many(
-            wait,
-            format!(
-                "too many failed authentications from {ip}: at most {} a minute",
-                app.limits.failures_per_minute
-            ),
-        ));
+        return Err(too_many(wait, failures.message(ip)));
     }
-    let refused = |err: ApiError| match app.limits.failed(ip) {
-        Some(wait) => {
-            app.metrics
-                .auth_failure(err.body.reason.as_deref().unwrap_or(""));
-            app.metrics.rate_limited();
-            too_many(
-                wait,
-                format!(
-                    "too many failed authentications from {ip}: at most {} a minute",
-                    app.limits.failures_per_minute
-                ),
-            )
-        }
-        None => err,
+    let refused = |err: ApiError| {
+        failures.record(ip, Instant::now());
+        err
     };
     let key = match presented_key(headers) {
         Ok(Some(key)) if !key.is_empty() => key,
@@ -307,13 +335,7 @@ async fn authenticate(
             // No key is no guess at one: it counts against the address's request quota,
             // not its failed authentications.
             let err = unauthenticated(AuthFailure::MissingKey, "no API key: this route needs one");
-            return Err(match app.limits.charge(format!("address {ip}")) {
-                Ok(_) => err,
-                Err(RateLimited(limited, _)) => {
-                    app.metrics.rate_limited();
-                    limited
-                }
-            });
+            return Err(charge_address(app, ip).unwrap_or(err));
         }
         Err(err) => return Err(refused(err)),
     };
@@ -370,6 +392,41 @@ mod tests {
         let stranger: IpAddr = "192.0.2.1".parse().unwrap();
         assert_eq!(client_ip(stranger, &headers, &trusted), stranger);
         assert_eq!(client_ip(proxy, &HeaderMap::new(), &trusted), proxy);
+    }
+
+    #[test]
+    fn failed_authentications_are_at_most_the_limit_in_any_sixty_seconds() {
+        let failures = Failures::new(NonZeroU32::new(5).unwrap());
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let start = Instant::now();
+        // A guess every half second for two minutes, each looked at unless blocked.
+        let mut looked_at = Vec::new();
+        for i in 0..240 {
+            let now = start + Duration::from_millis(500 * i);
+            if failures.blocked(ip, now).is_none() {
+                failures.record(ip, now);
+                looked_at.push(now);
+            }
+        }
+        for (i, t) in looked_at.iter().enumerate() {
+            let within = looked_at[i..]
+                .iter()
+                .take_while(|u| u.duration_since(*t) < FAILURE_WINDOW)
+                .count();
+            assert!(within <= 5, "{within} within 60 s of guess {i}");
+        }
+        assert_eq!(looked_at.len(), 10);
+        // Blocked until the oldest of the last five is 60 s old; other addresses are not.
+        let two = Failures::new(NonZeroU32::new(2).unwrap());
+        two.record(ip, start);
+        assert_eq!(two.blocked(ip, start), None);
+        two.record(ip, start + Duration::from_secs(10));
+        let later = start + Duration::from_secs(10);
+        assert_eq!(two.blocked(ip, later), Some(Duration::from_secs(50)));
+        assert_eq!(two.blocked(ip, start + FAILURE_WINDOW), None);
+        assert_eq!(two.blocked("192.0.2.2".parse().unwrap(), later), None);
+        failures.shrink(start + Duration::from_secs(200));
+        assert!(failures.times.lock().unwrap().is_empty());
     }
 
     #[test]

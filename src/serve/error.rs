@@ -35,12 +35,14 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
 }
 
 impl ApiError {
+    /// An error whose message (and hint) pass the scrubber: they may quote what the client
+    /// sent (a path, a field name, a value), and a key among it is cut to its prefix.
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
         ApiError {
             status,
             body: Box::new(ErrorBody {
                 status_code: status.as_u16(),
-                message: message.into(),
+                message: crate::redact::scrub(&message.into()),
                 error: status.canonical_reason().unwrap_or("Error").to_string(),
                 kind: None,
                 hint: None,
@@ -51,7 +53,7 @@ impl ApiError {
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.body.hint = Some(hint.into());
+        self.body.hint = Some(crate::redact::scrub(&hint.into()));
         self
     }
 }
@@ -68,9 +70,11 @@ impl From<Error> for ApiError {
             message.push_str(": ");
             message.push_str(&cause);
         }
-        let mut api = ApiError::new(status, crate::redact::scrub(&message));
+        let mut api = ApiError::new(status, message);
         api.body.kind = Some(kind);
-        api.body.hint = err.hint().map(crate::redact::scrub);
+        if let Some(hint) = err.hint() {
+            api = api.hint(hint);
+        }
         if let ErrorKind::Unauthenticated(failure) = kind {
             api.body.reason = Some(failure.code().to_string());
         }

@@ -2,11 +2,14 @@
 //! its own: a request's API key becomes the core's principal, and the core authorizes and
 //! audits as it does for the command line (recording the client's address and user agent).
 //!
-//! Around the routes: a request id on every request and response (`X-Request-Id`), a log line
-//! per request (never a header, so never a key), Prometheus metrics, a body-size limit, a
-//! time limit, CORS when `CORS_ORIGIN` is set, and a graceful shutdown on SIGTERM/Ctrl-C.
+//! Around the routes: a request id on every request and response (`X-Request-Id`: the
+//! client's when it is a plain token, else a fresh one), a log line per request (never a
+//! header, and its path scrubbed, so never a key), Prometheus metrics, a body-size limit, a
+//! time limit, CORS when `CORS_ORIGIN` is set, security headers on every answer, and a
+//! graceful shutdown on SIGTERM/Ctrl-C.
 
 pub mod auth;
+mod connections;
 pub mod error;
 mod json;
 mod metrics;
@@ -27,6 +30,7 @@ use axum::middleware::{Next, from_fn_with_state};
 use axum::response::Response;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::core::Core;
 use crate::error::{Error, Result};
@@ -38,21 +42,29 @@ pub struct Config {
     /// `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL`, per key (per address without one).
     pub rate_limit_max: NonZeroU32,
     pub rate_limit_ttl: Duration,
-    /// Failed authentications allowed per minute from one address (`RATE_LIMIT_AUTH_FAILURES`).
+    /// Failed authentications looked at from one address in any 60 seconds
+    /// (`RATE_LIMIT_AUTH_FAILURES`).
     pub auth_failures_per_minute: NonZeroU32,
+    /// Connections open at once (`PLATCTL_MAX_CONNECTIONS`): see `connections`.
+    pub max_connections: usize,
     /// `CORS_ORIGIN`: an origin, a comma-separated list, or `*`.
     pub cors_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// A request's time limit (a long operation's stream has none: see `stream`).
     pub request_timeout: Duration,
-    /// How long in-flight requests may take to finish after SIGTERM.
+    /// How long requests and operations in flight may take, all together, after SIGTERM.
     pub shutdown_grace: Duration,
     /// How often key uses are written (`last_used_at`).
     pub key_use_interval: Duration,
     /// HTTPS: the certificate chain and private key (PEM files).
     pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
+
+/// How long a client has to send a request head once connected (or, on a kept-alive
+/// connection, after the previous answer), and to complete a TLS handshake: then the connection
+/// is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The largest request body accepted.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -65,15 +77,22 @@ pub struct App {
     limits: auth::Limits,
     uses: auth::KeyUses,
     metrics: metrics::Metrics,
-    started: Instant,
     /// The OpenAPI document, served at `/openapi.json`.
     openapi: String,
     /// Long operations running (backups, exports): waited for on shutdown.
     jobs: tokio_util::task::TaskTracker,
+    /// Cancelled when a shutdown's grace period is over: streams still open end with a last
+    /// line that says so.
+    stopped: tokio_util::sync::CancellationToken,
 }
 
-/// Serve until SIGTERM or Ctrl-C, then let in-flight requests finish (within
-/// `shutdown_grace`), write the pending key uses, and return.
+/// After the grace period, how long streams have to send their last line before every
+/// connection is closed.
+const LAST_WORD: Duration = Duration::from_millis(500);
+
+/// Serve until SIGTERM or Ctrl-C, then let requests and operations in flight finish (within
+/// one `shutdown_grace` for all of them; streams still open then end with a line that says
+/// the server is shutting down), write the pending key uses, and return.
 pub async fn run(core: Core, config: Config) -> Result<()> {
     let listener = std::net::TcpListener::bind(config.listen)
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
@@ -110,9 +129,9 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         ),
         uses: auth::KeyUses::default(),
         metrics: metrics::Metrics::new(),
-        started: Instant::now(),
         openapi: openapi_json(),
         jobs: tokio_util::task::TaskTracker::new(),
+        stopped: tokio_util::sync::CancellationToken::new(),
         core,
         config,
     });
@@ -125,19 +144,32 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         tokio::spawn(async move { app.core.follow_changes().await })
     };
     let handle = axum_server::Handle::new();
+    let limited = connections::Limited(connections::Connections::new(app.config.max_connections));
     let server: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
-        Some(tls) => Box::pin(
-            axum_server::from_tcp_rustls(listener, tls)
+        Some(tls) => {
+            let mut server = axum_server::from_tcp_rustls(listener, tls)
                 .map_err(|e| Error::io("cannot serve HTTPS on the listening socket", e))?
-                .handle(handle.clone())
-                .serve(service),
-        ),
-        None => Box::pin(
-            axum_server::from_tcp(listener)
+                .map(|tls| tls.handshake_timeout(HEADER_TIMEOUT).acceptor(limited))
+                .first_request_timeout(HEADER_TIMEOUT)
+                .handle(handle.clone());
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(Some(HEADER_TIMEOUT));
+            Box::pin(server.serve(service))
+        }
+        None => {
+            let mut server = axum_server::from_tcp(listener)
                 .map_err(|e| Error::io("cannot serve on the listening socket", e))?
-                .handle(handle.clone())
-                .serve(service),
-        ),
+                .acceptor(limited)
+                .first_request_timeout(HEADER_TIMEOUT)
+                .handle(handle.clone());
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(Some(HEADER_TIMEOUT));
+            Box::pin(server.serve(service))
+        }
     };
     tracing::info!(
         listen = %local,
@@ -149,30 +181,44 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     let result = tokio::select! {
         result = &mut server => result,
         signal = crate::interrupt::signalled() => {
+            let grace = app.config.shutdown_grace;
             tracing::info!(
-                "{}: finishing the requests in flight (up to {})",
+                "{}: finishing the requests and operations in flight (up to {} for all of them)",
                 signal.name(),
-                humantime::format_duration(app.config.shutdown_grace)
+                humantime::format_duration(grace)
             );
-            // New connections are refused; those open get the grace period, then are closed.
-            handle.graceful_shutdown(Some(app.config.shutdown_grace));
-            server.await
+            let deadline = tokio::time::Instant::now() + grace;
+            // New connections are refused, idle ones closed; requests in flight, and
+            // operations whose clients went away, share the one grace period.
+            handle.graceful_shutdown(None);
+            app.jobs.close();
+            let served = tokio::time::timeout_at(deadline, &mut server).await.ok();
+            if !app.jobs.is_empty() {
+                tracing::info!("waiting for {} operations still running", app.jobs.len());
+            }
+            if tokio::time::timeout_at(deadline, app.jobs.wait()).await.is_err() {
+                tracing::warn!(
+                    "{} operations did not finish in time and were stopped (what they left unfinished is not a backup)",
+                    app.jobs.len()
+                );
+            }
+            match served {
+                Some(result) => result,
+                None => {
+                    // Time is up: each stream's last line says why it ends; then every
+                    // connection still open is closed.
+                    app.stopped.cancel();
+                    match tokio::time::timeout(LAST_WORD, &mut server).await {
+                        Ok(result) => result,
+                        Err(_) => {
+                            handle.shutdown();
+                            server.await
+                        }
+                    }
+                }
+            }
         }
     };
-    // Operations whose clients went away are still running: they too get the grace period.
-    app.jobs.close();
-    if !app.jobs.is_empty() {
-        tracing::info!("waiting for {} operations still running", app.jobs.len());
-        if tokio::time::timeout(app.config.shutdown_grace, app.jobs.wait())
-            .await
-            .is_err()
-        {
-            tracing::warn!(
-                "{} operations did not finish in time and were stopped (what they left unfinished is not a backup)",
-                app.jobs.len()
-            );
-        }
-    }
     housekeeping.abort();
     follower.abort();
     flush_key_uses(&app).await;
@@ -239,10 +285,68 @@ fn router(app: Arc<App>) -> Result<Router> {
             ))
         },
     ));
-    Ok(router
+    let router = router
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
-        .with_state(app))
+        .layer(axum::middleware::map_request(clean_request_id));
+    Ok(with_security_headers(router, app.config.tls.is_some()).with_state(app))
+}
+
+/// Headers on every answer (helmet's, for a JSON API): nothing to sniff, frame, embed or
+/// refer from, and nothing for a proxy or browser cache to keep — answers carry whole keys
+/// (`POST /api-keys`, rotate), listings and audit entries.
+const SECURITY_HEADERS: [(&str, &str); 6] = [
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    (
+        "content-security-policy",
+        "default-src 'none'; frame-ancestors 'none'",
+    ),
+    ("referrer-policy", "no-referrer"),
+    ("cross-origin-resource-policy", "same-origin"),
+    ("cache-control", "no-store"),
+];
+
+/// Over HTTPS, browsers are told to use nothing else for a year (helmet's default).
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+fn with_security_headers(mut router: Router<Arc<App>>, tls: bool) -> Router<Arc<App>> {
+    let hsts = tls.then_some(("strict-transport-security", HSTS));
+    for (name, value) in SECURITY_HEADERS.into_iter().chain(hsts) {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
+}
+
+/// The longest `X-Request-Id` kept.
+const REQUEST_ID_MAX: usize = 128;
+
+/// A client's `X-Request-Id` is kept (and sent back, and logged) only when it is one plain
+/// token — 1 to 128 letters, digits and `-_.:/+=@` (UUIDs, trace ids, base64) — that holds no
+/// secret. Anything else (spaces or line breaks that would forge log fields, a key sent by
+/// mistake, several of them) is dropped, and a fresh id takes its place.
+async fn clean_request_id(mut request: Request) -> Request {
+    let mut ids = request.headers().get_all("x-request-id").iter();
+    let acceptable = match (ids.next(), ids.next()) {
+        (None, _) => true,
+        (Some(id), None) => acceptable_request_id(id.as_bytes()),
+        (Some(_), Some(_)) => false,
+    };
+    if !acceptable {
+        request.headers_mut().remove("x-request-id");
+    }
+    request
+}
+
+fn acceptable_request_id(id: &[u8]) -> bool {
+    (1..=REQUEST_ID_MAX).contains(&id.len())
+        && id
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:/+=@".contains(b))
+        && std::str::from_utf8(id).is_ok_and(|text| crate::redact::scrub(text) == text)
 }
 
 fn cors(origins: &str) -> Result<CorsLayer> {
@@ -296,7 +400,8 @@ async fn time_limit(State(app): State<Arc<App>>, request: Request, next: Next) -
     }
 }
 
-/// One log line per request: method, path (no query string), status, time, request id, client.
+/// One log line per request: method, path (no query string; scrubbed), status, time, request
+/// id (a valid one: see [`clean_request_id`]), client.
 async fn log_request(
     State(app): State<Arc<App>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -304,8 +409,8 @@ async fn log_request(
     next: Next,
 ) -> Response {
     let start = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_string();
+    let method = crate::redact::scrub(request.method().as_str());
+    let path = crate::redact::scrub_path(request.uri().path());
     let id = request
         .headers()
         .get("x-request-id")

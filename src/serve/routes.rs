@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -24,13 +24,15 @@ use crate::proto::{CreateKey, Expiry, ListKeys};
 
 type Handled = Result<Response, ApiError>;
 
-/// The terminus shape of the health endpoints (for the OpenAPI document).
+/// The terminus shape of the public health endpoints (for the OpenAPI document): states and
+/// counts only.
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct Terminus {
     /// `ok`, or `error` when a check is down.
     status: String,
-    /// The checks that are up, by name: `{"status": "up", "state", "message", ...figures}`.
+    /// The checks that are up, by name: `{"status": "up", "state", "message", ...counts}`
+    /// (`"message": "warning, 2 expiring"`).
     info: std::collections::BTreeMap<String, serde_json::Value>,
     /// The checks that are down.
     error: std::collections::BTreeMap<String, serde_json::Value>,
@@ -399,10 +401,23 @@ pub fn protected() -> OpenApiRouter<Arc<App>> {
         .routes(routes!(email_test))
 }
 
-pub async fn not_found(request: Request) -> ApiError {
+/// A path that is no route: 404, charged to the address's quota like a request without a key.
+pub async fn not_found(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    request: Request,
+) -> ApiError {
+    let ip = super::auth::client_ip(peer.ip(), request.headers(), &app.config.trusted_proxies);
+    if let Some(limited) = super::auth::charge_address(&app, ip) {
+        return limited;
+    }
     ApiError::new(
         StatusCode::NOT_FOUND,
-        format!("Cannot {} {}", request.method(), request.uri().path()),
+        format!(
+            "Cannot {} {}",
+            request.method(),
+            crate::redact::scrub_path(request.uri().path())
+        ),
     )
 }
 
@@ -480,8 +495,11 @@ fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
     (status, Json(value)).into_response()
 }
 
-/// Checks' terminus JSON: 200 when every check is up (OK or WARNING), else 503.
-fn terminus(report: &HealthReport) -> Response {
+/// Checks' terminus JSON, as anyone may see it — states and counts only (the details are for a
+/// key that may run the checks: `POST /health/checks`): 200 when every check is up (OK or
+/// WARNING), else 503.
+fn public_terminus(report: &HealthReport) -> Response {
+    let report = report.public();
     let up = report
         .checks
         .iter()
@@ -500,10 +518,11 @@ async fn run_checks(app: &App, checks: &[&str]) -> Handled {
         timeout: std::time::Duration::from_secs(5),
         thresholds: Thresholds::default(),
     };
-    Ok(terminus(&app.core.health(&req).await?))
+    Ok(public_terminus(&app.core.health(&req).await?))
 }
 
-/// Every check, with the default thresholds.
+/// Every check, with the default thresholds: states and counts (the details: `POST
+/// /health/checks` with a key).
 #[utoipa::path(
     get,
     path = "/health",
@@ -521,19 +540,13 @@ async fn health(State(app): State<Arc<App>>) -> Handled {
     tag = "health",
     responses((status = 200, description = "OK", body = Terminus), (status = 503, description = "A check is down", body = Terminus)),
 )]
-async fn live(State(app): State<Arc<App>>) -> Response {
-    let uptime = app.started.elapsed().as_secs();
-    let mut figures = serde_json::Map::new();
-    figures.insert("uptime_seconds".into(), uptime.into());
-    terminus(&HealthReport::new(vec![CheckResult {
+async fn live() -> Response {
+    public_terminus(&HealthReport::new(vec![CheckResult {
         name: "process".into(),
         state: HealthState::Ok,
-        summary: format!(
-            "up {}",
-            humantime::format_duration(std::time::Duration::from_secs(uptime))
-        ),
+        summary: String::new(),
         threshold: None,
-        figures,
+        figures: serde_json::Map::new(),
         perfdata: Vec::new(),
     }]))
 }

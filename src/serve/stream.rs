@@ -34,7 +34,7 @@ use super::auth::Caller;
 use super::error::{ApiError, Refusals};
 use super::routes::Body;
 use crate::backend::Backend;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::progress::{Progress, Reporter};
 use crate::proto::audit::{AuditExport, AuditQuery, ExportReport};
 use crate::proto::backup::{BackupRun, BackupRunOutcome, BackupVerify, VerifyReport};
@@ -83,31 +83,63 @@ enum Chunk {
     Refused(ApiError),
 }
 
-/// Answer with what `lines` receives: a refusal that comes first is the response itself.
-async fn respond(mut lines: mpsc::Receiver<Chunk>) -> Result<Response, ApiError> {
-    let first = match lines.recv().await {
-        Some(Chunk::Refused(err)) => return Err(err),
-        Some(Chunk::Bytes(bytes)) => Some(bytes),
-        None => None,
+/// Answer with what `lines` receives: a refusal that comes first is the response itself. When
+/// the server's shutdown grace is over, the answer ends with an error that says so.
+async fn respond(app: &App, mut lines: mpsc::Receiver<Chunk>) -> Result<Response, ApiError> {
+    let stopped = app.stopped.clone();
+    let grace = app.config.shutdown_grace;
+    let first = tokio::select! {
+        biased;
+        () = stopped.cancelled() => return Err(shutting_down(grace)),
+        first = lines.recv() => match first {
+            Some(Chunk::Refused(err)) => return Err(err),
+            Some(Chunk::Bytes(bytes)) => Some(bytes),
+            None => None,
+        },
     };
     let (tx, rx) = mpsc::channel::<Vec<u8>>(AHEAD);
     tokio::spawn(async move {
-        if let Some(bytes) = first
-            && tx.send(bytes).await.is_err()
-        {
-            return;
-        }
-        while let Some(chunk) = lines.recv().await {
-            let bytes = match chunk {
-                Chunk::Bytes(bytes) => bytes,
-                Chunk::Refused(err) => error_line(err),
-            };
-            if tx.send(bytes).await.is_err() {
-                return; // the client went away
+        let mut next = first;
+        loop {
+            if let Some(bytes) = next.take() {
+                let sent = tokio::select! {
+                    biased;
+                    () = stopped.cancelled() => break,
+                    sent = tx.send(bytes) => sent,
+                };
+                if sent.is_err() {
+                    return; // the client went away
+                }
             }
+            next = tokio::select! {
+                biased;
+                () = stopped.cancelled() => break,
+                chunk = lines.recv() => match chunk {
+                    Some(Chunk::Bytes(bytes)) => Some(bytes),
+                    Some(Chunk::Refused(err)) => Some(error_line(err)),
+                    None => return,
+                },
+            };
         }
+        let _ = tx.send(error_line(shutting_down(grace))).await;
     });
     Ok(ndjson(rx))
+}
+
+/// What a stream (or a request for one) still open after the shutdown's grace is told.
+fn shutting_down(grace: Duration) -> ApiError {
+    Error::new(
+        ErrorKind::Connect,
+        format!(
+            "platctl serve is shutting down: this did not finish within its shutdown timeout ({}) and was stopped",
+            humantime::format_duration(grace)
+        ),
+    )
+    .with_hint(
+        "run it again once the server is back; a backup stopped midway left nothing that is a \
+         backup (`platctl backup list` shows those that exist)",
+    )
+    .into()
 }
 
 /// `POST /audit-logs/query`: the entries matching the query, as NDJSON.
@@ -124,6 +156,7 @@ async fn respond(mut lines: mpsc::Receiver<Chunk>) -> Result<Response, ApiError>
     security(("bearer" = []), ("api_key" = [])),
 )]
 pub async fn audit_query(
+    State(app): State<Arc<App>>,
     Extension(caller): Extension<Caller>,
     Body(req): Body<AuditQuery>,
 ) -> Result<Response, ApiError> {
@@ -155,7 +188,7 @@ pub async fn audit_query(
                 .await;
         }
     });
-    respond(rx).await
+    respond(&app, rx).await
 }
 
 /// The progress of an operation, relayed to the stream that answers it. Advances are added up
@@ -303,7 +336,7 @@ where
         };
         let _ = tx.send(last).await;
     });
-    respond(rx).await
+    respond(app, rx).await
 }
 
 /// `POST /backups/run`.

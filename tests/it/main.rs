@@ -29,5 +29,6 @@ mod rbac;
 mod s3server;
 mod secrets;
 mod serve;
+mod serve_hardening;
 mod tamper;
 mod terminal;

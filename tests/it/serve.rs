@@ -52,6 +52,11 @@ impl Served {
         served
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
@@ -108,6 +113,11 @@ impl std::fmt::Display for Answer {
 
 /// One request, as curl would send it: `auth` is a header name and value.
 pub fn call(method: &str, url: &str, auth: Option<(&str, &str)>, body: Option<Value>) -> Answer {
+    call_with(method, url, auth.as_slice(), body)
+}
+
+/// One request with these headers.
+pub fn call_with(method: &str, url: &str, headers: &[(&str, &str)], body: Option<Value>) -> Answer {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -117,8 +127,8 @@ pub fn call(method: &str, url: &str, auth: Option<(&str, &str)>, body: Option<Va
         let mut request = client
             .request(method.parse().unwrap(), url)
             .header("user-agent", "platctl-tests/1");
-        if let Some((name, value)) = auth {
-            request = request.header(name, value);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         if let Some(body) = body {
             request = request.json(&body);
@@ -425,12 +435,18 @@ each_backend!(health_server_asks_a_running_server, |env| {
         "nagios",
     ]);
     assert_eq!(live.code, 0, "{live}");
-    assert!(live.stdout.starts_with("PLATCTL OK - process up"), "{live}");
-    // The whole /health: no backup is CRITICAL there too, with the server's perfdata.
+    assert!(live.stdout.starts_with("PLATCTL OK - process ok"), "{live}");
+    // The whole /health: no backup is CRITICAL there too, with the server's counts (without a
+    // key, states and counts are all a server says).
     let all = env.run(&["health", "--server", &server.url, "--format", "nagios"]);
     assert_eq!(all.code, 2, "{all}");
-    assert!(all.stdout.starts_with("PLATCTL CRITICAL - db "), "{all}");
-    assert!(all.stdout.contains("| db_latency_ms="), "{all}");
+    assert!(
+        all.stdout.starts_with("PLATCTL CRITICAL - db ok, "),
+        "{all}"
+    );
+    assert!(all.stdout.contains("backups critical, 0 backups"), "{all}");
+    assert!(all.stdout.contains("| migrations_pending=0;0;0;;"), "{all}");
+    assert!(!all.stdout.contains("db_latency_ms"), "{all}");
     drop(server);
     // Nobody there: CRITICAL, within the timeout.
     let gone = env.run(&[
@@ -1281,6 +1297,28 @@ fn serve_speaks_https_with_a_certificate_a_private_ca_signed() {
     };
     let trusted = probe(Some(&ca));
     assert_eq!(trusted.code, 0, "{trusted}");
+    // Over HTTPS, browsers are told to keep to it.
+    let hsts = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let root = reqwest::Certificate::from_pem(&std::fs::read(&ca).unwrap()).unwrap();
+            let client = reqwest::Client::builder()
+                .add_root_certificate(root)
+                .build()
+                .unwrap();
+            let answer = client
+                .get(format!("{}/health/live", server.url))
+                .send()
+                .await
+                .unwrap();
+            answer.headers().get("strict-transport-security").cloned()
+        });
+    assert_eq!(
+        hsts.as_ref().and_then(|v| v.to_str().ok()),
+        Some("max-age=31536000; includeSubDomains")
+    );
     let untrusted = probe(None);
     assert_eq!(untrusted.code, 2, "{untrusted}");
     assert!(untrusted.stdout.contains("certificate"), "{untrusted}");
