@@ -340,6 +340,9 @@ _platctl() {
             platctl__subcmd__help__subcmd__keys,verify)
                 cmd="platctl__subcmd__help__subcmd__keys__subcmd__verify"
                 ;;
+            platctl__subcmd__help__subcmd__keys,whoami)
+                cmd="platctl__subcmd__help__subcmd__keys__subcmd__whoami"
+                ;;
             platctl__subcmd__help__subcmd__migrate,revert)
                 cmd="platctl__subcmd__help__subcmd__migrate__subcmd__revert"
                 ;;
@@ -427,6 +430,9 @@ _platctl() {
             platctl__subcmd__keys,verify)
                 cmd="platctl__subcmd__keys__subcmd__verify"
                 ;;
+            platctl__subcmd__keys,whoami)
+                cmd="platctl__subcmd__keys__subcmd__whoami"
+                ;;
             platctl__subcmd__keys__subcmd__help,confirm)
                 cmd="platctl__subcmd__keys__subcmd__help__subcmd__confirm"
                 ;;
@@ -453,6 +459,9 @@ _platctl() {
                 ;;
             platctl__subcmd__keys__subcmd__help,verify)
                 cmd="platctl__subcmd__keys__subcmd__help__subcmd__verify"
+                ;;
+            platctl__subcmd__keys__subcmd__help,whoami)
+                cmd="platctl__subcmd__keys__subcmd__help__subcmd__whoami"
                 ;;
             platctl__subcmd__migrate,help)
                 cmd="platctl__subcmd__migrate__subcmd__help"
@@ -2959,7 +2968,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__keys)
-            opts="create list show confirm revoke delete rotate verify"
+            opts="create list show confirm revoke delete rotate verify whoami"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3071,6 +3080,20 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__help__subcmd__keys__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__help__subcmd__keys__subcmd__whoami)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3509,7 +3532,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys)
-            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list show confirm revoke delete rotate verify help"
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version create list show confirm revoke delete rotate verify whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3713,7 +3736,7 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__help)
-            opts="create list show confirm revoke delete rotate verify help"
+            opts="create list show confirm revoke delete rotate verify whoami help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3839,6 +3862,20 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__keys__subcmd__help__subcmd__whoami)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4053,6 +4090,52 @@ _platctl() {
             return 0
             ;;
         platctl__subcmd__keys__subcmd__verify)
+            opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        platctl__subcmd__keys__subcmd__whoami)
             opts="-o -q -v -y -h -V --profile --env-file --database-url --server --api-key-file --output --quiet --verbose --no-color --yes --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -862,6 +862,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
             cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
+            cand whoami 'Who is acting: the key (with --server: its organization, scopes, maker and expiry), the --as user, or the operator; and the roles that bound what it may do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;keys;create'= {
@@ -1045,6 +1046,27 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'platctl;keys;whoami'= {
+            cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
+            cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
+            cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
+            cand --server 'Run the command on a running `platctl serve` instead of the database [env: PLATCTL_SERVER]'
+            cand --api-key-file 'A file holding the API key for --server (or PLATCTL_API_KEY; never a key in argv) [env: PLATCTL_API_KEY_FILE]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --as 'Act as this platform user: recorded as the actor in audit entries [env: PLATCTL_AS]'
+            cand -q 'Print nothing on success except requested data; errors still go to stderr'
+            cand --quiet 'Print nothing on success except requested data; errors still go to stderr'
+            cand -v 'Explain what is happening on stderr (-vv for more)'
+            cand --verbose 'Explain what is happening on stderr (-vv for more)'
+            cand --no-color 'Never use colour (also: NO_COLOR set to anything)'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'platctl;keys;help'= {
             cand create 'Create an API key; it is shown once, then only its hash is kept'
             cand list 'List keys (active ones; --all adds revoked and expired ones and those of disabled users)'
@@ -1054,6 +1076,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
             cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
+            cand whoami 'Who is acting: the key (with --server: its organization, scopes, maker and expiry), the --as user, or the operator; and the roles that bound what it may do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;keys;help;create'= {
@@ -1071,6 +1094,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;keys;help;rotate'= {
         }
         &'platctl;keys;help;verify'= {
+        }
+        &'platctl;keys;help;whoami'= {
         }
         &'platctl;keys;help;help'= {
         }
@@ -1869,6 +1894,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand delete 'Delete a key''s record (asks first)'
             cand rotate 'Replace a key with a new one (same organization, name and scopes)'
             cand verify 'Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED (its creator is disabled) (exit 1)'
+            cand whoami 'Who is acting: the key (with --server: its organization, scopes, maker and expiry), the --as user, or the operator; and the roles that bound what it may do'
         }
         &'platctl;help;keys;create'= {
         }
@@ -1885,6 +1911,8 @@ set edit:completion:arg-completer[platctl] = {|@words|
         &'platctl;help;keys;rotate'= {
         }
         &'platctl;help;keys;verify'= {
+        }
+        &'platctl;help;keys;whoami'= {
         }
         &'platctl;help;audit'= {
             cand query 'Entries matching the filters, newest first'

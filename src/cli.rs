@@ -404,6 +404,9 @@ pub enum KeysCommand {
     /// Check a key read from stdin: VALID (exit 0), NOT_FOUND, REVOKED, EXPIRED or DISABLED
     /// (its creator is disabled) (exit 1)
     Verify,
+    /// Who is acting: the key (with --server: its organization, scopes, maker and expiry), the
+    /// --as user, or the operator; and the roles that bound what it may do
+    Whoami,
 }
 
 /// Where backups live.

@@ -1,5 +1,5 @@
 //! Opening the backend the settings name: the one place that turns settings into a
-//! [`Backend`]. Commands get their backend from here and see only the trait.
+//! [`Backend`]. Commands get their backend from here.
 
 use crate::backend::Backend;
 use crate::core::Core;
@@ -10,7 +10,7 @@ use crate::settings::Settings;
 
 /// Open the backend the settings name. `create` allows creating a missing SQLite file. The
 /// database is connected on first use.
-pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>> {
+pub async fn open(settings: &Settings, create: bool) -> Result<Backend> {
     if let Some(server) = &settings.server {
         if settings.act_as.is_some() {
             return Err(crate::error::Error::usage(
@@ -18,14 +18,14 @@ pub async fn open(settings: &Settings, create: bool) -> Result<Box<dyn Backend>>
             )
             .with_hint("drop --as, or use a key of that user"));
         }
-        return Ok(Box::new(crate::remote::Remote::new(
+        return Ok(Backend::Remote(crate::remote::Remote::new(
             &server.value,
             settings.server_ca_file.as_ref().map(|f| f.value.as_path()),
             settings.api_key.as_ref().map(|k| k.value.clone()),
             settings.connect_timeout.value,
         )?));
     }
-    Ok(Box::new(core(settings, create)))
+    Ok(Backend::Core(core(settings, create)))
 }
 
 /// Run the admin API (`platctl serve`) over the database of the settings.

@@ -14,6 +14,7 @@ pub mod db;
 pub mod docs;
 pub mod email;
 pub mod error;
+pub mod http;
 pub mod interrupt;
 pub mod local;
 pub mod migrations;

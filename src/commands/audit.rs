@@ -11,7 +11,7 @@ use crate::cli::{AuditCommand, AuditFilterArgs, StatsByArg};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::{Format, Printer};
 use crate::proto::audit::*;
-use crate::proto::backup::human_bytes;
+use crate::proto::backup::{BackupShow, human_bytes};
 use crate::settings::Source;
 
 fn filter(args: AuditFilterArgs) -> AuditFilter {
@@ -36,12 +36,12 @@ pub async fn run(ctx: &Ctx<'_>, cmd: AuditCommand) -> Result<ExitStatus> {
     let _stoppable =
         matches!(cmd, AuditCommand::Tail { follow: true, .. }).then(crate::interrupt::critical);
     let backend = ctx.backend().await?;
-    let result = execute(ctx, backend.as_ref(), cmd).await;
+    let result = execute(ctx, &backend, cmd).await;
     backend.close().await;
     result
 }
 
-async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Result<ExitStatus> {
+async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<ExitStatus> {
     let printer = ctx.printer;
     match cmd {
         AuditCommand::Query {
@@ -79,7 +79,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
         } => {
             let filter = filter(args);
             let first = backend
-                .audit_tail(&AuditTail {
+                .send(AuditTail {
                     filter: filter.clone(),
                     lines,
                 })
@@ -101,7 +101,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
                 }
                 let poll = tokio::select! {
                     _ = crate::interrupt::signalled() => break,
-                    poll = backend.audit_follow(&filter, &cursor) => poll?,
+                    poll = backend.send(AuditFollow { filter: filter.clone(), cursor: cursor.clone() }) => poll?,
                 };
                 for entry in poll.entries {
                     stream.push(entry)?;
@@ -139,7 +139,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
                 StatsByArg::Hour => StatsBy::Hour,
             };
             let counts = backend
-                .audit_stats(&AuditStats {
+                .send(AuditStats {
                     filter: filter(args),
                     by,
                 })
@@ -163,7 +163,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
             let req = AuditPrune {
                 cutoff: chrono::Utc::now() - back,
             };
-            let plan = backend.audit_prune_plan(&req).await?;
+            let plan = backend.send(PlanAuditPrune(req.clone())).await?;
             let cutoff = plan.cutoff.format("%Y-%m-%d %H:%M:%S UTC");
             if plan.kept_in_seals > 0 {
                 printer.note(format!(
@@ -194,7 +194,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
             }
             printer.confirm(&format!("Delete {what}? This cannot be undone"))?;
             let report = backend
-                .audit_prune(&req, printer.reporter(printer.counter("pruning")))
+                .send_reporting(req, printer.reporter(printer.counter("pruning")))
                 .await?;
             printer.done(
                 &report,
@@ -206,7 +206,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
         }
         AuditCommand::Seal => {
             let report = backend
-                .audit_seal(printer.reporter(printer.counter("sealing")))
+                .send_reporting(AuditSeal {}, printer.reporter(printer.counter("sealing")))
                 .await?;
             let message = match (&report.seal, &report.head) {
                 (Some(seal), Some(head)) => {
@@ -258,7 +258,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &dyn Backend, cmd: AuditCommand) -> Res
                 expect_head,
             };
             let report = backend
-                .audit_verify(&req, printer.reporter(printer.counter("verifying")))
+                .send_reporting(req, printer.reporter(printer.counter("verifying")))
                 .await?;
             return show_verify(printer, &report);
         }
@@ -317,7 +317,7 @@ impl Drop for Partial {
 
 async fn export(
     printer: &Printer,
-    backend: &dyn Backend,
+    backend: &Backend,
     req: &AuditExport,
     out: &Path,
 ) -> Result<ExportReport> {
@@ -376,13 +376,19 @@ fn finish_file(w: BufWriter<File>) -> Result<()> {
 }
 
 /// `--expect-head`: a digest, or a backup whose manifest recorded the head.
-async fn expected_digest(ctx: &Ctx<'_>, backend: &dyn Backend, given: &str) -> Result<String> {
+async fn expected_digest(ctx: &Ctx<'_>, backend: &Backend, given: &str) -> Result<String> {
     let given = given.trim();
     if given.len() == 64 && given.chars().all(|c| c.is_ascii_hexdigit()) {
         return Ok(given.to_ascii_lowercase());
     }
     let shown = backend
-        .backup_show(given, None, ctx.printer.reporter_quiet())
+        .send_reporting(
+            BackupShow {
+                id: given.to_string(),
+                storage: None,
+            },
+            ctx.printer.reporter_quiet(),
+        )
         .await
         .map_err(|e| {
             Error::new(

@@ -6,19 +6,20 @@ use crate::cli::BackupCommand;
 use crate::error::{ExitStatus, Result};
 use crate::output::Format;
 use crate::proto::backup::{
-    BackupPrune, BackupRestore, BackupRun, BackupRunOutcome, BackupVerify, PrunePolicy, human_bytes,
+    BackupPrune, BackupRestore, BackupRun, BackupRunOutcome, BackupShow, BackupVerify, ListBackups,
+    PrunePolicy, human_bytes,
 };
 
 pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
-    let result = execute(ctx, backend.as_ref(), cmd).await;
+    let result = execute(ctx, &backend, cmd).await;
     backend.close().await;
     result
 }
 
 async fn execute(
     ctx: &Ctx<'_>,
-    backend: &dyn crate::backend::Backend,
+    backend: &crate::backend::Backend,
     cmd: BackupCommand,
 ) -> Result<ExitStatus> {
     let printer = ctx.printer;
@@ -39,7 +40,7 @@ async fn execute(
                 lock_timeout: lock.lock_timeout,
             };
             let outcome = backend
-                .backup_run(&req, printer.reporter(printer.spinner("backing up")))
+                .send_reporting(req, printer.reporter(printer.spinner("backing up")))
                 .await?;
             let (manifest, storage) = match outcome {
                 BackupRunOutcome::Disabled { by } => {
@@ -66,7 +67,12 @@ async fn execute(
         }
         BackupCommand::List { storage } => {
             let list = backend
-                .backup_list(storage.storage.as_deref(), printer.reporter_quiet())
+                .send_reporting(
+                    ListBackups {
+                        storage: storage.storage.clone(),
+                    },
+                    printer.reporter_quiet(),
+                )
                 .await?;
             let shown = match (storage.storage, &ctx.settings.server) {
                 (Some(place), _) => on_server(&place),
@@ -77,7 +83,13 @@ async fn execute(
         }
         BackupCommand::Show { id, storage } => {
             let shown = backend
-                .backup_show(&id, storage.storage.as_deref(), printer.reporter_quiet())
+                .send_reporting(
+                    BackupShow {
+                        id,
+                        storage: storage.storage,
+                    },
+                    printer.reporter_quiet(),
+                )
                 .await?;
             printer.object(&shown)?;
         }
@@ -171,7 +183,7 @@ async fn execute(
                 restore_test,
             };
             let report = backend
-                .backup_verify(&req, printer.reporter(printer.progress("verifying")))
+                .send_reporting(req, printer.reporter(printer.progress("verifying")))
                 .await?;
             let ok = report.mismatches.is_empty();
             let message = if !restore_test {
@@ -231,7 +243,9 @@ async fn execute(
                 storage: storage.storage,
                 lock_timeout: lock.lock_timeout,
             };
-            let report = backend.backup_prune(&req, printer.reporter_quiet()).await?;
+            let report = backend
+                .send_reporting(req, printer.reporter_quiet())
+                .await?;
             for id in &report.found_corrupt {
                 printer.warn(format!(
                     "backup {id} is corrupt (its SHA-256 differs from its manifest's): it does \

@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::cli::{EmailCommand, PreviewFormatArg, ProviderArg};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::email::{EmailPreview, EmailTest, PreviewFormat, Provider};
+use crate::proto::email::{EmailPreview, EmailTemplates, EmailTest, PreviewFormat, Provider};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
     // Read the data before connecting: a bad file is the first thing to hear about.
@@ -53,7 +53,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
     let printer = ctx.printer;
     let result = async {
         if let Some(req) = test {
-            let sent = backend.email_test(&req).await?;
+            let sent = backend.send(req).await?;
             let id = match &sent.message_id {
                 Some(id) => format!(" (X-Message-Id {id})"),
                 None => String::new(),
@@ -70,18 +70,19 @@ pub async fn run(ctx: &Ctx<'_>, cmd: EmailCommand) -> Result<ExitStatus> {
             );
         }
         match preview {
-            None => printer.list(&backend.email_templates().await?, "No templates."),
+            None => printer.list(&backend.send(EmailTemplates {}).await?, "No templates."),
             Some(req) => {
-                let rendered = backend.email_preview(&req).await?;
+                let format = req.format;
+                let rendered = backend.send(req).await?;
                 if printer.format() != Format::Table {
                     return printer.object(&rendered);
                 }
-                let body = match req.format {
+                let body = match format {
                     PreviewFormat::Html => rendered.html,
                     PreviewFormat::Text => rendered.text,
                     PreviewFormat::Eml => rendered.eml.unwrap_or_default(),
                 };
-                if req.format != PreviewFormat::Eml {
+                if format != PreviewFormat::Eml {
                     printer.note(format!("Subject: {}", rendered.subject));
                 }
                 printer.raw(&body)

@@ -71,7 +71,7 @@ pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
         },
     };
     let backend = ctx.backend().await?;
-    let report = backend.health(&req).await;
+    let report = backend.send(req).await;
     backend.close().await;
     show(ctx, &args, &report?)
 }

@@ -16,7 +16,7 @@ pub async fn run(ctx: &Ctx<'_>) -> Result<ExitStatus> {
         to: None,
         lock_timeout: Duration::from_secs(60),
     };
-    let migrations = backend.migrate_run(&req).await;
+    let migrations = backend.send(req).await;
     let org = match &migrations {
         Ok(_) => backend.ensure_default_organization().await,
         Err(_) => Ok(None),

@@ -4,7 +4,10 @@ use super::Ctx;
 use crate::cli::KeysCommand;
 use crate::error::{Error, ErrorKind, ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::{CreateKey, CreatedKey, Expiry, ListKeys, RotatedKey, Span, Verdict};
+use crate::proto::{
+    ConfirmKey, CreateKey, CreatedKey, DeleteKey, ListKeys, RevokeKey, RotateKey, RotatedKey,
+    ShowKey, Verdict, VerifyKey, Whoami,
+};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
     // Read the key before connecting, so a prompt is not held up by the network.
@@ -25,11 +28,6 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 test,
                 platform,
             } => {
-                let expires = match (expires_in, expires_at) {
-                    (Some(d), _) => Some(Expiry::In(Span(d))),
-                    (None, Some(t)) => Some(Expiry::At(t)),
-                    (None, None) => None,
-                };
                 let organization = match platform {
                     true => None,
                     false => {
@@ -40,17 +38,18 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                     organization,
                     name,
                     scopes,
-                    expires,
+                    expires_in,
+                    expires_at,
                     test,
                     platform,
                 };
                 let shown = AtomicBool::new(false);
                 let deliver = |created: &CreatedKey| reveal(ctx, created, created, &shown);
                 let created = backend
-                    .create_key(&req, &deliver)
+                    .create_key(req, &deliver)
                     .await
                     .map_err(|e| not_saved(e, &shown))?;
-                confirm(backend.as_ref(), &created).await?;
+                confirm(&backend, &created).await?;
                 printer.warn("this is the only time the key is shown: store it now");
             }
             KeysCommand::List {
@@ -60,7 +59,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 all,
             } => {
                 let keys = backend
-                    .list_keys(&ListKeys {
+                    .send(ListKeys {
                         organization: org,
                         platform,
                         created_by,
@@ -75,9 +74,9 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 };
                 printer.list(&keys, empty)?;
             }
-            KeysCommand::Show { id } => printer.object(&backend.show_key(&id).await?)?,
+            KeysCommand::Show { id } => printer.object(&backend.send(ShowKey { id }).await?)?,
             KeysCommand::Confirm { id } => {
-                let out = backend.confirm_key(&id).await?;
+                let out = backend.send(ConfirmKey { id }).await?;
                 let message = if out.changed {
                     format!(
                         "Confirmed {} ({}): it keeps its expiry.",
@@ -89,7 +88,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 printer.done(&out, message)?;
             }
             KeysCommand::Revoke { id, reason } => {
-                let out = backend.revoke_key(&id, reason.as_deref()).await?;
+                let out = backend.send(RevokeKey { id, reason }).await?;
                 let message = if out.changed {
                     format!(
                         "Revoked {} ({}): it no longer works.",
@@ -103,7 +102,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
             KeysCommand::Delete { id } => {
                 // Name the key before asking — when the caller may read it: the deletion
                 // itself decides whether they may delete.
-                let question = match backend.show_key(&id).await {
+                let question = match backend.send(ShowKey { id: id.clone() }).await {
                     Ok(key) => format!(
                         "Delete the API key {} ({}, {})? It stops working and its record goes",
                         key.prefix,
@@ -118,7 +117,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                     Err(e) => return Err(e),
                 };
                 printer.confirm(&question)?;
-                let key = backend.delete_key(&id).await?;
+                let key = backend.send(DeleteKey { id }).await?;
                 printer.done(
                     &key,
                     format!("Deleted the API key {} ({}).", key.prefix, key.name),
@@ -128,10 +127,10 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                 let shown = AtomicBool::new(false);
                 let deliver = |rotated: &RotatedKey| reveal(ctx, &rotated.new, rotated, &shown);
                 let rotated = backend
-                    .rotate_key(&id, grace, &deliver)
+                    .rotate_key(RotateKey { id, grace }, &deliver)
                     .await
                     .map_err(|e| not_saved(e, &shown))?;
-                confirm(backend.as_ref(), &rotated.new).await?;
+                confirm(&backend, &rotated.new).await?;
                 printer.warn("this is the only time the new key is shown: store it now");
                 let until = rotated
                     .old
@@ -143,9 +142,10 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                     rotated.old.prefix
                 ));
             }
+            KeysCommand::Whoami => printer.object(&backend.send(Whoami {}).await?)?,
             KeysCommand::Verify => {
                 let key = verify_input.unwrap_or_default();
-                let v = backend.verify_key(&key).await?;
+                let v = backend.send(VerifyKey { key }).await?;
                 if printer.format() == Format::Table {
                     if !printer.is_quiet() {
                         printer.object(&v)?;
@@ -203,12 +203,14 @@ fn reveal<T: serde::Serialize>(
 
 /// A key made over the admin API (`--server`) expires unless its caller confirms having it:
 /// now that it is out, confirm it. Failing that, say until when the key shown works.
-async fn confirm(backend: &dyn crate::backend::Backend, created: &CreatedKey) -> Result<()> {
+async fn confirm(backend: &crate::backend::Backend, created: &CreatedKey) -> Result<()> {
     let Some(by) = created.confirm_by else {
         return Ok(());
     };
     backend
-        .confirm_key(&created.id.to_string())
+        .send(ConfirmKey {
+            id: created.id.to_string(),
+        })
         .await
         .map(|_| ())
         .map_err(|e| {

@@ -4,14 +4,17 @@ use super::Ctx;
 use crate::cli::MigrateCommand;
 use crate::error::{ExitStatus, Result};
 use crate::output::Format;
-use crate::proto::{MigrateReport, MigrateRevert, MigrateRun, MigrationState};
+use crate::proto::{
+    MigrateAccept, MigrateReport, MigrateRevert, MigrateRun, MigrateStatus, MigrateVerify,
+    MigrationState, RevertPlan,
+};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
     let printer = ctx.printer;
     match cmd {
         MigrateCommand::Status { exit_code } => {
             let backend = ctx.backend().await?;
-            let list = backend.migrate_status().await?;
+            let list = backend.send(MigrateStatus {}).await?;
             backend.close().await;
             printer.list(&list, "this platctl ships no migrations")?;
             let behind = list.iter().any(|m| m.status != MigrationState::Applied);
@@ -31,14 +34,14 @@ pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
                 to,
                 lock_timeout: lock.lock_timeout,
             };
-            let report = backend.migrate_run(&req).await;
+            let report = backend.send(req).await;
             backend.close().await;
             let report = report?;
             printer.done(&report, describe_run(&report))?;
         }
         MigrateCommand::Revert { to, lock } => {
             let backend = ctx.backend().await?;
-            let plan = backend.migrate_revert_plan(to).await?;
+            let plan = backend.send(RevertPlan { to }).await?;
             if plan.is_empty() {
                 backend.close().await;
                 let report = MigrateReport {
@@ -69,7 +72,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
                 to,
                 lock_timeout: lock.lock_timeout,
             };
-            let report = backend.migrate_revert(&req).await;
+            let report = backend.send(req).await;
             backend.close().await;
             let report = report?;
             let mut message = String::new();
@@ -82,7 +85,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
         MigrateCommand::Verify { accept } => {
             let backend = ctx.backend().await?;
             if let Some(version) = accept {
-                let drift = backend.migrate_accept(version).await;
+                let drift = backend.send(MigrateAccept { version }).await;
                 backend.close().await;
                 let drift = drift?;
                 printer.done(
@@ -95,8 +98,8 @@ pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
                 )?;
                 return Ok(ExitStatus::Success);
             }
-            let drift = backend.migrate_verify().await;
-            let status = backend.migrate_status().await;
+            let drift = backend.send(MigrateVerify {}).await;
+            let status = backend.send(MigrateStatus {}).await;
             backend.close().await;
             let (drift, status) = (drift?, status?);
             if printer.format() != Format::Table || !drift.is_empty() {

@@ -29,12 +29,12 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The backend named by the settings; the database must exist.
-    pub async fn backend(&self) -> Result<Box<dyn Backend>> {
+    pub async fn backend(&self) -> Result<Backend> {
         connect::open(self.settings, false).await
     }
 
     /// The backend, creating a missing SQLite file (init, migrate run).
-    pub async fn backend_creating(&self) -> Result<Box<dyn Backend>> {
+    pub async fn backend_creating(&self) -> Result<Backend> {
         connect::open(self.settings, true).await
     }
 }

@@ -1,14 +1,14 @@
 use super::Ctx;
 use crate::cli::OrgsCommand;
 use crate::error::{ExitStatus, Result};
-use crate::proto::CreateOrganization;
+use crate::proto::{CreateOrganization, ListOrganizations};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: OrgsCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
     let result = match cmd {
         OrgsCommand::Create { slug, name } => {
             let req = CreateOrganization { slug, name };
-            match backend.create_organization(&req).await {
+            match backend.send(req).await {
                 Ok(org) => ctx.printer.done(
                     &org,
                     format!("Created the organization `{}` ({}).", org.slug, org.name),
@@ -16,7 +16,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: OrgsCommand) -> Result<ExitStatus> {
                 Err(e) => Err(e),
             }
         }
-        OrgsCommand::List => match backend.list_organizations().await {
+        OrgsCommand::List => match backend.send(ListOrganizations {}).await {
             Ok(orgs) => ctx.printer.list(
                 &orgs,
                 "No organizations yet; create one with `platctl orgs create SLUG`.",

@@ -1,7 +1,7 @@
 use super::Ctx;
 use crate::cli::PermissionsCommand;
 use crate::error::{ExitStatus, Result};
-use crate::proto::CheckPermission;
+use crate::proto::{CheckPermission, ListPermissions};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: PermissionsCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
@@ -9,7 +9,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: PermissionsCommand) -> Result<ExitStatus> {
     let result = async {
         match cmd {
             PermissionsCommand::List { resource } => {
-                let list = backend.list_permissions(resource.as_deref()).await?;
+                let list = backend.send(ListPermissions { resource }).await?;
                 printer.list(&list, "No permissions.")?;
                 Ok(ExitStatus::Success)
             }
@@ -23,7 +23,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: PermissionsCommand) -> Result<ExitStatus> {
                     organization: org,
                     permission,
                 };
-                let check = backend.check_permission(&req).await?;
+                let check = backend.send(req).await?;
                 let verdict = if check.allowed { "allowed" } else { "denied" };
                 printer.done(
                     &check,

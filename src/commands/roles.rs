@@ -3,16 +3,19 @@ use crate::cli::RolesCommand;
 use crate::error::{ExitStatus, Result};
 use crate::output::Format;
 use crate::proto::permission::{ACTIONS, RESOURCES};
-use crate::proto::{AssignRole, CreateRole, GrantChange, RoleDetail};
+use crate::proto::{
+    AssignRole, CreateRole, DeleteRole, Grant, GrantChange, ListRoles, RevokePermissions,
+    RoleDetail, ShowRole, Unassign,
+};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
     let printer = ctx.printer;
     let result = async {
         match cmd {
-            RolesCommand::List => printer.list(&backend.list_roles().await?, "No roles."),
+            RolesCommand::List => printer.list(&backend.send(ListRoles {}).await?, "No roles."),
             RolesCommand::Show { role } => {
-                let detail = backend.show_role(&role).await?;
+                let detail = backend.send(ShowRole { name: role.clone() }).await?;
                 if printer.format() == Format::Table {
                     show_matrix(ctx, &detail)
                 } else {
@@ -31,7 +34,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
                     from,
                     description,
                 };
-                let role = backend.create_role(&req).await?;
+                let role = backend.send(req).await?;
                 printer.done(
                     &role,
                     format!(
@@ -44,7 +47,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
                 )
             }
             RolesCommand::Delete { role, force } => {
-                let detail = backend.show_role(&role).await?;
+                let detail = backend.send(ShowRole { name: role.clone() }).await?;
                 let members = detail.role.members;
                 let question = if members > 0 && force {
                     format!(
@@ -58,7 +61,12 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
                 if !detail.role.is_system && (members == 0 || force) {
                     printer.confirm(&question)?;
                 }
-                let deleted = backend.delete_role(&role, force).await?;
+                let deleted = backend
+                    .send(DeleteRole {
+                        name: role.clone(),
+                        force,
+                    })
+                    .await?;
                 let extra = if deleted.unassigned > 0 {
                     format!(
                         " ({} assignment{} removed)",
@@ -74,11 +82,21 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
                 )
             }
             RolesCommand::Grant { role, permissions } => {
-                let change = backend.grant(&role, &permissions).await?;
+                let change = backend
+                    .send(Grant {
+                        name: role.clone(),
+                        permissions,
+                    })
+                    .await?;
                 printer.done(&change, describe(&change, "Granted", "to", "already holds"))
             }
             RolesCommand::Revoke { role, permissions } => {
-                let change = backend.revoke(&role, &permissions).await?;
+                let change = backend
+                    .send(RevokePermissions {
+                        name: role.clone(),
+                        permissions,
+                    })
+                    .await?;
                 printer.done(
                     &change,
                     describe(&change, "Revoked", "from", "does not hold"),
@@ -90,7 +108,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
                     organization: org,
                     role,
                 };
-                let a = backend.assign_role(&req).await?;
+                let a = backend.send(req).await?;
                 let role = a.role.clone().unwrap_or_default();
                 let message = match (&a.previous_role, a.changed) {
                     (_, false) => format!(
@@ -106,7 +124,12 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RolesCommand) -> Result<ExitStatus> {
                 printer.done(&a, message)
             }
             RolesCommand::Unassign { user, org } => {
-                let a = backend.unassign_role(&user, &org).await?;
+                let a = backend
+                    .send(Unassign {
+                        user: user.clone(),
+                        organization: org.clone(),
+                    })
+                    .await?;
                 printer.done(
                     &a,
                     format!(

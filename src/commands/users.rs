@@ -1,7 +1,7 @@
 use super::Ctx;
 use crate::cli::UsersCommand;
 use crate::error::{ErrorKind, ExitStatus, Result};
-use crate::proto::{CreateUser, ListKeys, UserChange};
+use crate::proto::{CreateUser, DisableUser, EnableUser, ListKeys, ListUsers, UserChange};
 
 pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
@@ -9,18 +9,18 @@ pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
     let result = async {
         match cmd {
             UsersCommand::Create { email, name } => {
-                let user = backend.create_user(&CreateUser { email, name }).await?;
+                let user = backend.send(CreateUser { email, name }).await?;
                 printer.done(&user, format!("Created the user {}.", user.email))
             }
             UsersCommand::List { org } => {
-                let users = backend.list_users(org.as_deref()).await?;
+                let users = backend.send(ListUsers { organization: org }).await?;
                 printer.list(&users, "No users.")
             }
             UsersCommand::Disable { email } => {
                 // Name what stops working before asking — when the caller may read it: the
                 // disabling itself decides whether they may disable.
                 let keys = match backend
-                    .list_keys(&ListKeys {
+                    .send(ListKeys {
                         organization: None,
                         platform: false,
                         created_by: Some(email.clone()),
@@ -50,7 +50,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
                     ),
                 };
                 printer.confirm(&question)?;
-                let out = backend.set_user_disabled(&email, true).await?;
+                let out = backend.send(DisableUser { email }).await?;
                 let message = if !out.changed {
                     format!("{} was already disabled.", out.user.email)
                 } else if out.keys.is_empty() {
@@ -70,7 +70,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: UsersCommand) -> Result<ExitStatus> {
                 printer.done(&out, message)
             }
             UsersCommand::Enable { email } => {
-                let out = backend.set_user_disabled(&email, false).await?;
+                let out = backend.send(EnableUser { email }).await?;
                 printer.done(&out, enabled_message(&out))
             }
         }

@@ -148,7 +148,7 @@ impl Core {
         }
     }
 
-    pub(super) async fn plan_restore(
+    pub async fn plan_restore(
         &self,
         req: &BackupRestore,
         progress: Reporter,
@@ -164,7 +164,7 @@ impl Core {
         Ok(plan?.plain())
     }
 
-    pub(super) async fn restore(
+    pub async fn restore(
         &self,
         req: &BackupRestore,
         plan: &RestorePlan,

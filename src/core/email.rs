@@ -6,9 +6,26 @@ use serde_json::json;
 use super::{Actor, AuditEntry, Core, audit};
 use crate::email::{sendgrid, smtp};
 use crate::error::{Error, Result};
-use crate::proto::email::{EmailSent, EmailTest, Provider};
+use crate::proto::email::{EmailPreview, EmailSent, EmailTest, Provider, Rendered};
 
 impl Core {
+    /// A template rendered without sending it (`--format eml`: the whole message).
+    pub(super) async fn preview_email(&self, req: &EmailPreview) -> Result<Rendered> {
+        self.platform_actor(crate::proto::ops::Op::EmailPreview)
+            .await?;
+        let mut rendered = self.templates().render(&req.template, req.data.as_ref())?;
+        if req.format == crate::proto::email::PreviewFormat::Eml {
+            let from = self
+                .email
+                .from
+                .clone()
+                .unwrap_or_else(|| "platctl <platctl@localhost>".into());
+            let message = crate::email::message(&from, "recipient@example.com", &rendered)?;
+            rendered.eml = Some(String::from_utf8_lossy(&message.formatted()).into_owned());
+        }
+        Ok(rendered)
+    }
+
     pub(super) async fn send_test_email(
         &self,
         req: &EmailTest,

@@ -451,7 +451,7 @@ pub async fn create(
 ) -> Result<CreatedKey> {
     let scopes = check_request(req)?;
     let now = super::now();
-    let expires_at = expiry(&req.expires, now)?;
+    let expires_at = expiry(&req.expiry()?, now)?;
     check_scopes(tx, actor, org, &scopes).await?;
     let name = match req.name.as_deref().map(str::trim) {
         Some("") => return Err(Error::usage("the key name is empty")),

@@ -199,6 +199,22 @@ async fn memberships(tx: &mut Tx<'_>, scope: &View) -> Result<BTreeMap<Uuid, Vec
     Ok(out)
 }
 
+/// The roles of one user (`organization:ROLE`), by organization.
+pub async fn roles_of(tx: &mut Tx<'_>, id: Uuid) -> Result<Vec<String>> {
+    let mut sql = Sql::new(
+        "SELECT o.slug, r.name FROM user_roles ur \
+         JOIN organizations o ON o.id = ur.organization_id \
+         JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ",
+    );
+    sql.push_bind(id);
+    sql.push_str(" ORDER BY o.slug");
+    tx.fetch_all(sql)
+        .await?
+        .iter()
+        .map(|row| Ok(format!("{}:{}", row.text("slug")?, row.text("name")?)))
+        .collect()
+}
+
 /// The users of `org`, else every user the view sees (with their roles in what it sees).
 pub async fn list_users(
     tx: &mut Tx<'_>,

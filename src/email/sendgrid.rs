@@ -127,10 +127,10 @@ pub async fn send(api: &Api, body: &Value) -> Result<Accepted> {
 fn transport_error(api: &Api, err: &reqwest::Error) -> Error {
     let tls = is_tls(err);
     if tls {
-        return failed(SendStage::Tls, &api.url, &crate::remote::causes(err));
+        return failed(SendStage::Tls, &api.url, &crate::http::causes(err));
     }
     if err.is_connect() {
-        return failed(SendStage::Connect, &api.url, &crate::remote::causes(err));
+        return failed(SendStage::Connect, &api.url, &crate::http::causes(err));
     }
     if err.is_timeout() {
         return Error::new(
@@ -143,7 +143,7 @@ fn transport_error(api: &Api, err: &reqwest::Error) -> Error {
         )
         .with_hint("the message may or may not have been accepted: check SendGrid's activity feed before sending again");
     }
-    failed(SendStage::Message, &api.url, &crate::remote::causes(err))
+    failed(SendStage::Message, &api.url, &crate::http::causes(err))
 }
 
 /// Whether rustls failed somewhere down the chain. An io::Error's `source()` skips the error

@@ -352,3 +352,61 @@ pub struct AuditVerifyReport {
     pub problems: Vec<SealProblem>,
     pub seconds: f64,
 }
+
+/// `audit tail --follow`: entries that appeared since `cursor`, in id order (none skipped that
+/// commit late).
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = Follow)]
+#[serde(deny_unknown_fields)]
+pub struct AuditFollow {
+    pub filter: AuditFilter,
+    pub cursor: TailCursor,
+}
+
+/// What `audit prune` would delete, deleting nothing: the same request, another answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlanAuditPrune(pub AuditPrune);
+
+impl utoipa::PartialSchema for PlanAuditPrune {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        AuditPrune::schema()
+    }
+}
+
+impl utoipa::ToSchema for PlanAuditPrune {
+    fn name() -> std::borrow::Cow<'static, str> {
+        AuditPrune::name()
+    }
+    fn schemas(out: &mut super::endpoint::Schemas) {
+        <AuditPrune as utoipa::ToSchema>::schemas(out);
+    }
+}
+
+/// `audit seal`: the entries added since the last seal.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuditSeal {}
+
+super::endpoint::endpoints! { tag "audit-logs";
+    AuditQuery: Post "/audit-logs/query" => AuditRecord, AuditQuery, "audit_query", (body);
+    AuditTail: Post "/audit-logs/tail" => TailPoll, AuditTail, "audit_tail", (body);
+    AuditFollow: Post "/audit-logs/follow" => TailPoll, AuditTail, "audit_follow", (body);
+    AuditStats: Post "/audit-logs/stats" => Vec<AuditCount>, AuditStats, "audit_stats", (body);
+    PlanAuditPrune: Post "/audit-logs/prune-plan" => AuditPrunePlan, AuditPrune, "audit_prune_plan", (body);
+    AuditPrune: Post "/audit-logs/prune" => AuditPruneReport, AuditPrune, "audit_prune", (body);
+    AuditSeal: Post "/audit-logs/seal" => SealReport, AuditSeal, "audit_seal", (body);
+    AuditVerify: Post "/audit-logs/verify" => AuditVerifyReport, AuditVerify, "audit_verify", (body);
+    AuditExport: Post "/audit-logs/export" => ExportReport, AuditExport, "audit_export", (body), streamed true;
+}
+
+super::endpoint::replies!(
+    AuditRecord,
+    TailPoll,
+    AuditCount,
+    AuditPrunePlan,
+    AuditPruneReport,
+    SealReport,
+    AuditVerifyReport,
+    ExportReport,
+);

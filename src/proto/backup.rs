@@ -173,7 +173,7 @@ pub struct PruneReport {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BackupRun {
     /// Where to write instead of the configured storage.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::input::no_storage")]
     #[schema(schema_with = super::input::no_storage_schema)]
     pub storage: Option<String>,
     #[serde(default, deserialize_with = "super::input::name::option")]
@@ -235,7 +235,7 @@ pub struct BackupVerify {
     #[serde(default, deserialize_with = "super::input::backup::option")]
     #[schema(schema_with = super::input::backup::option_schema)]
     pub id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::input::no_storage")]
     #[schema(schema_with = super::input::no_storage_schema)]
     pub storage: Option<String>,
     /// Restore into a scratch database and compare the row counts.
@@ -265,7 +265,7 @@ pub enum PrunePolicy {
 pub struct BackupPrune {
     pub policy: PrunePolicy,
     pub dry_run: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::input::no_storage")]
     #[schema(schema_with = super::input::no_storage_schema)]
     pub storage: Option<String>,
     #[serde(with = "crate::proto::duration")]
@@ -325,3 +325,61 @@ impl utoipa::PartialSchema for PrunePolicy {
 }
 
 impl utoipa::ToSchema for PrunePolicy {}
+
+/// `backup list`: the backups in the configured storage (or `storage`, on this machine only),
+/// newest first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ListBackups {
+    #[serde(skip)]
+    #[param(ignore)]
+    pub storage: Option<String>,
+}
+
+/// `backup show`.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct BackupShow {
+    #[serde(deserialize_with = "super::input::backup::deserialize")]
+    #[param(value_type = super::input::backup::Param, inline)]
+    pub id: String,
+    #[serde(skip)]
+    #[param(ignore)]
+    pub storage: Option<String>,
+}
+
+/// `--storage` names a place on this machine; a server keeps its own.
+fn own_storage(storage: &Option<String>) -> super::error::Result<()> {
+    match storage {
+        None => Ok(()),
+        Some(_) => Err(
+            super::error::Error::usage("--storage does not apply with --server").with_hint(
+                "the server lists and keeps backups in its own storage (its BACKUP_DIR)",
+            ),
+        ),
+    }
+}
+
+super::endpoint::endpoints! { tag "backups";
+    ListBackups: Get "/backups" => Vec<BackupInfo>, BackupList, "list_backups", (query),
+        summary "Backups in the server's own storage (`BACKUP_DIR`): a caller names no other place.",
+        remote |r| own_storage(&r.storage);
+    BackupShow: Get "/backups/{id}" => ShowBackup, BackupShow, "show_backup", (query),
+        remote |r| own_storage(&r.storage);
+    BackupRun: Post "/backups/run" => BackupRunOutcome, BackupRun, "backup_run", (body), streamed true,
+        remote |r| own_storage(&r.storage);
+    BackupVerify: Post "/backups/verify" => VerifyReport, BackupVerify, "backup_verify", (body), streamed true,
+        remote |r| own_storage(&r.storage);
+    BackupPrune: Post "/backups/prune" => PruneReport, BackupPrune, "backup_prune", (body),
+        remote |r| own_storage(&r.storage);
+}
+
+super::endpoint::replies!(
+    BackupInfo,
+    ShowBackup,
+    BackupRunOutcome,
+    VerifyReport,
+    PruneReport
+);

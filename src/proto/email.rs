@@ -100,3 +100,17 @@ pub struct EmailSent {
     /// The relay's reply to the message (an SMTP queue id; SendGrid's status line).
     pub reply: String,
 }
+
+/// `email templates`: the templates, and where each comes from.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct EmailTemplates {}
+
+super::endpoint::endpoints! { tag "email";
+    EmailTemplates: Get "/email/templates" => Vec<TemplateInfo>, EmailTemplates, "email_templates", (query);
+    EmailPreview: Post "/email/preview" => Rendered, EmailPreview, "email_preview", (body);
+    EmailTest: Post "/email/test" => EmailSent, EmailTest, "email_test", (body);
+}
+
+super::endpoint::replies!(TemplateInfo, Rendered, EmailSent);

@@ -457,3 +457,9 @@ mod tests {
         assert!(HealthReport::from_terminus(&json!({"status": "ok"})).is_none());
     }
 }
+
+super::endpoint::endpoints! { tag "health";
+    HealthRequest: Post "/health/checks" => HealthReport, Health, "health_checks", (body);
+}
+
+super::endpoint::replies!(HealthReport);

@@ -411,6 +411,18 @@ pub fn no_storage_schema() -> Object {
         .build()
 }
 
+/// A storage in a request over the API: none (the server uses its own).
+pub fn no_storage<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(_) => Err(serde::de::Error::custom(
+            "`storage` is not accepted over the API (the server uses its own storage, its BACKUP_DIR)",
+        )),
+    }
+}
+
 /// What serde reports: the message and its hint in one line.
 fn said(e: &Error) -> String {
     match e.hint() {
@@ -480,6 +492,27 @@ macro_rules! kind {
 
             pub fn list_schema() -> utoipa::openapi::schema::Array {
                 ArrayBuilder::new().items(schema()).build()
+            }
+
+            /// For `Vec<String>` fields a query string carries, comma-separated.
+            pub mod comma {
+                use super::*;
+
+                pub fn serialize<S: serde::Serializer>(
+                    list: &[String],
+                    s: S,
+                ) -> std::result::Result<S::Ok, S::Error> {
+                    s.serialize_str(&list.join(","))
+                }
+
+                pub fn deserialize<'de, D: Deserializer<'de>>(
+                    d: D,
+                ) -> std::result::Result<Vec<String>, D::Error> {
+                    String::deserialize(d)?
+                        .split(',')
+                        .map(|t| check(t).map_err(|e| serde::de::Error::custom(said(&e))))
+                        .collect()
+                }
             }
 
             /// The kind as a type, for a parameter's `#[param(value_type = .., inline)]`.

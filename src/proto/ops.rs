@@ -107,6 +107,7 @@ operations! {
     KeysDelete: "keys delete" needs "api-keys":"delete" in Organization;
     KeysRotate: "keys rotate" needs "api-keys":"update" in Organization;
     KeysVerify: "keys verify" needs "api-keys":"read" in Organization;
+    KeysWhoami: "keys whoami" needs "api-keys":"read" in Either;
     BackupRun: "backup run" needs "backups":"create" in Platform;
     BackupList: "backup list" needs "backups":"read" in Platform;
     BackupShow: "backup show" needs "backups":"read" in Platform;

@@ -69,6 +69,22 @@ macro_rules! whole {
 }
 
 whole!(i64, option_i64, vec_i64);
+
+/// A whole number a path carries: its text (`/migrations/7/accept`), or a number.
+pub fn i64_or_text<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Given {
+        Number(Whole),
+        Text(String),
+    }
+    match Given::deserialize(d)? {
+        Given::Number(n) => fit(n),
+        Given::Text(t) => t
+            .parse::<i64>()
+            .map_err(|_| de::Error::custom(format!("`{t}` is not a whole number"))),
+    }
+}
 whole!(u64, option_u64, vec_u64);
 whole!(usize, option_usize, vec_usize);
 

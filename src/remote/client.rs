@@ -1,25 +1,22 @@
-//! The `Backend` over HTTP: each method is one request to `platctl serve`, whose core runs it
-//! as the API key; errors come back in their typed form, so the exit code is direct mode's.
+//! The admin API's client: each operation is one request to `platctl serve` ([`Remote::send`],
+//! from the request type's declaration), whose core runs it as the API key; errors come back
+//! in their typed form, so the exit code is direct mode's.
 
 use std::time::Duration;
 
-use async_trait::async_trait;
 use reqwest::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::backend::{Backend, Deliver, Sink};
 use crate::error::{Error, ErrorKind, Result};
 use crate::progress::Reporter;
-use crate::proto::audit::*;
-use crate::proto::backup::*;
-use crate::proto::email::{EmailPreview, EmailSent, EmailTest, Rendered, TemplateInfo};
+use crate::proto::audit::{AuditExport, AuditQuery, AuditRecord, ExportReport};
+use crate::proto::endpoint::{self, Endpoint};
 use crate::proto::error::ErrorBody;
 use crate::proto::event::Event;
-use crate::proto::health::{HealthReport, HealthRequest};
 use crate::proto::ops::Op;
-use crate::proto::*;
+use crate::proto::{CreateKey, CreatedKey, Deliver, RevokeKey, RotateKey, RotatedKey, Sink};
 
 /// A running `platctl serve` and the key to call it with.
 pub struct Remote {
@@ -37,7 +34,7 @@ impl Remote {
         connect_timeout: Duration,
     ) -> Result<Remote> {
         let base = super::base_url(server)?;
-        let client = super::client(
+        let client = crate::http::client(
             ca_file,
             connect_timeout,
             connect_timeout + Duration::from_secs(60),
@@ -72,7 +69,7 @@ impl Remote {
         &self,
         method: Method,
         path: &str,
-        query: &[(&str, String)],
+        query: &[(String, String)],
         body: Option<Value>,
     ) -> Result<T> {
         let key = self.key()?;
@@ -156,7 +153,7 @@ impl Remote {
     }
 
     fn unreachable(&self, err: &reqwest::Error) -> Error {
-        let causes = super::causes(err);
+        let causes = crate::http::causes(err);
         let hint = if causes.contains("certificate") || causes.contains("tls") {
             "the server's certificate is not trusted here: check the URL, or name the CA that signed \
              it with PLATCTL_SERVER_CA_FILE"
@@ -180,7 +177,7 @@ impl Remote {
             format!(
                 "the connection to {} was cut before {path} was answered in full: {}",
                 self.shown,
-                super::causes(err)
+                crate::http::causes(err)
             ),
         )
         .with_hint(
@@ -333,168 +330,53 @@ impl Remote {
         .with_hint("is the server the same platctl version? `platctl --version` on both")
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T> {
-        self.call(Method::GET, path, query, None).await
-    }
-
-    async fn post<T: DeserializeOwned>(&self, path: &str, body: &impl Serialize) -> Result<T> {
-        let body = serde_json::to_value(body)
-            .map_err(|e| Error::internal(format!("cannot encode the request: {e}")))?;
-        self.call(Method::POST, path, &[], Some(body)).await
-    }
-}
-
-/// A path segment, percent-encoded (ids, names and emails go into paths).
-fn seg(text: &str) -> String {
-    url::form_urlencoded::byte_serialize(text.as_bytes())
-        .collect::<String>()
-        .replace('+', "%20")
-}
-
-/// No overall time limit on a streamed answer is this long.
-const STREAM_LIMIT: Duration = Duration::from_secs(7 * 24 * 3600);
-
-/// A restore replaces a database: the admin API does not replace the one it serves.
-fn no_remote_restore<T>() -> Result<T> {
-    Err(Error::usage(format!(
-        "`platctl {}` does not run over --server: a restore replaces a database, and the admin \
-         API does not replace the one it serves",
-        Op::BackupRestore.command()
-    ))
-    .with_hint(
-        "stop the server, and restore where the database is reachable (without --server); \
-         `backup verify --restore-test` does run over --server",
-    ))
-}
-
-/// `--storage` names a place on this machine; the server keeps its own.
-fn own_storage(storage: Option<&str>) -> Result<()> {
-    match storage {
-        None => Ok(()),
-        Some(_) => Err(Error::usage("--storage does not apply with --server")
-            .with_hint("the server lists and keeps backups in its own storage (its BACKUP_DIR)")),
-    }
-}
-
-#[async_trait]
-impl Backend for Remote {
-    fn describe(&self) -> String {
+    /// What this client talks to, for people.
+    pub fn describe(&self) -> String {
         format!("{} (platctl serve)", self.shown)
     }
 
-    async fn migrate_status(&self) -> Result<Vec<Migration>> {
-        self.get("/migrations", &[]).await
-    }
-    async fn migrate_run(&self, req: &MigrateRun) -> Result<MigrateReport> {
-        self.post("/migrations/run", req).await
-    }
-    async fn migrate_revert_plan(&self, to: Option<i64>) -> Result<Vec<Migration>> {
-        let query: Vec<(&str, String)> = to.map(|t| ("to", t.to_string())).into_iter().collect();
-        self.get("/migrations/revert-plan", &query).await
-    }
-    async fn migrate_revert(&self, req: &MigrateRevert) -> Result<MigrateReport> {
-        self.post("/migrations/revert", req).await
-    }
-    async fn migrate_verify(&self) -> Result<Vec<Drift>> {
-        self.get("/migrations/verify", &[]).await
-    }
-    async fn migrate_accept(&self, version: i64) -> Result<Drift> {
-        self.post(&format!("/migrations/{version}/accept"), &json!({}))
-            .await
-    }
-
-    async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
-        Err(
-            Error::usage("`platctl init` sets up a local database; it does not run over --server")
-                .with_hint("run it on the machine of the database"),
-        )
-    }
-
-    async fn create_organization(&self, req: &CreateOrganization) -> Result<Organization> {
-        self.post("/organizations", req).await
-    }
-    async fn list_organizations(&self) -> Result<Vec<Organization>> {
-        self.get("/organizations", &[]).await
+    /// Send one operation, as its type declares it; a streamed one's progress goes to
+    /// `progress`.
+    pub async fn send<E: Endpoint>(&self, req: &E, progress: &Reporter) -> Result<E::Response> {
+        req.remote_check()?;
+        let (path, fields) = endpoint::split(req)?;
+        if E::STREAMED {
+            let _watching = crate::interrupt::elsewhere(match E::OP {
+                Op::BackupRun => {
+                    "the server goes on with the backup (`platctl backup list` shows it when done)"
+                }
+                Op::BackupVerify => "the server finishes the verification on its own",
+                _ => "the server goes on with the operation on its own (the audit log shows it)",
+            });
+            return self
+                .operation(&path, &Value::Object(fields), progress, None)
+                .await;
+        }
+        let method = match E::METHOD {
+            endpoint::Method::Get => Method::GET,
+            endpoint::Method::Post => Method::POST,
+            endpoint::Method::Delete => Method::DELETE,
+        };
+        if E::METHOD.has_body() {
+            self.call(method, &path, &[], Some(Value::Object(fields)))
+                .await
+        } else {
+            let query = endpoint::query_pairs(fields)?;
+            self.call(method, &path, &query, None).await
+        }
     }
 
-    async fn create_user(&self, req: &CreateUser) -> Result<User> {
-        self.post("/users", req).await
-    }
-    async fn list_users(&self, organization: Option<&str>) -> Result<Vec<User>> {
-        let query: Vec<(&str, String)> = organization
-            .map(|o| ("organization", o.to_string()))
-            .into_iter()
-            .collect();
-        self.get("/users", &query).await
-    }
-    async fn set_user_disabled(&self, email: &str, disabled: bool) -> Result<UserChange> {
-        let verb = if disabled { "disable" } else { "enable" };
-        self.post(&format!("/users/{}/{verb}", seg(email)), &json!({}))
-            .await
+    /// Nobody received a key: it must not stay usable.
+    async fn undeliverable(&self, id: uuid::Uuid) {
+        let revoke = RevokeKey {
+            id: id.to_string(),
+            reason: Some("never delivered to its creator".into()),
+        };
+        let _ = self.send(&revoke, &crate::progress::silent()).await;
     }
 
-    async fn list_roles(&self) -> Result<Vec<Role>> {
-        self.get("/roles", &[]).await
-    }
-    async fn show_role(&self, name: &str) -> Result<RoleDetail> {
-        self.get(&format!("/roles/{}", seg(name)), &[]).await
-    }
-    async fn create_role(&self, req: &CreateRole) -> Result<Role> {
-        self.post("/roles", req).await
-    }
-    async fn delete_role(&self, name: &str, force: bool) -> Result<RoleDeleted> {
-        self.call(
-            Method::DELETE,
-            &format!("/roles/{}", seg(name)),
-            &[("force", force.to_string())],
-            None,
-        )
-        .await
-    }
-    async fn grant(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
-        self.post(
-            &format!("/roles/{}/permissions", seg(role)),
-            &json!({ "permissions": permissions }),
-        )
-        .await
-    }
-    async fn revoke(&self, role: &str, permissions: &[String]) -> Result<GrantChange> {
-        self.call(
-            Method::DELETE,
-            &format!("/roles/{}/permissions", seg(role)),
-            &[("permissions", permissions.join(","))],
-            None,
-        )
-        .await
-    }
-    async fn assign_role(&self, req: &AssignRole) -> Result<Assignment> {
-        self.post("/role-assignments", req).await
-    }
-    async fn unassign_role(&self, user: &str, organization: &str) -> Result<Assignment> {
-        self.call(
-            Method::DELETE,
-            "/role-assignments",
-            &[
-                ("user", user.to_string()),
-                ("organization", organization.to_string()),
-            ],
-            None,
-        )
-        .await
-    }
-
-    async fn list_permissions(&self, resource: Option<&str>) -> Result<Vec<PermissionInfo>> {
-        let query: Vec<(&str, String)> = resource
-            .map(|r| ("resource", r.to_string()))
-            .into_iter()
-            .collect();
-        self.get("/permissions", &query).await
-    }
-    async fn check_permission(&self, req: &CheckPermission) -> Result<PermissionCheck> {
-        self.post("/permissions/check", req).await
-    }
-
-    async fn create_key(
+    /// Create a key and show it with `deliver`; when showing fails, the key is revoked.
+    pub async fn create_key(
         &self,
         req: &CreateKey,
         deliver: Deliver<'_, CreatedKey>,
@@ -507,196 +389,44 @@ impl Backend for Remote {
                 "run `platctl keys create --platform ...` against the database itself, without --server",
             ));
         }
-        let mut body = json!({
-            "name": req.name,
-            "scopes": req.scopes,
-            "organization": req.organization,
-            "test": req.test,
-        });
-        match &req.expires {
-            Some(Expiry::In(d)) => {
-                body["expires_in"] = json!(format!("{}s", d.0.as_secs()));
-            }
-            Some(Expiry::At(at)) => body["expires_at"] = json!(at),
-            None => {}
-        }
-        let created: CreatedKey = self.post("/api-keys", &body).await?;
+        let created = self.send(req, &crate::progress::silent()).await?;
         if let Err(e) = deliver(&created) {
-            // Nobody received it: it must not stay usable.
-            let _ = self
-                .revoke_key(
-                    &created.id.to_string(),
-                    Some("never delivered to its creator"),
-                )
-                .await;
+            self.undeliverable(created.id).await;
             return Err(e);
         }
         Ok(created)
     }
-    async fn list_keys(&self, req: &ListKeys) -> Result<Vec<ApiKey>> {
-        let mut query = vec![("all", req.all.to_string())];
-        if req.platform {
-            query.push(("platform", "true".to_string()));
-        }
-        if let Some(o) = &req.organization {
-            query.push(("organization", o.clone()));
-        }
-        if let Some(c) = &req.created_by {
-            query.push(("created_by", c.clone()));
-        }
-        self.get("/api-keys", &query).await
-    }
-    async fn show_key(&self, id: &str) -> Result<ApiKey> {
-        self.get(&format!("/api-keys/{}", seg(id)), &[]).await
-    }
-    async fn revoke_key(&self, id: &str, reason: Option<&str>) -> Result<Changed<ApiKey>> {
-        self.post(
-            &format!("/api-keys/{}/revoke", seg(id)),
-            &json!({ "reason": reason }),
-        )
-        .await
-    }
-    async fn delete_key(&self, id: &str) -> Result<ApiKey> {
-        self.call(Method::DELETE, &format!("/api-keys/{}", seg(id)), &[], None)
-            .await
-    }
-    async fn rotate_key(
+
+    /// Rotate a key and show the new one with `deliver`; when showing fails, it is revoked.
+    pub async fn rotate_key(
         &self,
-        id: &str,
-        grace: Duration,
+        req: &RotateKey,
         deliver: Deliver<'_, RotatedKey>,
     ) -> Result<RotatedKey> {
-        let rotated: RotatedKey = self
-            .post(
-                &format!("/api-keys/{}/rotate", seg(id)),
-                &json!({ "grace": format!("{}s", grace.as_secs()) }),
-            )
-            .await?;
+        let rotated = self.send(req, &crate::progress::silent()).await?;
         if let Err(e) = deliver(&rotated) {
-            let _ = self
-                .revoke_key(
-                    &rotated.new.id.to_string(),
-                    Some("never delivered to its creator"),
-                )
-                .await;
+            self.undeliverable(rotated.new.id).await;
             return Err(e);
         }
         Ok(rotated)
     }
-    async fn confirm_key(&self, id: &str) -> Result<Changed<ApiKey>> {
-        self.post(&format!("/api-keys/{}/confirm", seg(id)), &json!({}))
-            .await
-    }
-    async fn verify_key(&self, key: &str) -> Result<KeyVerification> {
-        self.post("/api-keys/verify", &json!({ "key": key })).await
+
+    /// Audit entries matching the query, handed to `sink` a page at a time; returns how many.
+    pub async fn audit_query(&self, req: &AuditQuery, sink: Sink<'_, AuditRecord>) -> Result<u64> {
+        self.ndjson(AuditQuery::PATH, req, sink).await
     }
 
-    async fn backup_run(&self, req: &BackupRun, progress: Reporter) -> Result<BackupRunOutcome> {
-        own_storage(req.storage.as_deref())?;
-        let _watching = crate::interrupt::elsewhere(
-            "the server goes on with the backup (`platctl backup list` shows it when done)",
-        );
-        self.operation("/backups/run", req, &progress, None).await
-    }
-    async fn backup_list(
-        &self,
-        storage: Option<&str>,
-        _progress: Reporter,
-    ) -> Result<Vec<BackupInfo>> {
-        own_storage(storage)?;
-        self.get("/backups", &[]).await
-    }
-    async fn backup_show(
-        &self,
-        id: &str,
-        storage: Option<&str>,
-        _progress: Reporter,
-    ) -> Result<ShowBackup> {
-        own_storage(storage)?;
-        self.get(&format!("/backups/{}", seg(id)), &[]).await
-    }
-    async fn backup_restore_plan(
-        &self,
-        _req: &BackupRestore,
-        _progress: Reporter,
-    ) -> Result<RestorePlan> {
-        no_remote_restore()
-    }
-    async fn backup_restore(
-        &self,
-        _req: &BackupRestore,
-        _plan: &RestorePlan,
-        _progress: Reporter,
-    ) -> Result<RestoreReport> {
-        no_remote_restore()
-    }
-    async fn backup_verify(&self, req: &BackupVerify, progress: Reporter) -> Result<VerifyReport> {
-        own_storage(req.storage.as_deref())?;
-        let _watching =
-            crate::interrupt::elsewhere("the server finishes the verification on its own");
-        self.operation("/backups/verify", req, &progress, None)
-            .await
-    }
-    async fn backup_prune(&self, req: &BackupPrune, _progress: Reporter) -> Result<PruneReport> {
-        own_storage(req.storage.as_deref())?;
-        self.post("/backups/prune", req).await
-    }
-
-    async fn audit_query(&self, req: &AuditQuery, sink: Sink<'_, AuditRecord>) -> Result<u64> {
-        self.ndjson("/audit-logs/query", req, sink).await
-    }
-    async fn audit_tail(&self, req: &AuditTail) -> Result<TailPoll> {
-        self.post("/audit-logs/tail", req).await
-    }
-    async fn audit_follow(&self, filter: &AuditFilter, cursor: &TailCursor) -> Result<TailPoll> {
-        self.post(
-            "/audit-logs/follow",
-            &json!({ "filter": filter, "cursor": cursor }),
-        )
-        .await
-    }
-    async fn audit_stats(&self, req: &AuditStats) -> Result<Vec<AuditCount>> {
-        self.post("/audit-logs/stats", req).await
-    }
-    async fn audit_export(
+    /// Write matching entries to `out`, oldest first, in the request's format.
+    pub async fn audit_export(
         &self,
         req: &AuditExport,
         out: &mut (dyn std::io::Write + Send),
         progress: Reporter,
     ) -> Result<ExportReport> {
-        self.operation("/audit-logs/export", req, &progress, Some(out))
+        self.operation(AuditExport::PATH, req, &progress, Some(out))
             .await
     }
-    async fn audit_prune_plan(&self, req: &AuditPrune) -> Result<AuditPrunePlan> {
-        self.post("/audit-logs/prune-plan", req).await
-    }
-    async fn audit_prune(&self, req: &AuditPrune, _progress: Reporter) -> Result<AuditPruneReport> {
-        self.post("/audit-logs/prune", req).await
-    }
-    async fn audit_seal(&self, _progress: Reporter) -> Result<SealReport> {
-        self.post("/audit-logs/seal", &json!({})).await
-    }
-    async fn audit_verify(
-        &self,
-        req: &AuditVerify,
-        _progress: Reporter,
-    ) -> Result<AuditVerifyReport> {
-        self.post("/audit-logs/verify", req).await
-    }
-
-    async fn email_templates(&self) -> Result<Vec<TemplateInfo>> {
-        self.get("/email/templates", &[]).await
-    }
-    async fn email_preview(&self, req: &EmailPreview) -> Result<Rendered> {
-        self.post("/email/preview", req).await
-    }
-    async fn email_test(&self, req: &EmailTest) -> Result<EmailSent> {
-        self.post("/email/test", req).await
-    }
-
-    async fn health(&self, req: &HealthRequest) -> Result<HealthReport> {
-        self.post("/health/checks", req).await
-    }
-
-    async fn close(&self) {}
 }
+
+/// No overall time limit on a streamed answer is this long.
+const STREAM_LIMIT: Duration = Duration::from_secs(7 * 24 * 3600);

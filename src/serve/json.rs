@@ -10,11 +10,6 @@ use serde::de::{
 };
 use serde_json::Value;
 
-/// `T` from `bytes`; the error says where and what went wrong.
-pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    from_value(serde_json::from_slice(bytes).map_err(|e| e.to_string())?)
-}
-
 /// `T` from a parsed body; the error says where and what went wrong.
 pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, String> {
     serde_path_to_error::deserialize(Strict(value)).map_err(|e| {
@@ -200,9 +195,13 @@ mod tests {
         policies: Vec<Policy>,
     }
 
+    fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+        super::from_value(serde_json::from_slice(bytes).map_err(|e| e.to_string())?)
+    }
+
     #[test]
     fn objects_only_from_objects() {
-        let ok: Request = super::from_slice(
+        let ok: Request = from_slice(
             br#"{"filter": {"user": "a", "limit": 5}, "policies": ["retention", {"older_than": "5d"}, {"keep": {"daily": 2}}]}"#,
         )
         .unwrap();
@@ -228,7 +227,7 @@ mod tests {
             ),
             (r#"{"filter": {}"#, "EOF"),
         ] {
-            let err = super::from_slice::<Request>(bad.as_bytes()).unwrap_err();
+            let err = from_slice::<Request>(bad.as_bytes()).unwrap_err();
             assert!(err.contains(says), "{bad}: {err}");
         }
     }

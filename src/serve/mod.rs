@@ -10,7 +10,9 @@
 
 pub mod auth;
 mod connections;
+mod document;
 pub mod error;
+mod extract;
 mod json;
 mod metrics;
 mod routes;
@@ -173,7 +175,7 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     };
     tracing::info!(
         listen = %local,
-        database = %crate::backend::Backend::describe(&app.core),
+        database = %app.core.describe(),
         "platctl serve {} listening on {scheme}://{local}",
         env!("CARGO_PKG_VERSION")
     );
@@ -253,7 +255,7 @@ async fn flush_key_uses(app: &App) {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     let (_, mut api) = routes::public().split_for_parts();
     api.merge(routes::protected().split_for_parts().1);
-    routes::finish(api)
+    document::finish(api)
 }
 
 /// The document as served at `/openapi.json` (and committed as `openapi.json`).

@@ -32,12 +32,13 @@ use tokio::sync::mpsc;
 use super::App;
 use super::auth::Caller;
 use super::error::{ApiError, Refusals};
-use super::routes::Body;
-use crate::backend::Backend;
+use super::extract::Asked;
+use crate::core::Run;
 use crate::error::{Error, ErrorKind, Result};
 use crate::progress::{Progress, Reporter};
 use crate::proto::audit::{AuditExport, AuditQuery, ExportReport};
 use crate::proto::backup::{BackupRun, BackupRunOutcome, BackupVerify, VerifyReport};
+use crate::proto::endpoint::Endpoint;
 use crate::proto::event::Event;
 
 /// A blank line after this long without news keeps proxies and the client from timing out.
@@ -145,7 +146,7 @@ fn shutting_down(grace: Duration) -> ApiError {
 /// `POST /audit-logs/query`: the entries matching the query, as NDJSON.
 #[utoipa::path(
     post,
-    path = "/audit-logs/query",
+    path = AuditQuery::PATH,
     tag = "audit-logs",
     request_body = AuditQuery,
     responses(
@@ -158,7 +159,7 @@ fn shutting_down(grace: Duration) -> ApiError {
 pub async fn audit_query(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Caller>,
-    Body(req): Body<AuditQuery>,
+    Asked(req): Asked<AuditQuery>,
 ) -> Result<Response, ApiError> {
     let (tx, rx) = mpsc::channel::<Chunk>(AHEAD);
     let core = caller.core.clone();
@@ -342,7 +343,7 @@ where
 /// `POST /backups/run`.
 #[utoipa::path(
     post,
-    path = "/backups/run",
+    path = BackupRun::PATH,
     tag = "backups",
     request_body = BackupRun,
     responses(
@@ -355,12 +356,11 @@ where
 pub async fn backup_run(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Caller>,
-    Body(req): Body<BackupRun>,
+    Asked(req): Asked<BackupRun>,
 ) -> Result<Response, ApiError> {
-    server_storage(&req.storage)?;
     let core = caller.core.clone();
     operation(&app, move |progress, _| async move {
-        let outcome: BackupRunOutcome = core.backup_run(&req, progress).await?;
+        let outcome: BackupRunOutcome = req.run(&core, progress).await?;
         Ok(outcome)
     })
     .await
@@ -369,7 +369,7 @@ pub async fn backup_run(
 /// `POST /backups/verify` (with `restore_test`, a scratch restore).
 #[utoipa::path(
     post,
-    path = "/backups/verify",
+    path = BackupVerify::PATH,
     tag = "backups",
     request_body = BackupVerify,
     responses(
@@ -382,12 +382,11 @@ pub async fn backup_run(
 pub async fn backup_verify(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Caller>,
-    Body(req): Body<BackupVerify>,
+    Asked(req): Asked<BackupVerify>,
 ) -> Result<Response, ApiError> {
-    server_storage(&req.storage)?;
     let core = caller.core.clone();
     operation(&app, move |progress, _| async move {
-        let report: VerifyReport = core.backup_verify(&req, progress).await?;
+        let report: VerifyReport = req.run(&core, progress).await?;
         Ok(report)
     })
     .await
@@ -396,7 +395,7 @@ pub async fn backup_verify(
 /// `POST /audit-logs/export`.
 #[utoipa::path(
     post,
-    path = "/audit-logs/export",
+    path = AuditExport::PATH,
     tag = "audit-logs",
     request_body = AuditExport,
     responses(
@@ -409,7 +408,7 @@ pub async fn backup_verify(
 pub async fn audit_export(
     State(app): State<Arc<App>>,
     Extension(caller): Extension<Caller>,
-    Body(req): Body<AuditExport>,
+    Asked(req): Asked<AuditExport>,
 ) -> Result<Response, ApiError> {
     let core = caller.core.clone();
     operation(&app, move |progress, mut out| async move {
@@ -417,16 +416,4 @@ pub async fn audit_export(
         Ok(report)
     })
     .await
-}
-
-/// The server's own storage only: a caller names no place on the server's disks.
-pub fn server_storage(storage: &Option<String>) -> Result<(), ApiError> {
-    match storage {
-        None => Ok(()),
-        Some(_) => Err(ApiError::new(
-            axum::http::StatusCode::BAD_REQUEST,
-            "`storage` is not accepted over the API",
-        )
-        .hint("the server uses its own storage (its BACKUP_DIR)")),
-    }
 }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use platctl::backend::Backend;
 use platctl::core::Core;
+use platctl::core::Run;
 use platctl::db::ConnectOptions;
 use platctl::db::DatabaseTarget;
 use platctl::error::ErrorKind;
@@ -197,7 +197,9 @@ each_backend!(
         ]);
         let key = key.stdout.trim().to_string();
 
-        let listed = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await);
+        let listed = as_key(&env, &key, async |core| {
+            list_acme().run(core, platctl::progress::silent()).await
+        });
         assert_eq!(listed.unwrap().len(), 1);
 
         // Beyond its scopes: refused, though its creator could.
@@ -205,9 +207,7 @@ each_backend!(
             organization: Some("acme".into()),
             name: None,
             scopes: vec!["agents:read".into()],
-            expires: None,
-            test: false,
-            platform: false,
+            ..Default::default()
         };
         let created = as_key(&env, &key, async |core| {
             core.create_key(&create, &|_| Ok(())).await
@@ -235,7 +235,10 @@ each_backend!(
             "--role",
             "viewer",
         ]);
-        let err = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await).unwrap_err();
+        let err = as_key(&env, &key, async |core| {
+            list_acme().run(core, platctl::progress::silent()).await
+        })
+        .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
         assert!(
             err.message().contains("bob@acme.io is VIEWER in acme"),
@@ -244,7 +247,10 @@ each_backend!(
 
         // Revoked: not a key at all any more.
         env.ok(&["-q", "keys", "revoke", &key[..12]]);
-        let err = as_key(&env, &key, async |core| core.list_keys(&list_acme()).await).unwrap_err();
+        let err = as_key(&env, &key, async |core| {
+            list_acme().run(core, platctl::progress::silent()).await
+        })
+        .unwrap_err();
         assert_eq!(
             err.kind(),
             ErrorKind::Unauthenticated(AuthFailure::RevokedKey),
@@ -252,7 +258,7 @@ each_backend!(
         );
         assert!(err.message().contains("revoked"), "{err}");
         let err = as_key(&env, "sk_live_nonsense", async |core| {
-            core.list_keys(&list_acme()).await
+            list_acme().run(core, platctl::progress::silent()).await
         })
         .unwrap_err();
         assert_eq!(

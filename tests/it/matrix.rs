@@ -219,6 +219,7 @@ fn cases(op: Op, w: &World, n: usize) -> Vec<Case> {
             .collect(),
         Op::KeysRotate => by_id(&["keys", "rotate"], false),
         Op::KeysVerify => by_id(&["keys", "verify"], true),
+        Op::KeysWhoami => vec![case(Platform, &["keys", "whoami"])],
         Op::BackupRun => vec![case(Platform, &["backup", "run"])],
         Op::BackupList => vec![case(Platform, &["backup", "list"])],
         Op::BackupShow => vec![case(Platform, &["backup", "show", "20260101T000000Z-0000"])],

@@ -390,7 +390,7 @@ fn every_protected_route_refuses_a_request_without_a_key() {
     let env = TestEnv::embedded();
     env.ok(&["-q", "init"]);
     let server = Served::start(&env, &[]);
-    for route in platctl::serve::ROUTES {
+    for route in platctl::serve::ROUTES.iter() {
         let path = route.path.replace("{id}", "0000ffff");
         let answer = call(route.method, &format!("{}{path}", server.url), None, None);
         match route.op {
@@ -1343,3 +1343,89 @@ fn serve_speaks_https_with_a_certificate_a_private_ca_signed() {
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("listening on https://"), "{log}");
 }
+
+each_backend!(
+    whoami_names_the_key_its_maker_and_the_roles_that_bound_it,
+    |env| {
+        env.ok(&["-q", "migrate", "run"]);
+        env.ok(&["-q", "orgs", "create", "acme"]);
+        env.ok(&["-q", "users", "create", "alice@acme.io"]);
+        env.ok(&[
+            "-q",
+            "roles",
+            "assign",
+            "--user",
+            "alice@acme.io",
+            "--org",
+            "acme",
+            "--role",
+            "admin",
+        ]);
+        let made = env
+            .ok(&[
+                "--as",
+                "alice@acme.io",
+                "keys",
+                "create",
+                "--org",
+                "acme",
+                "--name",
+                "mine",
+                "--scope",
+                "api-keys:read",
+                "-o",
+                "json",
+            ])
+            .json();
+        let server = Served::start(&env, &[]);
+
+        // Over the admin API: the key itself, who made it, the role that bounds it.
+        let mut remote = env.bare();
+        remote
+            .env("PLATCTL_API_KEY", made["key"].as_str().unwrap())
+            .args([
+                "--server",
+                server.url.as_str(),
+                "keys",
+                "whoami",
+                "-o",
+                "json",
+            ]);
+        let out = crate::common::Run::from(remote.output().unwrap());
+        assert_eq!(out.code, 0, "{out}");
+        let me = out.json();
+        assert_eq!(me["principal"], "key", "{me}");
+        assert_eq!(me["key"]["id"], made["id"], "{me}");
+        assert_eq!(me["key"]["organization"], "acme", "{me}");
+        assert_eq!(
+            me["key"]["scopes"],
+            serde_json::json!(["api-keys:read"]),
+            "{me}"
+        );
+        assert_eq!(me["roles"], serde_json::json!(["acme:ADMIN"]), "{me}");
+
+        // Directly: the --as user, and the operator (everything, no roles to bound it).
+        let user = env
+            .ok(&["--as", "alice@acme.io", "keys", "whoami", "-o", "json"])
+            .json();
+        assert_eq!(user["principal"], "user", "{user}");
+        assert_eq!(user["actor"], "alice@acme.io", "{user}");
+        assert!(user["key"].is_null(), "{user}");
+        let operator = env.ok(&["keys", "whoami", "-o", "json"]).json();
+        assert_eq!(operator["principal"], "operator", "{operator}");
+        assert_eq!(operator["roles"], serde_json::json!([]), "{operator}");
+
+        // A key without `api-keys:read` is told what it lacks, like any other operation.
+        let (_, narrow) = operator_key(&env, &["agents:read"]);
+        let mut refused = env.bare();
+        refused.env("PLATCTL_API_KEY", &narrow).args([
+            "--server",
+            server.url.as_str(),
+            "keys",
+            "whoami",
+        ]);
+        let refused = crate::common::Run::from(refused.output().unwrap());
+        assert_eq!(refused.code, 77, "{refused}");
+        assert!(refused.stderr.contains("api-keys:read"), "{refused}");
+    }
+);

@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 
 use super::filter::{IpMatch, Resolved};
 use super::parallel;
-use crate::backend::Sink;
 use crate::db::{Db, Dialect, Row, Sql};
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
+use crate::proto::Sink;
 use crate::proto::audit::*;
 
 /// Rows read per round trip when streaming.
