@@ -5,13 +5,17 @@
 //! request to `platctl serve`, which runs the same core. Commands call [`Backend::send`] with
 //! a request type of [`crate::proto`], and do not know which of the two answers.
 
-use crate::core::{Core, Run};
+use crate::core::Core;
+use crate::core::run::Run;
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use crate::proto::audit::{AuditExport, AuditQuery, AuditRecord, ExportReport};
 use crate::proto::backup::{BackupRestore, RestorePlan, RestoreReport};
+use crate::proto::health::HealthReport;
 use crate::proto::ops::Op;
-use crate::proto::{CreateKey, CreatedKey, Deliver, Organization, RotateKey, RotatedKey, Sink};
+use crate::proto::{
+    CreateKey, CreatedKey, Deliver, Organization, Out, RotateKey, RotatedKey, Sink,
+};
 use crate::remote::Remote;
 
 pub enum Backend {
@@ -80,7 +84,7 @@ impl Backend {
     pub async fn audit_export(
         &self,
         req: &AuditExport,
-        out: &mut (dyn std::io::Write + Send),
+        out: Out<'_>,
         progress: Reporter,
     ) -> Result<ExportReport> {
         match self {
@@ -132,6 +136,15 @@ impl Backend {
     /// Create the organization `default` when there is none; returns it when created.
     pub async fn ensure_default_organization(&self) -> Result<Option<Organization>> {
         self.local("init")?.ensure_default_organization().await
+    }
+
+    /// Ask the server's health endpoint at `path`, which needs no key (`--server` only).
+    pub async fn probe(&self, path: &str, timeout: std::time::Duration) -> Result<HealthReport> {
+        match self {
+            Backend::Remote(remote) => remote.probe(path, timeout).await,
+            Backend::Core(_) => Err(Error::usage("--probe asks a server: it needs --server URL")
+                .with_hint("e.g. platctl health --server http://127.0.0.1:8088 --probe ready")),
+        }
     }
 
     /// Release connections.

@@ -795,7 +795,7 @@ pub fn parse_since(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> 
     }
     if trimmed.starts_with(|c: char| c.is_ascii_digit()) && !trimmed.contains('-') {
         let back = crate::proto::bounded("the duration", parse_duration(trimmed)?)?;
-        return chrono::Utc::now()
+        return crate::local::now()
             .checked_sub_signed(back)
             .ok_or_else(|| "too far back".to_string());
     }

@@ -296,6 +296,20 @@ fn column_error(col: &str, err: sqlx::Error) -> Error {
     Error::new(ErrorKind::Database, format!("cannot read column `{col}`")).with_source(err)
 }
 
+/// A SQLite text column holding JSON (SQLite has no JSON or array type): NULL is none.
+fn json_text<T: serde::de::DeserializeOwned>(
+    r: &sqlx::sqlite::SqliteRow,
+    col: &str,
+    what: &str,
+) -> Result<Option<T>> {
+    let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
+    text.map(|t| serde_json::from_str(&t))
+        .transpose()
+        .map_err(|e| {
+            Error::new(ErrorKind::Database, format!("`{col}` is not {what}")).with_source(e)
+        })
+}
+
 impl Row {
     /// A value whose Rust type decodes the same way from both drivers (text, integers, bools).
     pub fn get<T>(&self, col: &str) -> Result<T>
@@ -377,16 +391,7 @@ impl Row {
                     r.try_get(col).map_err(|e| column_error(col, e))?;
                 Ok(v.map(|j| j.0).unwrap_or(serde_json::Value::Null))
             }
-            Row::Sqlite(r) => {
-                let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
-                match text {
-                    None => Ok(serde_json::Value::Null),
-                    Some(t) => serde_json::from_str(&t).map_err(|e| {
-                        Error::new(ErrorKind::Database, format!("`{col}` is not JSON"))
-                            .with_source(e)
-                    }),
-                }
-            }
+            Row::Sqlite(r) => Ok(json_text(r, col, "JSON")?.unwrap_or_default()),
         }
     }
 
@@ -396,16 +401,7 @@ impl Row {
                 let v: Option<Vec<String>> = r.try_get(col).map_err(|e| column_error(col, e))?;
                 Ok(v.unwrap_or_default())
             }
-            Row::Sqlite(r) => {
-                let text: Option<String> = r.try_get(col).map_err(|e| column_error(col, e))?;
-                match text {
-                    None => Ok(Vec::new()),
-                    Some(t) => serde_json::from_str(&t).map_err(|e| {
-                        Error::new(ErrorKind::Database, format!("`{col}` is not a JSON list"))
-                            .with_source(e)
-                    }),
-                }
-            }
+            Row::Sqlite(r) => Ok(json_text(r, col, "a JSON list")?.unwrap_or_default()),
         }
     }
 

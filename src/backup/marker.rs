@@ -14,8 +14,6 @@
 //! A `--clean` restore runs in one transaction, so it needs no mark: it commits whole or not at
 //! all. SQLite restores are written to a temporary file and renamed into place.
 
-use chrono::Utc;
-
 use crate::db::{Db, Dialect, Sql};
 use crate::error::{Error, Result};
 pub use crate::proto::backup::Unfinished;
@@ -104,7 +102,7 @@ pub async fn read(db: &Db) -> Result<Option<Unfinished>> {
         None => Ok(Some(Unfinished {
             backup_id: "(unknown)".into(),
             storage: "(unknown)".into(),
-            started_at: Utc::now(),
+            started_at: crate::local::now(),
             host: String::new(),
             pid: 0,
             running: false,

@@ -61,7 +61,7 @@ pub(super) async fn prune_locked(
             Err(e) => return Err(e),
         }
     }
-    let doomed = retention::select(&candidates(&all), policy, Utc::now());
+    let doomed = retention::select(&candidates(&all), policy, crate::local::now());
     let mut deleted = Vec::new();
     for listed in all.iter().filter(|l| doomed.contains(&l.manifest.id)) {
         if !dry_run {

@@ -161,7 +161,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
             let back = chrono::Duration::from_std(older_than)
                 .map_err(|_| Error::usage("--older-than is too long"))?;
             let req = AuditPrune {
-                cutoff: chrono::Utc::now() - back,
+                cutoff: crate::local::now() - back,
             };
             let plan = backend.send(PlanAuditPrune(req.clone())).await?;
             let cutoff = plan.cutoff.format("%Y-%m-%d %H:%M:%S UTC");

@@ -8,28 +8,15 @@ use crate::output::{Format, Tone};
 use crate::proto::health::{CHECKS, HealthReport, HealthRequest, HealthState, Thresholds};
 
 pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
-    // With a server: a probe, or no key to run the checks with, asks its health endpoints.
-    let server = ctx.settings.server.as_ref().map(|s| s.value.clone());
-    match (&server, args.probe) {
-        (None, Some(_)) => {
-            return Err(Error::usage("--probe asks a server: it needs --server URL")
-                .with_hint("e.g. platctl health --server http://127.0.0.1:8088 --probe ready"));
-        }
-        (Some(server), probe) if probe.is_some() || ctx.settings.api_key.is_none() => {
-            let path = match probe {
-                None => "/health",
-                Some(Probe::Live) => "/health/live",
-                Some(Probe::Ready) => "/health/ready",
-            };
-            let ca = ctx
-                .settings
-                .server_ca_file
-                .as_ref()
-                .map(|f| f.value.as_path());
-            let report = crate::remote::probe(server, ca, path, args.timeout).await?;
-            return show(ctx, &args, &report);
-        }
-        _ => {}
+    // A probe, or a server and no key to run the checks with, asks the health endpoints.
+    if args.probe.is_some() || (ctx.settings.server.is_some() && ctx.settings.api_key.is_none()) {
+        let path = match args.probe {
+            None => "/health",
+            Some(Probe::Live) => "/health/live",
+            Some(Probe::Ready) => "/health/ready",
+        };
+        let report = ctx.backend().await?.probe(path, args.timeout).await?;
+        return show(ctx, &args, &report);
     }
     for (name, warning, critical) in [
         ("disk", args.disk_warning, args.disk_critical),

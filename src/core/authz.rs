@@ -11,9 +11,8 @@
 
 use uuid::Uuid;
 
-use super::audit::Actor;
+use super::actor::{Actor, Authorized, KeyGrant, OrgRef, View};
 use super::memory::{Heard, Held};
-use super::orgs::OrgRef;
 use super::{catalogue, orgs, permissions, roles, users};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
@@ -45,73 +44,6 @@ impl<'a> Target<'a> {
     pub fn or_default(org: Option<&'a str>) -> Target<'a> {
         org.map_or(Target::Default, Target::Org)
     }
-}
-
-/// An API key acting: what it may do.
-#[derive(Debug, Clone)]
-pub struct KeyGrant {
-    /// Its organization; none for a platform key.
-    pub organization: Option<OrgRef>,
-    pub prefix: String,
-    pub scopes: Vec<String>,
-}
-
-/// What an authorized operation may see of the platform.
-#[derive(Debug, Clone)]
-pub enum View {
-    /// Everything: the operator, a platform key, a user holding the permission everywhere.
-    All,
-    /// The objects of these organizations only (never a platform key, never an entry of the
-    /// platform's own).
-    Orgs(Vec<OrgRef>),
-}
-
-impl View {
-    /// Whether it sees the organization.
-    pub fn sees(&self, org: Uuid) -> bool {
-        match self {
-            View::All => true,
-            View::Orgs(orgs) => orgs.iter().any(|o| o.id == org),
-        }
-    }
-
-    /// The organizations it is limited to, if it is.
-    pub fn orgs(&self) -> Option<&[OrgRef]> {
-        match self {
-            View::All => None,
-            View::Orgs(orgs) => Some(orgs),
-        }
-    }
-
-    /// ` AND column IN (…)` when limited (a column that is NULL — a platform key, a platform
-    /// entry — is never in it).
-    pub fn restrict(&self, sql: &mut Sql, column: &str) {
-        let View::Orgs(orgs) = self else {
-            return;
-        };
-        if orgs.is_empty() {
-            sql.push_str(" AND 1 = 0");
-            return;
-        }
-        sql.push_str(&format!(" AND {column} IN ("));
-        for (i, org) in orgs.iter().enumerate() {
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_bind(org.id);
-        }
-        sql.push_str(")");
-    }
-}
-
-/// What an authorization decided.
-#[derive(Debug, Clone)]
-pub struct Authorized {
-    /// What the operation may see while it looks things up.
-    pub view: View,
-    /// The organization it applies to, when it names one or picks one ([`Target::Org`],
-    /// [`Target::Default`]).
-    pub org: Option<OrgRef>,
 }
 
 /// Who is acting, as authorization tells them apart.
@@ -407,111 +339,6 @@ async fn organization_count(tx: &mut Tx<'_>) -> Result<i64> {
 
 fn holds(held: &std::collections::BTreeSet<(String, String)>, needed: Permission) -> bool {
     held.contains(&(needed.resource.to_string(), needed.action.to_string()))
-}
-
-/// How high `actor` reaches in the role hierarchy in `org` — nobody grants a role above
-/// their own or changes someone above them. The operator, a platform key and a key the
-/// operator made for an organization are not bounded by a role; a user, and a key a user made,
-/// by the user's role there. For the whole platform (`org` none: the role catalogue), by a
-/// user's lowest role of all.
-pub(super) async fn ceiling(tx: &mut Tx<'_>, actor: &Actor, org: Option<Uuid>) -> Result<Ceiling> {
-    let Some(user_id) = actor.user_id else {
-        return Ok(Ceiling::None);
-    };
-    let user = users::user_by_id(tx, user_id).await?;
-    let mut sql = Sql::new(
-        "SELECT r.id, r.name, r.level, o.slug FROM user_roles ur \
-         JOIN roles r ON r.id = ur.role_id \
-         JOIN organizations o ON o.id = ur.organization_id WHERE ur.user_id = ",
-    );
-    sql.push_bind(user_id);
-    if let Some(org) = org {
-        sql.push_str(" AND ur.organization_id = ");
-        sql.push_bind(org);
-    }
-    sql.push_str(" ORDER BY r.level, o.slug LIMIT 1");
-    let held = match tx.fetch_optional(sql).await? {
-        Some(row) => Some(Bound {
-            role_id: row.uuid("id")?,
-            role: row.text("name")?,
-            level: i64::from(row.get::<i32>("level")?),
-            org: row.text("slug")?,
-        }),
-        None => None,
-    };
-    Ok(Ceiling::Role {
-        user: user.email,
-        held,
-    })
-}
-
-/// How high an actor reaches in the role hierarchy.
-#[derive(Debug, Clone)]
-pub enum Ceiling {
-    /// Not bounded by a role.
-    None,
-    /// Bounded by `user`'s role (none: no role at all).
-    Role { user: String, held: Option<Bound> },
-}
-
-/// The role that bounds an actor.
-#[derive(Debug, Clone)]
-pub struct Bound {
-    pub role_id: Uuid,
-    pub role: String,
-    pub level: i64,
-    pub org: String,
-}
-
-impl Ceiling {
-    /// Refuse when `role` (of `level`) is above the actor's own: `what` is what they would
-    /// do to it ("cannot grant").
-    pub fn allows(&self, what: &str, role: &str, level: i64) -> Result<()> {
-        let Ceiling::Role { user, held } = self else {
-            return Ok(());
-        };
-        let (max, own) = match held {
-            Some(b) => (
-                b.level,
-                format!("{} (level {}) in {}", b.role, b.level, b.org),
-            ),
-            None => (0, "none".to_string()),
-        };
-        if level <= max {
-            return Ok(());
-        }
-        Err(Error::forbidden(format!(
-            "forbidden: {user} {what} {role} (level {level}), above their own role, {own}"
-        ))
-        .with_hint(
-            "nobody grants a role above their own or changes someone above them; the operator \
-             (without --as), a platform key or a higher role can",
-        ))
-    }
-
-    /// Refuse to hand out permissions the actor does not hold itself.
-    pub async fn holds(&self, tx: &mut Tx<'_>, permissions: &[Permission]) -> Result<()> {
-        let Ceiling::Role { user, held } = self else {
-            return Ok(());
-        };
-        let have = match held {
-            Some(b) => roles::effective(tx, b.role_id).await?,
-            None => Default::default(),
-        };
-        let missing: Vec<String> = permissions
-            .iter()
-            .filter(|p| !have.contains_key(&(p.resource.to_string(), p.action.to_string())))
-            .map(|p| p.to_string())
-            .collect();
-        if missing.is_empty() {
-            return Ok(());
-        }
-        Err(Error::forbidden(format!(
-            "forbidden: {user} cannot grant {}, which their own role does not hold",
-            missing.join(", ")
-        ))
-        .with_hint("nobody hands out more than they hold; the operator (without --as) can"))
-    }
 }
 
 /// What the user holds in `org`: remembered ([`Heard`]), or read and remembered.

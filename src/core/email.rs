@@ -3,7 +3,9 @@
 
 use serde_json::json;
 
-use super::{Actor, AuditEntry, Core, audit};
+use super::Core;
+use super::actor::Actor;
+use super::audit::{self, AuditEntry};
 use crate::email::{sendgrid, smtp};
 use crate::error::{Error, Result};
 use crate::proto::email::{EmailPreview, EmailSent, EmailTest, Provider, Rendered};

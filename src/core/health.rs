@@ -74,7 +74,7 @@ fn short(d: Duration) -> String {
 }
 
 fn age(since: chrono::DateTime<chrono::Utc>) -> Duration {
-    (chrono::Utc::now() - since).to_std().unwrap_or_default()
+    (crate::local::now() - since).to_std().unwrap_or_default()
 }
 
 impl Core {
@@ -333,7 +333,7 @@ impl Core {
 
     async fn check_keys(&self, t: &Thresholds) -> Result<Found> {
         let db = self.db().await?;
-        let now = super::now();
+        let now = crate::local::now();
         let until = now + chrono::Duration::from_std(t.key_expiry).unwrap_or_default();
         let rows = db
             .fetch_all(

@@ -20,8 +20,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::audit::Actor;
-use super::authz::View;
+use super::actor::{Actor, View};
 use super::users::UserRef;
 use crate::proto::{ApiKey, ListKeys};
 
@@ -146,16 +145,19 @@ impl Heard {
     /// changes are not heard of.
     pub(super) fn generation(&self) -> Option<(Generation, DateTime<Utc>)> {
         let state = self.0.lock().ok()?;
-        state
-            .hearing
-            .then(|| (Generation(state.generation, Instant::now()), super::now()))
+        state.hearing.then(|| {
+            (
+                Generation(state.generation, Instant::now()),
+                crate::local::now(),
+            )
+        })
     }
 
     /// A listing still true: younger than a second, and no key in it expired since.
     pub(super) fn listing(&self, req: &ListKeys, view: &View) -> Option<Vec<ApiKey>> {
         let state = self.0.lock().ok()?;
         let listing = state.listings.fresh(&Self::listing_key(req, view))?;
-        let now = super::now();
+        let now = crate::local::now();
         let expired_since =
             |k: &ApiKey| k.expires_at.is_some_and(|at| at > listing.now && at <= now);
         (!listing.keys.iter().any(expired_since)).then(|| listing.keys.clone())
@@ -231,7 +233,7 @@ mod tests {
             name: "k".into(),
             scopes: vec!["api-keys:read".into()],
             status: crate::proto::KeyStatus::Active,
-            created_at: Utc::now(),
+            created_at: crate::local::now(),
             created_by: None,
             expires_at,
             last_used_at: None,
@@ -274,7 +276,7 @@ mod tests {
         assert_eq!(heard.listing(&req(), &View::All).unwrap().len(), 1);
         let other = ListKeys { all: true, ..req() };
         assert!(heard.listing(&other, &View::All).is_none(), "another query");
-        let acme = crate::core::orgs::OrgRef {
+        let acme = crate::core::actor::OrgRef {
             id: Uuid::new_v4(),
             slug: "acme".into(),
         };
@@ -300,7 +302,7 @@ mod tests {
     fn a_listing_with_a_key_expired_since_is_read_again() {
         let heard = Heard::default();
         heard.forget_all(Some(true));
-        let soon = Utc::now() + chrono::Duration::milliseconds(30);
+        let soon = crate::local::now() + chrono::Duration::milliseconds(30);
         heard.keep_listing(
             &req(),
             &View::All,

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use super::audit::{self, Actor, AuditEntry};
+use super::actor::Actor;
+use super::audit::{self, AuditEntry};
 use crate::db::{Conn, Db, Dialect, Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::{self, Embedded};
@@ -403,7 +404,7 @@ async fn run_locked(
             .bind(m.version)
             .bind(m.name)
             .bind(m.checksum())
-            .bind(super::now())
+            .bind(crate::local::now())
             .bind(i64::try_from(duration_ms).unwrap_or(i64::MAX))
             .bind(actor.label.as_str()),
         )

@@ -2,6 +2,7 @@
 //! key format, audit entries. [`Core`] runs each operation ([`Run`]) over a database, for the
 //! command line and, per request, behind the admin API.
 
+pub mod actor;
 pub mod audit;
 pub mod authz;
 mod backups;
@@ -25,15 +26,14 @@ use crate::proto::backup::*;
 use crate::proto::ops::{Op, Principal};
 use crate::proto::*;
 
-pub use audit::{Actor, AuditEntry};
+use actor::Actor;
 use authz::Target;
-pub use run::Run;
 
 /// A change: one write transaction with the actor resolved and authorized inside it (the
 /// operation's permission and reach from [`crate::proto::ops`], before anything it names is
 /// looked up), committed only when the change and its audit entry both succeeded (dropping
 /// the transaction rolls back). The body gets what the authorization decided
-/// ([`authz::Authorized`]: what it may see, the organization it applies to). With `deliver`,
+/// ([`actor::Authorized`]: what it may see, the organization it applies to). With `deliver`,
 /// the result must also be shown (a new key) before the change is committed.
 macro_rules! change {
     ($core:ident, $op:expr, $target:expr, |$tx:ident, $actor:ident, $auth:ident| $body:expr) => {{
@@ -82,9 +82,9 @@ macro_rules! read {
     }};
 }
 
-mod run;
+pub mod run;
 
-pub use crate::local::{now, operator};
+use crate::local::operator;
 
 /// Where email templates and the sender come from. Not `Debug`: it holds secrets.
 #[derive(Clone, Default)]
@@ -138,7 +138,7 @@ pub struct Core {
     shared: std::sync::Arc<Shared>,
     principal: Principal,
     operator: String,
-    client: audit::Client,
+    client: actor::Client,
     /// The actor once looked up ([`Core::authenticate`]): one key lookup per request.
     resolved: std::sync::OnceLock<Actor>,
 }
@@ -177,7 +177,7 @@ impl Core {
             }),
             principal,
             operator: operator(),
-            client: audit::Client::default(),
+            client: actor::Client::default(),
             resolved: std::sync::OnceLock::new(),
         }
     }
@@ -192,7 +192,7 @@ impl Core {
     }
 
     /// The same database and settings, for another principal calling from `client`.
-    pub fn acting_as(&self, principal: Principal, client: audit::Client) -> Core {
+    pub fn acting_as(&self, principal: Principal, client: actor::Client) -> Core {
         Core {
             shared: self.shared.clone(),
             principal,

@@ -2,17 +2,12 @@
 
 use uuid::Uuid;
 
-use super::audit::{self, Actor, AuditEntry};
+use super::actor::{Actor, OrgRef};
+use super::audit::{self, AuditEntry};
 use super::lookup::{names, not_found};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::*;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrgRef {
-    pub id: Uuid,
-    pub slug: String,
-}
 
 /// Lowercase letters, digits and single dashes between them; at most 63 characters
 /// ([`crate::proto::input::slug`], which the admin API applies too).
@@ -111,7 +106,7 @@ pub async fn create_org(
         slug: req.slug.clone(),
         name,
         members: 0,
-        created_at: super::now(),
+        created_at: crate::local::now(),
     };
     tx.execute(
         Sql::new("INSERT INTO organizations (id, slug, name, created_at) VALUES ($1, $2, $3, $4)")

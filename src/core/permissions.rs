@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
-use super::authz::View;
+use super::actor::{OrgRef, View};
 use super::catalogue::{self};
 use super::roles::{catalogue_rank, effective, role_of};
-use super::{orgs, users};
+use super::users;
 use crate::db::{Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::proto::*;
@@ -82,7 +82,7 @@ pub async fn user_permissions(
 pub async fn check(
     tx: &mut Tx<'_>,
     view: &View,
-    org: &orgs::OrgRef,
+    org: &OrgRef,
     req: &CheckPermission,
 ) -> Result<PermissionCheck> {
     let perms = catalogue::parse(&req.permission)?;

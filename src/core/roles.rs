@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::authz::{self, Authorized};
+use super::actor::{Actor, Authorized, OrgRef};
+use super::audit::{self, AuditEntry};
 use super::catalogue::{self, Permission};
 use super::lookup::{names, not_found};
-use super::{orgs, roles, users};
+use super::{roles, users};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::*;
@@ -189,7 +189,7 @@ async fn insert_grant(tx: &mut Tx<'_>, role: Uuid, p: &Permission) -> Result<()>
         )
         .bind(role)
         .bind(pid)
-        .bind(super::now()),
+        .bind(crate::local::now()),
     )
     .await?;
     Ok(())
@@ -228,7 +228,7 @@ pub async fn create_role(tx: &mut Tx<'_>, actor: &Actor, req: &CreateRole) -> Re
         None => Vec::new(),
     };
     // Nobody makes a role above their own, or hands out (by copying) what they do not hold.
-    let ceiling = authz::ceiling(tx, actor, None).await?;
+    let ceiling = ceiling(tx, actor, None).await?;
     ceiling.allows("cannot create", &req.name, req.level)?;
     ceiling.holds(tx, &copied).await?;
     let id = Uuid::new_v4();
@@ -242,7 +242,7 @@ pub async fn create_role(tx: &mut Tx<'_>, actor: &Actor, req: &CreateRole) -> Re
         .bind(req.level)
         .bind(req.description.clone().unwrap_or_default())
         .bind(false)
-        .bind(super::now()),
+        .bind(crate::local::now()),
     )
     .await?;
     for p in &copied {
@@ -269,7 +269,7 @@ pub async fn delete_role(
     force: bool,
 ) -> Result<RoleDeleted> {
     let role = roles::role_by_name(tx, name).await?;
-    authz::ceiling(tx, actor, None)
+    ceiling(tx, actor, None)
         .await?
         .allows("cannot delete", &role.name, role.level)?;
     if role.is_system {
@@ -340,7 +340,7 @@ async fn change_grants(
     grant: bool,
 ) -> Result<GrantChange> {
     let role = roles::role_by_name(tx, role).await?;
-    let ceiling = authz::ceiling(tx, actor, None).await?;
+    let ceiling = ceiling(tx, actor, None).await?;
     ceiling.allows("cannot change the grants of", &role.name, role.level)?;
     if grant {
         let perms: Vec<Permission> = perms.iter().map(|(p, _)| *p).collect();
@@ -414,7 +414,7 @@ async fn change_grants(
 
 /// The role a user holds in an organization, if any.
 /// The organization an operation was authorized for.
-fn authorized_org<'a>(auth: &'a Authorized, slug: &str) -> Result<&'a orgs::OrgRef> {
+fn authorized_org<'a>(auth: &'a Authorized, slug: &str) -> Result<&'a OrgRef> {
     auth.org.as_ref().ok_or_else(|| {
         Error::internal(format!(
             "the organization {} was not authorized",
@@ -458,7 +458,7 @@ pub async fn assign(
     let user = users::user_in(tx, &auth.view, &req.user).await?;
     let role = roles::role_by_name(tx, &req.role).await?;
     let previous = role_of(tx, user.id, org.id).await?;
-    let ceiling = authz::ceiling(tx, actor, Some(org.id)).await?;
+    let ceiling = ceiling(tx, actor, Some(org.id)).await?;
     ceiling.allows("cannot grant", &role.name, role.level)?;
     if let Some(previous) = &previous {
         ceiling.allows(
@@ -487,7 +487,7 @@ pub async fn assign(
         .bind(user.id)
         .bind(org.id)
         .bind(role.id)
-        .bind(super::now())
+        .bind(crate::local::now())
         .bind(actor.user_id),
     )
     .await?;
@@ -523,7 +523,7 @@ pub async fn unassign(
             user.email, org.slug
         )));
     };
-    authz::ceiling(tx, actor, Some(org.id)).await?.allows(
+    ceiling(tx, actor, Some(org.id)).await?.allows(
         &format!("cannot take the role of {}, who is", user.email),
         &previous.name,
         previous.level,
@@ -551,4 +551,108 @@ pub async fn unassign(
         previous_role: Some(previous.name),
         changed: true,
     })
+}
+/// How high `actor` reaches in the role hierarchy in `org` — nobody grants a role above
+/// their own or changes someone above them. The operator, a platform key and a key the
+/// operator made for an organization are not bounded by a role; a user, and a key a user made,
+/// by the user's role there. For the whole platform (`org` none: the role catalogue), by a
+/// user's lowest role of all.
+pub async fn ceiling(tx: &mut Tx<'_>, actor: &Actor, org: Option<Uuid>) -> Result<Ceiling> {
+    let Some(user_id) = actor.user_id else {
+        return Ok(Ceiling::None);
+    };
+    let user = users::user_by_id(tx, user_id).await?;
+    let mut sql = Sql::new(
+        "SELECT r.id, r.name, r.level, o.slug FROM user_roles ur \
+         JOIN roles r ON r.id = ur.role_id \
+         JOIN organizations o ON o.id = ur.organization_id WHERE ur.user_id = ",
+    );
+    sql.push_bind(user_id);
+    if let Some(org) = org {
+        sql.push_str(" AND ur.organization_id = ");
+        sql.push_bind(org);
+    }
+    sql.push_str(" ORDER BY r.level, o.slug LIMIT 1");
+    let held = match tx.fetch_optional(sql).await? {
+        Some(row) => Some(Bound {
+            role_id: row.uuid("id")?,
+            role: row.text("name")?,
+            level: i64::from(row.get::<i32>("level")?),
+            org: row.text("slug")?,
+        }),
+        None => None,
+    };
+    Ok(Ceiling::Role {
+        user: user.email,
+        held,
+    })
+}
+
+/// How high an actor reaches in the role hierarchy.
+#[derive(Debug, Clone)]
+pub enum Ceiling {
+    /// Not bounded by a role.
+    None,
+    /// Bounded by `user`'s role (none: no role at all).
+    Role { user: String, held: Option<Bound> },
+}
+
+/// The role that bounds an actor.
+#[derive(Debug, Clone)]
+pub struct Bound {
+    pub role_id: Uuid,
+    pub role: String,
+    pub level: i64,
+    pub org: String,
+}
+
+impl Ceiling {
+    /// Refuse when `role` (of `level`) is above the actor's own: `what` is what they would
+    /// do to it ("cannot grant").
+    pub fn allows(&self, what: &str, role: &str, level: i64) -> Result<()> {
+        let Ceiling::Role { user, held } = self else {
+            return Ok(());
+        };
+        let (max, own) = match held {
+            Some(b) => (
+                b.level,
+                format!("{} (level {}) in {}", b.role, b.level, b.org),
+            ),
+            None => (0, "none".to_string()),
+        };
+        if level <= max {
+            return Ok(());
+        }
+        Err(Error::forbidden(format!(
+            "forbidden: {user} {what} {role} (level {level}), above their own role, {own}"
+        ))
+        .with_hint(
+            "nobody grants a role above their own or changes someone above them; the operator \
+             (without --as), a platform key or a higher role can",
+        ))
+    }
+
+    /// Refuse to hand out permissions the actor does not hold itself.
+    pub async fn holds(&self, tx: &mut Tx<'_>, permissions: &[Permission]) -> Result<()> {
+        let Ceiling::Role { user, held } = self else {
+            return Ok(());
+        };
+        let have = match held {
+            Some(b) => effective(tx, b.role_id).await?,
+            None => Default::default(),
+        };
+        let missing: Vec<String> = permissions
+            .iter()
+            .filter(|p| !have.contains_key(&(p.resource.to_string(), p.action.to_string())))
+            .map(|p| p.to_string())
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(Error::forbidden(format!(
+            "forbidden: {user} cannot grant {}, which their own role does not hold",
+            missing.join(", ")
+        ))
+        .with_hint("nobody hands out more than they hold; the operator (without --as) can"))
+    }
 }

@@ -146,15 +146,7 @@ run! {
     CreateKey => |req, core, progress| core.create_key(&req, &|_| Ok(())).await;
     ListKeys => |req, core, progress| {
         read!(core, ListKeys::OP, Target::named(req.organization.as_deref()), |tx, auth| async {
-            if let Some(keys) = core.heard.listing(&req, &auth.view) {
-                return Ok(keys);
-            }
-            let generation = core.heard.generation();
-            let keys = keys::list(tx, &auth.view, &req).await?;
-            if let Some(generation) = generation {
-                core.heard.keep_listing(&req, &auth.view, generation, &keys);
-            }
-            Ok::<_, crate::error::Error>(keys)
+            keys::list_remembered(tx, &core.heard, &auth.view, &req).await
         })
     };
     ShowKey => |req, core, progress| {
@@ -183,25 +175,7 @@ run! {
     Whoami => |req, core, progress| {
         read!(core, Whoami::OP, Target::named(None), |tx, _auth| async {
             let actor = core.actor(tx).await?;
-            let principal = match (&core.principal, actor.api_key_id) {
-                (_, Some(_)) => "key",
-                (Principal::User(_), None) => "user",
-                _ => "operator",
-            };
-            let key = match actor.api_key_id {
-                Some(id) => Some(keys::show(tx, &authz::View::All, &id.to_string()).await?),
-                None => None,
-            };
-            let roles = match actor.user_id {
-                Some(id) => users::roles_of(tx, id).await?,
-                None => Vec::new(),
-            };
-            Ok::<_, crate::error::Error>(Identity {
-                principal: principal.into(),
-                actor: actor.label.clone(),
-                key,
-                roles,
-            })
+            keys::whoami(tx, &actor, matches!(core.principal, Principal::User(_))).await
         })
     };
 
@@ -278,28 +252,23 @@ impl Core {
         deliver: Deliver<'_, CreatedKey>,
     ) -> Result<CreatedKey> {
         keys::check_request(req)?;
-        if req.platform {
-            // Platform keys are the operator's: made with the database, never by a key or a user.
-            if self.principal != Principal::Operator {
-                return Err(crate::error::Error::forbidden(
-                    "forbidden: a platform key is made only by the operator with the database",
-                )
-                .with_hint(
-                    "run `platctl keys create --platform ...` against the database itself, without --as and without --server",
-                ));
-            }
-            return change!(
-                self,
-                CreateKey::OP,
-                Target::Platform,
-                |tx, actor, _auth| keys::create(tx, actor, None, req, self.key_confirm_within),
-                deliver
-            );
+        // Platform keys are the operator's: made with the database, never by a key or a user.
+        if req.platform && self.principal != Principal::Operator {
+            return Err(crate::error::Error::forbidden(
+                "forbidden: a platform key is made only by the operator with the database",
+            )
+            .with_hint(
+                "run `platctl keys create --platform ...` against the database itself, without --as and without --server",
+            ));
         }
+        let target = match req.platform {
+            true => Target::Platform, // no organization: `auth.org` is none
+            false => Target::or_default(req.organization.as_deref()),
+        };
         change!(
             self,
             CreateKey::OP,
-            Target::or_default(req.organization.as_deref()),
+            target,
             |tx, actor, auth| keys::create(
                 tx,
                 actor,
@@ -343,7 +312,7 @@ impl Core {
     pub async fn audit_export(
         &self,
         req: &AuditExport,
-        out: &mut (dyn std::io::Write + Send),
+        out: Out<'_>,
         progress: Reporter,
     ) -> Result<ExportReport> {
         let f = self.audit_filter(AuditExport::OP, &req.filter).await?;

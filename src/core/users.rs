@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::authz::View;
+use super::actor::{Actor, OrgRef, View};
+use super::audit::{self, AuditEntry};
 use super::lookup::{names, not_found};
-use super::orgs;
 use crate::db::{Row, Sql, Tx};
 use crate::error::{Error, Result};
 use crate::proto::input;
@@ -158,7 +157,7 @@ pub async fn create_user(tx: &mut Tx<'_>, actor: &Actor, req: &CreateUser) -> Re
         name: req.name.clone().filter(|n| !n.trim().is_empty()),
         status: UserStatus::Active,
         roles: Vec::new(),
-        created_at: super::now(),
+        created_at: crate::local::now(),
         disabled_at: None,
     };
     tx.execute(
@@ -216,11 +215,7 @@ pub async fn roles_of(tx: &mut Tx<'_>, id: Uuid) -> Result<Vec<String>> {
 }
 
 /// The users of `org`, else every user the view sees (with their roles in what it sees).
-pub async fn list_users(
-    tx: &mut Tx<'_>,
-    view: &View,
-    org: Option<&orgs::OrgRef>,
-) -> Result<Vec<User>> {
+pub async fn list_users(tx: &mut Tx<'_>, view: &View, org: Option<&OrgRef>) -> Result<Vec<User>> {
     let scope = match org {
         Some(org) => View::Orgs(vec![org.clone()]),
         None => view.clone(),
@@ -257,11 +252,11 @@ pub async fn set_disabled(
     if changed {
         tx.execute(
             Sql::new("UPDATE users SET disabled_at = $1 WHERE id = $2")
-                .bind(disabled.then(super::now))
+                .bind(disabled.then(crate::local::now))
                 .bind(user.id),
         )
         .await?;
-        let keys = super::keys::of_creator(tx, user.id).await?;
+        let keys = super::keys::rows::of_creator(tx, user.id).await?;
         let prefixes: Vec<&str> = keys.iter().map(|k| k.prefix.as_str()).collect();
         let action = if disabled {
             "user.disable"
@@ -289,7 +284,7 @@ pub async fn set_disabled(
     Ok(UserChange {
         changed,
         user: user_from(&row, roles)?,
-        keys: super::keys::of_creator(tx, user.id).await?,
+        keys: super::keys::rows::of_creator(tx, user.id).await?,
     })
 }
 

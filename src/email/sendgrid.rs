@@ -94,7 +94,7 @@ pub async fn send(api: &Api, body: &Value) -> Result<Accepted> {
         let when = retry_after(
             header("retry-after").as_deref(),
             header("x-ratelimit-reset").as_deref(),
-            chrono::Utc::now(),
+            crate::local::now(),
         );
         let hint = match when {
             Some(wait) => format!(

@@ -204,6 +204,18 @@ const COUNTS: [&str; 6] = [
 const COUNTED: [&str; 2] = ["migrations_pending", "keys_expiring"];
 
 impl CheckResult {
+    /// A check with a state and a summary only (no threshold, figures or perfdata).
+    pub fn bare(name: &str, state: HealthState, summary: String) -> CheckResult {
+        CheckResult {
+            name: name.into(),
+            state,
+            summary,
+            threshold: None,
+            figures: Map::new(),
+            perfdata: Vec::new(),
+        }
+    }
+
     /// What anyone may see of this check: its state and its counts — no names, prefixes,
     /// dates, ids, paths, sizes or thresholds (those are for a key that may run the checks).
     pub fn public(&self) -> CheckResult {

@@ -532,7 +532,7 @@ macro_rules! kind {
 kind!(
     /// A new user's email ([`email`](super::email)).
     new_email,
-    super::email,
+    email,
     email_schema
 );
 kind!(

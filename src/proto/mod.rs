@@ -48,6 +48,9 @@ pub type Deliver<'a, T> = &'a (dyn Fn(&T) -> error::Result<()> + Send + Sync);
 /// Receives a long result a page at a time, as it is read: nothing holds all of it.
 pub type Sink<'a, T> = &'a mut (dyn FnMut(Vec<T>) -> error::Result<()> + Send);
 
+/// Receives a long text (an export) as it is written.
+pub type Out<'a> = &'a mut (dyn std::io::Write + Send);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum MigrationState {

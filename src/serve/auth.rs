@@ -22,7 +22,7 @@ use uuid::Uuid;
 use super::App;
 use super::error::ApiError;
 use crate::core::Core;
-use crate::core::audit::{Actor, Client};
+use crate::core::actor::{Actor, Client};
 use crate::error::ErrorKind;
 use crate::proto::error::AuthFailure;
 use crate::proto::ops::Principal;
@@ -360,7 +360,7 @@ pub struct KeyUses {
 impl KeyUses {
     fn record(&self, id: Uuid) {
         if let Ok(mut pending) = self.pending.lock() {
-            pending.insert(id, crate::core::now());
+            pending.insert(id, crate::local::now());
         }
     }
 

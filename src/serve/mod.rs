@@ -15,10 +15,8 @@ pub mod error;
 mod extract;
 mod json;
 mod metrics;
-mod routes;
+pub mod routes;
 mod stream;
-
-pub use routes::{ROUTES, markdown_table};
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;

@@ -33,11 +33,11 @@ use super::App;
 use super::auth::Caller;
 use super::error::{ApiError, Refusals};
 use super::extract::Asked;
-use crate::core::Run;
+use crate::core::run::Run;
 use crate::error::{Error, ErrorKind, Result};
 use crate::progress::{Progress, Reporter};
 use crate::proto::audit::{AuditExport, AuditQuery, ExportReport};
-use crate::proto::backup::{BackupRun, BackupRunOutcome, BackupVerify, VerifyReport};
+use crate::proto::backup::{BackupRun, BackupVerify};
 use crate::proto::endpoint::Endpoint;
 use crate::proto::event::Event;
 
@@ -340,6 +340,19 @@ where
     respond(app, rx).await
 }
 
+/// Run an operation the core runs ([`Run`]) as a stream of its events.
+async fn streamed<E>(app: &App, caller: &Caller, req: E) -> Result<Response, ApiError>
+where
+    E: Run + Send + 'static,
+    E::Response: Serialize,
+{
+    let core = caller.core.clone();
+    operation(app, move |progress, _| async move {
+        req.run(&core, progress).await
+    })
+    .await
+}
+
 /// `POST /backups/run`.
 #[utoipa::path(
     post,
@@ -358,12 +371,7 @@ pub async fn backup_run(
     Extension(caller): Extension<Caller>,
     Asked(req): Asked<BackupRun>,
 ) -> Result<Response, ApiError> {
-    let core = caller.core.clone();
-    operation(&app, move |progress, _| async move {
-        let outcome: BackupRunOutcome = req.run(&core, progress).await?;
-        Ok(outcome)
-    })
-    .await
+    streamed(&app, &caller, req).await
 }
 
 /// `POST /backups/verify` (with `restore_test`, a scratch restore).
@@ -384,12 +392,7 @@ pub async fn backup_verify(
     Extension(caller): Extension<Caller>,
     Asked(req): Asked<BackupVerify>,
 ) -> Result<Response, ApiError> {
-    let core = caller.core.clone();
-    operation(&app, move |progress, _| async move {
-        let report: VerifyReport = req.run(&core, progress).await?;
-        Ok(report)
-    })
-    .await
+    streamed(&app, &caller, req).await
 }
 
 /// `POST /audit-logs/export`.

@@ -12,10 +12,7 @@ pub(crate) fn platform(env: TestEnv) -> TestEnv {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     for (user, role) in [("alice@acme.io", "admin"), ("bob@acme.io", "viewer")] {
-        env.ok(&["-q", "users", "create", user]);
-        env.ok(&[
-            "-q", "roles", "assign", "--user", user, "--org", "acme", "--role", role,
-        ]);
+        env.member(user, "acme", role);
     }
     env
 }
@@ -90,7 +87,7 @@ each_backend!(queries_filter_200k_entries_and_page_through_them, |env| {
         "ndjson",
     ]));
     assert_eq!(day.len(), 50);
-    let since = chrono::Utc::now() - chrono::Duration::hours(24) - chrono::Duration::minutes(1);
+    let since = platctl::local::now() - chrono::Duration::hours(24) - chrono::Duration::minutes(1);
     let mut previous: Option<chrono::DateTime<chrono::Utc>> = None;
     for e in &day {
         assert_eq!(e["actor_user_id"], alice.as_str(), "{e}");

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use platctl::core::Core;
-use platctl::core::Run;
+use platctl::core::run::Run;
 use platctl::db::ConnectOptions;
 use platctl::db::DatabaseTarget;
 use platctl::error::ErrorKind;
@@ -276,10 +276,7 @@ each_backend!(names_never_leak_around_the_permission_check, |env| {
         env.ok(&["-q", "orgs", "create", org]);
     }
     for (user, org) in [("owner-a@acme.io", "acme"), ("owner-b@beta.io", "beta")] {
-        env.ok(&["-q", "users", "create", user]);
-        env.ok(&[
-            "-q", "roles", "assign", "--user", user, "--org", org, "--role", "owner",
-        ]);
+        env.member(user, org, "owner");
     }
     let key = |scope: &str| {
         env.ok(&["-q", "keys", "create", "--org", "acme", "--scope", scope])

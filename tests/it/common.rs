@@ -437,6 +437,14 @@ impl TestEnv {
         run
     }
 
+    /// Create `user` and give them `role` in `org` (which exists).
+    pub fn member(&self, user: &str, org: &str, role: &str) {
+        self.ok(&["-q", "users", "create", user]);
+        self.ok(&[
+            "-q", "roles", "assign", "--user", user, "--org", org, "--role", role,
+        ]);
+    }
+
     /// Apply every migration.
     pub fn migrated(self) -> TestEnv {
         self.ok(&["-q", "migrate", "run"]);

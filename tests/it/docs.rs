@@ -74,7 +74,7 @@ fn the_readme_carries_the_generated_tables() {
         ("matrix", platctl::core::catalogue::markdown_matrix()),
         ("operations", platctl::proto::ops::markdown_table()),
         ("settings", platctl::settings::markdown_table()),
-        ("routes", platctl::serve::markdown_table()),
+        ("routes", platctl::serve::routes::markdown_table()),
     ] {
         let (start, end) = (
             format!("<!-- {name}:start -->\n"),

@@ -276,18 +276,7 @@ fn email_test_delivers_through_smtp_and_says_which_stage_failed() {
 fn email_test_needs_settings_update() {
     let env = TestEnv::embedded();
     env.ok(&["-q", "init"]);
-    env.ok(&["-q", "users", "create", "bob@acme.io"]);
-    env.ok(&[
-        "-q",
-        "roles",
-        "assign",
-        "--user",
-        "bob@acme.io",
-        "--org",
-        "default",
-        "--role",
-        "viewer",
-    ]);
+    env.member("bob@acme.io", "default", "viewer");
     // Refused before anything is sent: no relay is even asked.
     let denied = email(
         &env,

@@ -27,10 +27,7 @@ fn people(env: TestEnv) -> TestEnv {
         ("carol@acme.io", "acme", "viewer"),
         ("owner@beta.io", "beta", "owner"),
     ] {
-        env.ok(&["-q", "users", "create", user]);
-        env.ok(&[
-            "-q", "roles", "assign", "--user", user, "--org", org, "--role", role,
-        ]);
+        env.member(user, org, role);
     }
     env
 }

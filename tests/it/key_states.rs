@@ -152,7 +152,7 @@ each_backend!(
         let expires = ok.body["expires_at"].as_str().unwrap();
         let expires: chrono::DateTime<chrono::Utc> = expires.parse().unwrap();
         assert!(
-            expires > chrono::Utc::now() + chrono::Duration::days(89),
+            expires > platctl::local::now() + chrono::Duration::days(89),
             "{ok}"
         );
         let verify = |key: &str| {

@@ -256,18 +256,7 @@ each_backend!(verify_follows_the_lifecycle, |env| {
 each_backend!(scopes_are_validated_and_never_exceed_the_creator, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
-    env.ok(&["-q", "users", "create", "ed@acme.io"]);
-    env.ok(&[
-        "-q",
-        "roles",
-        "assign",
-        "--user",
-        "ed@acme.io",
-        "--org",
-        "acme",
-        "--role",
-        "ADMIN",
-    ]);
+    env.member("ed@acme.io", "acme", "ADMIN");
 
     let unknown = env.run(&["keys", "create", "--scope", "agents:launch"]);
     assert_eq!(unknown.code, 2, "{unknown}");
@@ -358,18 +347,7 @@ each_backend!(delete_asks_first, |env| {
 pub fn alice_with_a_key(env: TestEnv) -> (TestEnv, String) {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
-    env.ok(&["-q", "users", "create", "alice@acme.io"]);
-    env.ok(&[
-        "-q",
-        "roles",
-        "assign",
-        "--user",
-        "alice@acme.io",
-        "--org",
-        "acme",
-        "--role",
-        "admin",
-    ]);
+    env.member("alice@acme.io", "acme", "admin");
     let key = env.ok(&[
         "-q",
         "--as",

@@ -490,7 +490,10 @@ fn matrix(env: TestEnv) {
     let s = setup(env);
     // Ops the admin API has no route for are the command line's only (a restore replaces
     // the database the server serves): keys cannot reach them at all.
-    let routed: Vec<Op> = platctl::serve::ROUTES.iter().filter_map(|r| r.op).collect();
+    let routed: Vec<Op> = platctl::serve::routes::ROUTES
+        .iter()
+        .filter_map(|r| r.op)
+        .collect();
     let mut failures = Vec::new();
     let mut counted = (0, 0);
     let mut n = 0;

@@ -10,18 +10,7 @@ use crate::common::{Kind, TestEnv, each_backend};
 pub(crate) fn with_member(env: TestEnv, role: &str) -> TestEnv {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
-    env.ok(&["-q", "users", "create", "bob@acme.io"]);
-    env.ok(&[
-        "-q",
-        "roles",
-        "assign",
-        "--user",
-        "bob@acme.io",
-        "--org",
-        "acme",
-        "--role",
-        role,
-    ]);
+    env.member("bob@acme.io", "acme", role);
     env
 }
 

@@ -390,7 +390,7 @@ fn every_protected_route_refuses_a_request_without_a_key() {
     let env = TestEnv::embedded();
     env.ok(&["-q", "init"]);
     let server = Served::start(&env, &[]);
-    for route in platctl::serve::ROUTES.iter() {
+    for route in platctl::serve::routes::ROUTES.iter() {
         let path = route.path.replace("{id}", "0000ffff");
         let answer = call(route.method, &format!("{}{path}", server.url), None, None);
         match route.op {
@@ -1127,14 +1127,17 @@ fn the_openapi_document_has_every_route_and_only_them() {
         }
     }
     documented.sort();
-    let mut table: Vec<String> = platctl::serve::ROUTES
+    let mut table: Vec<String> = platctl::serve::routes::ROUTES
         .iter()
         .map(|r| format!("{} {}", r.method, r.path))
         .collect();
     table.sort();
     assert_eq!(documented, table);
     // Every protected route names its key schemes; every operation lists 401 and 403.
-    for route in platctl::serve::ROUTES.iter().filter(|r| r.op.is_some()) {
+    for route in platctl::serve::routes::ROUTES
+        .iter()
+        .filter(|r| r.op.is_some())
+    {
         let op = &api["paths"][route.path][route.method.to_lowercase()];
         assert!(op["security"].is_array(), "{} {}", route.method, route.path);
         for status in ["401", "403", "429"] {
@@ -1244,7 +1247,7 @@ fn the_openapi_fuzzer_finds_no_server_error_and_no_undocumented_answer() {
         "{report}"
     );
     assert!(
-        selected.0.parse::<usize>().unwrap() + 2 >= platctl::serve::ROUTES.len(),
+        selected.0.parse::<usize>().unwrap() + 2 >= platctl::serve::routes::ROUTES.len(),
         "{report}"
     );
     // Each phase ran (the stateful one needs links to follow) and passed.

@@ -60,7 +60,7 @@ fn every_route_answers_with_the_security_headers() {
         .to_string();
     let server = Served::start(&env, &[]);
     let url = |path: &str| format!("{}{path}", server.url);
-    for route in platctl::serve::ROUTES.iter() {
+    for route in platctl::serve::routes::ROUTES.iter() {
         let path = concrete(route.path);
         let answer = call(route.method, &url(&path), None, None);
         assert_security_headers(&format!("{} {path}", route.method), &answer);

@@ -1,7 +1,17 @@
 //! Backups in an S3 bucket (any S3-protocol store): multipart uploads completed at the end,
 //! a conditional-write lock object with a lease.
 
-use super::*;
+use super::api::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use aws_sdk_s3::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_s3::primitives::ByteStream;
+use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+
+use crate::backup::manifest::{Check, Listed, MANIFEST_SUFFIX, Manifest, is_id};
+use crate::error::{Error, ErrorKind, Result};
 
 /// Lock lease length on S3, renewed every third of it while a run lives.
 pub(super) const LEASE: Duration = Duration::from_secs(60);
@@ -314,10 +324,10 @@ pub(super) async fn renew(
     lost: Arc<std::sync::atomic::AtomicBool>,
 ) {
     let lease = chrono::Duration::from_std(LEASE).unwrap_or_default();
-    let mut valid_until = Utc::now() + lease;
+    let mut valid_until = crate::local::now() + lease;
     loop {
         tokio::time::sleep(LEASE / 3).await;
-        me.expires_at = Some(Utc::now() + lease);
+        me.expires_at = Some(crate::local::now() + lease);
         let Ok(body) = serde_json::to_vec(&me) else {
             return;
         };
@@ -333,7 +343,7 @@ pub(super) async fn renew(
         match req.send().await {
             Ok(out) => {
                 etag = out.e_tag().map(String::from);
-                valid_until = Utc::now() + lease;
+                valid_until = crate::local::now() + lease;
             }
             Err(e) if is_precondition_failure(&e) => {
                 lost.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -344,7 +354,7 @@ pub(super) async fn renew(
                     "renewing the backup lock failed: {}",
                     DisplayErrorContext(&e)
                 );
-                if Utc::now() >= valid_until {
+                if crate::local::now() >= valid_until {
                     lost.store(true, std::sync::atomic::Ordering::SeqCst);
                     return;
                 }
@@ -507,7 +517,7 @@ impl Storage for S3Storage {
         let lease = chrono::Duration::from_std(LEASE).unwrap_or_default();
         let mut me = Holder::me();
         loop {
-            me.expires_at = Some(Utc::now() + lease);
+            me.expires_at = Some(crate::local::now() + lease);
             let body = serde_json::to_vec(&me)
                 .map_err(|e| Error::internal("cannot encode the lock").with_source(e))?;
             let put = self

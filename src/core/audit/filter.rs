@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use ipnet::IpNet;
 use uuid::Uuid;
 
-use crate::core::authz::Authorized;
+use crate::core::actor::Authorized;
 use crate::core::{keys, users};
 use crate::db::{Dialect, Sql, Tx};
 use crate::error::{Error, Result};

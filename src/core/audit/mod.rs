@@ -13,41 +13,9 @@ pub mod seal;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::actor::{Actor, Client};
 use crate::db::{Sql, Tx};
 use crate::error::{Error, Result};
-
-/// Who made a change.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub user_id: Option<Uuid>,
-    pub api_key_id: Option<Uuid>,
-    /// `alice@acme.io` for a platform user, `os-user@host` for the operator.
-    pub label: String,
-    /// Set when an API key acts (with its creator's rights, bounded by its scopes).
-    pub key: Option<super::authz::KeyGrant>,
-    /// Where the request came from (the admin API's caller); none on the command line.
-    pub client: Client,
-}
-
-/// The caller of the admin API, as its audit entries record it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Client {
-    pub ip: Option<std::net::IpAddr>,
-    /// The caller's `User-Agent`; platctl's own on the command line.
-    pub user_agent: Option<String>,
-}
-
-impl Actor {
-    pub fn operator(label: &str) -> Actor {
-        Actor {
-            user_id: None,
-            api_key_id: None,
-            label: label.to_string(),
-            key: None,
-            client: Client::default(),
-        }
-    }
-}
 
 /// The platform user named by `--as`, who must exist and must not be disabled.
 pub async fn actor_for_email(tx: &mut Tx<'_>, email: &str) -> Result<Actor> {
@@ -125,7 +93,7 @@ pub async fn record(tx: &mut Tx<'_>, actor: &Actor, entry: AuditEntry) -> Result
              organization_id, action, resource_type, resource_id, ip, user_agent, metadata) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
-        .bind(super::now())
+        .bind(crate::local::now())
         .bind(actor.user_id)
         .bind(actor.api_key_id)
         .bind(actor.label.as_str())

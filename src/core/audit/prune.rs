@@ -13,7 +13,8 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::chain::{self, PruneClaim};
-use super::{Actor, AuditEntry, record, seal};
+use super::{AuditEntry, record, seal};
+use crate::core::actor::Actor;
 use crate::db::{Db, Sql, Tx};
 use crate::error::Result;
 use crate::progress::Reporter;
@@ -184,7 +185,7 @@ pub async fn prune(
                  signature, key_id) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             )
-            .bind(crate::core::now())
+            .bind(crate::local::now())
             .bind(cutoff)
             .bind(b.sealed_through)
             .bind(i64::try_from(plan.rows).unwrap_or(i64::MAX))
@@ -224,7 +225,7 @@ pub async fn prune(
     let mut tx = db.begin().await?;
     tx.execute(
         Sql::new("UPDATE audit_prunes SET finished_at = $1, row_count = $2 WHERE id = $3")
-            .bind(crate::core::now())
+            .bind(crate::local::now())
             .bind(deleted as i64)
             .bind(prune_id),
     )

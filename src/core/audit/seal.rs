@@ -26,7 +26,8 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use super::chain::{self, Chain, Link, seal_problem};
-use super::{Actor, parallel};
+use super::parallel;
+use crate::core::actor::Actor;
 use crate::db::{Db, Dialect, Row, Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
@@ -405,7 +406,7 @@ pub async fn seal(
         None => (None, None),
     };
     // Milliseconds: what both databases keep.
-    let sealed_at = chrono::SubsecRound::trunc_subsecs(crate::core::now(), 3);
+    let sealed_at = chrono::SubsecRound::trunc_subsecs(crate::local::now(), 3);
     let id = tx
         .fetch_one(
             Sql::new(

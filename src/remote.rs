@@ -1,6 +1,7 @@
 //! The admin API's client: each operation is one request to `platctl serve` ([`Remote::send`],
 //! from the request type's declaration), whose core runs it as the API key; errors come back
-//! in their typed form, so the exit code is direct mode's.
+//! in their typed form, so the exit code is direct mode's. And the health probes, which need
+//! no key.
 
 use std::time::Duration;
 
@@ -15,8 +16,12 @@ use crate::proto::audit::{AuditExport, AuditQuery, AuditRecord, ExportReport};
 use crate::proto::endpoint::{self, Endpoint};
 use crate::proto::error::ErrorBody;
 use crate::proto::event::Event;
+use crate::proto::health::{CheckResult, HealthReport, HealthState};
 use crate::proto::ops::Op;
-use crate::proto::{CreateKey, CreatedKey, Deliver, RevokeKey, RotateKey, RotatedKey, Sink};
+use crate::proto::{CreateKey, CreatedKey, Deliver, Out, RevokeKey, RotateKey, RotatedKey, Sink};
+
+/// No overall time limit on a streamed answer is this long.
+const STREAM_LIMIT: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// A running `platctl serve` and the key to call it with.
 pub struct Remote {
@@ -33,7 +38,7 @@ impl Remote {
         key: Option<String>,
         connect_timeout: Duration,
     ) -> Result<Remote> {
-        let base = super::base_url(server)?;
+        let base = base_url(server)?;
         let client = crate::http::client(
             ca_file,
             connect_timeout,
@@ -90,13 +95,8 @@ impl Remote {
             .map(str::to_string);
         let text = response.text().await.map_err(|e| self.cut(path, &e))?;
         if status.is_success() {
-            return serde_json::from_str(&text).map_err(|e| {
-                Error::internal(format!(
-                    "{} answered {path} with something platctl cannot read ({e})",
-                    self.shown
-                ))
-                .with_hint("is the server the same platctl version? `platctl --version` on both")
-            });
+            return serde_json::from_str(&text)
+                .map_err(|e| self.unreadable(&format!("an answer to {path}"), e));
         }
         Err(self.refusal(status, &text, retry_after))
     }
@@ -279,7 +279,7 @@ impl Remote {
         path: &str,
         body: &impl Serialize,
         progress: &Reporter,
-        mut out: Option<&mut (dyn std::io::Write + Send)>,
+        mut out: Option<Out<'_>>,
     ) -> Result<T> {
         let mut result = None;
         let streamed = self
@@ -335,6 +335,47 @@ impl Remote {
         format!("{} (platctl serve)", self.shown)
     }
 
+    /// Ask a server's health endpoint (`/health`, `/health/live`, `/health/ready`), which needs no
+    /// key and says states and counts only. A server that cannot be reached, or answers something
+    /// that is not terminus JSON, is one CRITICAL check named `server`.
+    pub async fn probe(&self, path: &str, timeout: Duration) -> Result<HealthReport> {
+        let url = self.url(path);
+        let shown = crate::redact::redact_url(url.as_str());
+        let down = |summary| {
+            HealthReport::new(vec![CheckResult::bare(
+                "server",
+                HealthState::Critical,
+                summary,
+            )])
+        };
+        let response = match self.client.get(url.clone()).timeout(timeout).send().await {
+            Ok(r) => r,
+            Err(e) if e.is_timeout() => {
+                return Ok(down(format!(
+                    "{shown} did not answer within {}",
+                    humantime::format_duration(timeout)
+                )));
+            }
+            Err(e) => {
+                return Ok(down(format!(
+                    "cannot reach {shown}: {}",
+                    crate::http::causes(&e)
+                )));
+            }
+        };
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        let report = serde_json::from_str(&text)
+            .ok()
+            .and_then(|v| HealthReport::from_terminus(&v));
+        Ok(report.unwrap_or_else(|| {
+            let start: String = text.trim().chars().take(200).collect();
+            down(format!(
+                "{shown} answered {status}, not health JSON: {start}"
+            ))
+        }))
+    }
+
     /// Send one operation, as its type declares it; a streamed one's progress goes to
     /// `progress`.
     pub async fn send<E: Endpoint>(&self, req: &E, progress: &Reporter) -> Result<E::Response> {
@@ -366,13 +407,23 @@ impl Remote {
         }
     }
 
-    /// Nobody received a key: it must not stay usable.
-    async fn undeliverable(&self, id: uuid::Uuid) {
-        let revoke = RevokeKey {
-            id: id.to_string(),
-            reason: Some("never delivered to its creator".into()),
-        };
-        let _ = self.send(&revoke, &crate::progress::silent()).await;
+    /// Send `req` and show its answer with `deliver`; a key nobody received (`id`) is revoked.
+    async fn delivered<E: Endpoint>(
+        &self,
+        req: &E,
+        deliver: Deliver<'_, E::Response>,
+        id: impl Fn(&E::Response) -> uuid::Uuid,
+    ) -> Result<E::Response> {
+        let answer = self.send(req, &crate::progress::silent()).await?;
+        if let Err(e) = deliver(&answer) {
+            let revoke = RevokeKey {
+                id: id(&answer).to_string(),
+                reason: Some("never delivered to its creator".into()),
+            };
+            let _ = self.send(&revoke, &crate::progress::silent()).await;
+            return Err(e);
+        }
+        Ok(answer)
     }
 
     /// Create a key and show it with `deliver`; when showing fails, the key is revoked.
@@ -389,12 +440,7 @@ impl Remote {
                 "run `platctl keys create --platform ...` against the database itself, without --server",
             ));
         }
-        let created = self.send(req, &crate::progress::silent()).await?;
-        if let Err(e) = deliver(&created) {
-            self.undeliverable(created.id).await;
-            return Err(e);
-        }
-        Ok(created)
+        self.delivered(req, deliver, |created| created.id).await
     }
 
     /// Rotate a key and show the new one with `deliver`; when showing fails, it is revoked.
@@ -403,12 +449,7 @@ impl Remote {
         req: &RotateKey,
         deliver: Deliver<'_, RotatedKey>,
     ) -> Result<RotatedKey> {
-        let rotated = self.send(req, &crate::progress::silent()).await?;
-        if let Err(e) = deliver(&rotated) {
-            self.undeliverable(rotated.new.id).await;
-            return Err(e);
-        }
-        Ok(rotated)
+        self.delivered(req, deliver, |rotated| rotated.new.id).await
     }
 
     /// Audit entries matching the query, handed to `sink` a page at a time; returns how many.
@@ -420,7 +461,7 @@ impl Remote {
     pub async fn audit_export(
         &self,
         req: &AuditExport,
-        out: &mut (dyn std::io::Write + Send),
+        out: Out<'_>,
         progress: Reporter,
     ) -> Result<ExportReport> {
         self.operation(AuditExport::PATH, req, &progress, Some(out))
@@ -428,5 +469,25 @@ impl Remote {
     }
 }
 
-/// No overall time limit on a streamed answer is this long.
-const STREAM_LIMIT: Duration = Duration::from_secs(7 * 24 * 3600);
+/// The base URL of a server: `http://` or `https://`, nothing after the host and port but a
+/// path prefix.
+fn base_url(text: &str) -> Result<url::Url> {
+    let bad = |why: String| {
+        Error::usage(format!(
+            "--server {} is not a server URL: {why}",
+            crate::redact::redact_url(text)
+        ))
+        .with_hint("e.g. https://admin.acme.io or http://127.0.0.1:8088")
+    };
+    let url = url::Url::parse(text.trim()).map_err(|e| bad(e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(bad(format!(
+            "the scheme `{}` is not http or https",
+            url.scheme()
+        )));
+    }
+    if url.host_str().is_none() || url.query().is_some() || !url.username().is_empty() {
+        return Err(bad("expected scheme, host, port and at most a path".into()));
+    }
+    Ok(url)
+}

@@ -11,17 +11,22 @@ use rand::TryRng;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::audit::{self, Actor, AuditEntry};
-use super::authz::View;
+use super::actor::{Actor, Client, KeyGrant, OrgRef, View};
+use super::audit::{self, AuditEntry};
 use super::catalogue;
-use super::{orgs, permissions, users};
-use crate::db::{Row, Sql, Tx};
+use super::memory::Heard;
+use super::{permissions, users};
+use crate::db::{Sql, Tx};
 use crate::error::{Error, ErrorKind, Result};
 use crate::migrations::hex;
 use crate::proto::*;
 use crate::text::quote;
 
 pub use crate::proto::keyformat::*;
+
+pub(super) mod rows;
+
+use rows::{Found, KEY_COLUMNS, KEY_ORDER, found_from, key_from};
 
 const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -53,42 +58,6 @@ pub fn hash(key: &str) -> String {
     hex(&Sha256::digest(key.as_bytes()))
 }
 
-/// A key works only while it is not revoked, not expired, and its creator is not disabled
-/// (a key never holds more than its creator, and a disabled user holds nothing).
-fn status(
-    revoked: Option<DateTime<Utc>>,
-    expires: Option<DateTime<Utc>>,
-    creator_disabled: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> KeyStatus {
-    if revoked.is_some() {
-        KeyStatus::Revoked
-    } else if expires.is_some_and(|e| e <= now) {
-        KeyStatus::Expired
-    } else if creator_disabled.is_some() {
-        KeyStatus::Disabled
-    } else {
-        KeyStatus::Active
-    }
-}
-
-/// Every key, organization keys (`api_keys`, which the platform reads) and platform keys
-/// (`platform_keys`, platctl's own) alike, with its organization, creator and pending
-/// confirmation.
-const KEY_COLUMNS: &str = "SELECT k.id, k.created_by, k.prefix, k.name, k.scopes, k.created_at, k.expires_at, \
-     k.last_used_at, k.revoked_at, k.revoked_reason, k.organization_id, k.platform, o.slug, \
-     u.email, u.disabled_at AS creator_disabled_at, d.confirm_by \
-     FROM (SELECT id, organization_id, name, prefix, key_hash, scopes, created_by, created_at, \
-     expires_at, last_used_at, revoked_at, revoked_reason, FALSE AS platform FROM api_keys \
-     UNION ALL SELECT id, NULL, name, prefix, key_hash, scopes, NULL, created_at, expires_at, \
-     last_used_at, revoked_at, revoked_reason, TRUE FROM platform_keys) k \
-     LEFT JOIN organizations o ON o.id = k.organization_id \
-     LEFT JOIN users u ON u.id = k.created_by \
-     LEFT JOIN api_key_deliveries d ON d.key_id = k.id";
-
-/// The order of listings: platform keys first, then by organization and age.
-const KEY_ORDER: &str = " ORDER BY k.platform DESC, o.slug, k.created_at";
-
 /// The table a key is kept in.
 fn table(platform: bool) -> &'static str {
     if platform {
@@ -96,46 +65,6 @@ fn table(platform: bool) -> &'static str {
     } else {
         "api_keys"
     }
-}
-
-fn key_from(row: &Row, now: DateTime<Utc>) -> Result<ApiKey> {
-    let revoked_at = row.opt_time("revoked_at")?;
-    let expires_at = row.opt_time("expires_at")?;
-    let creator_disabled = row.opt_time("creator_disabled_at")?;
-    Ok(ApiKey {
-        id: row.uuid("id")?,
-        prefix: row.text("prefix")?,
-        organization: row.opt_text("slug")?,
-        platform: row.bool("platform")?,
-        name: row.text("name")?,
-        scopes: row.text_list("scopes")?,
-        status: status(revoked_at, expires_at, creator_disabled, now),
-        created_at: row.time("created_at")?,
-        created_by: row.opt_text("email")?,
-        expires_at,
-        last_used_at: row.opt_time("last_used_at")?,
-        revoked_at,
-        revoked_reason: row.opt_text("revoked_reason")?,
-        confirm_by: row.opt_time("confirm_by")?,
-    })
-}
-
-/// A key as found, with its organization's id (none for a platform key).
-struct Found {
-    key: ApiKey,
-    org: Option<orgs::OrgRef>,
-}
-
-fn found_from(row: &Row, now: DateTime<Utc>) -> Result<Found> {
-    let key = key_from(row, now)?;
-    let org = match (row.opt_uuid("organization_id")?, &key.organization) {
-        (Some(id), Some(slug)) => Some(orgs::OrgRef {
-            id,
-            slug: slug.clone(),
-        }),
-        _ => None,
-    };
-    Ok(Found { key, org })
 }
 
 /// The actor behind an API key: the key must be valid (not revoked or expired, its creator
@@ -163,7 +92,7 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
     let Some(row) = tx.fetch_optional(sql).await? else {
         return Err(unauthenticated(AuthFailure::UnknownKey, "unknown"));
     };
-    let Found { key: found, org } = found_from(&row, super::now())?;
+    let Found { key: found, org } = found_from(&row, crate::local::now())?;
     match found.status {
         KeyStatus::Active => {}
         KeyStatus::Expired => return Err(unauthenticated(AuthFailure::ExpiredKey, "expired")),
@@ -185,12 +114,12 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
                 format!("key {}...", found.prefix)
             }
         }),
-        key: Some(super::authz::KeyGrant {
+        key: Some(KeyGrant {
             organization: org,
             prefix: found.prefix,
             scopes: found.scopes,
         }),
-        client: super::audit::Client::default(),
+        client: Client::default(),
     })
 }
 
@@ -236,7 +165,7 @@ async fn find(tx: &mut Tx<'_>, view: &View, id: &str) -> Result<Found> {
     }
     view.restrict(&mut sql, "k.organization_id");
     sql.push_str(" LIMIT 2");
-    let now = super::now();
+    let now = crate::local::now();
     let rows = tx.fetch_all(sql).await?;
     match rows.as_slice() {
         [row] => found_from(row, now),
@@ -256,7 +185,7 @@ async fn find(tx: &mut Tx<'_>, view: &View, id: &str) -> Result<Found> {
 async fn check_scopes(
     tx: &mut Tx<'_>,
     actor: &Actor,
-    org: Option<&orgs::OrgRef>,
+    org: Option<&OrgRef>,
     scopes: &[String],
 ) -> Result<()> {
     if let Some(key) = &actor.key {
@@ -301,7 +230,7 @@ async fn check_scopes(
 
 struct NewKey<'a> {
     /// None: a platform key.
-    org: Option<&'a orgs::OrgRef>,
+    org: Option<&'a OrgRef>,
     name: &'a str,
     scopes: &'a [String],
     expires_at: Option<DateTime<Utc>>,
@@ -319,7 +248,7 @@ async fn insert(
     confirm_within: ConfirmWithin,
 ) -> Result<CreatedKey> {
     let key = generate(new.test)?;
-    let now = super::now();
+    let now = crate::local::now();
     // A key made over the admin API reaches its caller only after this commits: until they
     // confirm they have it, it expires on its own (everywhere, the platform included).
     let confirm_by = match actor.key {
@@ -445,12 +374,12 @@ pub fn check_request(req: &CreateKey) -> Result<Vec<String>> {
 pub async fn create(
     tx: &mut Tx<'_>,
     actor: &Actor,
-    org: Option<&orgs::OrgRef>,
+    org: Option<&OrgRef>,
     req: &CreateKey,
     confirm_within: ConfirmWithin,
 ) -> Result<CreatedKey> {
     let scopes = check_request(req)?;
-    let now = super::now();
+    let now = crate::local::now();
     let expires_at = expiry(&req.expiry()?, now)?;
     check_scopes(tx, actor, org, &scopes).await?;
     let name = match req.name.as_deref().map(str::trim) {
@@ -489,8 +418,49 @@ pub async fn create(
     Ok(created)
 }
 
+/// [`list`], or the same listing while nothing has changed since it was read ([`Heard`]).
+pub(super) async fn list_remembered(
+    tx: &mut Tx<'_>,
+    heard: &Heard,
+    view: &View,
+    req: &ListKeys,
+) -> Result<Vec<ApiKey>> {
+    if let Some(keys) = heard.listing(req, view) {
+        return Ok(keys);
+    }
+    let generation = heard.generation();
+    let keys = list(tx, view, req).await?;
+    if let Some(generation) = generation {
+        heard.keep_listing(req, view, generation, &keys);
+    }
+    Ok(keys)
+}
+
+/// `keys whoami`: the key acting (if one is), whose it is, and the roles that bound it.
+pub async fn whoami(tx: &mut Tx<'_>, actor: &Actor, as_user: bool) -> Result<Identity> {
+    let principal = match (actor.api_key_id, as_user) {
+        (Some(_), _) => "key",
+        (None, true) => "user",
+        (None, false) => "operator",
+    };
+    let key = match actor.api_key_id {
+        Some(id) => Some(show(tx, &View::All, &id.to_string()).await?),
+        None => None,
+    };
+    let roles = match actor.user_id {
+        Some(id) => users::roles_of(tx, id).await?,
+        None => Vec::new(),
+    };
+    Ok(Identity {
+        principal: principal.into(),
+        actor: actor.label.clone(),
+        key,
+        roles,
+    })
+}
+
 pub async fn list(tx: &mut Tx<'_>, view: &View, req: &ListKeys) -> Result<Vec<ApiKey>> {
-    let now = super::now();
+    let now = crate::local::now();
     let mut sql = Sql::new(KEY_COLUMNS);
     sql.push_str(" WHERE 1 = 1");
     view.restrict(&mut sql, "k.organization_id");
@@ -522,22 +492,6 @@ pub async fn list(tx: &mut Tx<'_>, view: &View, req: &ListKeys) -> Result<Vec<Ap
 
 /// The keys a user created that are neither revoked nor expired: what their being disabled
 /// makes unusable (or enabling them makes usable again).
-pub async fn of_creator(tx: &mut Tx<'_>, user_id: Uuid) -> Result<Vec<ApiKey>> {
-    let now = super::now();
-    let mut sql = Sql::new(KEY_COLUMNS);
-    sql.push_str(" WHERE k.created_by = ");
-    sql.push_bind(user_id);
-    sql.push_str(" AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ");
-    sql.push_bind(now);
-    sql.push_str(")");
-    sql.push_str(KEY_ORDER);
-    tx.fetch_all(sql)
-        .await?
-        .iter()
-        .map(|r| key_from(r, now))
-        .collect()
-}
-
 pub async fn show(tx: &mut Tx<'_>, view: &View, id: &str) -> Result<ApiKey> {
     Ok(find(tx, view, id).await?.key)
 }
@@ -549,6 +503,26 @@ fn entry_for(action: &'static str, found: &Found) -> AuditEntry {
         Some(org) => entry.organization(org.id),
         None => entry,
     }
+}
+
+/// Record `action` on `found` (its name and prefix, and what `said`), and read it back.
+async fn recorded(
+    tx: &mut Tx<'_>,
+    actor: &Actor,
+    view: &View,
+    action: &'static str,
+    found: &Found,
+    said: serde_json::Value,
+) -> Result<Changed<ApiKey>> {
+    let mut metadata = serde_json::json!({ "name": found.key.name, "prefix": found.key.prefix });
+    if let (Some(all), serde_json::Value::Object(more)) = (metadata.as_object_mut(), said) {
+        all.extend(more);
+    }
+    audit::record(tx, actor, entry_for(action, found).metadata(metadata)).await?;
+    Ok(Changed {
+        changed: true,
+        item: find(tx, view, &found.key.id.to_string()).await?.key,
+    })
 }
 
 /// A platform key is the whole platform's: who may change one must be allowed to on the
@@ -584,7 +558,7 @@ pub async fn revoke(
     let changed = tx
         .execute(
             Sql::assembled(sql)
-                .bind(super::now())
+                .bind(crate::local::now())
                 .bind(reason)
                 .bind(found.key.id),
         )
@@ -595,18 +569,8 @@ pub async fn revoke(
             item: find(tx, view, &found.key.id.to_string()).await?.key,
         });
     }
-    audit::record(
-        tx,
-        actor,
-        entry_for("api_key.revoke", &found).metadata(serde_json::json!({
-            "name": found.key.name, "prefix": found.key.prefix, "reason": reason,
-        })),
-    )
-    .await?;
-    Ok(Changed {
-        changed: true,
-        item: find(tx, view, &found.key.id.to_string()).await?.key,
-    })
+    let said = serde_json::json!({ "reason": reason });
+    recorded(tx, actor, view, "api_key.revoke", &found, said).await
 }
 
 pub async fn delete(tx: &mut Tx<'_>, actor: &Actor, view: &View, id: &str) -> Result<ApiKey> {
@@ -680,7 +644,7 @@ pub async fn rotate(
         return Err(rotated(&row.uuid("successor_id")?.to_string()));
     }
     check_scopes(tx, actor, found.org.as_ref(), &old.scopes).await?;
-    let now = super::now();
+    let now = crate::local::now();
     // The new key keeps the old one's lifetime, counted from now (at most until 9999).
     let expires_at = old.expires_at.map(|e| {
         let lifetime = e
@@ -769,7 +733,7 @@ pub async fn confirm(
             item: found.key,
         });
     };
-    let now = super::now();
+    let now = crate::local::now();
     if confirm_by <= now || found.key.revoked_at.is_some() {
         return Err(conflict(
             format!(
@@ -813,18 +777,8 @@ pub async fn confirm(
         .await?;
     tx.execute(Sql::new("DELETE FROM api_key_deliveries WHERE key_id = $1").bind(found.key.id))
         .await?;
-    audit::record(
-        tx,
-        actor,
-        entry_for("api_key.confirm", &found).metadata(serde_json::json!({
-            "name": found.key.name, "prefix": found.key.prefix, "expires_at": expires_at,
-        })),
-    )
-    .await?;
-    Ok(Changed {
-        changed: true,
-        item: find(tx, view, &found.key.id.to_string()).await?.key,
-    })
+    let said = serde_json::json!({ "expires_at": expires_at });
+    recorded(tx, actor, view, "api_key.confirm", &found, said).await
 }
 
 /// Whether `key` is valid: one the view does not see is NOT_FOUND, alike.
@@ -850,7 +804,7 @@ pub async fn verify(tx: &mut Tx<'_>, view: &View, key: &str) -> Result<KeyVerifi
     let Some(row) = tx.fetch_optional(sql).await? else {
         return Ok(out);
     };
-    let found = key_from(&row, super::now())?;
+    let found = key_from(&row, crate::local::now())?;
     out.status = match found.status {
         KeyStatus::Active => Verdict::Valid,
         KeyStatus::Expired => Verdict::Expired,
