@@ -142,7 +142,13 @@ pub async fn run(ctx: &Ctx<'_>, cmd: KeysCommand) -> Result<ExitStatus> {
                     rotated.old.prefix
                 ));
             }
-            KeysCommand::Whoami => printer.object(&backend.send(Whoami {}).await?)?,
+            KeysCommand::Whoami => {
+                let me = backend.send(Whoami {}).await?;
+                match printer.format() {
+                    Format::Table => printer.object(&for_people(me))?,
+                    _ => printer.object(&me)?,
+                }
+            }
             KeysCommand::Verify => {
                 let key = verify_input.unwrap_or_default();
                 let v = backend.send(VerifyKey { key }).await?;
@@ -253,4 +259,33 @@ fn stdout_is_dev_null() -> bool {
         (Ok(out), Ok(null)) => out.rdev() == null.rdev() && out.ino() == null.ino(),
         _ => false,
     }
+}
+
+/// `keys whoami` for people: the key on one line of its own words, not as a nested document.
+fn for_people(me: crate::proto::Identity) -> serde_json::Value {
+    let key = me.key.map(|k| {
+        let owner = match &k.organization {
+            Some(org) => format!("in {org}"),
+            None => "platform key".to_string(),
+        };
+        let expires = k.expires_at.map_or("never expires".to_string(), |t| {
+            format!("expires {}", t.format("%Y-%m-%d %H:%M UTC"))
+        });
+        format!(
+            "{} ({}), {owner}, {}, scopes {}, {expires}",
+            k.prefix,
+            k.name,
+            serde_json::to_value(k.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            k.scopes.join(",")
+        )
+    });
+    serde_json::json!({
+        "principal": me.principal,
+        "actor": me.actor,
+        "key": key,
+        "roles": me.roles,
+    })
 }
