@@ -9,7 +9,7 @@ use crate::proto::health::{CHECKS, HealthReport, HealthRequest, HealthState, Thr
 
 pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
     // With a server: a probe, or no key to run the checks with, asks its health endpoints.
-    let server = ctx.settings.server.as_ref().map(|s| s.value.clone());
+    let server = ctx.settings.server.clone();
     match (&server, args.probe) {
         (None, Some(_)) => {
             return Err(Error::usage("--probe asks a server: it needs --server URL")
@@ -21,11 +21,7 @@ pub async fn run(ctx: &Ctx<'_>, args: HealthArgs) -> Result<ExitStatus> {
                 Some(Probe::Live) => "/health/live",
                 Some(Probe::Ready) => "/health/ready",
             };
-            let ca = ctx
-                .settings
-                .server_ca_file
-                .as_ref()
-                .map(|f| f.value.as_path());
+            let ca = ctx.settings.server_ca_file.as_deref();
             let report = crate::remote::probe(server, ca, path, args.timeout).await?;
             return show(ctx, &args, &report);
         }
