@@ -220,18 +220,16 @@ fn finish(result: Result<()>, printer: &Printer, predicate: Option<ExitStatus>) 
 /// `-v` logs to stderr, every line scrubbed of secrets. PLATCTL_LOG overrides the filter.
 /// `serve` logs a line per request by default, with times, as text or JSON.
 fn init_logging(settings: &Settings, serving: Option<cli::LogFormat>) {
-    let filter = settings
-        .log_filter
-        .as_ref()
-        .map(|f| f.value.clone())
-        .unwrap_or_else(|| match (settings.quiet, settings.verbose, serving) {
+    let filter = settings.log_filter.clone().unwrap_or_else(|| {
+        match (settings.quiet, settings.verbose, serving) {
             (true, _, _) => "off".into(),
             (false, 0, Some(_)) => "platctl=info,sqlx=warn".into(),
             (false, 0, None) => "platctl=warn,sqlx=error".into(),
             (false, 1, _) => "platctl=info,sqlx=warn".into(),
             (false, 2, _) => "platctl=debug,sqlx=info".into(),
             _ => "trace".into(),
-        });
+        }
+    });
     let filter = tracing_subscriber::EnvFilter::try_new(&filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("platctl=warn"));
     let writer = || ScrubbingStderr(Vec::new());

@@ -25,7 +25,7 @@ async fn execute(
     let printer = ctx.printer;
     // With --server, storage paths are the server's: say so.
     let on_server = |place: &str| match &ctx.settings.server {
-        Some(server) => format!("{place} on the server {}", server.value),
+        Some(server) => format!("{place} on the server {server}"),
         None => place.to_string(),
     };
     match cmd {
@@ -77,7 +77,7 @@ async fn execute(
             let shown = match (storage.storage, &ctx.settings.server) {
                 (Some(place), _) => on_server(&place),
                 (None, Some(_)) => on_server("the storage"),
-                (None, None) => ctx.settings.backup_dir.value.clone(),
+                (None, None) => ctx.settings.backup.storage.clone(),
             };
             printer.list(&list, &format!("No backups in {shown}."))?;
         }

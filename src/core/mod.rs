@@ -86,21 +86,6 @@ pub mod run;
 
 use crate::local::operator;
 
-/// Where email templates and the sender come from. Not `Debug`: it holds secrets.
-#[derive(Clone, Default)]
-pub struct EmailConfig {
-    /// A directory whose files override parts of the built-in templates.
-    pub templates_dir: Option<std::path::PathBuf>,
-    /// `EMAIL_FROM`.
-    pub from: Option<String>,
-    /// `SMTP_URL`, and the CA file of a private relay.
-    pub smtp_url: Option<String>,
-    pub smtp_ca_file: Option<std::path::PathBuf>,
-    /// `SENDGRID_API_KEY`, and the API's base URL (`SENDGRID_API_URL`).
-    pub sendgrid_api_key: Option<String>,
-    pub sendgrid_api_url: Option<String>,
-}
-
 /// What every request of a process shares: the database (one pool), storage, keys, email.
 pub struct Shared {
     database: DatabaseTarget,
@@ -112,7 +97,7 @@ pub struct Shared {
     backup: crate::backup::Config,
     /// The Ed25519 private key (PEM file) that signs audit seals.
     audit_signing_key: Option<std::path::PathBuf>,
-    email: EmailConfig,
+    email: crate::email::Config,
     /// The schema was found current (checked once, before the first read or change).
     schema_current: tokio::sync::OnceCell<()>,
     /// API keys looked up in the last second.
@@ -159,7 +144,7 @@ impl Core {
         principal: Principal,
         backup: crate::backup::Config,
         audit_signing_key: Option<std::path::PathBuf>,
-        email: EmailConfig,
+        email: crate::email::Config,
     ) -> Self {
         Core {
             shared: std::sync::Arc::new(Shared {

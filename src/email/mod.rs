@@ -14,6 +14,22 @@ use crate::error::{Error, Result, suggestion};
 use crate::proto::email::{Rendered, TemplateInfo};
 use crate::text::quote;
 
+/// Where templates and the sender come from, and how mail goes out: plain values, resolved
+/// from the settings by whoever opens the core. Not `Debug`: it holds secrets.
+#[derive(Clone, Default)]
+pub struct Config {
+    /// A directory whose files override parts of the built-in templates.
+    pub templates_dir: Option<PathBuf>,
+    /// `EMAIL_FROM`.
+    pub from: Option<String>,
+    /// `SMTP_URL`, and the CA file of a private relay.
+    pub smtp_url: Option<String>,
+    pub smtp_ca_file: Option<PathBuf>,
+    /// `SENDGRID_API_KEY`, and the API's base URL (`SENDGRID_API_URL`).
+    pub sendgrid_api_key: Option<String>,
+    pub sendgrid_api_url: Option<String>,
+}
+
 /// A built-in template: its parts and the variables it declares, with sample values for
 /// previews.
 struct Template {

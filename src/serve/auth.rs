@@ -256,7 +256,11 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[ipnet::IpNet]) ->
 /// The caller as the audit log records them.
 pub fn client(app: &App, peer: SocketAddr, headers: &HeaderMap) -> Client {
     Client {
-        ip: Some(client_ip(peer.ip(), headers, &app.config.trusted_proxies)),
+        ip: Some(client_ip(
+            peer.ip(),
+            headers,
+            &app.config.policy.trusted_proxies,
+        )),
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())

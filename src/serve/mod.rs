@@ -35,10 +35,25 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::core::Core;
 use crate::error::{Error, Result};
 
-/// How the server runs (from the command line and the settings).
+/// How the server runs: its command line, and the [`Policy`] of the settings.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub listen: SocketAddr,
+    pub policy: Policy,
+    /// A request's time limit (a long operation's stream has none: see `stream`).
+    pub request_timeout: Duration,
+    /// How long requests and operations in flight may take, all together, after SIGTERM.
+    pub shutdown_grace: Duration,
+    /// How often key uses are written (`last_used_at`).
+    pub key_use_interval: Duration,
+    /// HTTPS: the certificate chain and private key (PEM files).
+    pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
+}
+
+/// What the operator's settings allow whoever calls the server: plain values, resolved from
+/// the settings by whoever starts it.
+#[derive(Debug, Clone)]
+pub struct Policy {
     /// `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL`, per key (per address without one).
     pub rate_limit_max: NonZeroU32,
     pub rate_limit_ttl: Duration,
@@ -51,14 +66,6 @@ pub struct Config {
     pub cors_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
-    /// A request's time limit (a long operation's stream has none: see `stream`).
-    pub request_timeout: Duration,
-    /// How long requests and operations in flight may take, all together, after SIGTERM.
-    pub shutdown_grace: Duration,
-    /// How often key uses are written (`last_used_at`).
-    pub key_use_interval: Duration,
-    /// HTTPS: the certificate chain and private key (PEM files).
-    pub tls: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 /// How long a client has to send a request head once connected (or, on a kept-alive
@@ -123,9 +130,9 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     let scheme = if tls.is_some() { "https" } else { "http" };
     let app = Arc::new(App {
         limits: auth::Limits::new(
-            config.rate_limit_max,
-            config.rate_limit_ttl,
-            config.auth_failures_per_minute,
+            config.policy.rate_limit_max,
+            config.policy.rate_limit_ttl,
+            config.policy.auth_failures_per_minute,
         ),
         uses: auth::KeyUses::default(),
         metrics: metrics::Metrics::new(),
@@ -144,7 +151,9 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         tokio::spawn(async move { app.core.follow_changes().await })
     };
     let handle = axum_server::Handle::new();
-    let limited = connections::Limited(connections::Connections::new(app.config.max_connections));
+    let limited = connections::Limited(connections::Connections::new(
+        app.config.policy.max_connections,
+    ));
     let server: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
         Some(tls) => {
             let mut server = axum_server::from_tcp_rustls(listener, tls)
@@ -272,7 +281,7 @@ fn router(app: Arc<App>) -> Result<Router> {
         .layer(from_fn_with_state(app.clone(), time_limit))
         .layer(from_fn_with_state(app.clone(), metrics::track))
         .layer(from_fn_with_state(app.clone(), log_request));
-    if let Some(origins) = &app.config.cors_origin {
+    if let Some(origins) = &app.config.policy.cors_origin {
         router = router.layer(cors(origins)?);
     }
     let request_id = HeaderName::from_static("x-request-id");
@@ -417,7 +426,11 @@ async fn log_request(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-")
         .to_string();
-    let client = auth::client_ip(peer.ip(), request.headers(), &app.config.trusted_proxies);
+    let client = auth::client_ip(
+        peer.ip(),
+        request.headers(),
+        &app.config.policy.trusted_proxies,
+    );
     let response = next.run(request).await;
     let status = response.status().as_u16();
     let ms = start.elapsed().as_secs_f64() * 1000.0;

@@ -170,7 +170,11 @@ pub async fn not_found(
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     request: Request,
 ) -> ApiError {
-    let ip = super::auth::client_ip(peer.ip(), request.headers(), &app.config.trusted_proxies);
+    let ip = super::auth::client_ip(
+        peer.ip(),
+        request.headers(),
+        &app.config.policy.trusted_proxies,
+    );
     if let Some(limited) = super::auth::charge_address(&app, ip) {
         return limited;
     }
