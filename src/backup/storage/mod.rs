@@ -7,179 +7,21 @@
 //! (partial files, artifacts without a manifest, unfinished multipart uploads) are removed by
 //! the next run, while it holds the lock.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
-
-use async_trait::async_trait;
-use aws_sdk_s3::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
-use aws_sdk_s3::primitives::ByteStream;
-use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use tokio::io::{AsyncRead, AsyncWriteExt};
-
-use super::manifest::{CHECK_SUFFIX, Check, Listed, MANIFEST_SUFFIX, Manifest, is_id};
-use crate::error::{Error, ErrorKind, Result};
-use crate::text::quote;
-
 mod local;
 mod s3;
+mod shared;
 
-use local::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::text::quote;
+use local::LocalStorage;
+use s3::S3Storage;
 pub use s3::parse_size;
-use s3::*;
-
-/// Artifact file suffixes platctl writes.
-pub const ARTIFACT_SUFFIXES: [&str; 2] = [".sql.gz", ".db.gz"];
-const LOCK_NAME: &str = ".platctl-backup.lock";
-
-/// Who holds the backup lock, written into it so that a refused run can say.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Holder {
-    pub holder: String,
-    #[serde(default)]
-    pub host: String,
-    pub pid: u32,
-    pub started_at: DateTime<Utc>,
-    /// S3 leases only: the lock is stale after this (its holder stopped renewing it).
-    pub expires_at: Option<DateTime<Utc>>,
-}
-
-impl Holder {
-    pub fn me() -> Holder {
-        Holder {
-            holder: crate::local::operator(),
-            host: whoami::hostname().unwrap_or_default(),
-            pid: std::process::id(),
-            started_at: Utc::now(),
-            expires_at: None,
-        }
-    }
-
-    fn same_as(&self, other: &Holder) -> bool {
-        self.host == other.host && self.pid == other.pid && self.started_at == other.started_at
-    }
-
-    /// The holder is gone: its lease ran out, or it ran on this host and its process is dead.
-    /// (Containers that share a host name but not a PID namespace should use distinct host
-    /// names, or rely on the lease alone.)
-    fn is_stale(&self) -> bool {
-        if self.expires_at.is_some_and(|t| t < Utc::now()) {
-            return true;
-        }
-        let here = whoami::hostname().unwrap_or_default();
-        cfg!(target_os = "linux")
-            && !self.host.is_empty()
-            && self.host == here
-            && !Path::new(&format!("/proc/{}", self.pid)).exists()
-    }
-
-    fn describe(&self) -> String {
-        format!(
-            "{} (pid {}) since {}",
-            self.holder,
-            self.pid,
-            self.started_at.format("%Y-%m-%d %H:%M:%S UTC")
-        )
-    }
-}
-
-#[async_trait]
-pub trait Lock: Send + Sync {
-    async fn release(self: Box<Self>);
-    /// The lock was lost (an S3 lease that could not be renewed): the run must not commit.
-    fn lost(&self) -> bool {
-        false
-    }
-}
-
-#[async_trait]
-pub trait ArtifactWriter: Send {
-    async fn write(&mut self, chunk: Vec<u8>) -> Result<()>;
-    /// Make the artifact visible, complete.
-    async fn finish(self: Box<Self>) -> Result<()>;
-    /// Remove everything written so far (best effort).
-    async fn abort(self: Box<Self>);
-}
-
-pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
-
-#[async_trait]
-pub trait Storage: Send + Sync {
-    /// `/var/backups/platform` or `s3://bucket/prefix`.
-    fn describe(&self) -> String;
-    /// One backup run at a time per storage: wait up to `timeout`, then fail naming the holder.
-    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>>;
-    /// Remove the leftovers of interrupted runs; returns what was removed. Hold the lock.
-    async fn clean_leftovers(&self) -> Result<Vec<String>>;
-    async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>>;
-    /// The commit point of a backup.
-    async fn put_manifest(&self, manifest: &Manifest) -> Result<()>;
-    /// Every backup with a valid manifest, whether its artifact is complete, and its last
-    /// check.
-    async fn list(&self) -> Result<Vec<Listed>>;
-    async fn open(&self, name: &str) -> Result<Reader>;
-    /// Record what reading a backup's whole artifact found.
-    async fn put_check(&self, id: &str, check: &Check) -> Result<()>;
-    /// Delete a backup: the manifest first, so it leaves `list` at once.
-    async fn delete(&self, manifest: &Manifest) -> Result<()>;
-}
-
-/// Whether a file name is a backup's companion (manifest or check) whose manifest is gone.
-fn is_orphan(name: &str, names: &[&str]) -> bool {
-    ARTIFACT_SUFFIXES.iter().chain(&[CHECK_SUFFIX]).any(|s| {
-        name.strip_suffix(s)
-            .is_some_and(|id| is_id(id) && !names.contains(&Manifest::file_name(id).as_str()))
-    })
-}
-
-/// A manifest read back, checked so that the names in it cannot point outside the storage.
-fn checked(manifest: Manifest, source: &str) -> Result<Manifest> {
-    let ok = is_id(&manifest.id)
-        && ARTIFACT_SUFFIXES
-            .iter()
-            .any(|s| manifest.artifact == format!("{}{s}", manifest.id));
-    if ok {
-        Ok(manifest)
-    } else {
-        Err(Error::new(
-            ErrorKind::Io,
-            format!("the manifest {source} names an unexpected artifact"),
-        ))
-    }
-}
-
-fn storage_error(context: String, err: impl std::error::Error + Send + Sync + 'static) -> Error {
-    Error::new(ErrorKind::Io, context).with_source(err)
-}
-
-/// S3 settings beyond the standard AWS variables (the environment wins over the profile).
-#[derive(Debug, Clone, Default)]
-pub struct S3Options {
-    /// An S3-compatible endpoint (MinIO, Ceph, R2): path-style addressing.
-    pub endpoint: Option<String>,
-    /// `AWS_REGION` / `AWS_DEFAULT_REGION`; else the AWS profile's, else us-east-1.
-    pub region: Option<String>,
-    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`; else the AWS SDK's
-    /// own chain (profile, instance role...).
-    pub credentials: Option<S3Credentials>,
-    /// Multipart part size in bytes (default 8MiB; the settings check it is 5MiB to 5GiB).
-    pub part_size: Option<usize>,
-}
-
-#[derive(Clone)]
-pub struct S3Credentials {
-    pub access_key_id: String,
-    pub secret_access_key: String,
-    pub session_token: Option<String>,
-}
-
-impl std::fmt::Debug for S3Credentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "S3Credentials({}, ***)", self.access_key_id)
-    }
-}
+pub use shared::{
+    ARTIFACT_SUFFIXES, ArtifactWriter, Holder, Lock, Reader, S3Credentials, S3Options, Storage,
+};
 
 /// Open the storage named by `text`.
 pub async fn open(text: &str, s3: &S3Options) -> Result<Arc<dyn Storage>> {
