@@ -1,7 +1,15 @@
 //! The backups a storage holds: listing, finding one by id, and checking an artifact against
 //! its manifest.
 
-use super::*;
+use sha2::{Digest, Sha256};
+
+use super::manifest::{self, BackupInfo, BackupStatus, Check, Listed, Manifest};
+use super::shared::Context;
+use super::storage::Storage;
+use crate::error::{Error, Result};
+use crate::migrations::hex;
+use crate::progress::Progress;
+use crate::proto::backup::ShowBackup;
 
 pub async fn list(ctx: &Context<'_>) -> Result<Vec<BackupInfo>> {
     let storage = ctx.storage().await?;

@@ -1,6 +1,15 @@
 //! `backup prune`: delete what the retention policy selects, never the newest good backup.
 
-use super::*;
+use std::time::Duration;
+
+use super::catalog::{check_artifact, listed};
+use super::manifest::{BackupInfo, BackupStatus, Listed};
+use super::retention;
+use super::shared::Context;
+use super::storage::Storage;
+use crate::error::{ErrorKind, Result};
+use crate::progress::Silent;
+use crate::proto::backup::PruneReport;
 
 pub async fn prune(
     ctx: &Context<'_>,

@@ -1,6 +1,23 @@
 //! `backup restore`: the plan (checked before anything is touched), then the restore itself.
 
-use super::*;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use sha2::{Digest, Sha256};
+
+use super::catalog::{check_artifact, find};
+use super::manifest::{BackupStatus, Manifest};
+use super::run::sqlite_table_counts;
+use super::shared::{Context, TempFile, temp_path_beside};
+use super::storage::Storage;
+use super::{marker, pgrestore};
+use crate::db::{DatabaseTarget, Sql};
+use crate::error::{Error, ErrorKind, Result};
+use crate::migrations::hex;
+use crate::progress::Reporter;
+use crate::proto::backup::RestoreReport;
 
 /// Parallel restore connections by default: one per core and one more, which keeps the
 /// cores busy while a connection waits on the server's I/O; at most 4.

@@ -1,7 +1,22 @@
 //! `backup run`: dump (pg_dump, or SQLite's VACUUM INTO), compress on every core, upload with
 //! a SHA-256, and write the manifest last, as the commit point.
 
-use super::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use super::manifest::{self, Manifest};
+use super::shared::{
+    Config, Context, TempFile, collect_stderr, quote_ident, temp_path_beside, tool_failed,
+};
+use super::storage::{self, ArtifactWriter, Storage};
+use super::{compress, marker, pg};
+use crate::db::{DatabaseTarget, Db, Sql};
+use crate::error::{Error, ErrorKind, Result};
+use crate::migrations::hex;
+use crate::progress::Progress;
 use crate::proto::audit::SealHead;
 
 pub(super) struct Produced {

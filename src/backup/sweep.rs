@@ -1,7 +1,15 @@
 //! What interrupted runs leave behind (partial copies, scratch databases of test restores),
 //! found and removed by the next backup command of any kind.
 
-use super::*;
+use std::path::Path;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::manifest;
+use super::shared::{Context, process_is_gone};
+use crate::db::{ConnectOptions, DatabaseTarget, Db, Sql};
+use crate::error::Result;
 
 /// `/path/name (570.3 MiB)`.
 pub(super) fn describe_file(path: &Path, bytes: u64) -> String {

@@ -1,9 +1,20 @@
 //! `backup verify`: the SHA-256 against the manifest, and optionally a test restore into a
 //! scratch database whose row counts are compared with the manifest's.
 
-use super::*;
+use std::sync::Arc;
 
-pub(super) async fn count_rows(db: &Db, manifest: &Manifest) -> Result<Vec<TableCheck>> {
+use super::catalog::{check_artifact, find};
+use super::manifest::Manifest;
+use super::pg;
+use super::restore::{RestorePlan, default_jobs, execute_restore};
+use super::shared::{Context, TempFile, quote_ident};
+use super::storage::Storage;
+use super::sweep::{ScratchOwner, VERIFY_DATABASE_PREFIX, VERIFY_FILE_PREFIX};
+use crate::db::{DatabaseTarget, Db, Sql};
+use crate::error::{Error, ErrorKind, Result};
+use crate::proto::backup::{TableCheck, VerifyReport};
+
+async fn count_rows(db: &Db, manifest: &Manifest) -> Result<Vec<TableCheck>> {
     let mut out = Vec::new();
     for (table, expected) in &manifest.tables {
         let quoted = if manifest.database_kind == "postgres" {
@@ -59,7 +70,7 @@ pub async fn verify(
     Ok(report)
 }
 
-pub(super) async fn restore_test_postgres(
+async fn restore_test_postgres(
     ctx: &Context<'_>,
     storage: Arc<dyn Storage>,
     manifest: &Manifest,
@@ -122,20 +133,15 @@ pub(super) async fn restore_test_postgres(
                 "the scratch database URL points at another database; nothing was restored",
             ));
         }
-        let plan = RestorePlan {
-            manifest: manifest.clone(),
-            target: target.clone(),
-            target_in_use: false,
-            unfinished: None,
-            clean: false,
-            jobs: default_jobs(),
+        restore_and_count(
+            ctx,
             storage,
-        };
-        execute_restore(ctx, &plan).await?;
-        let db = ctx.connect_as(&target, scratch_origin.clone()).await?;
-        let counts = count_rows(&db, manifest).await;
-        db.close().await;
-        counts
+            manifest,
+            target,
+            default_jobs(),
+            scratch_origin,
+        )
+        .await
     };
     let stopped = |signal| {
         crate::interrupt::stopped(
@@ -165,7 +171,7 @@ pub(super) async fn restore_test_postgres(
     Ok(counts)
 }
 
-pub(super) async fn restore_test_sqlite(
+async fn restore_test_sqlite(
     ctx: &Context<'_>,
     storage: Arc<dyn Storage>,
     manifest: &Manifest,
@@ -177,18 +183,40 @@ pub(super) async fn restore_test_sqlite(
         std::process::id()
     ));
     let _cleanup = TempFile(path.clone());
-    let target = DatabaseTarget::Sqlite { path: path.clone() };
+    let target = DatabaseTarget::Sqlite { path };
+    restore_and_count(
+        ctx,
+        storage,
+        manifest,
+        target,
+        1,
+        "the test restore's file".into(),
+    )
+    .await
+}
+
+/// Restore the backup into `target`, a scratch database made for the test (empty, so no
+/// `--clean`), and count the rows it then holds; `origin` names the target in connection
+/// errors.
+async fn restore_and_count(
+    ctx: &Context<'_>,
+    storage: Arc<dyn Storage>,
+    manifest: &Manifest,
+    target: DatabaseTarget,
+    jobs: usize,
+    origin: String,
+) -> Result<Vec<TableCheck>> {
     let plan = RestorePlan {
         manifest: manifest.clone(),
-        target: target.clone(),
+        target,
         target_in_use: false,
         unfinished: None,
         clean: false,
-        jobs: 1,
+        jobs,
         storage,
     };
     execute_restore(ctx, &plan).await?;
-    let db = ctx.connect(&target).await?;
+    let db = ctx.connect_as(&plan.target, origin).await?;
     let counts = count_rows(&db, manifest).await;
     db.close().await;
     counts

@@ -1,12 +1,12 @@
 //! Backups in a local directory: files published by rename, a lock file held with a lease.
 
-use super::api::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use tokio::io::AsyncWriteExt;
 
+use super::shared::{ArtifactWriter, Holder, LOCK_NAME, Lock, Reader, Storage, checked, is_orphan};
 use crate::backup::manifest::{Check, Listed, MANIFEST_SUFFIX, Manifest};
 use crate::error::{Error, Result};
 

@@ -7,20 +7,21 @@
 //! (partial files, artifacts without a manifest, unfinished multipart uploads) are removed by
 //! the next run, while it holds the lock.
 
+mod local;
+mod s3;
+mod shared;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::text::quote;
-
-mod api;
-mod local;
-mod s3;
-
-pub use api::*;
 use local::LocalStorage;
 use s3::S3Storage;
 pub use s3::parse_size;
+pub use shared::{
+    ARTIFACT_SUFFIXES, ArtifactWriter, Holder, Lock, Reader, S3Credentials, S3Options, Storage,
+};
 
 /// Open the storage named by `text`.
 pub async fn open(text: &str, s3: &S3Options) -> Result<Arc<dyn Storage>> {

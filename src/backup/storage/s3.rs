@@ -1,7 +1,6 @@
 //! Backups in an S3 bucket (any S3-protocol store): multipart uploads completed at the end,
 //! a conditional-write lock object with a lease.
 
-use super::api::*;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,6 +9,10 @@ use aws_sdk_s3::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
 
+use super::shared::{
+    ARTIFACT_SUFFIXES, ArtifactWriter, Holder, LOCK_NAME, Lock, Reader, S3Options, Storage,
+    checked, is_orphan, storage_error,
+};
 use crate::backup::manifest::{Check, Listed, MANIFEST_SUFFIX, Manifest, is_id};
 use crate::error::{Error, ErrorKind, Result};
 

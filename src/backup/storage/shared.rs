@@ -1,4 +1,6 @@
-//! What a storage is, below its two kinds: the traits, the lock's holder, the S3 options.
+//! What both storages share: the `Storage` trait and its companions, the lock's holder, the
+//! checks of names read back from a storage, and the S3 options. The lowest file of
+//! `storage/`: the two storages build on it.
 
 use std::path::Path;
 use std::time::Duration;
