@@ -1,5 +1,7 @@
-//! `platctl audit`: arguments to requests, results to the printer. Reading, pruning, sealing
-//! and verifying are the backend's; this file owns the files it writes (exports, key pairs).
+//! `platctl audit`: arguments to requests, results to the printer (a seal's report, the
+//! stats and the verification to their views in [`crate::output::audit`]). Reading, pruning,
+//! sealing and verifying are the backend's; this file owns the files it writes (exports, key
+//! pairs).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -9,7 +11,7 @@ use super::Ctx;
 use crate::backend::Backend;
 use crate::cli::{AuditCommand, AuditFilterArgs, StatsByArg};
 use crate::error::{Error, ExitStatus, Result};
-use crate::output::{Format, Printer};
+use crate::output::{self, Format, Printer};
 use crate::proto::audit::*;
 use crate::proto::backup::{BackupShow, human_bytes};
 use crate::settings::Source;
@@ -144,15 +146,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
                     by,
                 })
                 .await?;
-            if printer.format() != Format::Table {
-                printer.list(&counts, "")?;
-            } else if counts.is_empty() {
-                printer.note("No audit entries match.");
-            } else {
-                let width = printer.terminal_width().map(usize::from);
-                let (header, rows, legend) = stats_table(by, &counts, width);
-                printer.grid(&header, &rows, &legend)?;
-            }
+            output::audit::stats(printer, by, &counts)?;
         }
         AuditCommand::Prune {
             older_than,
@@ -208,34 +202,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
             let report = backend
                 .send_reporting(AuditSeal {}, printer.reporter(printer.counter("sealing")))
                 .await?;
-            let message = match (&report.seal, &report.head) {
-                (Some(seal), Some(head)) => {
-                    if !seal.signed {
-                        printer.warn(
-                            "the seal is unsigned: whoever can write the database could \
-                             recompute it; set AUDIT_SIGNING_KEY_FILE (`platctl audit keygen`)",
-                        );
-                    }
-                    format!(
-                        "Sealed entries {}-{} ({} entries) as seal {}{}.\nhead {}",
-                        seal.first_id,
-                        seal.last_id,
-                        seal.row_count,
-                        seal.id,
-                        match &seal.key_id {
-                            Some(k) => format!(", signed with key {k}"),
-                            None => String::new(),
-                        },
-                        head.digest
-                    )
-                }
-                (None, Some(head)) => format!(
-                    "Nothing to seal: no entries since seal {} (entry {}).\nhead {}",
-                    head.seal_id, head.last_id, head.digest
-                ),
-                _ => "Nothing to seal: the audit log is empty.".to_string(),
-            };
-            printer.done(&report, message)?;
+            output::audit::seal(printer, &report)?;
         }
         AuditCommand::Verify {
             since,
@@ -260,7 +227,12 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
             let report = backend
                 .send_reporting(req, printer.reporter(printer.counter("verifying")))
                 .await?;
-            return show_verify(printer, &report);
+            output::audit::verify(printer, &report)?;
+            return Ok(if report.ok {
+                ExitStatus::Success
+            } else {
+                ExitStatus::Failure
+            });
         }
         AuditCommand::Keygen { .. } => {}
     }
@@ -300,8 +272,8 @@ fn export_format(ctx: &Ctx<'_>, out: &Path) -> Result<ExportFormat> {
     }
 }
 
-/// A file being written under a temporary name beside its final one; removed unless
-/// [`Partial::complete`] renamed it.
+/// A file being written under a temporary name beside its final one; removed when dropped
+/// unless it was renamed into place (`done`).
 struct Partial {
     temp: PathBuf,
     done: bool,
@@ -409,187 +381,6 @@ async fn expected_digest(ctx: &Ctx<'_>, backend: &Backend, given: &str) -> Resul
     }
 }
 
-fn show_verify(printer: &Printer, report: &AuditVerifyReport) -> Result<ExitStatus> {
-    if printer.format() != Format::Table {
-        printer.object(report)?;
-        return Ok(if report.ok {
-            ExitStatus::Success
-        } else {
-            ExitStatus::Failure
-        });
-    }
-    let signatures = match report.signatures {
-        Signatures::Checked => "signed",
-        Signatures::NotChecked => "signed, signatures not checked",
-        Signatures::Unsigned => "unsigned",
-    };
-    let checked = report.seals - report.seals_pruned - report.seals_skipped;
-    // The rate, once there is enough to measure.
-    let rate = if report.seconds >= 0.5 {
-        format!(
-            ", {} rows/s",
-            group(((report.rows_verified as f64) / report.seconds) as u64)
-        )
-    } else {
-        String::new()
-    };
-    let summary = format!(
-        "{}/{checked} seals valid ({signatures}), {}/{} rows{rate}",
-        report.seals_valid,
-        group(report.rows_verified),
-        group(report.rows_expected),
-    );
-    for p in &report.problems {
-        if p.seal_id != 0 {
-            printer.failure(format!(
-                "seal {} (entries {}-{}): {}",
-                p.seal_id, p.first_id, p.last_id, p.problem
-            ));
-        } else if let Some(id) = p.prune_id {
-            let range = if p.last_id >= p.first_id {
-                format!(" (entries {}-{})", p.first_id, p.last_id)
-            } else {
-                String::new()
-            };
-            printer.failure(format!("prune {id}{range}: {}", p.problem));
-        } else if let Some(last_named) = p.entry_ids.last() {
-            let mut ids: Vec<String> = p.entry_ids.iter().map(i64::to_string).collect();
-            if *last_named != p.last_id {
-                ids.push(format!("… {}", p.last_id));
-            }
-            printer.failure(format!("entries {}: {}", ids.join(", "), p.problem));
-        } else {
-            printer.failure(&p.problem);
-        }
-    }
-    if report.ok {
-        printer.line(&summary)?;
-    } else {
-        printer.failure(&summary);
-    }
-    if report.seals == 0 {
-        printer.note("There are no seals yet: `platctl audit seal` makes one (run it from cron).");
-    }
-    if report.seals_pruned > 0 {
-        printer.note(format!(
-            "{} seals cover pruned entries (a prune record in the chain says so): chained, not \
-             recomputed.",
-            report.seals_pruned
-        ));
-    }
-    if report.seals_skipped > 0 {
-        printer.note(format!(
-            "{} seals made before --since: chained, not recomputed.",
-            report.seals_skipped
-        ));
-    }
-    match report.signatures {
-        Signatures::Unsigned if report.seals > 0 => printer.note(
-            "Unsigned seals prove the entries are the ones sealed, unless someone who can \
-             write the database recomputed the chain; signed seals (AUDIT_SIGNING_KEY_FILE) \
-             and --expect-head with a digest kept elsewhere rule that out.",
-        ),
-        Signatures::NotChecked => printer
-            .note("Pass --public-key FILE (the .pub from `audit keygen`) to check the signatures."),
-        _ => {}
-    }
-    if report.expected_head_found == Some(true) {
-        printer.note("The expected head is in the chain.");
-    }
-    if let (Some(lo), Some(hi)) = (report.unsealed_first_id, report.unsealed_last_id) {
-        printer.note(format!(
-            "{} entries are newer than the last seal (ids {lo}-{hi}): nothing proves them \
-             until a seal covers them.",
-            group(report.rows_unsealed)
-        ));
-    }
-    Ok(if report.ok {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
-    })
-}
-
-/// `2400113` as `2,400,113`.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Width of the bar column, in characters, when the terminal has room.
-const BAR_WIDTH: usize = 30;
-
-/// A bar of `value / max`, `width` characters at most, drawn with block characters to an
-/// eighth of a character.
-fn bar(value: i64, max: i64, width: usize) -> String {
-    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    if max <= 0 || value <= 0 {
-        return String::new();
-    }
-    let eighths = ((value as f64 / max as f64) * (width * 8) as f64).round() as usize;
-    let eighths = eighths.max(1);
-    let mut out: String = std::iter::repeat_n('█', eighths / 8).collect();
-    if !eighths.is_multiple_of(8) {
-        out.push(EIGHTHS[eighths % 8]);
-    }
-    out
-}
-
-/// The table of `audit stats`, its bars fitted to a terminal `width` wide (when known).
-fn stats_table(
-    by: StatsBy,
-    counts: &[AuditCount],
-    width: Option<usize>,
-) -> (Vec<&'static str>, Vec<Vec<String>>, String) {
-    let name = match by {
-        StatsBy::Action => "action",
-        StatsBy::User => "user",
-        StatsBy::Org => "organization",
-        StatsBy::Day => "day",
-        StatsBy::Hour => "hour",
-    };
-    let total: i64 = counts.iter().map(|c| c.count).sum();
-    let max = counts.iter().map(|c| c.count).max().unwrap_or(0);
-    let mut rows: Vec<Vec<String>> = counts
-        .iter()
-        .map(|c| {
-            vec![
-                c.key.clone(),
-                group(u64::try_from(c.count).unwrap_or(0)),
-                format!("{:.1}%", 100.0 * c.count as f64 / total.max(1) as f64),
-            ]
-        })
-        .collect();
-    // What the first three columns take (and two spaces after each), the rest for the bar.
-    let taken: usize = (0..3)
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(name.len())
-                + 2
-        })
-        .sum();
-    let bar_width = width.map_or(BAR_WIDTH, |w| w.saturating_sub(taken).clamp(5, BAR_WIDTH));
-    for (row, c) in rows.iter_mut().zip(counts) {
-        row.push(bar(c.count, max, bar_width));
-    }
-    let legend = format!(
-        "{} entries in {} groups",
-        group(u64::try_from(total).unwrap_or(0)),
-        counts.len()
-    );
-    (vec![name, "count", "share", ""], rows, legend)
-}
-
 fn keygen(printer: &Printer, dir: &Path) -> Result<ExitStatus> {
     use std::os::unix::fs::OpenOptionsExt;
     let (private, public) = crate::signing::generate()?;
@@ -639,25 +430,4 @@ fn keygen(printer: &Printer, dir: &Path) -> Result<ExitStatus> {
         ),
     )?;
     Ok(ExitStatus::Success)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bars_scale_to_the_largest_count_in_eighths() {
-        assert_eq!(bar(10, 10, 30).chars().count(), 30);
-        assert_eq!(bar(5, 10, 30), "█".repeat(15));
-        assert_eq!(bar(0, 10, 30), "");
-        assert_eq!(bar(1, 1_000_000, 30), "▏");
-        assert_eq!(bar(3, 4, 5), "███▊");
-    }
-
-    #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!(group(2_400_113), "2,400,113");
-        assert_eq!(group(999), "999");
-        assert_eq!(group(1000), "1,000");
-    }
 }

@@ -1,53 +1,19 @@
-//! The one place that writes to stdout and stderr.
-//!
-//! Commands hand typed results to a [`Printer`]; it renders them as a table for people or as
-//! JSON, NDJSON or CSV for programs. Field names are the serde (snake_case) names of the result
-//! types, and JSON and CSV carry the same fields in the same order; timestamps are RFC 3339 UTC.
-//! Human chatter goes to stderr, data to stdout; colour only on a terminal.
-//!
-//! Everything written to either stream passes through [`crate::redact::scrub`] (the one
-//! exception is a new API key's one showing, [`Printer::reveal`]). Text meant for people —
-//! table cells and messages — has its control characters shown as escapes, so nothing stored
-//! in the database can drive the terminal, and messages are bounded in length.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+//! Results in the format asked for: a table for people, or JSON, NDJSON or CSV for programs.
+//! Field names are the serde (snake_case) names of the result types, and JSON and CSV carry
+//! the same fields in the same order; timestamps are RFC 3339 UTC. Tables never wrap, but for
+//! free text on a narrow terminal ([`Printer::fit`]).
 
 use std::fmt::Display;
-use std::io::{self, IsTerminal, Write};
 
-use clap::ValueEnum;
 use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets::NOTHING};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::{Error, ErrorKind, Result};
+use super::printer::{Format, Printer, Style, for_people, paint, write_err, write_stdout};
+use crate::error::{Error, Result};
+use crate::proto::Record;
 use crate::redact;
 use crate::text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    /// Aligned columns for people
-    Table,
-    /// A JSON array (or object) with snake_case fields
-    Json,
-    /// One JSON object per line, for streaming into jq
-    Ndjson,
-    /// Comma-separated values with a header line
-    Csv,
-}
-
-impl std::fmt::Display for Format {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Format::Table => "table",
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
-            Format::Csv => "csv",
-        })
-    }
-}
-
-pub use crate::proto::Record;
 
 /// Columns of free text, which may wrap on a narrow terminal. Every other column (ids,
 /// prefixes, keys, hashes, URLs, emails, slugs, times) keeps its full width.
@@ -73,18 +39,6 @@ const MIN_WRAPPED: usize = 12;
 /// out without wrapping then.
 const MIN_TERMINAL_WIDTH: u16 = 20;
 
-#[derive(Clone)]
-pub struct Printer {
-    format: Format,
-    quiet: bool,
-    color_stdout: bool,
-    color_stderr: bool,
-    interactive: bool,
-    yes: bool,
-    stdout_terminal: bool,
-    stderr_terminal: bool,
-}
-
 /// How a state reads at a glance (its colour on a terminal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
@@ -93,78 +47,7 @@ pub enum Tone {
     Bad,
 }
 
-#[derive(Clone, Copy)]
-enum Style {
-    Bold,
-    Red,
-    Yellow,
-    Green,
-    Dim,
-}
-
-/// Colour for a label or a line outside tables (tables style their cells themselves).
-fn paint(on: bool, style: Style, text: &str) -> String {
-    if !on {
-        return text.to_string();
-    }
-    let code = match style {
-        Style::Bold => "1",
-        Style::Red => "1;31",
-        Style::Yellow => "33",
-        Style::Green => "32",
-        Style::Dim => "2",
-    };
-    format!("\x1b[{code}m{text}\x1b[0m")
-}
-
-fn write_err(err: io::Error) -> Error {
-    Error::io("cannot write to standard output", err)
-}
-
-/// What people read in a message: secrets scrubbed, control characters escaped, bounded.
-pub fn for_people(text: &str) -> String {
-    text::bound(&text::escape_message(&redact::scrub(text), false))
-}
-
 impl Printer {
-    pub fn new(
-        format: Format,
-        quiet: bool,
-        color_stdout: bool,
-        color_stderr: bool,
-        interactive: bool,
-        yes: bool,
-    ) -> Self {
-        Printer {
-            format,
-            quiet,
-            color_stdout,
-            color_stderr,
-            interactive,
-            yes,
-            stdout_terminal: io::stdout().is_terminal(),
-            stderr_terminal: io::stderr().is_terminal(),
-        }
-    }
-
-    /// A printer for errors before settings exist: plain, to stderr.
-    pub fn plain() -> Self {
-        Printer::new(Format::Table, false, false, false, false, false)
-    }
-
-    pub fn format(&self) -> Format {
-        self.format
-    }
-
-    pub fn is_quiet(&self) -> bool {
-        self.quiet
-    }
-
-    /// Data on stdout, scrubbed of secrets.
-    fn stdout(&self, text: &str) -> Result<()> {
-        write_stdout(&redact::scrub(text))
-    }
-
     /// A list of records. An empty table prints `empty_note` on stderr instead (unless quiet).
     pub fn list<T: Record>(&self, items: &[T], empty_note: &str) -> Result<()> {
         match self.format {
@@ -298,103 +181,6 @@ impl Printer {
         }
     }
 
-    /// A plain line of text on stdout for people (tables mode only; -q silences it).
-    pub fn line(&self, text: impl Display) -> Result<()> {
-        if self.quiet || self.format != Format::Table {
-            return Ok(());
-        }
-        write_stdout(&format!("{}\n", for_people(&text.to_string())))
-    }
-
-    /// Raw text on stdout whatever the format (completion scripts, a path), scrubbed.
-    pub fn raw(&self, text: &str) -> Result<()> {
-        self.stdout(text)
-    }
-
-    fn stderr_line(&self, label: Option<(&str, Style)>, style: Option<Style>, text: &str) {
-        let text = for_people(text);
-        let body = match style {
-            Some(s) => paint(self.color_stderr, s, &text),
-            None => text,
-        };
-        let line = match label {
-            Some((l, s)) => format!("{} {body}\n", paint(self.color_stderr, s, l)),
-            None => format!("{body}\n"),
-        };
-        let _ = io::stderr().write_all(line.as_bytes());
-    }
-
-    /// A remark for people on stderr, silenced by -q.
-    pub fn note(&self, text: impl Display) {
-        if !self.quiet {
-            self.stderr_line(None, Some(Style::Dim), &text.to_string());
-        }
-    }
-
-    /// Something the operator should act on, on stderr, silenced by -q.
-    pub fn warn(&self, text: impl Display) {
-        if !self.quiet {
-            self.stderr_line(Some(("warning:", Style::Yellow)), None, &text.to_string());
-        }
-    }
-
-    /// A failure that is not an error of the command (a check that found a problem): always
-    /// shown on stderr, even with -q.
-    pub fn failure(&self, text: impl Display) {
-        self.stderr_line(Some(("failed:", Style::Red)), None, &text.to_string());
-    }
-
-    /// A success line for people on stderr (for commands whose stdout is data).
-    pub fn success(&self, text: impl Display) {
-        if !self.quiet {
-            self.stderr_line(None, Some(Style::Green), &text.to_string());
-        }
-    }
-
-    /// An error, always shown, with its causes and hint; secrets scrubbed.
-    pub fn error(&self, err: &Error) {
-        let label = paint(self.color_stderr, Style::Red, "error:");
-        let mut text = format!("{label} {}\n", for_people(err.message()));
-        for cause in err.causes() {
-            text.push_str(&format!("  cause: {}\n", for_people(&cause)));
-        }
-        if let Some(hint) = err.hint() {
-            let label = paint(self.color_stderr, Style::Bold, "hint:");
-            text.push_str(&format!("  {label} {}\n", for_people(hint)));
-        }
-        let _ = io::stderr().write_all(text.as_bytes());
-    }
-
-    /// Ask before a destructive action: on a terminal a yes/no prompt (default no); elsewhere
-    /// `--yes` is required.
-    pub fn confirm(&self, question: &str) -> Result<()> {
-        if self.yes {
-            return Ok(());
-        }
-        let question = for_people(question);
-        if !self.interactive {
-            return Err(
-                Error::usage(format!("refusing without confirmation: {question}"))
-                    .with_hint("there is no terminal to ask on; re-run with --yes to confirm"),
-            );
-        }
-        let answer = dialoguer::Confirm::new()
-            .with_prompt(question)
-            .default(false)
-            .interact()
-            .map_err(|e| match e {
-                dialoguer::Error::IO(io) => Error::io("cannot read the answer", io),
-            })?;
-        if answer {
-            Ok(())
-        } else {
-            Err(Error::new(
-                ErrorKind::Refused,
-                "cancelled; nothing was changed",
-            ))
-        }
-    }
-
     /// A grid for people (tables mode): a header row, rows, and a legend line under it.
     pub fn grid(&self, header: &[&str], rows: &[Vec<String>], legend: &str) -> Result<()> {
         self.toned_grid(header, rows, &[], legend)
@@ -434,78 +220,6 @@ impl Printer {
             text.push('\n');
         }
         self.stdout(&text)
-    }
-
-    /// A secret typed at a hidden prompt on a terminal, or read from piped stdin (never argv).
-    pub fn read_secret(&self, prompt: &str) -> Result<String> {
-        use std::io::Read;
-        let text = if io::stdin().is_terminal() {
-            dialoguer::Password::new()
-                .with_prompt(prompt)
-                .allow_empty_password(true)
-                .interact()
-                .map_err(|e| match e {
-                    dialoguer::Error::IO(io) => Error::io("cannot read from the terminal", io),
-                })?
-        } else {
-            let mut buf = String::new();
-            io::stdin()
-                .take(64 * 1024)
-                .read_to_string(&mut buf)
-                .map_err(|e| Error::io("cannot read standard input", e))?;
-            buf
-        };
-        let text = text.trim().to_string();
-        if text.is_empty() {
-            return Err(Error::usage("nothing was read from standard input")
-                .with_hint("pipe the value in, e.g. `printenv API_KEY | platctl keys verify`"));
-        }
-        Ok(text)
-    }
-
-    /// Every progress bar comes from here: drawn on stderr when it is a terminal, hidden
-    /// under -q or when stderr is a file or a pipe (cron wants no bars in its mail).
-    pub fn progress(&self, message: &'static str) -> indicatif::ProgressBar {
-        if self.quiet || !self.stderr_terminal {
-            return indicatif::ProgressBar::hidden();
-        }
-        let style = indicatif::ProgressStyle::with_template(
-            "{msg:10} {bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} {elapsed}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        indicatif::ProgressBar::new(0)
-            .with_style(style)
-            .with_message(message)
-    }
-
-    /// A bar counting items (entries, rows) rather than bytes.
-    pub fn counter(&self, message: &'static str) -> indicatif::ProgressBar {
-        if self.quiet || !self.stderr_terminal {
-            return indicatif::ProgressBar::hidden();
-        }
-        let style = indicatif::ProgressStyle::with_template(
-            "{msg:10} {bar:30} {human_pos}/{human_len} {per_sec} {elapsed}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        indicatif::ProgressBar::new(0)
-            .with_style(style)
-            .with_message(message)
-    }
-
-    /// A counter for a stream of unknown length.
-    pub fn spinner(&self, message: &'static str) -> indicatif::ProgressBar {
-        if self.quiet || !self.stderr_terminal {
-            return indicatif::ProgressBar::hidden();
-        }
-        let style = indicatif::ProgressStyle::with_template(
-            "{spinner} {msg} {bytes} {binary_bytes_per_sec} {elapsed}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
-        let bar = indicatif::ProgressBar::new_spinner()
-            .with_style(style)
-            .with_message(message);
-        bar.enable_steady_tick(std::time::Duration::from_millis(200));
-        bar
     }
 
     /// A table, styled (comfy-table's own cell attributes, never escape codes in the text)
@@ -586,31 +300,16 @@ impl Printer {
     fn records_table<T: Record>(&self, items: &[T]) -> Result<String> {
         let mut table = self.table();
         table.set_header(
-            T::COLUMNS.iter().map(|c| {
-                Cell::new(c.replace('_', " ").to_uppercase()).add_attribute(Attribute::Bold)
-            }),
+            T::COLUMNS
+                .iter()
+                .map(|c| Cell::new(title(c)).add_attribute(Attribute::Bold)),
         );
         for item in items {
-            match item.cells() {
-                Some(cells) => table.add_row(cells.iter().map(|c| text::escape_controls(c))),
-                None => {
-                    let value = serde_json::to_value(item).map_err(json_err)?;
-                    table.add_row(T::COLUMNS.iter().map(|c| match item.cell(c) {
-                        Some(cell) => text::escape_controls(&cell),
-                        None => human_cell(c, value.get(c)),
-                    }))
-                }
-            };
+            table.add_row(record_cells(item)?);
         }
         self.fit(&mut table, T::COLUMNS);
         Ok(render(table))
     }
-}
-
-fn write_stdout(text: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes()).map_err(write_err)?;
-    out.flush().map_err(write_err)
 }
 
 fn write_csv_row<T: Record>(w: &mut csv::Writer<Vec<u8>>, item: &T) -> Result<()> {
@@ -635,6 +334,11 @@ pub struct RecordStream<'p, T: Record> {
 /// A table keeps this many rows to size its columns before it starts printing; later rows
 /// take the same widths (a longer value pushes its line, nothing is cut).
 const STREAM_TABLE_ROWS: usize = 500;
+
+/// A column's header: `created_at` as `CREATED AT`.
+fn title(column: &str) -> String {
+    column.replace('_', " ").to_uppercase()
+}
 
 /// A record's table cells, in `COLUMNS` order.
 fn record_cells<T: Record>(item: &T) -> Result<Vec<String>> {
@@ -705,10 +409,7 @@ impl<T: Record> RecordStream<'_, T> {
         let widths = match &self.widths {
             Some(w) => w.clone(),
             None => {
-                let header: Vec<String> = T::COLUMNS
-                    .iter()
-                    .map(|c| c.replace('_', " ").to_uppercase())
-                    .collect();
+                let header: Vec<String> = T::COLUMNS.iter().map(|c| title(c)).collect();
                 let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
                 for row in &rows {
                     for (i, cell) in row.iter().enumerate() {
@@ -837,50 +538,5 @@ fn csv_cell(value: &Value) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         other => other.to_string(),
-    }
-}
-
-/// What a long operation reports, shown to people: a progress bar on a terminal (nothing
-/// elsewhere), and its notes and warnings on stderr like every other message.
-struct Shown {
-    bar: indicatif::ProgressBar,
-    printer: Printer,
-}
-
-impl crate::progress::Progress for Shown {
-    fn phase(&self, name: &str, total: Option<u64>) {
-        self.bar.set_message(name.to_string());
-        self.bar.set_position(0);
-        if let Some(total) = total {
-            self.bar.set_length(total);
-        }
-    }
-    fn advance(&self, n: u64) {
-        self.bar.inc(n);
-    }
-    fn finish(&self) {
-        self.bar.finish_and_clear();
-    }
-    fn note(&self, message: &str) {
-        self.bar.suspend(|| self.printer.note(message));
-    }
-    fn warn(&self, message: &str) {
-        self.bar.suspend(|| self.printer.warn(message));
-    }
-}
-
-impl Printer {
-    /// A reporter for a long operation, drawing `bar` (from [`Printer::progress`] or
-    /// [`Printer::spinner`]).
-    pub fn reporter(&self, bar: indicatif::ProgressBar) -> crate::progress::Reporter {
-        std::sync::Arc::new(Shown {
-            bar,
-            printer: self.clone(),
-        })
-    }
-
-    /// A reporter that draws nothing but still shows notes and warnings.
-    pub fn reporter_quiet(&self) -> crate::progress::Reporter {
-        self.reporter(indicatif::ProgressBar::hidden())
     }
 }
