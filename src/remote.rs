@@ -29,6 +29,8 @@ pub struct Remote {
     key: Option<String>,
     client: reqwest::Client,
     shown: String,
+    /// The CA that signs the server's certificate, for the probes' own client.
+    ca_file: Option<std::path::PathBuf>,
 }
 
 impl Remote {
@@ -39,16 +41,14 @@ impl Remote {
         connect_timeout: Duration,
     ) -> Result<Remote> {
         let base = base_url(server)?;
-        let client = crate::http::client(
-            ca_file,
-            connect_timeout,
-            connect_timeout + Duration::from_secs(60),
-        )?;
+        let read = connect_timeout + Duration::from_secs(60);
+        let client = crate::http::client(ca_file, connect_timeout, read)?;
         Ok(Remote {
             shown: crate::redact::redact_url(base.as_str().trim_end_matches('/')),
             base,
             key,
             client,
+            ca_file: ca_file.map(ToOwned::to_owned),
         })
     }
 
@@ -96,7 +96,7 @@ impl Remote {
         let text = response.text().await.map_err(|e| self.cut(path, &e))?;
         if status.is_success() {
             return serde_json::from_str(&text)
-                .map_err(|e| self.unreadable(&format!("an answer to {path}"), e));
+                .map_err(|e| self.unreadable(&format!("answered {path} with something"), e));
         }
         Err(self.refusal(status, &text, retry_after))
     }
@@ -258,7 +258,9 @@ impl Remote {
         let mut page: Vec<T> = Vec::with_capacity(PAGE);
         let mut count = 0u64;
         self.lines(path, body, |value| {
-            page.push(serde_json::from_value(value).map_err(|e| self.unreadable("a record", e))?);
+            page.push(
+                serde_json::from_value(value).map_err(|e| self.unreadable("sent a record", e))?,
+            );
             count += 1;
             if page.len() == PAGE {
                 sink(std::mem::take(&mut page))?;
@@ -284,8 +286,8 @@ impl Remote {
         let mut result = None;
         let streamed = self
             .lines(path, body, |value| {
-                let event: Event =
-                    serde_json::from_value(value).map_err(|e| self.unreadable("an event", e))?;
+                let event: Event = serde_json::from_value(value)
+                    .map_err(|e| self.unreadable("sent an event", e))?;
                 match event {
                     Event::Phase { name, total } => progress.phase(&name, total),
                     Event::Advance(n) => progress.advance(n),
@@ -295,12 +297,12 @@ impl Remote {
                         Some(out) => out
                             .write_all(text.as_bytes())
                             .map_err(|e| Error::io("cannot write the export", e))?,
-                        None => return Err(self.unreadable("data", "not asked for")),
+                        None => return Err(self.unreadable("sent data", "not asked for")),
                     },
                     Event::Result(value) => {
                         result = Some(
                             serde_json::from_value(value)
-                                .map_err(|e| self.unreadable("the result", e))?,
+                                .map_err(|e| self.unreadable("sent the result", e))?,
                         )
                     }
                     Event::Error(_) => {} // turned into the error by `lines`
@@ -323,11 +325,8 @@ impl Remote {
     }
 
     fn unreadable(&self, what: &str, e: impl std::fmt::Display) -> Error {
-        Error::internal(format!(
-            "{} sent {what} platctl cannot read ({e})",
-            self.shown
-        ))
-        .with_hint("is the server the same platctl version? `platctl --version` on both")
+        Error::internal(format!("{} {what} platctl cannot read ({e})", self.shown))
+            .with_hint("is the server the same platctl version? `platctl --version` on both")
     }
 
     /// What this client talks to, for people.
@@ -348,7 +347,9 @@ impl Remote {
                 summary,
             )])
         };
-        let response = match self.client.get(url.clone()).timeout(timeout).send().await {
+        // Its own client: connecting, reading and the whole answer all within `timeout`.
+        let client = crate::http::client(self.ca_file.as_deref(), timeout, timeout)?;
+        let response = match client.get(url.clone()).timeout(timeout).send().await {
             Ok(r) => r,
             Err(e) if e.is_timeout() => {
                 return Ok(down(format!(

@@ -557,7 +557,7 @@ pub async fn unassign(
 /// operator made for an organization are not bounded by a role; a user, and a key a user made,
 /// by the user's role there. For the whole platform (`org` none: the role catalogue), by a
 /// user's lowest role of all.
-pub async fn ceiling(tx: &mut Tx<'_>, actor: &Actor, org: Option<Uuid>) -> Result<Ceiling> {
+async fn ceiling(tx: &mut Tx<'_>, actor: &Actor, org: Option<Uuid>) -> Result<Ceiling> {
     let Some(user_id) = actor.user_id else {
         return Ok(Ceiling::None);
     };

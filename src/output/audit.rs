@@ -51,7 +51,9 @@ pub fn verify(printer: &Printer, report: &AuditVerifyReport) -> Result<()> {
         Signatures::NotChecked => "signed, signatures not checked",
         Signatures::Unsigned => "unsigned",
     };
-    let checked = report.seals - report.seals_pruned - report.seals_skipped;
+    let checked = (report.seals)
+        .saturating_sub(report.seals_pruned)
+        .saturating_sub(report.seals_skipped);
     // The rate, once there is enough to measure.
     let rate = if report.seconds >= 0.5 {
         format!(

@@ -42,7 +42,7 @@ pub enum ExitStatus {
     /// 130 after Ctrl-C, 143 after SIGTERM (128 + the signal's number, as shells report it).
     Interrupted(Signal),
     /// `health`: the Nagios plugin codes, 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-    Health(super::health::HealthState),
+    Health(super::state::HealthState),
     /// `email test`: the stage of the send (SMTP or SendGrid) that failed.
     Send(SendStage),
 }

@@ -17,6 +17,7 @@ pub mod keyformat;
 pub mod ops;
 pub mod permission;
 mod record;
+mod state;
 pub mod time;
 pub mod whole;
 

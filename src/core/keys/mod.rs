@@ -490,8 +490,6 @@ pub async fn list(tx: &mut Tx<'_>, view: &View, req: &ListKeys) -> Result<Vec<Ap
     rows.iter().map(|r| key_from(r, now)).collect()
 }
 
-/// The keys a user created that are neither revoked nor expired: what their being disabled
-/// makes unusable (or enabling them makes usable again).
 pub async fn show(tx: &mut Tx<'_>, view: &View, id: &str) -> Result<ApiKey> {
     Ok(find(tx, view, id).await?.key)
 }
