@@ -53,6 +53,8 @@ fn core(settings: &Settings, create: bool) -> Core {
         create,
         timeout: settings.connect_timeout,
         origin: settings.database_origin(),
+        pooler: settings.database_pooler,
+        direct: settings.database_direct_url.clone(),
     };
     let principal = match &settings.act_as {
         Some(email) => Principal::User(email.clone()),

@@ -64,15 +64,7 @@ impl Context<'_> {
     }
 
     pub(super) async fn connect_as(&self, target: &DatabaseTarget, origin: String) -> Result<Db> {
-        Db::connect(
-            target,
-            &ConnectOptions {
-                create: false,
-                timeout: self.connect_timeout,
-                origin,
-            },
-        )
-        .await
+        Db::connect(target, &ConnectOptions::plain(self.connect_timeout, origin)).await
     }
 }
 

@@ -85,11 +85,10 @@ pub(super) struct ScratchOwner {
 pub(super) async fn drop_dead_scratch_databases(ctx: &Context<'_>) -> Result<Vec<String>> {
     let db = Db::connect(
         ctx.database,
-        &ConnectOptions {
-            create: false,
-            timeout: ctx.connect_timeout.min(Duration::from_secs(3)),
-            origin: ctx.database_origin.clone(),
-        },
+        &ConnectOptions::plain(
+            ctx.connect_timeout.min(Duration::from_secs(3)),
+            ctx.database_origin.clone(),
+        ),
     )
     .await?;
     let outcome =

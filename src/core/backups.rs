@@ -23,15 +23,21 @@ fn validate_label(label: Option<&str>) -> Result<()> {
 }
 
 impl Core {
-    /// What a backup operation works with (the configured storage, or `storage`), once what
-    /// interrupted runs left behind (here, or in `also`) is removed and named.
+    /// What a backup operation works with (the configured storage, or `storage`; with
+    /// `session`, the database for a dump or a restore, see [`Core::unswept_context`]), once
+    /// what interrupted runs left behind (here, or in `also`) is removed and named.
     async fn backup_context(
         &self,
         storage: Option<&str>,
         also: Option<&DatabaseTarget>,
         progress: &Reporter,
-    ) -> Context<'_> {
-        let ctx = self.unswept_context(storage, progress);
+        session: bool,
+    ) -> Result<Context<'_>> {
+        let ctx = if session {
+            self.unswept_context(storage, progress).await?
+        } else {
+            self.context_with(&self.database, storage, progress)
+        };
         let removed = backup::sweep(&ctx, also).await;
         if !removed.is_empty() {
             progress.note(&format!(
@@ -39,20 +45,38 @@ impl Core {
                 removed.join(", ")
             ));
         }
-        ctx
+        Ok(ctx)
     }
 
-    pub(super) fn unswept_context(
+    /// What a backup operation works with: the database (DATABASE_DIRECT_URL's, when the
+    /// database goes through a pooler in transaction mode: `pg_dump` and a restore need a
+    /// session of their own), the configured storage or `storage`.
+    pub(super) async fn unswept_context(
         &self,
         storage: Option<&str>,
         progress: &Reporter,
-    ) -> Context<'_> {
+    ) -> Result<Context<'_>> {
+        let database = self.session_database().await?;
+        Ok(self.context_with(database, storage, progress))
+    }
+
+    /// What a backup operation works with, on `database`.
+    pub(super) fn context_with<'a>(
+        &'a self,
+        database: &'a DatabaseTarget,
+        storage: Option<&str>,
+        progress: &Reporter,
+    ) -> Context<'a> {
         Context {
-            database: &self.database,
+            database,
             config: self.backup.with_storage(storage),
             progress: progress.clone(),
             connect_timeout: self.connect.timeout,
-            database_origin: self.connect.origin.clone(),
+            database_origin: if database == &self.database {
+                self.connect.origin.clone()
+            } else {
+                "DATABASE_DIRECT_URL".to_string()
+            },
         }
     }
 
@@ -91,8 +115,8 @@ impl Core {
         }
         validate_label(req.label.as_deref())?;
         let ctx = self
-            .backup_context(req.storage.as_deref(), None, &progress)
-            .await;
+            .backup_context(req.storage.as_deref(), None, &progress, true)
+            .await?;
         // The audit log's newest seal goes into the manifest: an anchor kept outside the
         // database (`audit verify --expect-head BACKUP_ID`).
         let seal_head = super::audit::chain::head(self.db().await?).await?;
@@ -125,7 +149,7 @@ impl Core {
         progress: Reporter,
     ) -> Result<Vec<BackupInfo>> {
         self.platform_actor(Op::BackupList).await?;
-        let ctx = self.backup_context(storage, None, &progress).await;
+        let ctx = self.backup_context(storage, None, &progress, false).await?;
         backup::list(&ctx).await
     }
 
@@ -136,15 +160,16 @@ impl Core {
         progress: Reporter,
     ) -> Result<ShowBackup> {
         self.platform_actor(Op::BackupShow).await?;
-        let ctx = self.backup_context(storage, None, &progress).await;
+        let ctx = self.backup_context(storage, None, &progress, false).await?;
         backup::show(&ctx, id).await
     }
 
-    /// The database a restore writes to: `into`, else the configured one.
-    fn restore_target(&self, req: &BackupRestore) -> Result<DatabaseTarget> {
+    /// The database a restore writes to: `into`, else the configured one (through
+    /// DATABASE_DIRECT_URL, when it goes through a pooler in transaction mode).
+    async fn restore_target(&self, req: &BackupRestore) -> Result<DatabaseTarget> {
         match &req.into {
             Some(url) => DatabaseTarget::parse(url),
-            None => Ok(self.database.clone()),
+            None => self.session_database().await.cloned(),
         }
     }
 
@@ -154,10 +179,10 @@ impl Core {
         progress: Reporter,
     ) -> Result<RestorePlan> {
         self.platform_actor(Op::BackupRestore).await?;
-        let target = self.restore_target(req)?;
+        let target = self.restore_target(req).await?;
         let ctx = self
-            .backup_context(req.storage.as_deref(), Some(&target), &progress)
-            .await;
+            .backup_context(req.storage.as_deref(), Some(&target), &progress, true)
+            .await?;
         let jobs = req.jobs.unwrap_or_else(backup::default_jobs).max(1);
         let plan = backup::plan_restore(&ctx, req.id.as_deref(), target, req.clean, jobs).await;
         progress.finish();
@@ -171,9 +196,11 @@ impl Core {
         progress: Reporter,
     ) -> Result<RestoreReport> {
         self.platform_actor(Op::BackupRestore).await?;
-        let target = self.restore_target(req)?;
+        let target = self.restore_target(req).await?;
         // No sweep here: the plan just did, and the target is checked again under its lock.
-        let ctx = self.unswept_context(req.storage.as_deref(), &progress);
+        let ctx = self
+            .unswept_context(req.storage.as_deref(), &progress)
+            .await?;
         let report = async {
             let plan = backup::plan_again(&ctx, plan, target).await?;
             backup::execute_restore(&ctx, &plan).await
@@ -203,8 +230,8 @@ impl Core {
     ) -> Result<VerifyReport> {
         self.platform_actor(Op::BackupVerify).await?;
         let ctx = self
-            .backup_context(req.storage.as_deref(), None, &progress)
-            .await;
+            .backup_context(req.storage.as_deref(), None, &progress, req.restore_test)
+            .await?;
         let report = backup::verify(&ctx, req.id.as_deref(), req.restore_test).await;
         progress.finish();
         report
@@ -236,8 +263,8 @@ impl Core {
             }
         };
         let ctx = self
-            .backup_context(req.storage.as_deref(), None, &progress)
-            .await;
+            .backup_context(req.storage.as_deref(), None, &progress, false)
+            .await?;
         let report = backup::prune(&ctx, &policy, req.dry_run, req.lock_timeout).await?;
         if !req.dry_run && !report.deleted.is_empty() {
             let ids: Vec<&str> = report.deleted.iter().map(|b| b.id.as_str()).collect();

@@ -138,8 +138,15 @@ impl Core {
         let db = self.db().await?;
         db.fetch_one(Sql::new("SELECT 1 AS one")).await?;
         let ms = started.elapsed().as_secs_f64() * 1000.0;
-        Ok(Found::new(HealthState::Ok, format!("{ms:.0} ms"))
+        // What answered: the server's version, and a pooler between (found at connect).
+        let (server, pooler) = match db.found() {
+            Some(found) => (found.describe(), found.pooler.to_string()),
+            None => (db.server_version().await?, "none".to_string()),
+        };
+        Ok(Found::new(HealthState::Ok, format!("{ms:.0} ms, {server}"))
             .figure("latency_ms", json!((ms * 10.0).round() / 10.0))
+            .figure("server", json!(server))
+            .figure("pooler", json!(pooler))
             .perf(Perf::new("db_latency_ms", ms.round(), "ms")))
     }
 
@@ -277,7 +284,8 @@ impl Core {
 
     async fn check_backups(&self, t: &Thresholds) -> Result<Found> {
         let progress = crate::progress::silent();
-        let ctx = self.unswept_context(None, &progress);
+        // The storage only: no database session is needed to list it.
+        let ctx = self.context_with(&self.database, None, &progress);
         let list = match crate::backup::list(&ctx).await {
             // No backup directory yet: no backups.
             Err(e) if e.kind() == crate::error::ErrorKind::NotFound => Vec::new(),

@@ -319,6 +319,9 @@ pub async fn run(db: &Db, req: &MigrateRun, actor: &Actor) -> Result<MigrateRepo
     if let Some(to) = req.to {
         known_version(dialect, to, false)?;
     }
+    // The lock is a session's: through a pooler in transaction mode, the run goes to
+    // DATABASE_DIRECT_URL, the whole of it.
+    let db = &db.session("`migrate run`").await?;
     let mut conn = db.acquire().await?;
     lock(&mut conn, dialect, req.lock_timeout).await?;
     let result = run_locked(db, &mut conn, req, actor).await;
@@ -496,6 +499,7 @@ pub async fn revert_plan(db: &Db, to: Option<i64>) -> Result<Vec<Migration>> {
 
 pub async fn revert(db: &Db, req: &MigrateRevert, actor: &Actor) -> Result<MigrateReport> {
     let dialect = db.dialect();
+    let db = &db.session("`migrate revert`").await?;
     let plan = revert_plan(db, req.to).await?;
     if let Some(m) = plan.iter().find(|m| m.status != MigrationState::Applied) {
         let applied = applied(db).await?;

@@ -93,6 +93,8 @@ pub struct Shared {
     /// Connected on first use: backups of another database, and restores into this one, run
     /// without it.
     db: tokio::sync::OnceCell<Db>,
+    /// Where work that needs a session of its own (dumps, restores) runs, once found out.
+    session: tokio::sync::OnceCell<DatabaseTarget>,
     target: String,
     backup: crate::backup::Config,
     /// The Ed25519 private key (PEM file) that signs audit seals.
@@ -152,6 +154,7 @@ impl Core {
                 database,
                 connect,
                 db: tokio::sync::OnceCell::new(),
+                session: tokio::sync::OnceCell::new(),
                 backup,
                 audit_signing_key,
                 email,
@@ -223,8 +226,21 @@ impl Core {
             return std::future::pending().await;
         }
         let listener = loop {
-            match self.db().await {
-                Ok(db) => break db.change_listener(),
+            match self.db().await.map(|db| db.change_listener()) {
+                Ok(listener) => match listener.await {
+                    Ok(listener) => break listener,
+                    // A pooler in transaction mode, and no DATABASE_DIRECT_URL: said once.
+                    Err(e) if e.kind() == crate::error::ErrorKind::Config => {
+                        tracing::warn!(
+                            "cannot hear of changes made by other processes: key listings and \
+                             permissions are read from the database on every request: {}; {}",
+                            e.message(),
+                            e.hint().unwrap_or_default()
+                        );
+                        return std::future::pending().await;
+                    }
+                    Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
+                },
                 // Not reachable yet: requests say why; listen once it is.
                 Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
             }
@@ -299,6 +315,34 @@ impl Core {
                     return Err(e);
                 }
                 Ok(db)
+            })
+            .await
+    }
+
+    /// Where work that needs a session of its own runs — `pg_dump`'s snapshot, a restore:
+    /// the database, or DATABASE_DIRECT_URL when the database goes through a pooler in
+    /// transaction mode ([`Db::session_target`]). Found out without [`Core::db`]'s check, as a
+    /// restore must reach a database that a restore did not finish.
+    async fn session_database(&self) -> Result<&DatabaseTarget> {
+        let found_out = matches!(self.database, DatabaseTarget::Postgres { .. })
+            && matches!(
+                self.connect.pooler,
+                crate::db::Pooler::Auto | crate::db::Pooler::Transaction
+            );
+        if !found_out {
+            return Ok(&self.database);
+        }
+        self.session
+            .get_or_try_init(|| async {
+                let db = match self.db.get() {
+                    Some(db) => db.clone(),
+                    None => Db::connect(&self.database, &self.connect).await?,
+                };
+                let target = db.session_target("a backup or a restore").await;
+                if self.db.get().is_none() {
+                    db.close().await;
+                }
+                Ok(target?.unwrap_or_else(|| self.database.clone()))
             })
             .await
     }

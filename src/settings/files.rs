@@ -28,6 +28,10 @@ pub struct ConfigFile {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub database_url: Option<String>,
+    /// PostgreSQL itself, when database_url is a pooler's (DATABASE_DIRECT_URL wins).
+    pub database_direct_url: Option<String>,
+    /// What stands between platctl and PostgreSQL (PLATCTL_DATABASE_POOLER wins).
+    pub database_pooler: Option<String>,
     pub output: Option<Format>,
     pub default_org: Option<String>,
     pub env_file: Option<PathBuf>,
@@ -221,15 +225,14 @@ pub fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
             path.display(),
             e.message()
         ))
-        .with_hint(
-            "profile keys: database_url, output, default_org, env_file, color, backup_dir, \
-                 backup_enabled, backup_retention_days, backup_compression_level, pg_bin_dir, \
-                 audit_signing_key_file, email_from, email_templates_dir, smtp_ca_file, \
-                 sendgrid_api_url, server, server_ca_file, api_key_file, rate_limit_max, rate_limit_ttl, \
-                 rate_limit_auth_failures, key_confirm_within, max_connections, cors_origin, trusted_proxies, \
-                 s3_endpoint_url, s3_part_size, connect_timeout; see the README's Configuration \
-                 section",
-        )
+        .with_hint(format!(
+            "profile keys: {}; see the README's Configuration section",
+            super::table::SETTINGS
+                .iter()
+                .filter_map(|row| row.profile)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     })?;
     Ok((config, true))
 }

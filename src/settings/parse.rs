@@ -89,6 +89,23 @@ pub fn templates_dir(text: &str) -> Result<PathBuf, String> {
     }
 }
 
+pub fn direct_url(text: &str) -> Result<String, String> {
+    // Its password is masked wherever it might turn up.
+    redact::register_url(text);
+    match crate::db::DatabaseTarget::parse(text.trim()) {
+        Ok(crate::db::DatabaseTarget::Postgres { url }) => Ok(url),
+        _ => Err(
+            "expected postgres://USER@HOST[:PORT]/DATABASE: PostgreSQL itself, \
+                  not the pooler"
+                .into(),
+        ),
+    }
+}
+
+pub fn pooler(text: &str) -> Result<crate::db::Pooler, String> {
+    text.parse()
+}
+
 pub fn smtp_url(text: &str) -> Result<String, String> {
     // Its password is masked wherever it might turn up.
     redact::register_url(text);

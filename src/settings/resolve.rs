@@ -46,6 +46,10 @@ pub struct Settings {
     pub api_key: Option<String>,
     /// How long to wait for the database (or the server).
     pub connect_timeout: Duration,
+    /// What stands between platctl and PostgreSQL, and PostgreSQL itself for what needs a
+    /// session when that is a pooler in transaction mode.
+    pub database_pooler: crate::db::Pooler,
+    pub database_direct_url: Option<String>,
     /// A tracing filter (PLATCTL_LOG), already checked.
     pub log_filter: Option<String>,
     /// How backups are taken, S3 included.
@@ -287,6 +291,14 @@ impl Settings {
         let s3_access_key_id = r.get(key::S3AccessKeyId, Given::Env)?;
         let s3_secret_access_key = r.get(key::S3SecretAccessKey, Given::Env)?;
         let s3_session_token = r.get(key::S3SessionToken, Given::Env)?;
+        let database_direct_url = r.get(
+            key::DatabaseDirectUrl,
+            Given::Profile(active.database_direct_url.clone()),
+        )?;
+        let database_pooler = r.get_or_default(
+            key::DatabasePooler,
+            Given::Profile(active.database_pooler.clone()),
+        )?;
         let connect_timeout = r.get_or_default(
             key::ConnectTimeout,
             Given::Profile(active.connect_timeout.clone()),
@@ -380,6 +392,8 @@ impl Settings {
             server_ca_file: value(server_ca_file),
             api_key,
             connect_timeout: connect_timeout.value,
+            database_pooler: database_pooler.value,
+            database_direct_url: value(database_direct_url),
             log_filter: value(log_filter),
             backup,
             email,

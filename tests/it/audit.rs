@@ -67,7 +67,7 @@ fn ndjson(run: &Run) -> Vec<serde_json::Value> {
         .collect()
 }
 
-each_backend!(queries_filter_200k_entries_and_page_through_them, |env| {
+each_backend!(pooled queries_filter_200k_entries_and_page_through_them, |env| {
     let env = platform(env);
     seed(&env, 200_000, 0);
     let alice =
@@ -208,7 +208,7 @@ each_backend!(queries_filter_200k_entries_and_page_through_them, |env| {
     assert!(bad_time.stderr.contains("24h"), "{bad_time}");
 });
 
-each_backend!(exports_write_what_sql_counts_and_stats_add_up, |env| {
+each_backend!(pooled exports_write_what_sql_counts_and_stats_add_up, |env| {
     let env = platform(env);
     seed(&env, 20_000, 0);
     let filter = "action LIKE 'api\\_key.%' ESCAPE '\\'";
@@ -375,7 +375,7 @@ impl TestEnv {
     }
 }
 
-each_backend!(verify_finds_changed_deleted_and_inserted_entries, |env| {
+each_backend!(pooled verify_finds_changed_deleted_and_inserted_entries, |env| {
     let env = platform(env);
     // Enough for PostgreSQL to read the range on two connections.
     seed(&env, 40_000, 0);
@@ -455,7 +455,7 @@ each_backend!(verify_finds_changed_deleted_and_inserted_entries, |env| {
     );
 });
 
-each_backend!(prune_takes_sealed_ranges_whole_and_verify_knows_it, |env| {
+each_backend!(pooled prune_takes_sealed_ranges_whole_and_verify_knows_it, |env| {
     let env = platform(env);
     // The set-up's own entries are made old too (ids follow time in a real log).
     env.tamper(match env.kind {
@@ -521,7 +521,7 @@ each_backend!(prune_takes_sealed_ranges_whole_and_verify_knows_it, |env| {
     assert_eq!(env.run(&["audit", "verify"]).code, 1);
 });
 
-each_backend!(signed_seals_cannot_be_recomputed_without_the_key, |env| {
+each_backend!(pooled signed_seals_cannot_be_recomputed_without_the_key, |env| {
     let env = platform(env);
     seed(&env, 2000, 0);
     let keys = env.path("keys");
@@ -586,7 +586,7 @@ each_backend!(signed_seals_cannot_be_recomputed_without_the_key, |env| {
     assert_eq!(bad.code, 2, "{bad}");
 });
 
-each_backend!(a_prune_checks_what_it_prunes_and_signs_its_record, |env| {
+each_backend!(pooled a_prune_checks_what_it_prunes_and_signs_its_record, |env| {
     let env = platform(env);
     env.tamper(match env.kind {
         Kind::Postgres => "UPDATE audit_logs SET occurred_at = now() - interval '500 days'",
@@ -694,7 +694,7 @@ each_backend!(a_prune_checks_what_it_prunes_and_signs_its_record, |env| {
 });
 
 each_backend!(
-    an_anchor_from_a_backup_catches_seals_cut_off_the_end,
+    pooled an_anchor_from_a_backup_catches_seals_cut_off_the_end,
     |env| {
         let env = platform(env);
         let backups = env.path("backups");
@@ -742,7 +742,7 @@ each_backend!(
     }
 );
 
-each_backend!(two_seals_at_once_make_one, |env| {
+each_backend!(pooled two_seals_at_once_make_one, |env| {
     let env = platform(env);
     seed(&env, 40_000, 0);
     let children: Vec<_> = (0..2)
@@ -782,7 +782,7 @@ fn wait_for(
 }
 
 each_backend!(
-    tail_follows_other_writers_and_stops_cleanly_on_ctrl_c,
+    pooled tail_follows_other_writers_and_stops_cleanly_on_ctrl_c,
     |env| {
         let env = platform(env);
         seed(&env, 50, 0);
@@ -829,13 +829,13 @@ each_backend!(
             // An entry that takes its id first and commits last is still shown.
             env.block_on(async {
                 use sqlx::Connection;
-                let mut late = sqlx::PgConnection::connect(&env.url).await.unwrap();
+                let mut late = sqlx::PgConnection::connect(&env.direct).await.unwrap();
                 let mut tx = late.begin().await.unwrap();
                 sqlx::query("INSERT INTO audit_logs (action, actor) VALUES ('late.commit', 'p')")
                     .execute(&mut *tx)
                     .await
                     .unwrap();
-                let mut early = sqlx::PgConnection::connect(&env.url).await.unwrap();
+                let mut early = sqlx::PgConnection::connect(&env.direct).await.unwrap();
                 sqlx::query("INSERT INTO audit_logs (action, actor) VALUES ('early.commit', 'p')")
                     .execute(&mut early)
                     .await
@@ -860,7 +860,7 @@ each_backend!(
     }
 );
 
-each_backend!(audit_operations_need_their_permissions, |env| {
+each_backend!(pooled audit_operations_need_their_permissions, |env| {
     let env = platform(env);
     seed(&env, 100, 0);
     // bob is a VIEWER: no audit-logs:read.

@@ -144,11 +144,7 @@ each_backend!(
 fn as_key<T>(env: &TestEnv, key: &str, f: impl AsyncFnOnce(&Core) -> T) -> T {
     env.block_on(async {
         let target = DatabaseTarget::parse(&env.url).unwrap();
-        let opts = ConnectOptions {
-            create: false,
-            timeout: Duration::from_secs(10),
-            origin: "DATABASE_URL".into(),
-        };
+        let opts = ConnectOptions::plain(Duration::from_secs(10), "DATABASE_URL");
         let backups = platctl::backup::Config {
             storage: "./backups".into(),
             compression: platctl::backup::compress::Options::default_for_machine(),

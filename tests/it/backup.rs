@@ -116,9 +116,9 @@ fn artifact_of(env: &TestEnv, entry: &serde_json::Value) -> PathBuf {
         .unwrap()
 }
 
-each_backend!(quiet_run_then_restore_reproduces_the_data, |env| {
+each_backend!(pooled quiet_run_then_restore_reproduces_the_data, |env| {
     let env = populated(env, 2000);
-    let before = fingerprint(&env, &env.url);
+    let before = fingerprint(&env, &env.direct);
 
     let run = backup(&env, &["-q", "run", "--label", "nightly"]);
     assert_eq!(run.code, 0, "{run}");
@@ -180,7 +180,7 @@ each_backend!(quiet_run_then_restore_reproduces_the_data, |env| {
     assert_eq!(fingerprint(&env, &target), before);
 });
 
-each_backend!(a_flipped_byte_is_caught_by_verify_and_restore, |env| {
+each_backend!(pooled a_flipped_byte_is_caught_by_verify_and_restore, |env| {
     let env = populated(env, 500);
     backup(&env, &["-q", "run"]);
     let entry = list(&env)[0].clone();
@@ -209,7 +209,7 @@ each_backend!(a_flipped_byte_is_caught_by_verify_and_restore, |env| {
     );
 });
 
-each_backend!(restore_test_compares_row_counts_with_the_manifest, |env| {
+each_backend!(pooled restore_test_compares_row_counts_with_the_manifest, |env| {
     let env = populated(env, 300);
     backup(&env, &["-q", "run"]);
     let id = list(&env)[0]["id"].as_str().unwrap().to_string();
@@ -259,7 +259,7 @@ fn partial_exists(dir: &Path) -> bool {
         .unwrap_or(false)
 }
 
-each_backend!(a_run_killed_mid_way_leaves_nothing_listed, |env| {
+each_backend!(pooled a_run_killed_mid_way_leaves_nothing_listed, |env| {
     let env = populated(env, 300_000);
     let dir = storage(&env);
     let mut child = env
@@ -299,7 +299,7 @@ each_backend!(a_run_killed_mid_way_leaves_nothing_listed, |env| {
     );
 });
 
-each_backend!(two_runs_at_once_never_share_the_storage, |env| {
+each_backend!(pooled two_runs_at_once_never_share_the_storage, |env| {
     let env = populated(env, 300_000);
     let dir = storage(&env);
     let spawn = |extra: &[&str]| {
@@ -421,9 +421,9 @@ fn s3_cmd(env: &TestEnv, server: &S3Server, args: &[&str]) -> Run {
     Run::from(cmd.args(&all).output().unwrap())
 }
 
-each_backend!(s3_run_list_restore_with_multipart_uploads, |env| {
+each_backend!(pooled s3_run_list_restore_with_multipart_uploads, |env| {
     let env = populated(env, 150_000);
-    let before = fingerprint(&env, &env.url);
+    let before = fingerprint(&env, &env.direct);
     let server = S3Server::start(&env.path("s3"), None);
     let run = s3_cmd(&env, &server, &["-q", "run"]);
     assert_eq!(run.code, 0, "{run}");
@@ -478,7 +478,7 @@ fn s3_server_going_away_mid_upload_fails_and_lists_nothing() {
     assert_eq!(server.objects("nightly/platform").len(), 2);
 }
 
-each_backend!(a_failed_restore_leaves_the_target_as_it_was, |env| {
+each_backend!(pooled a_failed_restore_leaves_the_target_as_it_was, |env| {
     let env = populated(env, 300);
     backup(&env, &["-q", "run"]);
     let id = list(&env)[0]["id"].as_str().unwrap().to_string();
@@ -497,18 +497,18 @@ each_backend!(a_failed_restore_leaves_the_target_as_it_was, |env| {
     );
 
     // With --clean over existing data: the old data is intact.
-    let before = fingerprint(&env, &env.url);
+    let before = fingerprint(&env, &env.direct);
     let run = backup(&env, &["restore", &id, "--clean", "--yes"]);
     assert_eq!(run.code, 1, "{run}");
     assert_eq!(
-        fingerprint(&env, &env.url),
+        fingerprint(&env, &env.direct),
         before,
         "a failed --clean restore changed the data"
     );
 });
 
 each_backend!(
-    prune_never_keeps_a_corrupt_backup_as_the_newest_good_one,
+    pooled prune_never_keeps_a_corrupt_backup_as_the_newest_good_one,
     |env| {
         let env = populated(env, 200);
         for _ in 0..2 {

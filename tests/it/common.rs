@@ -30,11 +30,21 @@ impl Kind {
 
 /// Declare a test that runs once per backend: `each_backend!(name, |env| { ... });` makes
 /// `name::sqlite` and `name::postgres`.
+/// `each_backend!(pooled name, …)` adds `name::pgbouncer`: PostgreSQL through PgBouncer in
+/// transaction mode ([`TestEnv::pooled`]).
 macro_rules! each_backend {
-    ($name:ident, $body:expr) => {
-        $crate::common::each_backend!(@arms $name, $body, sqlite => Sqlite, postgres => Postgres);
+    (pooled $name:ident, $body:expr) => {
+        $crate::common::each_backend!(@arms $name, $body,
+            sqlite => $crate::common::TestEnv::new($crate::common::Kind::Sqlite),
+            postgres => $crate::common::TestEnv::new($crate::common::Kind::Postgres),
+            pgbouncer => $crate::common::TestEnv::pooled());
     };
-    (@arms $name:ident, $body:expr, $($arm:ident => $kind:ident),+) => {
+    ($name:ident, $body:expr) => {
+        $crate::common::each_backend!(@arms $name, $body,
+            sqlite => $crate::common::TestEnv::new($crate::common::Kind::Sqlite),
+            postgres => $crate::common::TestEnv::new($crate::common::Kind::Postgres));
+    };
+    (@arms $name:ident, $body:expr, $($arm:ident => $make:expr),+) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
@@ -42,7 +52,7 @@ macro_rules! each_backend {
                 #[test]
                 fn $arm() {
                     let body: fn($crate::common::TestEnv) = $body;
-                    body($crate::common::TestEnv::new($crate::common::Kind::$kind));
+                    body($make);
                 }
             )+
         }
@@ -196,20 +206,12 @@ fn start_cluster() -> Result<Cluster, String> {
     // Stop the cluster and remove it when this test process is gone, however it ends.
     let runuser = if root { "runuser -u postgres -- " } else { "" };
     let watchdog = format!(
-        "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; \
-         {runuser}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
-        pid = std::process::id(),
+        "{runuser}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
         pg_ctl = pg_ctl.display(),
         data = data.display(),
         dir = dir.display(),
     );
-    StdCommand::new("sh")
-        .args(["-c", &watchdog])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start the cluster watchdog: {e}"))?;
+    when_gone(&watchdog, "the cluster")?;
     Ok(Cluster {
         admin_url: format!(
             "postgres://postgres@localhost/postgres?host={}&port={port}",
@@ -217,6 +219,104 @@ fn start_cluster() -> Result<Cluster, String> {
         ),
         socket: Some((dir, port)),
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// PgBouncer in front of the cluster, in transaction mode with its stock settings otherwise
+// (nothing in ignore_startup_parameters, no max_prepared_statements): started once per test
+// process, at the first pooled test.
+
+static POOLER: OnceLock<Result<u16, String>> = OnceLock::new();
+
+const MISSING_PGBOUNCER: &str = "the pooled tests need PgBouncer: install it (Debian/Ubuntu: \
+    `apt-get install pgbouncer`; scripts/test does as root)";
+
+/// The port PgBouncer listens on (127.0.0.1).
+pub fn pooler_port() -> u16 {
+    match POOLER.get_or_init(start_pooler) {
+        Ok(port) => *port,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+fn start_pooler() -> Result<u16, String> {
+    let cluster = cluster();
+    let Some((sock, pg_port)) = &cluster.socket else {
+        return Err(
+            "the pooled tests put PgBouncer in front of the tests' own cluster: unset \
+                    PLATCTL_TEST_DATABASE_URL to run them"
+                .into(),
+        );
+    };
+    let bin = which("pgbouncer")
+        .or_else(|| Some(PathBuf::from("/usr/sbin/pgbouncer")).filter(|p| p.is_file()))
+        .ok_or_else(|| MISSING_PGBOUNCER.to_string())?;
+    let dir = sock.join("pgbouncer");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let port = free_port();
+    let ini = dir.join("pgbouncer.ini");
+    let config = format!(
+        "[databases]\n* = host={sock} port={pg_port}\n\n[pgbouncer]\nlisten_addr = 127.0.0.1\n\
+         listen_port = {port}\nunix_socket_dir =\nauth_type = trust\nauth_file = {dir}/users.txt\n\
+         pool_mode = transaction\nmax_client_conn = 2000\nlogfile = {dir}/pgbouncer.log\n\
+         pidfile = {dir}/pgbouncer.pid\n",
+        sock = sock.display(),
+        dir = dir.display(),
+    );
+    std::fs::write(&ini, config).map_err(|e| format!("cannot write {}: {e}", ini.display()))?;
+    std::fs::write(dir.join("users.txt"), "\"postgres\" \"\"\n")
+        .map_err(|e| format!("cannot write users.txt: {e}"))?;
+    let root = is_root();
+    if root {
+        StdCommand::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(&dir)
+            .status()
+            .map_err(|e| format!("chown failed: {e}"))?;
+    }
+    // PgBouncer refuses to run as root: as the cluster's `postgres` user then.
+    let out = pg_command(&bin, root)
+        .arg("-d")
+        .arg(&ini)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    if !out.status.success() {
+        let log = std::fs::read_to_string(dir.join("pgbouncer.log")).unwrap_or_default();
+        return Err(format!(
+            "PgBouncer did not start: {}\n{log}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if std::time::Instant::now() > deadline {
+            return Err(format!("PgBouncer is not listening on 127.0.0.1:{port}"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    when_gone(
+        &format!("kill $(cat '{}/pgbouncer.pid')", dir.display()),
+        "PgBouncer",
+    )?;
+    Ok(port)
+}
+
+/// Run the shell `script` once this test process is gone, however it ends (a watchdog that
+/// stops `what`).
+fn when_gone(script: &str, what: &str) -> Result<(), String> {
+    let watchdog = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {script}",
+        pid = std::process::id()
+    );
+    StdCommand::new("sh")
+        .args(["-c", &watchdog])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("cannot start the watchdog of {what}: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +350,11 @@ pub struct TestEnv {
     pub dir: TempDir,
     /// DATABASE_URL of this test's database.
     pub url: String,
+    /// The database itself, for the tests' own checks (and DATABASE_DIRECT_URL): `url`, but
+    /// for a pooled test.
+    pub direct: String,
+    /// Whether `url` goes through PgBouncer in transaction mode.
+    pub pooled: bool,
     db_name: Option<String>,
     rt: tokio::runtime::Runtime,
 }
@@ -296,10 +401,23 @@ impl TestEnv {
         TestEnv {
             kind,
             dir,
+            direct: url.clone(),
             url,
+            pooled: false,
             db_name,
             rt,
         }
+    }
+
+    /// A PostgreSQL world whose DATABASE_URL goes through PgBouncer in transaction mode, with
+    /// DATABASE_DIRECT_URL set to the database itself (as the README tells operators).
+    pub fn pooled() -> TestEnv {
+        let mut env = TestEnv::new(Kind::Postgres);
+        let port = pooler_port();
+        let name = env.db_name.clone().unwrap_or_default();
+        env.url = format!("postgres://postgres@127.0.0.1:{port}/{name}");
+        env.pooled = true;
+        env
     }
 
     /// A world with no database configured: platctl uses its embedded default.
@@ -309,6 +427,7 @@ impl TestEnv {
             "sqlite://{}",
             env.home().join(".local/share/platctl/platctl.db").display()
         );
+        env.direct = env.url.clone();
         env
     }
 
@@ -341,6 +460,7 @@ impl TestEnv {
                 || key.starts_with("BACKUP_")
                 || key.starts_with("AWS_")
                 || key == "DATABASE_URL"
+                || key == "DATABASE_DIRECT_URL"
                 || key == "SENDGRID_API_KEY"
                 || key == "NO_COLOR"
             {
@@ -350,6 +470,9 @@ impl TestEnv {
         cmd.env("HOME", self.home())
             .env("USER", "tester")
             .env("TMPDIR", self.dir.path());
+        if self.pooled {
+            cmd.env("DATABASE_DIRECT_URL", &self.direct);
+        }
     }
 
     /// Like [`TestEnv::cmd`], as a std command to spawn in the background.
@@ -454,7 +577,7 @@ impl TestEnv {
     // --- direct checks of the database, with sqlx, not through platctl -----------------------
 
     pub fn query_strings(&self, sql: &str) -> Vec<String> {
-        self.query_strings_at(&self.url, sql)
+        self.query_strings_at(&self.direct, sql)
     }
 
     /// Rows of one text column from another database of the same kind.
@@ -476,7 +599,7 @@ impl TestEnv {
     }
 
     pub fn count(&self, sql: &str) -> i64 {
-        self.count_at(&self.url, sql)
+        self.count_at(&self.direct, sql)
     }
 
     pub fn count_at(&self, url: &str, sql: &str) -> i64 {
@@ -489,7 +612,7 @@ impl TestEnv {
     }
 
     pub fn exec(&self, sql: &str) {
-        on_connection!(self, &self.url, c => {
+        on_connection!(self, &self.direct, c => {
             sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
                 .execute(&mut c)
                 .await

@@ -113,17 +113,29 @@ enum Door {
     Http,
 }
 
-/// The arms of the suite: each backend, each door.
-fn arms() -> Vec<(Kind, Door)> {
+/// A database of the suite: each backend, and PostgreSQL through PgBouncer in transaction mode.
+#[derive(Debug, Clone, Copy)]
+enum Database {
+    Of(Kind),
+    Pooled,
+}
+
+/// The arms of the suite: each database, each door.
+fn arms() -> Vec<(Database, Door)> {
     Kind::ALL
         .iter()
-        .flat_map(|k| [(*k, Door::Direct), (*k, Door::Http)])
+        .map(|k| Database::Of(*k))
+        .chain([Database::Pooled])
+        .flat_map(|d| [(d, Door::Direct), (d, Door::Http)])
         .collect()
 }
 
-/// Run the sequence on one backend; returns each step's command, exit code and output.
-fn transcript(kind: Kind, door: Door) -> Vec<Step> {
-    let env = TestEnv::new(kind);
+/// Run the sequence on one database; returns each step's command, exit code and output.
+fn transcript(database: Database, door: Door) -> Vec<Step> {
+    let env = match database {
+        Database::Of(kind) => TestEnv::new(kind),
+        Database::Pooled => TestEnv::pooled(),
+    };
     let dir = env.dir.path().to_string_lossy().to_string();
     let storage = env.path("backups");
     let storage = storage.to_str().unwrap();
@@ -349,7 +361,7 @@ fn transcript(kind: Kind, door: Door) -> Vec<Step> {
             Value::Null
         } else {
             serde_json::from_str(&run.stdout)
-                .unwrap_or_else(|e| panic!("{kind:?} {args:?}: not JSON ({e}): {run}"))
+                .unwrap_or_else(|e| panic!("{database:?} {args:?}: not JSON ({e}): {run}"))
         };
         if step[..2] == ["keys", "create"] {
             key = json["key"].as_str().unwrap_or_default().to_string();
@@ -397,7 +409,7 @@ fn refusal(line: &str, arm: &Arm) -> String {
 
 #[test]
 fn every_backend_gives_the_same_results() {
-    let transcripts: Vec<((Kind, Door), Vec<Step>)> = arms()
+    let transcripts: Vec<((Database, Door), Vec<Step>)> = arms()
         .into_iter()
         .map(|a| (a, transcript(a.0, a.1)))
         .collect();

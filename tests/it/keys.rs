@@ -62,7 +62,7 @@ fn dump(env: &TestEnv) -> Vec<u8> {
         Kind::Postgres => {
             let out = std::process::Command::new("pg_dump")
                 .arg("--dbname")
-                .arg(&env.url)
+                .arg(&env.direct)
                 .output()
                 .expect("pg_dump is needed for this test (install the PostgreSQL client)");
             assert!(
@@ -95,7 +95,7 @@ fn on_a_fresh_machine_init_then_keys_create_prints_a_working_key() {
     assert_eq!(check.json()["organization"], "default");
 }
 
-each_backend!(keys_are_stored_only_as_hashes, |env| {
+each_backend!(pooled keys_are_stored_only_as_hashes, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     let created = create(
@@ -152,7 +152,7 @@ each_backend!(keys_are_stored_only_as_hashes, |env| {
     assert!(!argv.all_output().contains(&key[12..]), "{argv}");
 });
 
-each_backend!(verify_follows_the_lifecycle, |env| {
+each_backend!(pooled verify_follows_the_lifecycle, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     let created = create(&env, &["--scope", "agents:*"]);
@@ -253,7 +253,7 @@ each_backend!(verify_follows_the_lifecycle, |env| {
     assert_eq!(past.code, 2, "{past}");
 });
 
-each_backend!(scopes_are_validated_and_never_exceed_the_creator, |env| {
+each_backend!(pooled scopes_are_validated_and_never_exceed_the_creator, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     env.member("ed@acme.io", "acme", "ADMIN");
@@ -301,7 +301,7 @@ each_backend!(scopes_are_validated_and_never_exceed_the_creator, |env| {
     assert_eq!(actor, "ed@acme.io");
 });
 
-each_backend!(the_organization_defaults_sensibly, |env| {
+each_backend!(pooled the_organization_defaults_sensibly, |env| {
     let env = env.migrated();
     let none = env.run(&["keys", "create", "--scope", "agents:read"]);
     assert_eq!(none.code, 1, "{none}");
@@ -323,7 +323,7 @@ each_backend!(the_organization_defaults_sensibly, |env| {
     assert_eq!(by_env.json()["organization"], "beta");
 });
 
-each_backend!(delete_asks_first, |env| {
+each_backend!(pooled delete_asks_first, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     let id = create(&env, &["--scope", "agents:read"])["id"]
@@ -366,7 +366,7 @@ pub fn alice_with_a_key(env: TestEnv) -> (TestEnv, String) {
     (env, key)
 }
 
-each_backend!(a_disabled_users_keys_stop_working_until_enabled, |env| {
+each_backend!(pooled a_disabled_users_keys_stop_working_until_enabled, |env| {
     let (env, key) = alice_with_a_key(env);
     assert_eq!(verify(&env, &key).code, 0);
 
@@ -453,7 +453,7 @@ fn with_stdout(env: &TestEnv, redirect: &str, args: &[&str]) -> Run {
     Run::from(sh.stdin(Stdio::null()).output().unwrap())
 }
 
-each_backend!(a_key_that_cannot_be_shown_is_not_kept, |env| {
+each_backend!(pooled a_key_that_cannot_be_shown_is_not_kept, |env| {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme"]);
     let creation = [
@@ -503,7 +503,7 @@ each_backend!(a_key_that_cannot_be_shown_is_not_kept, |env| {
     assert_eq!(verify(&env, old["key"].as_str().unwrap()).code, 0);
 });
 
-each_backend!(control_characters_never_reach_the_terminal, |env| {
+each_backend!(pooled control_characters_never_reach_the_terminal, |env| {
     let env = env.migrated();
     let evil = "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J";
     for args in [

@@ -132,7 +132,7 @@ fn each_layer_imports_only_what_is_below_it() {
         "core",
         "serve",
         "remote.rs",
-        "db.rs",
+        "db",
         "backup",
         "email",
         "migrations.rs",

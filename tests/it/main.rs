@@ -25,6 +25,7 @@ mod keys;
 mod layers;
 mod matrix;
 mod migrate;
+mod pooler;
 mod rbac;
 mod s3server;
 mod secrets;

@@ -167,7 +167,7 @@ pub fn operator_key(env: &TestEnv, scopes: &[&str]) -> (String, String) {
     )
 }
 
-each_backend!(the_admin_api_authenticates_authorizes_and_audits, |env| {
+each_backend!(pooled the_admin_api_authenticates_authorizes_and_audits, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
     let (admin_id, admin) = operator_key(
@@ -411,7 +411,7 @@ fn every_protected_route_refuses_a_request_without_a_key() {
     assert_eq!(nowhere.body["message"], "Cannot GET /nowhere");
 }
 
-each_backend!(health_server_asks_a_running_server, |env| {
+each_backend!(pooled health_server_asks_a_running_server, |env| {
     env.ok(&["-q", "migrate", "run"]);
     let server = Served::start(&env, &[]);
     let ready = env.run(&[
@@ -460,7 +460,7 @@ each_backend!(health_server_asks_a_running_server, |env| {
     assert_eq!(bad.code, 3, "{bad}");
 });
 
-each_backend!(remote_mode_gives_what_direct_mode_gives, |env| {
+each_backend!(pooled remote_mode_gives_what_direct_mode_gives, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
     let (_, key) = operator_key(
@@ -561,7 +561,7 @@ each_backend!(remote_mode_gives_what_direct_mode_gives, |env| {
     assert!(gone.stderr.contains("cannot reach"), "{gone}");
 });
 
-each_backend!(a_key_revoked_elsewhere_is_refused_within_a_second, |env| {
+each_backend!(pooled a_key_revoked_elsewhere_is_refused_within_a_second, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
     let (id, key) = operator_key(&env, &["api-keys:read"]);
@@ -611,7 +611,7 @@ fn within(bound: Duration, what: &str, mut probe: impl FnMut() -> bool) {
 
 // Key listings may be answered from memory (PostgreSQL), but never behind a change made
 // through platctl by another process: each is announced, and hearing it forgets them.
-each_backend!(a_listing_shows_changes_made_elsewhere_at_once, |env| {
+each_backend!(pooled a_listing_shows_changes_made_elsewhere_at_once, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
     let (_, key) = operator_key(&env, &["api-keys:read"]);
@@ -669,7 +669,7 @@ each_backend!(a_listing_shows_changes_made_elsewhere_at_once, |env| {
 // What a user holds is remembered too (PostgreSQL), and forgotten as soon as it changes
 // anywhere: a role taken away by the command line refuses their key at once.
 each_backend!(
-    a_role_taken_away_elsewhere_refuses_the_users_key_at_once,
+    pooled a_role_taken_away_elsewhere_refuses_the_users_key_at_once,
     |env| {
         env.ok(&["-q", "migrate", "run"]);
         env.ok(&["-q", "orgs", "create", "default"]);
@@ -767,7 +767,7 @@ fn events(answer: &Answer) -> Vec<Value> {
         .collect()
 }
 
-each_backend!(long_operations_stream_their_progress_over_the_api, |env| {
+each_backend!(pooled long_operations_stream_their_progress_over_the_api, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
     let (key_id, key) = operator_key(
@@ -1006,7 +1006,7 @@ fn ctrl_c_on_a_remote_backup_stops_the_watching_not_the_backup() {
     assert_eq!(code, 0, "{log}");
 }
 
-each_backend!(roles_migrations_and_audit_run_over_the_api, |env| {
+each_backend!(pooled roles_migrations_and_audit_run_over_the_api, |env| {
     env.ok(&["-q", "migrate", "run"]);
     env.ok(&["-q", "orgs", "create", "default"]);
     let (_, key) = operator_key(
@@ -1348,7 +1348,7 @@ fn serve_speaks_https_with_a_certificate_a_private_ca_signed() {
 }
 
 each_backend!(
-    whoami_names_the_key_its_maker_and_the_roles_that_bound_it,
+    pooled whoami_names_the_key_its_maker_and_the_roles_that_bound_it,
     |env| {
         env.ok(&["-q", "migrate", "run"]);
         env.ok(&["-q", "orgs", "create", "acme"]);

@@ -135,11 +135,10 @@ async fn unfinished_at(url: &str) -> Result<Option<Unfinished>> {
         &crate::db::DatabaseTarget::Postgres {
             url: url.to_string(),
         },
-        &crate::db::ConnectOptions {
-            create: false,
-            timeout: std::time::Duration::from_secs(10),
-            origin: "the restore target's URL".into(),
-        },
+        &crate::db::ConnectOptions::plain(
+            std::time::Duration::from_secs(10),
+            "the restore target's URL",
+        ),
     )
     .await?;
     let unfinished = marker::read(&db).await;

@@ -10,11 +10,10 @@ use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
+use sqlx::postgres::PgRow;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow};
 use sqlx::{AssertSqlSafe, Connection, Postgres, Row as _, Sqlite};
 use uuid::Uuid;
@@ -22,6 +21,11 @@ use uuid::Uuid;
 use crate::error::{Error, ErrorKind, Result};
 use crate::redact;
 use crate::text::quote;
+
+mod options;
+mod postgres;
+pub use options::{ConnectOptions, Pooler};
+pub use postgres::{Found, Pg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -160,8 +164,10 @@ pub fn parse_sqlite_time(text: &str) -> Result<DateTime<Utc>> {
 type PgQuery<'q> = sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>;
 type SqliteQuery<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>;
 
-fn pg_query(sql: &Sql) -> PgQuery<'_> {
-    let mut q = sqlx::query(AssertSqlSafe(sql.text.as_ref()));
+/// `keep`: prepare the statement once per connection and keep it (not through a pooler in
+/// transaction mode, see [`postgres`]).
+fn pg_query(sql: &Sql, keep: bool) -> PgQuery<'_> {
+    let mut q = sqlx::query(AssertSqlSafe(sql.text.as_ref())).persistent(keep);
     for v in &sql.args {
         q = match v {
             Value::Text(x) => q.bind(x.clone()),
@@ -177,7 +183,7 @@ fn pg_query(sql: &Sql) -> PgQuery<'_> {
     q
 }
 
-fn sqlite_query(sql: &Sql) -> SqliteQuery<'_> {
+fn sqlite_query(sql: &Sql, _keep: bool) -> SqliteQuery<'_> {
     let mut q = sqlx::query(AssertSqlSafe(sql.text.as_ref()));
     for v in &sql.args {
         q = match v {
@@ -200,30 +206,30 @@ macro_rules! executor_fns {
         mod $name {
             use super::*;
 
-            pub async fn execute<'e, E>(e: E, sql: &Sql) -> Result<u64>
+            pub async fn execute<'e, E>(e: E, sql: &Sql, keep: bool) -> Result<u64>
             where
                 E: sqlx::Executor<'e, Database = $db>,
             {
-                Ok($query(sql)
+                Ok($query(sql, keep)
                     .execute(e)
                     .await
                     .map_err(from_sqlx)?
                     .rows_affected())
             }
 
-            pub async fn fetch_all<'e, E>(e: E, sql: &Sql) -> Result<Vec<Row>>
+            pub async fn fetch_all<'e, E>(e: E, sql: &Sql, keep: bool) -> Result<Vec<Row>>
             where
                 E: sqlx::Executor<'e, Database = $db>,
             {
-                let rows = $query(sql).fetch_all(e).await.map_err(from_sqlx)?;
+                let rows = $query(sql, keep).fetch_all(e).await.map_err(from_sqlx)?;
                 Ok(rows.into_iter().map(Row::$row).collect())
             }
 
-            pub async fn fetch_optional<'e, E>(e: E, sql: &Sql) -> Result<Option<Row>>
+            pub async fn fetch_optional<'e, E>(e: E, sql: &Sql, keep: bool) -> Result<Option<Row>>
             where
                 E: sqlx::Executor<'e, Database = $db>,
             {
-                Ok($query(sql)
+                Ok($query(sql, keep)
                     .fetch_optional(e)
                     .await
                     .map_err(from_sqlx)?
@@ -419,22 +425,16 @@ impl Row {
 /// A pool of connections to one database.
 #[derive(Clone)]
 pub enum Db {
-    Postgres(sqlx::PgPool),
+    Postgres(Pg),
     Sqlite(sqlx::SqlitePool),
-}
-
-pub struct ConnectOptions {
-    /// Create a missing SQLite file (and its directory).
-    pub create: bool,
-    pub timeout: Duration,
-    /// Where the URL came from, for hints: `DATABASE_URL`, `--into`, a profile's database_url.
-    pub origin: String,
 }
 
 impl Db {
     pub async fn connect(target: &DatabaseTarget, opts: &ConnectOptions) -> Result<Db> {
         match target {
-            DatabaseTarget::Postgres { url } => connect_postgres(url, opts).await,
+            DatabaseTarget::Postgres { url } => {
+                postgres::connect(url, opts).await.map(Db::Postgres)
+            }
             DatabaseTarget::Sqlite { path } => connect_sqlite(path, opts).await,
         }
     }
@@ -448,22 +448,42 @@ impl Db {
 
     pub async fn execute(&self, sql: Sql) -> Result<u64> {
         match self {
-            Db::Postgres(p) => pg::execute(p, &sql).await,
-            Db::Sqlite(p) => lite::execute(p, &sql).await,
+            Db::Postgres(p) if p.keeps_statements() => pg::execute(&p.pool, &sql, true).await,
+            Db::Postgres(_) => {
+                let mut tx = self.begin().await?;
+                let out = tx.execute(sql).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
+            Db::Sqlite(p) => lite::execute(p, &sql, true).await,
         }
     }
 
     pub async fn fetch_all(&self, sql: Sql) -> Result<Vec<Row>> {
         match self {
-            Db::Postgres(p) => pg::fetch_all(p, &sql).await,
-            Db::Sqlite(p) => lite::fetch_all(p, &sql).await,
+            Db::Postgres(p) if p.keeps_statements() => pg::fetch_all(&p.pool, &sql, true).await,
+            Db::Postgres(_) => {
+                let mut tx = self.begin().await?;
+                let out = tx.fetch_all(sql).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
+            Db::Sqlite(p) => lite::fetch_all(p, &sql, true).await,
         }
     }
 
     pub async fn fetch_optional(&self, sql: Sql) -> Result<Option<Row>> {
         match self {
-            Db::Postgres(p) => pg::fetch_optional(p, &sql).await,
-            Db::Sqlite(p) => lite::fetch_optional(p, &sql).await,
+            Db::Postgres(p) if p.keeps_statements() => {
+                pg::fetch_optional(&p.pool, &sql, true).await
+            }
+            Db::Postgres(_) => {
+                let mut tx = self.begin().await?;
+                let out = tx.fetch_optional(sql).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
+            Db::Sqlite(p) => lite::fetch_optional(p, &sql, true).await,
         }
     }
 
@@ -477,7 +497,10 @@ impl Db {
     /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on a lock upgrade.
     pub async fn begin(&self) -> Result<Tx<'static>> {
         match self {
-            Db::Postgres(p) => Ok(Tx::Pg(p.begin().await.map_err(from_sqlx)?)),
+            Db::Postgres(p) => Ok(Tx::Pg(
+                p.pool.begin().await.map_err(from_sqlx)?,
+                p.keeps_statements(),
+            )),
             Db::Sqlite(p) => Ok(Tx::Sqlite(
                 p.begin_with("BEGIN IMMEDIATE").await.map_err(from_sqlx)?,
             )),
@@ -487,7 +510,10 @@ impl Db {
     /// A transaction that only reads: a consistent view, no write lock.
     pub async fn begin_read(&self) -> Result<Tx<'static>> {
         match self {
-            Db::Postgres(p) => Ok(Tx::Pg(p.begin().await.map_err(from_sqlx)?)),
+            Db::Postgres(p) => Ok(Tx::Pg(
+                p.pool.begin().await.map_err(from_sqlx)?,
+                p.keeps_statements(),
+            )),
             Db::Sqlite(p) => Ok(Tx::Sqlite(p.begin().await.map_err(from_sqlx)?)),
         }
     }
@@ -499,18 +525,25 @@ impl Db {
     /// snapshot, in process).
     pub async fn reads(&self) -> Result<Tx<'static>> {
         match self {
+            // Through a pooler in transaction mode, a statement outside a transaction may find
+            // its prepared form on another server connection.
+            Db::Postgres(p) if !p.keeps_statements() => self.begin_read().await,
             Db::Postgres(p) => Ok(Tx::PgReads(Reads {
-                pool: p.clone(),
+                pool: p.pool.clone(),
                 conn: None,
             })),
             Db::Sqlite(p) => Ok(Tx::Sqlite(p.begin().await.map_err(from_sqlx)?)),
         }
     }
 
-    /// One connection held for a while (session locks, migration runs).
+    /// One connection held for a while (session locks, migration runs): only of a database
+    /// that gives sessions, see [`Db::session`].
     pub async fn acquire(&self) -> Result<Conn> {
         match self {
-            Db::Postgres(p) => Ok(Conn::Pg(p.acquire().await.map_err(from_sqlx)?)),
+            Db::Postgres(p) if !p.keeps_statements() => Err(Error::internal(
+                "a session was asked of a pooler in transaction mode",
+            )),
+            Db::Postgres(p) => Ok(Conn::Pg(p.pool.acquire().await.map_err(from_sqlx)?)),
             Db::Sqlite(p) => Ok(Conn::Sqlite(p.acquire().await.map_err(from_sqlx)?)),
         }
     }
@@ -566,123 +599,78 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Postgres(p) => p.close().await,
+            Db::Postgres(p) => p.pool.close().await,
             Db::Sqlite(p) => p.close().await,
         }
     }
 
-    /// PostgreSQL: a listener for [`CHANGES`], on a connection of its own (outside the pool,
-    /// which requests keep whole). `None` on SQLite: no other process can tell this one.
-    pub fn change_listener(&self) -> Option<ChangeListener> {
+    /// What answered, on PostgreSQL: its version and what stands between.
+    pub fn found(&self) -> Option<&Found> {
         match self {
-            Db::Postgres(p) => Some(ChangeListener {
+            Db::Postgres(p) => Some(&p.found),
+            Db::Sqlite(_) => None,
+        }
+    }
+
+    /// Where work that needs a session of its own may run (`needs` names it, for the error):
+    /// this database, or `database_direct_url` when this one goes through a pooler in
+    /// transaction mode (an error when that is not set).
+    pub async fn session_target(&self, needs: &str) -> Result<Option<DatabaseTarget>> {
+        match self {
+            Db::Postgres(p) => p
+                .session_target(needs)
+                .await
+                .map(|url| Some(DatabaseTarget::Postgres { url })),
+            Db::Sqlite(_) => Ok(None),
+        }
+    }
+
+    /// This database for work that needs a session of its own (a session lock, LISTEN): this
+    /// one, or `database_direct_url`'s (see [`Db::session_target`]).
+    pub async fn session(&self, needs: &str) -> Result<Db> {
+        match self {
+            Db::Postgres(p) if !p.keeps_statements() => {
+                let Some(target) = self.session_target(needs).await? else {
+                    return Err(Error::internal("PostgreSQL without a session target"));
+                };
+                let opts = ConnectOptions {
+                    pooler: Pooler::None,
+                    direct: None,
+                    origin: "DATABASE_DIRECT_URL".to_string(),
+                    ..p.options().clone()
+                };
+                Db::connect(&target, &opts).await
+            }
+            _ => Ok(self.clone()),
+        }
+    }
+
+    /// PostgreSQL: a listener for [`CHANGES`], on a connection of its own (outside the pool,
+    /// which requests keep whole) and of [`Db::session`]. `None` on SQLite: no other process
+    /// can tell this one.
+    pub async fn change_listener(&self) -> Result<Option<ChangeListener>> {
+        match self
+            .session("hearing of changes made by other processes (LISTEN)")
+            .await?
+        {
+            Db::Postgres(p) => Ok(Some(ChangeListener {
                 pool: sqlx::postgres::PgPoolOptions::new()
                     .max_connections(1)
                     .max_lifetime(None)
                     .idle_timeout(None)
-                    .connect_lazy_with((*p.connect_options()).clone()),
-            }),
-            Db::Sqlite(_) => None,
+                    .connect_lazy_with((*p.pool.connect_options()).clone()),
+            })),
+            Db::Sqlite(_) => Ok(None),
         }
     }
 
     /// Connections open, and how many of them are idle.
     pub fn pool_use(&self) -> (u32, usize) {
         match self {
-            Db::Postgres(p) => (p.size(), p.num_idle()),
+            Db::Postgres(p) => (p.pool.size(), p.pool.num_idle()),
             Db::Sqlite(p) => (p.size(), p.num_idle()),
         }
     }
-}
-
-async fn connect_postgres(url: &str, opts: &ConnectOptions) -> Result<Db> {
-    let options = PgConnectOptions::from_str(url)
-        .map_err(|_| {
-            Error::usage(format!(
-                "`{}` is not a valid PostgreSQL URL",
-                crate::redact::redact_url(url)
-            ))
-            .with_hint(
-                "expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=...], a password \
-                 after the user name (USER:PASSWORD); percent-encode special characters in the \
-                 user name and password (# as %23, / as %2F, ? as %3F, @ as %40, : as %3A, \
-                 % as %25)",
-            )
-        })?
-        .application_name("platctl");
-    let place = match options.get_socket() {
-        Some(dir) => format!("socket {}", dir.display()),
-        None => format!("{}:{}", options.get_host(), options.get_port()),
-    };
-    let database = options.get_database().unwrap_or("(default)").to_string();
-    // Connect once directly: the pool would retry a refused connection until its timeout,
-    // and an operator wants "connection refused" at once.
-    let first = tokio::time::timeout(opts.timeout, sqlx::ConnectOptions::connect(&options))
-        .await
-        .map_err(|_| {
-            connect_error(
-                "PostgreSQL",
-                &place,
-                &database,
-                opts.timeout,
-                sqlx::Error::PoolTimedOut,
-                &opts.origin,
-            )
-        })?
-        .map_err(|err| {
-            connect_error(
-                "PostgreSQL",
-                &place,
-                &database,
-                opts.timeout,
-                err,
-                &opts.origin,
-            )
-        })?;
-    let _ = first.close().await;
-    let pool = PgPoolOptions::new()
-        .max_connections(4)
-        .acquire_timeout(opts.timeout)
-        // A pooled connection is pinged before each use (sqlx's default): after a PostgreSQL
-        // restart no request fails on a connection the server closed. The admin API's hot
-        // reads take no connection at all (`Reads`, and what core::memory remembers).
-        .connect_lazy_with(options);
-    Ok(Db::Postgres(pool))
-}
-
-fn connect_error(
-    what: &str,
-    place: &str,
-    database: &str,
-    timeout: Duration,
-    err: sqlx::Error,
-    origin: &str,
-) -> Error {
-    let (detail, hint) = match &err {
-        sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => (
-            "connection refused".to_string(),
-            format!("is the server running and listening there? check {origin}"),
-        ),
-        sqlx::Error::Io(io) => (io.to_string(), format!("check {origin} and the network")),
-        sqlx::Error::PoolTimedOut => (
-            format!("no answer within {}s", timeout.as_secs()),
-            "check the host, port and firewall; PLATCTL_CONNECT_TIMEOUT sets the wait".to_string(),
-        ),
-        sqlx::Error::Database(db) => (
-            db.message().to_string(),
-            format!("check the user, password and database name in {origin}"),
-        ),
-        sqlx::Error::Tls(e) => (
-            format!("TLS failed: {e}"),
-            "check sslmode and certificates".to_string(),
-        ),
-        other => (other.to_string(), format!("check {origin}")),
-    };
-    Error::new(
-        ErrorKind::Connect,
-        format!("cannot connect to {what} at {place} (database {database}): {detail}"),
-    )
-    .with_hint(hint)
 }
 
 async fn connect_sqlite(path: &Path, opts: &ConnectOptions) -> Result<Db> {
@@ -784,15 +772,15 @@ pub enum Conn {
 impl Conn {
     pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
         match self {
-            Conn::Pg(c) => pg::execute(&mut **c, &sql).await,
-            Conn::Sqlite(c) => lite::execute(&mut **c, &sql).await,
+            Conn::Pg(c) => pg::execute(&mut **c, &sql, true).await,
+            Conn::Sqlite(c) => lite::execute(&mut **c, &sql, true).await,
         }
     }
 
     pub async fn fetch_optional(&mut self, sql: Sql) -> Result<Option<Row>> {
         match self {
-            Conn::Pg(c) => pg::fetch_optional(&mut **c, &sql).await,
-            Conn::Sqlite(c) => lite::fetch_optional(&mut **c, &sql).await,
+            Conn::Pg(c) => pg::fetch_optional(&mut **c, &sql, true).await,
+            Conn::Sqlite(c) => lite::fetch_optional(&mut **c, &sql, true).await,
         }
     }
 
@@ -805,7 +793,7 @@ impl Conn {
     /// A write transaction on this connection (`BEGIN IMMEDIATE` on SQLite).
     pub async fn begin(&mut self) -> Result<Tx<'_>> {
         match self {
-            Conn::Pg(c) => Ok(Tx::Pg((**c).begin().await.map_err(from_sqlx)?)),
+            Conn::Pg(c) => Ok(Tx::Pg((**c).begin().await.map_err(from_sqlx)?, true)),
             Conn::Sqlite(c) => Ok(Tx::Sqlite(
                 (**c)
                     .begin_with("BEGIN IMMEDIATE")
@@ -873,7 +861,8 @@ impl Reads {
 
 /// A transaction: dropped without [`Tx::commit`], it rolls back.
 pub enum Tx<'c> {
-    Pg(sqlx::Transaction<'c, Postgres>),
+    /// With whether statements are kept prepared (see [`postgres`]).
+    Pg(sqlx::Transaction<'c, Postgres>, bool),
     /// Statements in autocommit ([`Db::reads`]): no COPY, nothing transaction-local.
     PgReads(Reads),
     Sqlite(sqlx::Transaction<'c, Sqlite>),
@@ -882,32 +871,34 @@ pub enum Tx<'c> {
 impl Tx<'_> {
     pub fn dialect(&self) -> Dialect {
         match self {
-            Tx::Pg(_) | Tx::PgReads(_) => Dialect::Postgres,
+            Tx::Pg(..) | Tx::PgReads(_) => Dialect::Postgres,
             Tx::Sqlite(_) => Dialect::Sqlite,
         }
     }
 
     pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
         match self {
-            Tx::Pg(t) => pg::execute(&mut **t, &sql).await,
-            Tx::PgReads(r) => pg::execute(r.conn().await.map_err(from_sqlx)?, &sql).await,
-            Tx::Sqlite(t) => lite::execute(&mut **t, &sql).await,
+            Tx::Pg(t, keep) => pg::execute(&mut **t, &sql, *keep).await,
+            Tx::PgReads(r) => pg::execute(r.conn().await.map_err(from_sqlx)?, &sql, true).await,
+            Tx::Sqlite(t) => lite::execute(&mut **t, &sql, true).await,
         }
     }
 
     pub async fn fetch_all(&mut self, sql: Sql) -> Result<Vec<Row>> {
         match self {
-            Tx::Pg(t) => pg::fetch_all(&mut **t, &sql).await,
-            Tx::PgReads(r) => pg::fetch_all(r.conn().await.map_err(from_sqlx)?, &sql).await,
-            Tx::Sqlite(t) => lite::fetch_all(&mut **t, &sql).await,
+            Tx::Pg(t, keep) => pg::fetch_all(&mut **t, &sql, *keep).await,
+            Tx::PgReads(r) => pg::fetch_all(r.conn().await.map_err(from_sqlx)?, &sql, true).await,
+            Tx::Sqlite(t) => lite::fetch_all(&mut **t, &sql, true).await,
         }
     }
 
     pub async fn fetch_optional(&mut self, sql: Sql) -> Result<Option<Row>> {
         match self {
-            Tx::Pg(t) => pg::fetch_optional(&mut **t, &sql).await,
-            Tx::PgReads(r) => pg::fetch_optional(r.conn().await.map_err(from_sqlx)?, &sql).await,
-            Tx::Sqlite(t) => lite::fetch_optional(&mut **t, &sql).await,
+            Tx::Pg(t, keep) => pg::fetch_optional(&mut **t, &sql, *keep).await,
+            Tx::PgReads(r) => {
+                pg::fetch_optional(r.conn().await.map_err(from_sqlx)?, &sql, true).await
+            }
+            Tx::Sqlite(t) => lite::fetch_optional(&mut **t, &sql, true).await,
         }
     }
 
@@ -920,7 +911,7 @@ impl Tx<'_> {
     /// One statement of a script, run with the simple protocol (no bound values).
     pub async fn raw(&mut self, text: &str) -> std::result::Result<(), sqlx::Error> {
         match self {
-            Tx::Pg(t) => pg::raw(&mut **t, text).await,
+            Tx::Pg(t, _) => pg::raw(&mut **t, text).await,
             Tx::PgReads(r) => pg::raw(r.conn().await?, text).await,
             Tx::Sqlite(t) => lite::raw(&mut **t, text).await,
         }
@@ -938,7 +929,7 @@ impl Tx<'_> {
         on_chunk: &mut (dyn FnMut(&[u8]) -> Result<()> + Send),
     ) -> Result<()> {
         use futures_util::StreamExt;
-        let Tx::Pg(t) = self else {
+        let Tx::Pg(t, keep) = self else {
             return Err(Error::internal("COPY is PostgreSQL's"));
         };
         let mut text = query.text.to_string();
@@ -951,6 +942,7 @@ impl Tx<'_> {
                 &Sql::new("SELECT set_config($1, $2, true)")
                     .bind(setting.as_str())
                     .bind(value),
+                *keep,
             )
             .await?;
             text = text.replace(&format!("${n}"), &format!("current_setting('{setting}')"));
@@ -967,7 +959,7 @@ impl Tx<'_> {
     /// not at all on rollback). Nothing on SQLite.
     pub async fn announce_change(&mut self) -> Result<()> {
         match self {
-            Tx::Pg(_) | Tx::PgReads(_) => self
+            Tx::Pg(..) | Tx::PgReads(_) => self
                 .execute(Sql::new("SELECT pg_notify($1, '')").bind(CHANGES))
                 .await
                 .map(|_| ()),
@@ -977,7 +969,7 @@ impl Tx<'_> {
 
     pub async fn commit(self) -> Result<()> {
         match self {
-            Tx::Pg(t) => t.commit().await,
+            Tx::Pg(t, _) => t.commit().await,
             Tx::PgReads(_) => Ok(()),
             Tx::Sqlite(t) => t.commit().await,
         }

@@ -1,0 +1,202 @@
+//! PostgreSQL through PgBouncer in transaction mode, with its stock settings: what platctl
+//! finds out about it, what works through it, and what needs DATABASE_DIRECT_URL and says so.
+//! (The contract suite, and the key, audit, backup and serve tests, run through it as well:
+//! their `pgbouncer` arms.)
+
+use crate::common::{Kind, TestEnv};
+
+/// `health --check db`'s figures: the server and the pooler found.
+fn db_check(env: &TestEnv, extra: &[(&str, &str)]) -> serde_json::Value {
+    let mut cmd = env.cmd();
+    cmd.args(["health", "--check", "db", "-o", "json"]);
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_eq!(run.code, 0, "{run}");
+    run.json()["details"]["db"].clone()
+}
+
+#[test]
+fn the_pooler_is_found_and_named() {
+    let pooled = TestEnv::pooled().migrated();
+    let check = db_check(&pooled, &[]);
+    assert_eq!(check["pooler"], "transaction", "{check}");
+    let server = check["server"].as_str().unwrap();
+    assert!(
+        server.starts_with("PostgreSQL ") && server.contains("pooler in transaction mode"),
+        "{server}"
+    );
+    // Declared, it is not probed for, and says so.
+    let check = db_check(&pooled, &[("PLATCTL_DATABASE_POOLER", "transaction")]);
+    assert!(
+        check["server"]
+            .as_str()
+            .unwrap()
+            .contains("database_pooler"),
+        "{check}"
+    );
+
+    let direct = TestEnv::new(Kind::Postgres).migrated();
+    let check = db_check(&direct, &[]);
+    assert_eq!(check["pooler"], "none", "{check}");
+    assert!(
+        !check["server"].as_str().unwrap().contains("pooler"),
+        "{check}"
+    );
+
+    // A value that is not one is refused, naming the ones that are.
+    let run = pooled.run(&["health", "--check", "db"]);
+    assert_eq!(run.code, 0, "{run}");
+    let mut cmd = pooled.cmd();
+    cmd.env("PLATCTL_DATABASE_POOLER", "pgbouncer")
+        .args(["orgs", "list"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("auto, none, session or transaction"),
+        "{run}"
+    );
+}
+
+#[test]
+fn what_needs_a_session_names_the_direct_url_and_changes_nothing() {
+    let env = TestEnv::pooled();
+    let without = |args: &[&str]| {
+        let mut cmd = env.cmd();
+        cmd.env_remove("DATABASE_DIRECT_URL").args(args);
+        crate::common::Run::from(cmd.output().unwrap())
+    };
+    let run = without(&["migrate", "run"]);
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("DATABASE_DIRECT_URL") && run.stderr.contains("transaction mode"),
+        "{run}"
+    );
+    assert!(
+        !env.table_exists("_platctl_migrations") && !env.table_exists("organizations"),
+        "a migration ran"
+    );
+
+    // With it, the run goes there, whole.
+    env.ok(&["-q", "migrate", "run"]);
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM _platctl_migrations"),
+        crate::common::versions()
+    );
+
+    // Ordinary commands need no session: they work through the pooler without it.
+    let run = without(&["orgs", "create", "acme", "--name", "Acme"]);
+    assert_eq!(run.code, 0, "{run}");
+    let run = without(&[
+        "keys",
+        "create",
+        "--org",
+        "acme",
+        "--name",
+        "ci",
+        "--scope",
+        "audit-logs:read",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{run}");
+
+    // A backup needs pg_dump's snapshot: refused before anything is written.
+    let storage = env.path("backups");
+    let mut cmd = env.cmd();
+    cmd.env_remove("DATABASE_DIRECT_URL")
+        .env("BACKUP_DIR", &storage)
+        .args(["backup", "run"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("DATABASE_DIRECT_URL"), "{run}");
+    let written = std::fs::read_dir(&storage).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(written, 0, "a backup refused left files behind");
+
+    // A direct URL that is the pooler's too is refused, not trusted.
+    let mut cmd = env.cmd();
+    cmd.env("DATABASE_DIRECT_URL", &env.url)
+        .args(["migrate", "run"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr
+            .contains("DATABASE_DIRECT_URL goes through a pooler"),
+        "{run}"
+    );
+}
+
+#[test]
+fn keys_made_in_parallel_through_the_pooler_are_all_there() {
+    let env = TestEnv::pooled().migrated();
+    env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
+    let children: Vec<_> = (0..12)
+        .map(|i| {
+            let mut cmd = env.std_cmd();
+            cmd.args([
+                "keys",
+                "create",
+                "--org",
+                "acme",
+                "--name",
+                &format!("k{i}"),
+                "--scope",
+                "audit-logs:read",
+                "-o",
+                "json",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    let mut keys = Vec::new();
+    for child in children {
+        let run = crate::common::Run::from(child.wait_with_output().unwrap());
+        assert_eq!(run.code, 0, "{run}");
+        keys.push(run.json()["key"].as_str().unwrap().to_string());
+    }
+    assert_eq!(env.count("SELECT COUNT(*) FROM api_keys"), 12);
+    // Each verifies, through the pooler, in parallel too.
+    let children: Vec<_> = keys
+        .iter()
+        .map(|key| {
+            let mut cmd = env.std_cmd();
+            cmd.args(["keys", "verify"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            let mut child = cmd.spawn().unwrap();
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(key.as_bytes())
+                .unwrap();
+            child
+        })
+        .collect();
+    for child in children {
+        let run = crate::common::Run::from(child.wait_with_output().unwrap());
+        assert_eq!(run.code, 0, "{run}");
+    }
+}
+
+#[test]
+fn a_startup_parameter_the_pooler_refuses_is_named_with_its_setting() {
+    let env = TestEnv::pooled();
+    let url = format!("{}?options=-c%20statement_timeout%3D5s", env.url);
+    let mut cmd = env.cmd();
+    cmd.env("DATABASE_URL", &url).args(["orgs", "list"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr
+            .contains("unsupported startup parameter: options")
+            && run.stderr.contains("ignore_startup_parameters"),
+        "{run}"
+    );
+    assert!(!run.stderr.contains("check the user, password"), "{run}");
+}
