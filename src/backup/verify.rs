@@ -89,6 +89,10 @@ async fn restore_test_postgres(
     // leaves it to the next `backup` command (its comment says whose it is).
     let _critical = crate::interrupt::critical();
     let admin = ctx.connect(ctx.database).await?;
+    if let Err(e) = may_create_databases(&admin).await {
+        admin.close().await;
+        return Err(e);
+    }
     let owner = serde_json::to_string(&ScratchOwner {
         host: whoami::hostname().unwrap_or_default(),
         pid: std::process::id(),
@@ -244,6 +248,33 @@ pub fn with_database(url: &str, database: &str) -> String {
         out.push_str(&kept.join("&"));
     }
     out
+}
+
+/// `--restore-test` makes a scratch database: refuse before anything is made when the role
+/// may not (managed PostgreSQL gives the owner role no CREATEDB unless granted), saying what
+/// to do instead.
+async fn may_create_databases(admin: &Db) -> Result<()> {
+    let row = admin
+        .fetch_one(Sql::new(
+            "SELECT current_user AS role, (rolcreatedb OR rolsuper) AS may \
+             FROM pg_roles WHERE rolname = current_user",
+        ))
+        .await?;
+    if row.bool("may")? {
+        return Ok(());
+    }
+    let role = row.text("role")?;
+    Err(Error::refused(format!(
+        "--restore-test restores into a scratch database of its own, and the role {} may not \
+         create databases (it lacks CREATEDB); nothing was made",
+        crate::text::quote(&role)
+    ))
+    .with_hint(format!(
+        "grant it (`ALTER ROLE {} CREATEDB`, as a superuser or your provider's admin role), or \
+         test by hand: restore into an empty database made for it with `platctl backup restore \
+         ID --into postgres://…/SCRATCH` and compare the counts with `platctl backup show ID`",
+        crate::text::escape_controls(&quote_ident(&role))
+    )))
 }
 
 #[cfg(test)]

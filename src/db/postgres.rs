@@ -291,6 +291,11 @@ fn connect_error(
                      `{parameter}`, which {origin} asks for: drop it from the URL, or add it to \
                      the pooler's ignore_startup_parameters"
                 ),
+                // invalid_catalog_name: platctl never creates the database it is given.
+                None if db.code().as_deref() == Some("3D000") => format!(
+                    "create it first, as a role that may (CREATEDB): `createdb -O OWNER \
+                     {database}`, or your provider's console; or fix the name in {origin}"
+                ),
                 None => format!("check the user, password and database name in {origin}"),
             };
             (message.to_string(), hint)

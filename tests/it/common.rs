@@ -420,6 +420,24 @@ impl TestEnv {
         env
     }
 
+    /// This PostgreSQL world, with platctl connecting as a role of its own that owns the
+    /// database and nothing more — no SUPERUSER, no CREATEDB, no CREATEROLE — as managed
+    /// PostgreSQL gives one. The tests' own checks stay the superuser's.
+    pub fn owned_by_a_plain_role(mut self) -> TestEnv {
+        assert_eq!(self.kind, Kind::Postgres, "roles are PostgreSQL's");
+        let name = self.db_name.clone().unwrap_or_default();
+        let role = format!("owner_{name}");
+        self.exec(&format!(
+            "CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; \
+             ALTER DATABASE {name} OWNER TO {role}"
+        ));
+        assert!(self.url.starts_with("postgres://postgres@"), "{}", self.url);
+        self.url = self
+            .url
+            .replacen("postgres://postgres@", &format!("postgres://{role}@"), 1);
+        self
+    }
+
     /// A world with no database configured: platctl uses its embedded default.
     pub fn embedded() -> TestEnv {
         let mut env = TestEnv::new(Kind::Sqlite);

@@ -113,11 +113,13 @@ enum Door {
     Http,
 }
 
-/// A database of the suite: each backend, and PostgreSQL through PgBouncer in transaction mode.
+/// A database of the suite: each backend, PostgreSQL through PgBouncer in transaction mode,
+/// and PostgreSQL as a role that owns the database and is no superuser.
 #[derive(Debug, Clone, Copy)]
 enum Database {
     Of(Kind),
     Pooled,
+    Owner,
 }
 
 /// The arms of the suite: each database, each door.
@@ -125,7 +127,7 @@ fn arms() -> Vec<(Database, Door)> {
     Kind::ALL
         .iter()
         .map(|k| Database::Of(*k))
-        .chain([Database::Pooled])
+        .chain([Database::Pooled, Database::Owner])
         .flat_map(|d| [(d, Door::Direct), (d, Door::Http)])
         .collect()
 }
@@ -135,6 +137,7 @@ fn transcript(database: Database, door: Door) -> Vec<Step> {
     let env = match database {
         Database::Of(kind) => TestEnv::new(kind),
         Database::Pooled => TestEnv::pooled(),
+        Database::Owner => TestEnv::new(Kind::Postgres).owned_by_a_plain_role(),
     };
     let dir = env.dir.path().to_string_lossy().to_string();
     let storage = env.path("backups");

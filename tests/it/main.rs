@@ -25,7 +25,7 @@ mod keys;
 mod layers;
 mod matrix;
 mod migrate;
-mod pooler;
+mod production;
 mod rbac;
 mod s3server;
 mod secrets;

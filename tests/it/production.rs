@@ -1,7 +1,9 @@
-//! PostgreSQL through PgBouncer in transaction mode, with its stock settings: what platctl
-//! finds out about it, what works through it, and what needs DATABASE_DIRECT_URL and says so.
-//! (The contract suite, and the key, audit, backup and serve tests, run through it as well:
-//! their `pgbouncer` arms.)
+//! Production PostgreSQL. Through PgBouncer in transaction mode, with its stock settings:
+//! what platctl finds out about it, what works through it, and what needs DATABASE_DIRECT_URL
+//! and says so (the contract suite, and the key, audit, backup and serve tests, run through it
+//! as well: their `pgbouncer` arms). As a role that owns the database and is no superuser
+//! (the contract suite runs every command so too): what it may do, and what it is told when it
+//! may not.
 
 use crate::common::{Kind, TestEnv};
 
@@ -199,4 +201,66 @@ fn a_startup_parameter_the_pooler_refuses_is_named_with_its_setting() {
         "{run}"
     );
     assert!(!run.stderr.contains("check the user, password"), "{run}");
+}
+
+#[test]
+fn a_role_that_only_owns_the_database_restores_and_is_told_what_it_may_not() {
+    let env = TestEnv::new(Kind::Postgres).owned_by_a_plain_role().migrated();
+    env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
+    let storage = env.path("backups");
+    let storage = storage.to_str().unwrap();
+    let id = env
+        .ok(&["backup", "run", "--storage", storage, "-o", "json"])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.ok(&["-q", "orgs", "create", "beta", "--name", "Beta"]);
+    // Into its own database, replacing what is there: an owner may.
+    env.ok(&[
+        "-q",
+        "backup",
+        "restore",
+        &id,
+        "--storage",
+        storage,
+        "--clean",
+        "--yes",
+    ]);
+    assert_eq!(env.count("SELECT COUNT(*) FROM organizations"), 1);
+
+    // A scratch database needs CREATEDB: refused before anything is made, saying so.
+    let databases = env.count("SELECT COUNT(*) FROM pg_database");
+    let run = env.run(&[
+        "backup",
+        "verify",
+        &id,
+        "--restore-test",
+        "--storage",
+        storage,
+    ]);
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("lacks CREATEDB") && run.stderr.contains("ALTER ROLE"),
+        "{run}"
+    );
+    assert_eq!(env.count("SELECT COUNT(*) FROM pg_database"), databases);
+
+    // A database that does not exist is not made: the error says how to make it.
+    let missing = env.url.replacen("/t_", "/missing_", 1);
+    let run = env.run(&[
+        "backup",
+        "restore",
+        &id,
+        "--storage",
+        storage,
+        "--into",
+        &missing,
+        "--yes",
+    ]);
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("does not exist") && run.stderr.contains("createdb -O"),
+        "{run}"
+    );
 }
