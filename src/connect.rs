@@ -55,6 +55,8 @@ fn core(settings: &Settings, create: bool) -> Core {
         origin: settings.database_origin(),
         pooler: settings.database_pooler,
         direct: settings.database_direct_url.clone(),
+        lock_timeout: settings.database_lock_timeout,
+        statement_timeout: settings.database_statement_timeout,
     };
     let principal = match &settings.act_as {
         Some(email) => Principal::User(email.clone()),

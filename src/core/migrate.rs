@@ -293,25 +293,79 @@ async fn audit_table_exists(tx: &mut Tx<'_>) -> Result<bool> {
 }
 
 /// Run every statement of a script; a failure names the file, the statement and its line.
-async fn run_script(tx: &mut Tx<'_>, script: &str, file: &str) -> Result<()> {
+/// Run every statement of a script; a failure names the file, the statement and its line —
+/// and, when it gave up waiting for a lock, the sessions of `db` that may hold it.
+async fn run_script(db: &Db, tx: &mut Tx<'_>, script: &str, file: &str) -> Result<()> {
     let statements = migrations::split(script, tx.dialect());
     let total = statements.len();
     for (i, statement) in statements.iter().enumerate() {
         if let Err(err) = tx.raw(&statement.text).await {
-            let detail = match &err {
-                sqlx::Error::Database(db) => db.message().to_string(),
-                other => other.to_string(),
+            let (detail, waited) = match &err {
+                sqlx::Error::Database(d) => (
+                    d.message().to_string(),
+                    d.code().as_deref() == Some("55P03"),
+                ),
+                other => (other.to_string(), false),
+            };
+            let holders = if waited {
+                lock_holders(db).await
+            } else {
+                String::new()
+            };
+            let hint = if waited {
+                crate::db::LOCK_HINT
+            } else {
+                "the migration was rolled back; nothing of it was applied"
             };
             return Err(Error::migration(format!(
-                "{file} failed at statement {} of {total} (line {}: `{}`): {detail}",
+                "{file} failed at statement {} of {total} (line {}: `{}`): {detail}{holders}",
                 i + 1,
                 statement.line,
                 statement.summary()
             ))
-            .with_hint("the migration was rolled back; nothing of it was applied"));
+            .with_hint(hint));
         }
     }
     Ok(())
+}
+
+/// "; the oldest open transactions here: pid 123 (psql, user app) idle in transaction for
+/// 75 s: `UPDATE …`" — who is likely to hold the lock a statement gave up waiting for.
+async fn lock_holders(db: &Db) -> String {
+    let rows = db
+        .fetch_all(Sql::new(
+            "SELECT CAST(pid AS bigint) AS pid, COALESCE(application_name, '') AS app, COALESCE(usename, '') AS who, \
+             COALESCE(state, '') AS state, \
+             CAST(EXTRACT(EPOCH FROM now() - xact_start) AS bigint) AS secs, \
+             left(COALESCE(query, ''), 80) AS query \
+             FROM pg_stat_activity WHERE datname = current_database() \
+             AND pid <> pg_backend_pid() AND xact_start IS NOT NULL \
+             ORDER BY xact_start LIMIT 3",
+        ))
+        .await;
+    let described: Vec<String> = rows
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| {
+            Some(format!(
+                "pid {} ({}, user {}) {} for {} s: {}",
+                r.int("pid").ok()?,
+                crate::text::escape_controls(&r.text("app").ok()?),
+                crate::text::escape_controls(&r.text("who").ok()?),
+                r.text("state").ok()?,
+                r.int("secs").ok()?,
+                crate::text::quote(&r.text("query").ok()?)
+            ))
+        })
+        .collect();
+    if described.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; the oldest open transactions here: {}",
+            described.join("; ")
+        )
+    }
 }
 
 pub async fn run(db: &Db, req: &MigrateRun, actor: &Actor) -> Result<MigrateReport> {
@@ -396,7 +450,7 @@ async fn run_locked(
             continue;
         }
         tracing::info!("applying {file}");
-        run_script(&mut tx, m.up, &file).await?;
+        run_script(db, &mut tx, m.up, &file).await?;
         let duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         tx.execute(
             Sql::new(
@@ -541,7 +595,7 @@ async fn revert_locked(
             continue;
         }
         tracing::info!("reverting with {file}");
-        run_script(&mut tx, embedded.down, &file).await?;
+        run_script(db, &mut tx, embedded.down, &file).await?;
         tx.execute(Sql::new("DELETE FROM _platctl_migrations WHERE version = $1").bind(m.version))
             .await?;
         if audit_table_exists(&mut tx).await? {

@@ -24,7 +24,7 @@ use crate::text::quote;
 
 mod options;
 mod postgres;
-pub use options::{ConnectOptions, Pooler};
+pub use options::{ConnectOptions, DEFAULT_LOCK_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT, Pooler};
 pub use postgres::{Found, Pg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,6 +264,30 @@ pub fn from_sqlx(err: sqlx::Error) -> Error {
              writable (SQLite writes its -wal and -shm files beside it); commands that only \
              read work as they are",
         ),
+        // lock_not_available: `database_lock_timeout` ran out.
+        sqlx::Error::Database(db) if db.code().as_deref() == Some("55P03") => Error::new(
+            ErrorKind::Database,
+            format!(
+                "the database refused the statement: {} (another session holds what it \
+                 needs)",
+                db.message()
+            ),
+        )
+        .with_hint(LOCK_HINT),
+        // query_canceled by `statement_timeout`.
+        sqlx::Error::Database(db)
+            if db.code().as_deref() == Some("57014")
+                && db.message().contains("statement timeout") =>
+        {
+            Error::new(
+                ErrorKind::Database,
+                format!("the database refused the statement: {}", db.message()),
+            )
+            .with_hint(
+                "it ran longer than database_statement_timeout \
+                 (PLATCTL_DATABASE_STATEMENT_TIMEOUT, default 1h; 0 for no limit)",
+            )
+        }
         sqlx::Error::Database(db) => {
             let kind = if db.is_unique_violation() {
                 ErrorKind::Conflict
@@ -282,6 +306,12 @@ pub fn from_sqlx(err: sqlx::Error) -> Error {
         _ => Error::new(ErrorKind::Database, "a database operation failed").with_source(err),
     }
 }
+
+/// What to do when a statement gave up waiting for a lock.
+pub const LOCK_HINT: &str = "it waited database_lock_timeout (PLATCTL_DATABASE_LOCK_TIMEOUT, \
+    default 30s) for a lock: find the session holding it in pg_stat_activity (an old \
+    transaction, `idle in transaction`), end it or wait, and run again; nothing of this \
+    statement's transaction was kept";
 
 /// SQLITE_READONLY and its extended codes (`attempt to write a readonly database`).
 fn is_sqlite_readonly(db: &dyn sqlx::error::DatabaseError) -> bool {
@@ -497,10 +527,7 @@ impl Db {
     /// (`BEGIN IMMEDIATE`), so two writers queue instead of failing on a lock upgrade.
     pub async fn begin(&self) -> Result<Tx<'static>> {
         match self {
-            Db::Postgres(p) => Ok(Tx::Pg(
-                p.pool.begin().await.map_err(from_sqlx)?,
-                p.keeps_statements(),
-            )),
+            Db::Postgres(p) => Ok(Tx::Pg(pg_begin(p).await?, p.keeps_statements())),
             Db::Sqlite(p) => Ok(Tx::Sqlite(
                 p.begin_with("BEGIN IMMEDIATE").await.map_err(from_sqlx)?,
             )),
@@ -510,10 +537,7 @@ impl Db {
     /// A transaction that only reads: a consistent view, no write lock.
     pub async fn begin_read(&self) -> Result<Tx<'static>> {
         match self {
-            Db::Postgres(p) => Ok(Tx::Pg(
-                p.pool.begin().await.map_err(from_sqlx)?,
-                p.keeps_statements(),
-            )),
+            Db::Postgres(p) => Ok(Tx::Pg(pg_begin(p).await?, p.keeps_statements())),
             Db::Sqlite(p) => Ok(Tx::Sqlite(p.begin().await.map_err(from_sqlx)?)),
         }
     }
@@ -671,6 +695,15 @@ impl Db {
             Db::Sqlite(p) => (p.size(), p.num_idle()),
         }
     }
+}
+
+/// A PostgreSQL transaction, with the timeouts set for it when the sessions are not ours.
+async fn pg_begin(p: &Pg) -> Result<sqlx::Transaction<'static, Postgres>> {
+    match p.begin_sql() {
+        Some(begin) => p.pool.begin_with(AssertSqlSafe(begin)).await,
+        None => p.pool.begin().await,
+    }
+    .map_err(from_sqlx)
 }
 
 async fn connect_sqlite(path: &Path, opts: &ConnectOptions) -> Result<Db> {

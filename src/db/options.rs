@@ -57,7 +57,16 @@ pub struct ConnectOptions {
     /// PostgreSQL itself, for what needs a session when the URL goes through a pooler in
     /// transaction mode (`database_direct_url`).
     pub direct: Option<String>,
+    /// How long a statement waits for a lock, and runs, on PostgreSQL (`database_lock_timeout`,
+    /// `database_statement_timeout`; zero: no limit).
+    pub lock_timeout: Duration,
+    pub statement_timeout: Duration,
 }
+
+/// The defaults of `database_lock_timeout` and `database_statement_timeout` (the settings
+/// table says the same; a test holds them together).
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_STATEMENT_TIMEOUT: Duration = Duration::from_secs(3600);
 
 impl ConnectOptions {
     /// Options for `origin`'s database, which nothing more is known of: no pooler declared
@@ -69,7 +78,25 @@ impl ConnectOptions {
             origin: origin.into(),
             pooler: Pooler::Auto,
             direct: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
         }
+    }
+
+    /// The `SET` statements of the two timeouts, in milliseconds (`SET LOCAL` for one
+    /// transaction, through a pooler in transaction mode).
+    pub(super) fn timeouts_sql(&self, local: bool) -> String {
+        let scope = if local { "SET LOCAL" } else { "SET" };
+        let ms = |d: Duration| {
+            u64::try_from(d.as_millis())
+                .unwrap_or(u64::MAX)
+                .min(i32::MAX as u64)
+        };
+        format!(
+            "{scope} lock_timeout = {}; {scope} statement_timeout = {}",
+            ms(self.lock_timeout),
+            ms(self.statement_timeout)
+        )
     }
 }
 

@@ -15,8 +15,11 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
-use sqlx::{Connection, Row as _};
+use sqlx::{AssertSqlSafe, Connection, Row as _};
 
 use super::options::{ConnectOptions, Pooler};
 use crate::error::{Error, ErrorKind, Result};
@@ -70,6 +73,12 @@ impl Pg {
     /// How this pool was connected.
     pub(super) fn options(&self) -> &ConnectOptions {
         &self.opts
+    }
+
+    /// How each transaction begins: with the timeouts set for it alone, through a pooler in
+    /// transaction mode (elsewhere each session has them).
+    pub(super) fn begin_sql(&self) -> Option<String> {
+        (!self.keeps_statements()).then(|| format!("BEGIN; {}", self.opts.timeouts_sql(true)))
     }
 
     /// Whether statements may be prepared once per connection and kept (not through a pooler
@@ -159,16 +168,46 @@ pub(super) async fn connect(url: &str, opts: &ConnectOptions) -> Result<Pg> {
     // Connect once directly: the pool would retry a refused connection until its timeout,
     // and an operator wants "connection refused" at once.
     let mut first = connect_one(&options, opts.timeout).await.map_err(failed)?;
+    // The timeouts are set on each session of the pool — but not through a pooler in
+    // transaction mode, where a session's settings would stay on a server connection that
+    // other clients get next: there each transaction sets them for itself (`begin_sql`).
+    let sessions_are_ours = Arc::new(AtomicBool::new(false));
+    let timeouts = opts.timeouts_sql(false);
     let pool = PgPoolOptions::new()
         .max_connections(4)
         .acquire_timeout(opts.timeout)
+        .after_connect({
+            let ours = sessions_are_ours.clone();
+            let timeouts = timeouts.clone();
+            move |conn, _| {
+                let set = ours.load(Ordering::Relaxed).then(|| timeouts.clone());
+                Box::pin(async move {
+                    if let Some(set) = set {
+                        sqlx::raw_sql(AssertSqlSafe(set)).execute(conn).await?;
+                    }
+                    Ok(())
+                })
+            }
+        })
         // A pooled connection is pinged before each use (sqlx's default): after a PostgreSQL
         // restart no request fails on a connection the server closed. The admin API's hot
         // reads take no connection at all (`Reads`, and what core::memory remembers).
         .connect_lazy_with(options.clone());
-    let found = detect(&mut first, &options, &pool, opts)
-        .await
-        .map_err(failed)?;
+    let found = async {
+        // The second client of `detect` is the pool's first connection, which then serves
+        // the command: finding out costs small queries, not a connection.
+        let mut second = pool.acquire().await?;
+        let found = detect(&mut first, &mut second, &options, opts).await?;
+        if found.pooler != Pooler::Transaction {
+            sessions_are_ours.store(true, Ordering::Relaxed);
+            sqlx::raw_sql(AssertSqlSafe(timeouts))
+                .execute(&mut *second)
+                .await?;
+        }
+        Ok(found)
+    }
+    .await
+    .map_err(failed)?;
     let _ = first.close().await;
     tracing::debug!(server = %found.describe(), "connected");
     Ok(Pg {
@@ -220,13 +259,10 @@ async fn probe(conn: &mut PgConnection) -> std::result::Result<Probe, sqlx::Erro
 /// once, that is certain; not seen, it is tried twice more when something stands between (the
 /// server listens on another port than the one connected to, or on TCP when platctl came over a
 /// Unix socket), since a busy pooler may hand the second client another idle connection.
-///
-/// The second client is the pool's first connection, which then serves the command: finding
-/// out costs two small queries, not a connection.
 async fn detect(
     first: &mut PgConnection,
+    second: &mut PgConnection,
     options: &PgConnectOptions,
-    pool: &sqlx::PgPool,
     opts: &ConnectOptions,
 ) -> std::result::Result<Found, sqlx::Error> {
     let seen = probe(first).await?;
@@ -241,10 +277,9 @@ async fn detect(
         Some(_) => seen.port.is_some(),
         None => seen.port.as_deref() != Some(options.get_port().to_string().as_str()),
     };
-    let mut second = pool.acquire().await?;
     let mut shared = false;
     for _ in 0..3 {
-        if probe(&mut second).await?.pid == seen.pid || probe(first).await?.pid != seen.pid {
+        if probe(second).await?.pid == seen.pid || probe(first).await?.pid != seen.pid {
             shared = true;
             break;
         }
@@ -252,7 +287,6 @@ async fn detect(
             break;
         }
     }
-    drop(second);
     let pooler = match (shared, between) {
         (true, _) => Pooler::Transaction,
         (false, true) => Pooler::Session,

@@ -32,6 +32,10 @@ pub struct Profile {
     pub database_direct_url: Option<String>,
     /// What stands between platctl and PostgreSQL (PLATCTL_DATABASE_POOLER wins).
     pub database_pooler: Option<String>,
+    /// PostgreSQL's lock and statement timeouts for platctl's sessions (PLATCTL_DATABASE_*
+    /// win).
+    pub database_lock_timeout: Option<String>,
+    pub database_statement_timeout: Option<String>,
     pub output: Option<Format>,
     pub default_org: Option<String>,
     pub env_file: Option<PathBuf>,

@@ -61,6 +61,18 @@ pub fn timeout(text: &str) -> Result<Duration, String> {
     }
 }
 
+/// A PostgreSQL timeout: `0` (none), or up to a day.
+pub fn server_timeout(text: &str) -> Result<Duration, String> {
+    if text.trim() == "0" {
+        return Ok(Duration::ZERO);
+    }
+    match crate::cli::parse_duration(text) {
+        Ok(d) if d > Duration::from_secs(86_400) => Err("at most 1d, or 0 for no limit".into()),
+        Ok(d) if d < Duration::from_millis(1) => Err("at least 1ms, or 0 for no limit".into()),
+        other => other,
+    }
+}
+
 pub fn bin_dir(text: &str) -> Result<PathBuf, String> {
     let dir = PathBuf::from(text);
     if dir.is_dir() {

@@ -50,6 +50,8 @@ pub struct Settings {
     /// session when that is a pooler in transaction mode.
     pub database_pooler: crate::db::Pooler,
     pub database_direct_url: Option<String>,
+    pub database_lock_timeout: Duration,
+    pub database_statement_timeout: Duration,
     /// A tracing filter (PLATCTL_LOG), already checked.
     pub log_filter: Option<String>,
     /// How backups are taken, S3 included.
@@ -299,6 +301,14 @@ impl Settings {
             key::DatabasePooler,
             Given::Profile(active.database_pooler.clone()),
         )?;
+        let database_lock_timeout = r.get_or_default(
+            key::DatabaseLockTimeout,
+            Given::Profile(active.database_lock_timeout.clone()),
+        )?;
+        let database_statement_timeout = r.get_or_default(
+            key::DatabaseStatementTimeout,
+            Given::Profile(active.database_statement_timeout.clone()),
+        )?;
         let connect_timeout = r.get_or_default(
             key::ConnectTimeout,
             Given::Profile(active.connect_timeout.clone()),
@@ -394,6 +404,8 @@ impl Settings {
             connect_timeout: connect_timeout.value,
             database_pooler: database_pooler.value,
             database_direct_url: value(database_direct_url),
+            database_lock_timeout: database_lock_timeout.value,
+            database_statement_timeout: database_statement_timeout.value,
             log_filter: value(log_filter),
             backup,
             email,

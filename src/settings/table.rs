@@ -107,6 +107,8 @@ settings_table! {
     DatabaseUrl "database_url": by hand, flag Some("--database-url"), env ["DATABASE_URL"], profile Some("database_url"), default Some("the embedded SQLite database"), secret false, "`postgres://…`, `sqlite://…` or a path (its password is never shown)";
     DatabaseDirectUrl "database_direct_url": parse direct_url -> String, flag None, env ["DATABASE_DIRECT_URL"], profile Some("database_direct_url"), default None, secret false, "PostgreSQL itself, when `database_url` goes through a pooler in transaction mode: what needs a session of its own (`migrate run`, `backup run`, restores, `serve` hearing of changes) runs there (its password is never shown)";
     DatabasePooler "database_pooler": parse pooler -> crate::db::Pooler, flag None, env ["PLATCTL_DATABASE_POOLER"], profile Some("database_pooler"), default Some("auto"), secret false, "what stands between platctl and PostgreSQL: `auto` (found out at each connection, see Production PostgreSQL), `none`, `session` or `transaction` (a pooler handing out a server connection per transaction: PgBouncer's `pool_mode = transaction`)";
+    DatabaseLockTimeout "database_lock_timeout": parse server_timeout -> Duration, flag None, env ["PLATCTL_DATABASE_LOCK_TIMEOUT"], profile Some("database_lock_timeout"), default Some("30s"), secret false, "PostgreSQL: how long a statement of platctl's waits for a lock another session holds before it fails, saying so (`0`: for ever)";
+    DatabaseStatementTimeout "database_statement_timeout": parse server_timeout -> Duration, flag None, env ["PLATCTL_DATABASE_STATEMENT_TIMEOUT"], profile Some("database_statement_timeout"), default Some("1h"), secret false, "PostgreSQL: how long one statement of platctl's may run (`0`: no limit); `pg_dump` and restores are not bound by it";
     Server "server": parse server -> String, flag Some("--server"), env ["PLATCTL_SERVER"], profile Some("server"), default None, secret false, "a running `platctl serve` (`https://…`): every command runs there, as the API key's caller";
     ApiKey "api_key": parse api_key -> String, flag None, env ["PLATCTL_API_KEY"], profile None, default None, secret true, "the API key of `--server` (never on the command line)";
     ServerCaFile "server_ca_file": parse ca_file -> PathBuf, flag None, env ["PLATCTL_SERVER_CA_FILE"], profile Some("server_ca_file"), default None, secret false, "a CA certificate (PEM) that signs the `--server`'s certificate (a private CA)";
@@ -185,6 +187,16 @@ mod tests {
         assert_eq!(
             Key::BackupCompressionLevel.row().default,
             Some(crate::backup::compress::DEFAULT_LEVEL.to_string().as_str())
+        );
+        // What a connection made without the settings (a restore target's) uses.
+        let default = |row: &SettingRow| parse::server_timeout(row.default.unwrap_or_default());
+        assert_eq!(
+            default(Key::DatabaseLockTimeout.row()),
+            Ok(crate::db::DEFAULT_LOCK_TIMEOUT)
+        );
+        assert_eq!(
+            default(Key::DatabaseStatementTimeout.row()),
+            Ok(crate::db::DEFAULT_STATEMENT_TIMEOUT)
         );
     }
 }

@@ -205,7 +205,9 @@ fn a_startup_parameter_the_pooler_refuses_is_named_with_its_setting() {
 
 #[test]
 fn a_role_that_only_owns_the_database_restores_and_is_told_what_it_may_not() {
-    let env = TestEnv::new(Kind::Postgres).owned_by_a_plain_role().migrated();
+    let env = TestEnv::new(Kind::Postgres)
+        .owned_by_a_plain_role()
+        .migrated();
     env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
     let storage = env.path("backups");
     let storage = storage.to_str().unwrap();
@@ -262,5 +264,93 @@ fn a_role_that_only_owns_the_database_restores_and_is_told_what_it_may_not() {
     assert!(
         run.stderr.contains("does not exist") && run.stderr.contains("createdb -O"),
         "{run}"
+    );
+}
+
+/// A session of someone else's holding `table` locked in an open transaction, until dropped.
+fn hold_lock(env: &TestEnv, table: &str) -> sqlx::PgConnection {
+    use sqlx::Connection;
+    env.block_on(async {
+        let mut c = sqlx::PgConnection::connect(&env.direct).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "SET application_name = 'blocker'; BEGIN; \
+             LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"
+        )))
+        .execute(&mut c)
+        .await
+        .unwrap();
+        c
+    })
+}
+
+#[test]
+fn a_command_blocked_behind_a_long_transaction_says_so_directly_and_pooled() {
+    for env in [TestEnv::new(Kind::Postgres), TestEnv::pooled()] {
+        let env = env.migrated();
+        env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
+        let blocker = hold_lock(&env, "organizations");
+        let started = std::time::Instant::now();
+        let mut cmd = env.cmd();
+        cmd.env("PLATCTL_DATABASE_LOCK_TIMEOUT", "1s")
+            .args(["orgs", "create", "beta", "--name", "Beta"]);
+        let run = crate::common::Run::from(cmd.output().unwrap());
+        assert_ne!(run.code, 0, "pooled {}: {run}", env.pooled);
+        assert!(
+            run.stderr.contains("lock timeout") && run.stderr.contains("database_lock_timeout"),
+            "pooled {}: {run}",
+            env.pooled
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(8));
+        drop(blocker);
+        assert_eq!(env.count("SELECT COUNT(*) FROM organizations"), 1);
+        // Through the pooler, a transaction's timeouts stay its own: the server connection
+        // platctl used last, which the pooler hands to the next client, keeps PostgreSQL's.
+        if env.pooled {
+            let next_client = env.block_on(async {
+                use sqlx::{Connection, Row};
+                let options: sqlx::postgres::PgConnectOptions = env.url.parse().unwrap();
+                let mut c = sqlx::PgConnection::connect_with(&options.extra_float_digits(None))
+                    .await
+                    .unwrap();
+                let row = sqlx::raw_sql("SHOW lock_timeout")
+                    .fetch_one(&mut c)
+                    .await
+                    .unwrap();
+                row.get::<String, _>(0)
+            });
+            assert_eq!(next_client, "0");
+        }
+    }
+}
+
+#[test]
+fn migrate_run_waiting_for_a_lock_names_who_holds_it_and_applies_nothing() {
+    let env = TestEnv::new(Kind::Postgres);
+    let last = crate::common::versions();
+    let before = (last - 1).to_string();
+    env.ok(&["-q", "migrate", "run", "--to", &before]);
+    let blocker = hold_lock(&env, "audit_prunes");
+    let mut cmd = env.cmd();
+    cmd.env("PLATCTL_DATABASE_LOCK_TIMEOUT", "1s")
+        .args(["migrate", "run"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr.contains("lock timeout")
+            && run
+                .stderr
+                .contains("the oldest open transactions here: pid")
+            && run.stderr.contains("blocker"),
+        "{run}"
+    );
+    drop(blocker);
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        last - 1
+    );
+    env.ok(&["-q", "migrate", "run"]);
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        last
     );
 }
