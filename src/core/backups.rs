@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::Core;
 use super::audit::{self, AuditEntry};
 use crate::backup::{self, Context, retention};
-use crate::db::DatabaseTarget;
+use crate::db::{ConnectOptions, DatabaseTarget, Db};
 use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use crate::proto::backup::*;
@@ -165,12 +165,34 @@ impl Core {
     }
 
     /// The database a restore writes to: `into`, else the configured one (through
-    /// DATABASE_DIRECT_URL, when it goes through a pooler in transaction mode).
+    /// DATABASE_DIRECT_URL, when it goes through a pooler in transaction mode). A restore
+    /// needs sessions of its own: an `into` that is a pooler in transaction mode is refused.
     async fn restore_target(&self, req: &BackupRestore) -> Result<DatabaseTarget> {
-        match &req.into {
-            Some(url) => DatabaseTarget::parse(url),
-            None => self.session_database().await.cloned(),
+        let Some(url) = &req.into else {
+            return self.session_database().await.cloned();
+        };
+        let target = DatabaseTarget::parse(url)?;
+        if let DatabaseTarget::Postgres { .. } = target {
+            let origin = "the URL given with --into";
+            let db = Db::connect(
+                &target,
+                &ConnectOptions::plain(self.connect.timeout, origin),
+            )
+            .await?;
+            let pooled = db
+                .found()
+                .is_some_and(|f| f.pooler == crate::db::Pooler::Transaction);
+            db.close().await;
+            if pooled {
+                return Err(Error::new(
+                    crate::error::ErrorKind::Config,
+                    "the restore target (--into) goes through a pooler in transaction mode \
+                     (detected); a restore needs sessions of its own",
+                )
+                .with_hint("give --into a URL of PostgreSQL itself, not of the pooler"));
+            }
         }
+        Ok(target)
     }
 
     pub async fn plan_restore(
@@ -180,8 +202,14 @@ impl Core {
     ) -> Result<RestorePlan> {
         self.platform_actor(Op::BackupRestore).await?;
         let target = self.restore_target(req).await?;
+        // Into another database, the configured one is not needed (it may be the one lost).
         let ctx = self
-            .backup_context(req.storage.as_deref(), Some(&target), &progress, true)
+            .backup_context(
+                req.storage.as_deref(),
+                Some(&target),
+                &progress,
+                req.into.is_none(),
+            )
             .await?;
         let jobs = req.jobs.unwrap_or_else(backup::default_jobs).max(1);
         let plan = backup::plan_restore(&ctx, req.id.as_deref(), target, req.clean, jobs).await;
@@ -198,9 +226,13 @@ impl Core {
         self.platform_actor(Op::BackupRestore).await?;
         let target = self.restore_target(req).await?;
         // No sweep here: the plan just did, and the target is checked again under its lock.
-        let ctx = self
-            .unswept_context(req.storage.as_deref(), &progress)
-            .await?;
+        let ctx = match req.into {
+            Some(_) => self.context_with(&self.database, req.storage.as_deref(), &progress),
+            None => {
+                self.unswept_context(req.storage.as_deref(), &progress)
+                    .await?
+            }
+        };
         let report = async {
             let plan = backup::plan_again(&ctx, plan, target).await?;
             backup::execute_restore(&ctx, &plan).await

@@ -139,11 +139,14 @@ impl Core {
         db.fetch_one(Sql::new("SELECT 1 AS one")).await?;
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         // What answered: the server's version, and a pooler between (found at connect).
-        let (server, pooler) = match db.found() {
-            Some(found) => (found.describe(), found.pooler.to_string()),
-            None => (db.server_version().await?, "none".to_string()),
+        let (server, short, pooler) = match db.found() {
+            Some(found) => (found.describe(), found.short(), found.pooler.to_string()),
+            None => {
+                let version = db.server_version().await?;
+                (version.clone(), version, "none".to_string())
+            }
         };
-        Ok(Found::new(HealthState::Ok, format!("{ms:.0} ms, {server}"))
+        Ok(Found::new(HealthState::Ok, format!("{ms:.0} ms, {short}"))
             .figure("latency_ms", json!((ms * 10.0).round() / 10.0))
             .figure("server", json!(server))
             .figure("pooler", json!(pooler))

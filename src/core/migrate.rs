@@ -295,7 +295,13 @@ async fn audit_table_exists(tx: &mut Tx<'_>) -> Result<bool> {
 /// Run every statement of a script; a failure names the file, the statement and its line.
 /// Run every statement of a script; a failure names the file, the statement and its line —
 /// and, when it gave up waiting for a lock, the sessions of `db` that may hold it.
-async fn run_script(db: &Db, tx: &mut Tx<'_>, script: &str, file: &str) -> Result<()> {
+async fn run_script(
+    db: &Db,
+    own: Option<i64>,
+    tx: &mut Tx<'_>,
+    script: &str,
+    file: &str,
+) -> Result<()> {
     let statements = migrations::split(script, tx.dialect());
     let total = statements.len();
     for (i, statement) in statements.iter().enumerate() {
@@ -308,7 +314,7 @@ async fn run_script(db: &Db, tx: &mut Tx<'_>, script: &str, file: &str) -> Resul
                 other => (other.to_string(), false),
             };
             let holders = if waited {
-                lock_holders(db).await
+                lock_holders(db, own).await
             } else {
                 String::new()
             };
@@ -329,9 +335,22 @@ async fn run_script(db: &Db, tx: &mut Tx<'_>, script: &str, file: &str) -> Resul
     Ok(())
 }
 
+/// The backend of a PostgreSQL connection (to leave it out of [`lock_holders`]).
+async fn backend_pid(conn: &mut Conn, dialect: Dialect) -> Option<i64> {
+    if dialect != Dialect::Postgres {
+        return None;
+    }
+    let row = conn
+        .fetch_one(Sql::new("SELECT CAST(pg_backend_pid() AS bigint) AS pid"))
+        .await
+        .ok()?;
+    row.int("pid").ok()
+}
+
 /// "; the oldest open transactions here: pid 123 (psql, user app) idle in transaction for
-/// 75 s: `UPDATE …`" — who is likely to hold the lock a statement gave up waiting for.
-async fn lock_holders(db: &Db) -> String {
+/// 75 s: `UPDATE …`" — who is likely to hold the lock a statement gave up waiting for; not
+/// the migration's own session (`own`), whose failed transaction is still open.
+async fn lock_holders(db: &Db, own: Option<i64>) -> String {
     let rows = db
         .fetch_all(Sql::new(
             "SELECT CAST(pid AS bigint) AS pid, COALESCE(application_name, '') AS app, COALESCE(usename, '') AS who, \
@@ -339,9 +358,11 @@ async fn lock_holders(db: &Db) -> String {
              CAST(EXTRACT(EPOCH FROM now() - xact_start) AS bigint) AS secs, \
              left(COALESCE(query, ''), 80) AS query \
              FROM pg_stat_activity WHERE datname = current_database() \
-             AND pid <> pg_backend_pid() AND xact_start IS NOT NULL \
+             AND backend_type = 'client backend' AND pid <> pg_backend_pid() \
+             AND CAST(pid AS bigint) <> $1 AND xact_start IS NOT NULL \
              ORDER BY xact_start LIMIT 3",
-        ))
+        )
+        .bind(own.unwrap_or(0)))
         .await;
     let described: Vec<String> = rows
         .unwrap_or_default()
@@ -440,6 +461,7 @@ async fn run_locked(
         });
     }
 
+    let own = backend_pid(conn, dialect).await;
     let mut steps = Vec::new();
     for m in pending {
         let file = m.up_file(dialect);
@@ -450,7 +472,7 @@ async fn run_locked(
             continue;
         }
         tracing::info!("applying {file}");
-        run_script(db, &mut tx, m.up, &file).await?;
+        run_script(db, own, &mut tx, m.up, &file).await?;
         let duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         tx.execute(
             Sql::new(
@@ -577,6 +599,7 @@ async fn revert_locked(
 ) -> Result<MigrateReport> {
     let dialect = db.dialect();
     let from_version = applied_max(db).await?;
+    let own = backend_pid(conn, dialect).await;
     let mut steps = Vec::new();
     for m in plan {
         let Some(embedded) = migrations::embedded(dialect)
@@ -595,7 +618,7 @@ async fn revert_locked(
             continue;
         }
         tracing::info!("reverting with {file}");
-        run_script(db, &mut tx, embedded.down, &file).await?;
+        run_script(db, own, &mut tx, embedded.down, &file).await?;
         tx.execute(Sql::new("DELETE FROM _platctl_migrations WHERE version = $1").bind(m.version))
             .await?;
         if audit_table_exists(&mut tx).await? {

@@ -225,6 +225,7 @@ impl Core {
             // Nothing to hear of: and no reason to open the database before a request does.
             return std::future::pending().await;
         }
+        let mut warned = false;
         let listener = loop {
             match self.db().await.map(|db| db.change_listener()) {
                 Ok(listener) => match listener.await {
@@ -239,7 +240,18 @@ impl Core {
                         );
                         return std::future::pending().await;
                     }
-                    Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,
+                    // DATABASE_DIRECT_URL unreachable, or refusing us: said once, tried
+                    // again every 5 seconds (a login refused every second can lock a role).
+                    Err(e) => {
+                        if !std::mem::replace(&mut warned, true) {
+                            tracing::warn!(
+                                "cannot hear of changes made by other processes yet (retrying \
+                                 every 5 seconds): {}",
+                                crate::redact::scrub(&e.to_string())
+                            );
+                        }
+                        tokio::time::sleep(std::time::Duration::from_secs(5)).await
+                    }
                 },
                 // Not reachable yet: requests say why; listen once it is.
                 Err(_) => tokio::time::sleep(std::time::Duration::from_secs(1)).await,

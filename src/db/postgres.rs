@@ -36,6 +36,17 @@ pub struct Found {
 }
 
 impl Found {
+    /// "PostgreSQL 15.18", "PostgreSQL 15.18, transaction pooler": for a line of a table
+    /// (the version without its packager's suffix).
+    pub fn short(&self) -> String {
+        let version = self.version.split_whitespace().next().unwrap_or_default();
+        match self.pooler {
+            Pooler::None | Pooler::Auto => format!("PostgreSQL {version}"),
+            Pooler::Session => format!("PostgreSQL {version}, proxy or session pooler"),
+            Pooler::Transaction => format!("PostgreSQL {version}, transaction pooler"),
+        }
+    }
+
     /// "PostgreSQL 15.18", "PostgreSQL 15.18 through a pooler in transaction mode", …
     pub fn describe(&self) -> String {
         let how = if self.detected {
@@ -197,7 +208,12 @@ pub(super) async fn connect(url: &str, opts: &ConnectOptions) -> Result<Pg> {
         // The second client of `detect` is the pool's first connection, which then serves
         // the command: finding out costs small queries, not a connection.
         let mut second = pool.acquire().await?;
-        let found = detect(&mut first, &mut second, &options, opts).await?;
+        let found = tokio::time::timeout(
+            opts.timeout,
+            detect(&mut first, &mut second, &options, opts),
+        )
+        .await
+        .map_err(|_| sqlx::Error::PoolTimedOut)??;
         if found.pooler != Pooler::Transaction {
             sessions_are_ours.store(true, Ordering::Relaxed);
             sqlx::raw_sql(AssertSqlSafe(timeouts))
@@ -256,9 +272,11 @@ async fn probe(conn: &mut PgConnection) -> std::result::Result<Probe, sqlx::Erro
 /// the first idles, is served by the same backend (PgBouncer hands out the one used last), or
 /// the first is served by another backend on its next statement. Neither PostgreSQL nor a
 /// session pooler ever does either: a backend serves one client for that client's life. Seen
-/// once, that is certain; not seen, it is tried twice more when something stands between (the
-/// server listens on another port than the one connected to, or on TCP when platctl came over a
-/// Unix socket), since a busy pooler may hand the second client another idle connection.
+/// once, that is certain; not seen, it is tried twice more, since a busy pooler may hand the
+/// second client another idle connection (a pooler may listen on the server's own port, so
+/// that the port tells nothing). Not seen at all, something still stands between when the
+/// server listens on another port than the one connected to, or on TCP when platctl came over
+/// a Unix socket: a proxy or a session pooler. All of it within the connect timeout.
 async fn detect(
     first: &mut PgConnection,
     second: &mut PgConnection,
@@ -281,9 +299,6 @@ async fn detect(
     for _ in 0..3 {
         if probe(second).await?.pid == seen.pid || probe(first).await?.pid != seen.pid {
             shared = true;
-            break;
-        }
-        if !between {
             break;
         }
     }

@@ -47,9 +47,11 @@ fn the_pooler_is_found_and_named() {
         "{check}"
     );
 
+    // A person's table says it in a few words.
+    let table = pooled.ok(&["health", "--check", "db"]);
+    assert!(table.stdout.contains(", transaction pooler"), "{table}");
+
     // A value that is not one is refused, naming the ones that are.
-    let run = pooled.run(&["health", "--check", "db"]);
-    assert_eq!(run.code, 0, "{run}");
     let mut cmd = pooled.cmd();
     cmd.env("PLATCTL_DATABASE_POOLER", "pgbouncer")
         .args(["orgs", "list"]);
@@ -106,6 +108,7 @@ fn what_needs_a_session_names_the_direct_url_and_changes_nothing() {
 
     // A backup needs pg_dump's snapshot: refused before anything is written.
     let storage = env.path("backups");
+    let storage_text = storage.to_str().unwrap();
     let mut cmd = env.cmd();
     cmd.env_remove("DATABASE_DIRECT_URL")
         .env("BACKUP_DIR", &storage)
@@ -115,6 +118,44 @@ fn what_needs_a_session_names_the_direct_url_and_changes_nothing() {
     assert!(run.stderr.contains("DATABASE_DIRECT_URL"), "{run}");
     let written = std::fs::read_dir(&storage).map(|d| d.count()).unwrap_or(0);
     assert_eq!(written, 0, "a backup refused left files behind");
+
+    // A restore into another database needs neither: not even a reachable DATABASE_URL (it
+    // may be the database lost). But a restore target that is a pooler is refused.
+    let id = env
+        .ok(&["backup", "run", "--storage", storage_text, "-o", "json"])
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let elsewhere = env.another_database();
+    let mut cmd = env.cmd();
+    cmd.env_remove("DATABASE_DIRECT_URL")
+        .env("DATABASE_URL", "postgres://nobody@127.0.0.1:1/gone")
+        .args(["backup", "restore", &id, "--storage", storage_text])
+        .args(["--into", &elsewhere, "--yes"]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        env.count_at(&elsewhere, "SELECT COUNT(*) FROM organizations"),
+        1
+    );
+    let run = without(&[
+        "backup",
+        "restore",
+        &id,
+        "--storage",
+        storage_text,
+        "--into",
+        &env.url,
+        "--clean",
+        "--yes",
+    ]);
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr
+            .contains("(--into) goes through a pooler in transaction mode"),
+        "{run}"
+    );
 
     // A direct URL that is the pooler's too is refused, not trusted.
     let mut cmd = env.cmd();
@@ -343,6 +384,8 @@ fn migrate_run_waiting_for_a_lock_names_who_holds_it_and_applies_nothing() {
             && run.stderr.contains("blocker"),
         "{run}"
     );
+    // Not the migration's own session, whose failed transaction is still open.
+    assert!(!run.stderr.contains("(platctl, user"), "{run}");
     drop(blocker);
     assert_eq!(
         env.count("SELECT MAX(version) FROM _platctl_migrations"),
@@ -353,4 +396,33 @@ fn migrate_run_waiting_for_a_lock_names_who_holds_it_and_applies_nothing() {
         env.count("SELECT MAX(version) FROM _platctl_migrations"),
         last
     );
+}
+
+#[test]
+fn a_seal_waits_its_turn_behind_another_longer_than_the_lock_timeout() {
+    use sqlx::Connection;
+    let env = TestEnv::new(Kind::Postgres).migrated();
+    env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme"]);
+    // Another seal holding the chain's lock (core::audit::seal's SEAL_LOCK).
+    let other_seal = env.block_on(async {
+        let mut c = sqlx::PgConnection::connect(&env.direct).await.unwrap();
+        sqlx::raw_sql("SELECT pg_advisory_lock(31644363211765092)")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        c
+    });
+    let mut cmd = env.std_cmd();
+    cmd.env("PLATCTL_DATABASE_LOCK_TIMEOUT", "1s")
+        .args(["-q", "audit", "seal"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Still waiting, past its lock timeout: the lock held is the chain's, and a seal waits.
+    assert!(child.try_wait().unwrap().is_none(), "the seal did not wait");
+    drop(other_seal);
+    let run = crate::common::Run::from(child.wait_with_output().unwrap());
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(env.count("SELECT COUNT(*) FROM audit_seals"), 1);
 }

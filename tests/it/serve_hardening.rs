@@ -437,7 +437,7 @@ fn shutdown_takes_one_grace_and_tells_the_client_why() {
     env.exec(
         "INSERT INTO audit_logs (occurred_at, actor, action, resource_type, resource_id, ip, \
          user_agent, metadata) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n \
-         WHERE i < 1500000) SELECT (SELECT MIN(occurred_at) FROM audit_logs), 'bulk', \
+         WHERE i < 3000000) SELECT (SELECT MIN(occurred_at) FROM audit_logs), 'bulk', \
          'bulk.test', 'thing', i, '10.0.0.1', 'ua', '{\"n\":\"' || hex(randomblob(40)) || '\"}' \
          FROM n",
     );

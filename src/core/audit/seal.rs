@@ -331,10 +331,20 @@ async fn settled_last_id(db: &Db) -> Result<i64> {
 }
 
 /// Take the chain's lock for the rest of `tx`: one seal or prune record added at a time (on
-/// PostgreSQL an advisory lock; SQLite's write transaction is one already).
+/// PostgreSQL an advisory lock; SQLite's write transaction is one already). A seal waits its
+/// turn behind another however long that one takes: `database_lock_timeout` is for locks held
+/// by others, and is put back once this one is taken.
 pub async fn lock_chain(tx: &mut Tx<'_>) -> Result<()> {
     if tx.dialect() == Dialect::Postgres {
+        let before = tx
+            .fetch_one(Sql::new("SELECT current_setting('lock_timeout') AS t"))
+            .await?
+            .text("t")?;
+        tx.execute(Sql::new("SELECT set_config('lock_timeout', '0', true)"))
+            .await?;
         tx.execute(Sql::new("SELECT pg_advisory_xact_lock($1)").bind(SEAL_LOCK))
+            .await?;
+        tx.execute(Sql::new("SELECT set_config('lock_timeout', $1, true)").bind(before))
             .await?;
     }
     Ok(())
