@@ -630,11 +630,19 @@ impl TestEnv {
     }
 
     pub fn exec(&self, sql: &str) {
+        if let Err(e) = self.try_exec(sql) {
+            panic!("{sql}: {e}");
+        }
+    }
+
+    /// Like [`TestEnv::exec`], saying whether the database took it.
+    pub fn try_exec(&self, sql: &str) -> Result<(), String> {
         on_connection!(self, &self.direct, c => {
             sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
                 .execute(&mut c)
                 .await
-                .unwrap();
+                .map(|_| ())
+                .map_err(|e| e.to_string())
         })
     }
 

@@ -329,11 +329,21 @@ fn scratch_databases_of_killed_test_restores_are_dropped_by_the_next_backup_comm
         format!("platctl_verify_dead_{unique}"),
         format!("platctl_verify_live_{unique}"),
     );
+    // Between the CREATE and the COMMENT, another test's sweep may drop the database as one
+    // nobody owns (no comment, nobody connected): then it is made again.
     let make = |name: &str, pid: u32| {
-        env.exec(&format!("CREATE DATABASE {name}"));
-        env.exec(&format!(
-            "COMMENT ON DATABASE {name} IS '{{\"host\":\"{host}\",\"pid\":{pid}}}'"
-        ));
+        for _ in 0..10 {
+            let made = env.try_exec(&format!("CREATE DATABASE {name}")).is_ok()
+                && env
+                    .try_exec(&format!(
+                        "COMMENT ON DATABASE {name} IS '{{\"host\":\"{host}\",\"pid\":{pid}}}'"
+                    ))
+                    .is_ok();
+            if made {
+                return;
+            }
+        }
+        panic!("{name} could not be made and commented");
     };
     let exists = |name: &str| {
         env.count(&format!(
