@@ -55,6 +55,7 @@ fn core(settings: &Settings, create: bool) -> Core {
         origin: settings.database_origin(),
         pooler: settings.database_pooler,
         direct: settings.database_direct_url.clone(),
+        direct_origin: settings.database_direct_origin.clone(),
         lock_timeout: settings.database_lock_timeout,
         statement_timeout: settings.database_statement_timeout,
     };

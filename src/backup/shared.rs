@@ -5,7 +5,6 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::compress;
 use super::storage::{self, Storage};
@@ -44,9 +43,9 @@ pub struct Context<'a> {
     pub database: &'a DatabaseTarget,
     pub config: Config,
     pub progress: Reporter,
-    pub connect_timeout: Duration,
-    /// How people refer to where `database` came from (`DATABASE_URL`, a profile...).
-    pub database_origin: String,
+    /// How `database` is connected to: the configured options (timeouts, the pooler), its
+    /// origin saying where it came from (`DATABASE_URL`, a profile, `DATABASE_DIRECT_URL`).
+    pub connect: ConnectOptions,
 }
 
 impl Context<'_> {
@@ -55,16 +54,23 @@ impl Context<'_> {
     }
 
     pub(super) async fn connect(&self, target: &DatabaseTarget) -> Result<Db> {
-        let origin = if target == self.database {
-            self.database_origin.clone()
-        } else {
-            "the URL given with --into".to_string()
-        };
-        self.connect_as(target, origin).await
+        if target == self.database {
+            return Db::connect(target, &self.connect).await;
+        }
+        self.connect_as(target, "the URL given with --into".to_string())
+            .await
     }
 
+    /// Another database (a restore's target, a scratch database), with the configured
+    /// timeouts; what stands between is found out there.
     pub(super) async fn connect_as(&self, target: &DatabaseTarget, origin: String) -> Result<Db> {
-        Db::connect(target, &ConnectOptions::plain(self.connect_timeout, origin)).await
+        let opts = ConnectOptions {
+            origin,
+            pooler: crate::db::Pooler::Auto,
+            direct: None,
+            ..self.connect.clone()
+        };
+        Db::connect(target, &opts).await
     }
 }
 

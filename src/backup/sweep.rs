@@ -72,6 +72,37 @@ pub(super) fn remove_dead_verify_files(dir: &Path) -> Vec<String> {
     })
 }
 
+/// A scratch database's name: the prefix, the backup's id, then who makes it — its process
+/// and a tag of its host — so that two restore tests of one backup never meet, and a sweep
+/// tells this host's dead makers from the living by the name alone, even between the
+/// database's `CREATE` and its `COMMENT`.
+pub(super) fn scratch_database_name(id: &str) -> String {
+    format!(
+        "{VERIFY_DATABASE_PREFIX}{}_{}_{}",
+        id.to_lowercase().replace(['-', '.'], "_"),
+        std::process::id(),
+        host_tag()
+    )
+}
+
+/// This host's tag in scratch names: 8 hex digits of its name's SHA-256.
+fn host_tag() -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(whoami::hostname().unwrap_or_default().as_bytes());
+    digest[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The maker of a scratch database named by [`scratch_database_name`]: its pid and host tag.
+fn maker_in_name(name: &str) -> Option<(&str, &str)> {
+    let (rest, tag) = name.rsplit_once('_')?;
+    let (_, pid) = rest.rsplit_once('_')?;
+    let valid = tag.len() == 8
+        && tag.bytes().all(|b| b.is_ascii_hexdigit())
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit());
+    valid.then_some((pid, tag))
+}
+
 /// Who made a scratch database, written in its comment.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct ScratchOwner {
@@ -85,12 +116,21 @@ pub(super) struct ScratchOwner {
 pub(super) async fn drop_dead_scratch_databases(ctx: &Context<'_>) -> Result<Vec<String>> {
     let db = Db::connect(
         ctx.database,
-        &ConnectOptions::plain(
-            ctx.connect_timeout.min(Duration::from_secs(3)),
-            ctx.database_origin.clone(),
-        ),
+        &ConnectOptions {
+            timeout: ctx.connect.timeout.min(Duration::from_secs(3)),
+            ..ctx.connect.clone()
+        },
     )
     .await?;
+    // DROP DATABASE cannot run in a transaction, which is how every statement goes through a
+    // pooler in transaction mode: the next backup command with a session of its own sweeps.
+    if db
+        .found()
+        .is_some_and(|f| f.pooler == crate::db::Pooler::Transaction)
+    {
+        db.close().await;
+        return Ok(Vec::new());
+    }
     let outcome =
         async {
             let rows = db
@@ -107,9 +147,14 @@ pub(super) async fn drop_dead_scratch_databases(ctx: &Context<'_>) -> Result<Vec
                 let owner: Option<ScratchOwner> = row
                     .opt_text("owner")?
                     .and_then(|text| serde_json::from_str(&text).ok());
-                let dead = match &owner {
-                    Some(o) if o.host == here => process_is_gone(&o.pid.to_string()),
-                    _ => row.int("sessions")? == 0,
+                let idle = row.int("sessions")? == 0;
+                let dead = match (maker_in_name(&name), &owner) {
+                    (Some((pid, tag)), _) if tag == host_tag() => process_is_gone(pid),
+                    // Another host's, made but not yet commented: maybe just made. Its host's
+                    // next sweep knows.
+                    (Some(_), None) => false,
+                    (_, Some(o)) if o.host == here => process_is_gone(&o.pid.to_string()),
+                    _ => idle,
                 };
                 // Only names platctl makes: the prefix, then letters, digits and underscores.
                 let safe = name[VERIFY_DATABASE_PREFIX.len()..]

@@ -9,7 +9,7 @@ use super::pg;
 use super::restore::{RestorePlan, default_jobs, execute_restore};
 use super::shared::{Context, TempFile, quote_ident};
 use super::storage::Storage;
-use super::sweep::{ScratchOwner, VERIFY_DATABASE_PREFIX, VERIFY_FILE_PREFIX};
+use super::sweep::{ScratchOwner, VERIFY_FILE_PREFIX, scratch_database_name};
 use crate::db::{DatabaseTarget, Db, Sql};
 use crate::error::{Error, ErrorKind, Result};
 use crate::proto::backup::{TableCheck, VerifyReport};
@@ -81,10 +81,7 @@ async fn restore_test_postgres(
         )
         .with_hint("point DATABASE_URL at the server (the test uses a scratch database there)"));
     };
-    let scratch = format!(
-        "{VERIFY_DATABASE_PREFIX}{}",
-        manifest.id.to_lowercase().replace(['-', '.'], "_")
-    );
+    let scratch = scratch_database_name(&manifest.id);
     // From here on a signal drops the scratch database before platctl exits; a kill -9
     // leaves it to the next `backup` command (its comment says whose it is).
     let _critical = crate::interrupt::critical();
@@ -122,7 +119,7 @@ async fn restore_test_postgres(
     };
     let scratch_origin = format!(
         "{} (the scratch database is on its server)",
-        ctx.database_origin
+        ctx.connect.origin
     );
     let outcome = async {
         // Never restore anywhere but the scratch database just created.

@@ -71,11 +71,16 @@ impl Core {
             database,
             config: self.backup.with_storage(storage),
             progress: progress.clone(),
-            connect_timeout: self.connect.timeout,
-            database_origin: if database == &self.database {
-                self.connect.origin.clone()
+            connect: if database == &self.database {
+                self.connect.clone()
             } else {
-                "DATABASE_DIRECT_URL".to_string()
+                // DATABASE_DIRECT_URL: PostgreSQL itself.
+                ConnectOptions {
+                    origin: self.connect.direct_origin.clone(),
+                    pooler: crate::db::Pooler::None,
+                    direct: None,
+                    ..self.connect.clone()
+                }
             },
         }
     }

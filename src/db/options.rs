@@ -57,6 +57,8 @@ pub struct ConnectOptions {
     /// PostgreSQL itself, for what needs a session when the URL goes through a pooler in
     /// transaction mode (`database_direct_url`).
     pub direct: Option<String>,
+    /// Where `direct` came from, for hints.
+    pub direct_origin: String,
     /// How long a statement waits for a lock, and runs, on PostgreSQL (`database_lock_timeout`,
     /// `database_statement_timeout`; zero: no limit).
     pub lock_timeout: Duration,
@@ -78,6 +80,7 @@ impl ConnectOptions {
             origin: origin.into(),
             pooler: Pooler::Auto,
             direct: None,
+            direct_origin: "DATABASE_DIRECT_URL".to_string(),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
         }

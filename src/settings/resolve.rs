@@ -50,6 +50,8 @@ pub struct Settings {
     /// session when that is a pooler in transaction mode.
     pub database_pooler: crate::db::Pooler,
     pub database_direct_url: Option<String>,
+    /// Where `database_direct_url` came from, for hints (`DATABASE_DIRECT_URL`, a profile).
+    pub database_direct_origin: String,
     pub database_lock_timeout: Duration,
     pub database_statement_timeout: Duration,
     /// A tracing filter (PLATCTL_LOG), already checked.
@@ -403,6 +405,10 @@ impl Settings {
             api_key,
             connect_timeout: connect_timeout.value,
             database_pooler: database_pooler.value,
+            database_direct_origin: database_direct_url
+                .as_ref()
+                .map(|r| r.source.origin("database_direct_url"))
+                .unwrap_or_else(|| "DATABASE_DIRECT_URL".to_string()),
             database_direct_url: value(database_direct_url),
             database_lock_timeout: database_lock_timeout.value,
             database_statement_timeout: database_statement_timeout.value,
@@ -421,14 +427,7 @@ impl Settings {
 
     /// How people should refer to where the database URL came from, in hints ("check ...").
     pub fn database_origin(&self) -> String {
-        match &self.database_source {
-            Source::Flag(flag) => flag.to_string(),
-            Source::Env(var) => var.to_string(),
-            Source::EnvFile(var, file) => format!("{var} in {}", file.display()),
-            Source::Profile(p) => format!("database_url of the profile `{p}` in config.toml"),
-            Source::File(key) => format!("{key} in config.toml"),
-            Source::Default => "the embedded database's path".to_string(),
-        }
+        self.database_source.origin("database_url")
     }
 
     /// True when the database is the built-in default (the embedded SQLite file).

@@ -34,6 +34,21 @@ impl Source {
     }
 }
 
+impl Source {
+    /// Where a URL came from, for an error's hint: `DATABASE_URL`, `database_url of the
+    /// profile `prod` in config.toml`. `profile_key` is the setting's name in a profile.
+    pub fn origin(&self, profile_key: &str) -> String {
+        match self {
+            Source::Flag(flag) => flag.to_string(),
+            Source::Env(var) => var.to_string(),
+            Source::EnvFile(var, file) => format!("{var} in {}", file.display()),
+            Source::Profile(p) => format!("{profile_key} of the profile `{p}` in config.toml"),
+            Source::File(key) => format!("{key} in config.toml"),
+            Source::Default => "the embedded database's path".to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

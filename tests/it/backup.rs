@@ -232,7 +232,7 @@ each_backend!(pooled restore_test_compares_row_counts_with_the_manifest, |env| {
             id.to_lowercase().replace(['-', '.'], "_")
         );
         let scratch = env.count(&format!(
-            "SELECT COUNT(*) FROM pg_database WHERE datname = '{name}'"
+            "SELECT COUNT(*) FROM pg_database WHERE starts_with(datname, '{name}_')"
         ));
         assert_eq!(scratch, 0, "the scratch database was left behind");
     }

@@ -82,12 +82,29 @@ fn what_needs_a_session_names_the_direct_url_and_changes_nothing() {
         "a migration ran"
     );
 
+    // A plan needs no lock, so no session: it is made through the pooler, changing nothing.
+    let run = without(&["migrate", "run", "--dry-run", "-o", "json"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(
+        run.json()["steps"].as_array().map(Vec::len),
+        Some(crate::common::versions() as usize),
+        "{run}"
+    );
+    assert!(
+        !env.table_exists("_platctl_migrations"),
+        "a plan made a table"
+    );
+
     // With it, the run goes there, whole.
     env.ok(&["-q", "migrate", "run"]);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM _platctl_migrations"),
         crate::common::versions()
     );
+    // Nothing left to apply: nothing to lock, no DATABASE_DIRECT_URL needed (a deploy's
+    // `migrate run` on every start).
+    let run = without(&["migrate", "run"]);
+    assert_eq!(run.code, 0, "{run}");
 
     // Ordinary commands need no session: they work through the pooler without it.
     let run = without(&["orgs", "create", "acme", "--name", "Acme"]);
@@ -160,12 +177,25 @@ fn what_needs_a_session_names_the_direct_url_and_changes_nothing() {
     // A direct URL that is the pooler's too is refused, not trusted.
     let mut cmd = env.cmd();
     cmd.env("DATABASE_DIRECT_URL", &env.url)
-        .args(["migrate", "run"]);
+        .args(["backup", "run", "--storage", storage_text]);
     let run = crate::common::Run::from(cmd.output().unwrap());
     assert_ne!(run.code, 0, "{run}");
     assert!(
         run.stderr
             .contains("DATABASE_DIRECT_URL goes through a pooler"),
+        "{run}"
+    );
+
+    // A direct URL of another database (here: the restore's) is refused before it is used,
+    // naming both.
+    let mut cmd = env.cmd();
+    cmd.env("DATABASE_DIRECT_URL", &elsewhere)
+        .args(["backup", "run", "--storage", storage_text]);
+    let run = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(run.code, 0, "{run}");
+    assert!(
+        run.stderr
+            .contains("DATABASE_DIRECT_URL reaches another database than DATABASE_URL"),
         "{run}"
     );
 }

@@ -5,10 +5,8 @@
 //! before its rows load, all rows load before an index is built).
 
 use std::collections::{BTreeMap, VecDeque};
-use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 
-use sqlx::postgres::PgConnectOptions;
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
 use tokio::sync::{mpsc, oneshot};
 
@@ -26,12 +24,13 @@ const MEMORY: u64 = 256 << 10;
 const BTREE_MEMORY_MIN: u64 = 16 << 10;
 
 pub(super) async fn connect(url: &str, parallel: bool) -> Result<PgConnection> {
-    let options = PgConnectOptions::from_str(url)
-        .map_err(|_| Error::usage("the restore target is not a valid PostgreSQL URL"))?
-        .application_name(APPLICATION_NAME);
-    let mut conn = PgConnection::connect_with(&options)
-        .await
-        .map_err(crate::db::from_sqlx)?;
+    // As the pool connects (TLS as libpq does it), with no timeouts of platctl's on the
+    // statements: an index build of a big table may take longer than any.
+    let opts = crate::db::ConnectOptions::plain(
+        std::time::Duration::from_secs(30),
+        "the restore target's URL",
+    );
+    let mut conn = crate::db::connect_single(url, APPLICATION_NAME, &opts).await?;
     // Index builds other than B-tree get more memory (B-tree builds set their own, see
     // `build_memory`); commits need not wait for the disk (the restore is checked as a whole
     // at the end).
@@ -136,7 +135,16 @@ async fn exec(conn: &mut PgConnection, statement: &str, line: usize) -> Result<(
         .map_err(|e| {
             let detail = match &e {
                 sqlx::Error::Database(db) => db.message().to_string(),
-                other => other.to_string(),
+                // The server is gone: no statement of the dump is to blame.
+                _ => {
+                    return crate::db::from_sqlx(e)
+                        .during(format!("the restore, at line {line} of the dump"))
+                        .with_hint(
+                            "run the restore again once the database is back: an unfinished \
+                             restore is marked in its target, which refuses other commands \
+                             until one finishes",
+                        );
+                }
             };
             Error::new(
                 ErrorKind::Database,
