@@ -113,6 +113,7 @@ pub fn run(cli: Cli) -> ExitStatus {
     });
     // Do not wait for background tasks (idle pool connections) to wind down.
     runtime.shutdown_background();
+    db::close_tunnels();
     match result {
         Ok(status) => status,
         Err(e) => finish(Err(e), &printer, predicate),

@@ -22,10 +22,15 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::redact;
 use crate::text::quote;
 
+mod errors;
 mod options;
 mod postgres;
+mod tls;
+
+pub use errors::{LOCK_HINT, from_sqlx};
 pub use options::{ConnectOptions, DEFAULT_LOCK_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT, Pooler};
-pub use postgres::{Found, Pg};
+pub use postgres::{Found, Pg, connect_single};
+pub use tls::close_tunnels;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -251,76 +256,6 @@ macro_rules! executor_fns {
 }
 executor_fns!(pg, Postgres, pg_query, Pg);
 executor_fns!(lite, Sqlite, sqlite_query, Sqlite);
-
-/// Turn a driver error into ours: unique violations are conflicts, lost connections are
-/// connection errors, everything else a database error that quotes the server's message.
-pub fn from_sqlx(err: sqlx::Error) -> Error {
-    match &err {
-        sqlx::Error::Database(db) if is_sqlite_readonly(db.as_ref()) => Error::refused(
-            "the SQLite database is read-only for this user, and this command changes it",
-        )
-        .with_hint(
-            "run it as the owner of the database file, or make the file and its directory \
-             writable (SQLite writes its -wal and -shm files beside it); commands that only \
-             read work as they are",
-        ),
-        // lock_not_available: `database_lock_timeout` ran out.
-        sqlx::Error::Database(db) if db.code().as_deref() == Some("55P03") => Error::new(
-            ErrorKind::Database,
-            format!(
-                "the database refused the statement: {} (another session holds what it \
-                 needs)",
-                db.message()
-            ),
-        )
-        .with_hint(LOCK_HINT),
-        // query_canceled by `statement_timeout`.
-        sqlx::Error::Database(db)
-            if db.code().as_deref() == Some("57014")
-                && db.message().contains("statement timeout") =>
-        {
-            Error::new(
-                ErrorKind::Database,
-                format!("the database refused the statement: {}", db.message()),
-            )
-            .with_hint(
-                "it ran longer than database_statement_timeout \
-                 (PLATCTL_DATABASE_STATEMENT_TIMEOUT, default 1h; 0 for no limit)",
-            )
-        }
-        sqlx::Error::Database(db) => {
-            let kind = if db.is_unique_violation() {
-                ErrorKind::Conflict
-            } else {
-                ErrorKind::Database
-            };
-            let message = format!("the database refused the statement: {}", db.message());
-            Error::new(kind, message)
-        }
-        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut => {
-            Error::new(ErrorKind::Connect, "lost the connection to the database").with_source(err)
-        }
-        sqlx::Error::PoolClosed | sqlx::Error::WorkerCrashed => {
-            Error::new(ErrorKind::Connect, "the database connection closed").with_source(err)
-        }
-        _ => Error::new(ErrorKind::Database, "a database operation failed").with_source(err),
-    }
-}
-
-/// What to do when a statement gave up waiting for a lock.
-pub const LOCK_HINT: &str = "it waited database_lock_timeout (PLATCTL_DATABASE_LOCK_TIMEOUT, \
-    default 30s) for a lock: find the session holding it in pg_stat_activity (an old \
-    transaction, `idle in transaction`), end it or wait, and run again; nothing of this \
-    statement's transaction was kept";
-
-/// SQLITE_READONLY and its extended codes (`attempt to write a readonly database`).
-fn is_sqlite_readonly(db: &dyn sqlx::error::DatabaseError) -> bool {
-    db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
-        && db
-            .code()
-            .and_then(|code| code.parse::<i64>().ok())
-            .is_some_and(|code| code & 0xff == 8)
-}
 
 /// A row from either driver, read through typed getters.
 pub enum Row {
@@ -660,7 +595,7 @@ impl Db {
                 let opts = ConnectOptions {
                     pooler: Pooler::None,
                     direct: None,
-                    origin: "DATABASE_DIRECT_URL".to_string(),
+                    origin: p.options().direct_origin.clone(),
                     ..p.options().clone()
                 };
                 Db::connect(&target, &opts).await
@@ -680,6 +615,9 @@ impl Db {
             Db::Postgres(p) => Ok(Some(ChangeListener {
                 pool: sqlx::postgres::PgPoolOptions::new()
                     .max_connections(1)
+                    // A server coming back is tried again within a fifth of this (sqlx's
+                    // backoff), not of sqlx's default 30 s.
+                    .acquire_timeout(p.options().timeout)
                     .max_lifetime(None)
                     .idle_timeout(None)
                     .connect_lazy_with((*p.pool.connect_options()).clone()),

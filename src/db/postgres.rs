@@ -18,10 +18,12 @@ use std::time::Duration;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions, PgSslMode};
 use sqlx::{AssertSqlSafe, Connection, Row as _};
 
+use super::errors::from_sqlx;
 use super::options::{ConnectOptions, Pooler};
+use super::tls;
 use crate::error::{Error, ErrorKind, Result};
 
 /// What answered: the server's version and what stands between.
@@ -77,7 +79,7 @@ pub struct Pg {
     url: String,
     /// `database_direct_url`, for what needs a session when `url` is pooled per transaction.
     direct: Option<String>,
-    opts: ConnectOptions,
+    opts: Arc<ConnectOptions>,
 }
 
 impl Pg {
@@ -125,26 +127,58 @@ impl Pg {
                  PLATCTL_DATABASE_POOLER=session",
             ));
         };
+        let origin = &self.opts.direct_origin;
         let opts = ConnectOptions {
             pooler: Pooler::Auto,
             direct: None,
-            origin: "DATABASE_DIRECT_URL".to_string(),
-            ..self.opts.clone()
+            origin: origin.clone(),
+            ..(*self.opts).clone()
         };
         let pg = connect(direct, &opts).await?;
+        let theirs = identity(&pg.pool).await;
         pg.pool.close().await;
         if pg.found.pooler == Pooler::Transaction {
             return Err(Error::new(
                 ErrorKind::Config,
-                "DATABASE_DIRECT_URL goes through a pooler in transaction mode too (detected)",
+                format!("{origin} goes through a pooler in transaction mode too (detected)"),
             )
             .with_hint(
-                "point DATABASE_DIRECT_URL at PostgreSQL itself: its host and port, not the \
-                 pooler's",
+                "point it at PostgreSQL itself: its host and port, not the pooler's".to_string(),
+            ));
+        }
+        // The same database of the same server, or migrations and dumps would go elsewhere
+        // than the commands that read them.
+        let ours = identity(&self.pool).await;
+        let (ours, theirs) = (ours.map_err(from_sqlx)?, theirs.map_err(from_sqlx)?);
+        if ours != theirs {
+            return Err(Error::new(
+                ErrorKind::Config,
+                format!(
+                    "{origin} reaches another database than {}: {theirs} there, {ours} through \
+                     the pooler",
+                    self.opts.origin
+                ),
+            )
+            .with_hint(
+                "point both at the same database: the pooler's entry for it, and PostgreSQL's \
+                 own host and port",
             ));
         }
         Ok(direct.clone())
     }
+}
+
+/// Which database of which server a pool reaches: its name and oid, and when its server
+/// started ("app (oid 16384) of the server started 2026-12-01 10:00:00+00").
+async fn identity(pool: &sqlx::PgPool) -> std::result::Result<String, sqlx::Error> {
+    let row = sqlx::raw_sql(
+        "SELECT format('%s (oid %s) of the server started %s', d.datname, d.oid, \
+         pg_postmaster_start_time()) AS who FROM pg_database d \
+         WHERE d.datname = current_database()",
+    )
+    .fetch_one(pool)
+    .await?;
+    row.try_get("who")
 }
 
 /// The options of a URL, as platctl connects: named `platctl` in `pg_stat_activity`, and
@@ -168,17 +202,81 @@ fn options_of(url: &str) -> Result<PgConnectOptions> {
         .extra_float_digits(None))
 }
 
+/// Where a URL leads and how: sqlx's options, with libpq's TLS rules applied (`tls`).
+struct Target {
+    /// The URL's.
+    options: PgConnectOptions,
+    /// What connections are made with: `options`, or how [`Target::open`] got through.
+    reach: PgConnectOptions,
+    tls: tls::Params,
+    place: String,
+    database: String,
+}
+
+impl Target {
+    fn of(url: &str, origin: &str) -> Result<Target> {
+        let (options, tls) = tls::apply(url, options_of(url)?, origin)?;
+        let place = match options.get_socket() {
+            Some(dir) => format!("socket {}", dir.display()),
+            None => format!("{}:{}", options.get_host(), options.get_port()),
+        };
+        let database = options.get_database().unwrap_or("(default)").to_string();
+        Ok(Target {
+            reach: options.clone(),
+            options,
+            tls,
+            place,
+            database,
+        })
+    }
+
+    /// One connection, as libpq makes it: TLS through [`tls::tunnel`] when `sslmode` asks
+    /// for it; under `sslmode=allow`, in the clear, and through the tunnel once the server
+    /// refused that. The options that made it serve every connection after it.
+    async fn open(&mut self, timeout: Duration) -> std::result::Result<PgConnection, sqlx::Error> {
+        loop {
+            if tls::wants_tunnel(&self.reach, &self.tls) {
+                self.reach = tls::tunnel(&self.reach, &self.tls, timeout)?;
+            }
+            return match connect_one(&self.reach, timeout).await {
+                Err(err) if matches!(self.tls.mode, PgSslMode::Allow) && tls::needs_tls(&err) => {
+                    self.tls.mode = PgSslMode::Require;
+                    continue;
+                }
+                result => result,
+            };
+        }
+    }
+
+    fn error(&self, opts: &ConnectOptions, err: sqlx::Error) -> Error {
+        connect_error(self, opts.timeout, err, &opts.origin)
+    }
+}
+
+/// One connection of its own to `url` (a restore's workers), made as the pool's are.
+pub async fn connect_single(
+    url: &str,
+    application_name: &str,
+    opts: &ConnectOptions,
+) -> Result<PgConnection> {
+    let mut target = Target::of(url, &opts.origin)?;
+    target.reach = target.reach.clone().application_name(application_name);
+    target
+        .open(opts.timeout)
+        .await
+        .map_err(|err| target.error(opts, err))
+}
+
 pub(super) async fn connect(url: &str, opts: &ConnectOptions) -> Result<Pg> {
-    let options = options_of(url)?;
-    let place = match options.get_socket() {
-        Some(dir) => format!("socket {}", dir.display()),
-        None => format!("{}:{}", options.get_host(), options.get_port()),
-    };
-    let database = options.get_database().unwrap_or("(default)").to_string();
-    let failed = |err| connect_error(&place, &database, opts.timeout, err, &opts.origin);
+    let mut target = Target::of(url, &opts.origin)?;
     // Connect once directly: the pool would retry a refused connection until its timeout,
     // and an operator wants "connection refused" at once.
-    let mut first = connect_one(&options, opts.timeout).await.map_err(failed)?;
+    let mut first = target
+        .open(opts.timeout)
+        .await
+        .map_err(|err| target.error(opts, err))?;
+    let options = target.reach.clone();
+    let failed = |err| target.error(opts, err);
     // The timeouts are set on each session of the pool — but not through a pooler in
     // transaction mode, where a session's settings would stay on a server connection that
     // other clients get next: there each transaction sets them for itself (`begin_sql`).
@@ -210,7 +308,7 @@ pub(super) async fn connect(url: &str, opts: &ConnectOptions) -> Result<Pg> {
         let mut second = pool.acquire().await?;
         let found = tokio::time::timeout(
             opts.timeout,
-            detect(&mut first, &mut second, &options, opts),
+            detect(&mut first, &mut second, &target.options, opts),
         )
         .await
         .map_err(|_| sqlx::Error::PoolTimedOut)??;
@@ -231,7 +329,7 @@ pub(super) async fn connect(url: &str, opts: &ConnectOptions) -> Result<Pg> {
         found,
         url: url.to_string(),
         direct: opts.direct.clone(),
-        opts: opts.clone(),
+        opts: Arc::new(opts.clone()),
     })
 }
 
@@ -314,46 +412,59 @@ async fn detect(
     })
 }
 
-fn connect_error(
-    place: &str,
-    database: &str,
-    timeout: Duration,
-    err: sqlx::Error,
-    origin: &str,
-) -> Error {
-    let (detail, hint) = match &err {
-        sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => (
-            "connection refused".to_string(),
-            format!("is the server running and listening there? check {origin}"),
-        ),
-        sqlx::Error::Io(io) => (io.to_string(), format!("check {origin} and the network")),
-        sqlx::Error::PoolTimedOut => (
-            format!("no answer within {}s", timeout.as_secs()),
-            "check the host, port and firewall; PLATCTL_CONNECT_TIMEOUT sets the wait".to_string(),
-        ),
-        sqlx::Error::Database(db) => {
-            let message = db.message();
-            let hint = match message.strip_prefix("unsupported startup parameter: ") {
-                // PgBouncer's words: PostgreSQL says "unrecognized configuration parameter".
-                Some(parameter) => format!(
-                    "a connection pooler (PgBouncer) refuses the startup parameter \
+fn connect_error(target: &Target, timeout: Duration, err: sqlx::Error, origin: &str) -> Error {
+    let Target {
+        place, database, ..
+    } = target;
+    let (detail, hint) = if let Some(refused) = tls::refused_clear(&err) {
+        refused
+    } else {
+        match &err {
+            // The TLS tunnel's refusal: its cause in one line, and what to do.
+            sqlx::Error::Database(db) if db.code().as_deref() == Some(tls::TUNNEL_REFUSAL) => {
+                let hint = db
+                    .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                    .and_then(|pg| pg.hint())
+                    .unwrap_or("check sslmode, sslrootcert, sslcert and sslkey");
+                (
+                    db.message().to_string(),
+                    format!("{hint} (URL from {origin})"),
+                )
+            }
+            sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => (
+                "connection refused".to_string(),
+                format!("is the server running and listening there? check {origin}"),
+            ),
+            sqlx::Error::Io(io) => (io.to_string(), format!("check {origin} and the network")),
+            sqlx::Error::PoolTimedOut => (
+                format!("no answer within {}s", timeout.as_secs()),
+                "check the host, port and firewall; PLATCTL_CONNECT_TIMEOUT sets the wait"
+                    .to_string(),
+            ),
+            sqlx::Error::Database(db) => {
+                let message = db.message();
+                let hint = match message.strip_prefix("unsupported startup parameter: ") {
+                    // PgBouncer's words: PostgreSQL says "unrecognized configuration parameter".
+                    Some(parameter) => format!(
+                        "a connection pooler (PgBouncer) refuses the startup parameter \
                      `{parameter}`, which {origin} asks for: drop it from the URL, or add it to \
                      the pooler's ignore_startup_parameters"
-                ),
-                // invalid_catalog_name: platctl never creates the database it is given.
-                None if db.code().as_deref() == Some("3D000") => format!(
-                    "create it first, as a role that may (CREATEDB): `createdb -O OWNER \
+                    ),
+                    // invalid_catalog_name: platctl never creates the database it is given.
+                    None if db.code().as_deref() == Some("3D000") => format!(
+                        "create it first, as a role that may (CREATEDB): `createdb -O OWNER \
                      {database}`, or your provider's console; or fix the name in {origin}"
-                ),
-                None => format!("check the user, password and database name in {origin}"),
-            };
-            (message.to_string(), hint)
+                    ),
+                    None => format!("check the user, password and database name in {origin}"),
+                };
+                (message.to_string(), hint)
+            }
+            sqlx::Error::Tls(e) => (
+                format!("TLS failed: {e}"),
+                format!("check sslmode, sslrootcert, sslcert and sslkey in {origin}"),
+            ),
+            other => (other.to_string(), format!("check {origin}")),
         }
-        sqlx::Error::Tls(e) => (
-            format!("TLS failed: {e}"),
-            "check sslmode and certificates".to_string(),
-        ),
-        other => (other.to_string(), format!("check {origin}")),
     };
     Error::new(
         ErrorKind::Connect,
