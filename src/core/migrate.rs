@@ -306,6 +306,20 @@ async fn run_script(
     let total = statements.len();
     for (i, statement) in statements.iter().enumerate() {
         if let Err(err) = tx.raw(&statement.text).await {
+            if !matches!(err, sqlx::Error::Database(_)) {
+                // The server is gone: it rolls back what it had of the transaction.
+                return Err(crate::db::from_sqlx(err)
+                    .during(format!(
+                        "{file}, statement {} of {total} (line {})",
+                        i + 1,
+                        statement.line
+                    ))
+                    .with_hint(
+                        "the migration was rolled back with the connection: run `platctl \
+                         migrate run` again once the database is back (each migration is \
+                         applied whole or not at all)",
+                    ));
+            }
             let (detail, waited) = match &err {
                 sqlx::Error::Database(d) => (
                     d.message().to_string(),
@@ -395,7 +409,17 @@ pub async fn run(db: &Db, req: &MigrateRun, actor: &Actor) -> Result<MigrateRepo
         known_version(dialect, to, false)?;
     }
     // The lock is a session's: through a pooler in transaction mode, the run goes to
-    // DATABASE_DIRECT_URL, the whole of it.
+    // DATABASE_DIRECT_URL, the whole of it — unless there is nothing to apply, or only a plan
+    // is asked for: that needs no lock, and no DATABASE_DIRECT_URL.
+    let pooled = db
+        .found()
+        .is_some_and(|f| f.pooler == crate::db::Pooler::Transaction);
+    if pooled {
+        let plan = plan(db, req).await?;
+        if req.dry_run || plan.steps.is_empty() {
+            return Ok(plan);
+        }
+    }
     let db = &db.session("`migrate run`").await?;
     let mut conn = db.acquire().await?;
     lock(&mut conn, dialect, req.lock_timeout).await?;
@@ -404,16 +428,10 @@ pub async fn run(db: &Db, req: &MigrateRun, actor: &Actor) -> Result<MigrateRepo
     result
 }
 
-async fn run_locked(
-    db: &Db,
-    conn: &mut Conn,
-    req: &MigrateRun,
-    actor: &Actor,
-) -> Result<MigrateReport> {
+/// What `migrate run` would apply: the versions from and to, each step (not yet timed).
+/// Refuses drift, and a `--to` behind the schema.
+async fn plan(db: &Db, req: &MigrateRun) -> Result<MigrateReport> {
     let dialect = db.dialect();
-    if !req.dry_run {
-        ensure_table(conn, dialect).await?;
-    }
     let applied = applied(db).await?;
     let current = applied.keys().max().copied().unwrap_or(0);
     let drift: Vec<Drift> = merge(dialect, &applied)
@@ -443,24 +461,42 @@ async fn run_locked(
         .map(|m| m.version)
         .unwrap_or(current)
         .max(current);
-    if req.dry_run {
-        let steps = pending
-            .iter()
-            .map(|m| MigrationStep {
-                version: m.version,
-                name: m.name.to_string(),
-                file: m.up_file(dialect),
-                duration_ms: 0,
-            })
-            .collect();
-        return Ok(MigrateReport {
-            dry_run: true,
-            from_version: current,
-            to_version: target,
-            steps,
-        });
-    }
+    let steps = pending
+        .iter()
+        .map(|m| MigrationStep {
+            version: m.version,
+            name: m.name.to_string(),
+            file: m.up_file(dialect),
+            duration_ms: 0,
+        })
+        .collect();
+    Ok(MigrateReport {
+        dry_run: req.dry_run,
+        from_version: current,
+        to_version: target,
+        steps,
+    })
+}
 
+async fn run_locked(
+    db: &Db,
+    conn: &mut Conn,
+    req: &MigrateRun,
+    actor: &Actor,
+) -> Result<MigrateReport> {
+    let dialect = db.dialect();
+    if !req.dry_run {
+        ensure_table(conn, dialect).await?;
+    }
+    let plan = plan(db, req).await?;
+    if req.dry_run {
+        return Ok(plan);
+    }
+    let pending: Vec<&Embedded> = migrations::embedded(dialect)
+        .iter()
+        .filter(|m| plan.steps.iter().any(|s| s.version == m.version))
+        .collect();
+    let current = plan.from_version;
     let own = backend_pid(conn, dialect).await;
     let mut steps = Vec::new();
     for m in pending {

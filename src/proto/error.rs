@@ -247,6 +247,13 @@ impl Error {
         Self::new(ErrorKind::Io, context).with_source(err)
     }
 
+    /// The message, saying during what it happened: "lost the connection to the database
+    /// during the restore".
+    pub fn during(mut self, what: impl fmt::Display) -> Self {
+        self.message = format!("{} during {what}", self.message);
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -296,8 +303,12 @@ impl Error {
         }
     }
 
-    /// True when the failure was writing to a closed pipe (`platctl ... | head`).
+    /// True when the failure was writing to a closed pipe (`platctl ... | head`): a local
+    /// I/O failure — a database connection cut off mid-write is a failure like any other.
     pub fn is_broken_pipe(&self) -> bool {
+        if self.kind != ErrorKind::Io {
+            return false;
+        }
         let mut next: Option<&(dyn std::error::Error + 'static)> = match &self.source {
             Some(s) => Some(s.as_ref()),
             None => None,

@@ -134,91 +134,366 @@ fn start_cluster() -> Result<Cluster, String> {
             socket: None,
         });
     }
-    let initdb = find_pg_bin("initdb").ok_or_else(|| MISSING_POSTGRES.to_string())?;
-    let pg_ctl = find_pg_bin("pg_ctl").ok_or_else(|| MISSING_POSTGRES.to_string())?;
-    let root = is_root();
-    let dir = tempfile::Builder::new()
-        .prefix("platctl-pg-")
-        .tempdir()
-        .map_err(|e| format!("cannot create a temp dir: {e}"))?
-        .keep();
-    if root {
-        let status = StdCommand::new("chown")
-            .args(["-R", "postgres:postgres"])
-            .arg(&dir)
-            .status()
-            .map_err(|e| format!("chown failed: {e}"))?;
-        if !status.success() {
-            return Err(
+    // Socket only: the port just names the socket file.
+    let port = 5432 + (std::process::id() % 1000) as u16;
+    // Never stopped by the tests (its watchdog stops and removes it when this process is
+    // gone): a commit need not wait for its WAL to be written.
+    let pg = Instance::create(&ClusterSpec::default(), port, false)?;
+    Ok(Cluster {
+        admin_url: pg.socket_url("postgres"),
+        socket: Some((pg.dir.clone(), port)),
+    })
+}
+
+/// What a cluster of its own ([`PrivateCluster`]) is made with, besides the shared cluster's
+/// settings (fsync off, 300 connections, the socket in its directory, trust for everyone).
+#[derive(Debug, Clone, Default)]
+pub struct ClusterSpec {
+    /// Listen on 127.0.0.1 at a free port too ([`PrivateCluster::url`]); implied by `ssl`.
+    pub tcp: bool,
+    /// Lines added to postgresql.conf (`"log_connections = on"`); kept across restarts.
+    pub conf: Vec<String>,
+    /// `ssl = on` with this server certificate and key (PEM files), copied into the data
+    /// directory with mode 0600 (owned by `postgres` when the tests run as root).
+    pub ssl: Option<(PathBuf, PathBuf)>,
+    /// pg_hba.conf's content instead of initdb's (trust for all), e.g.
+    /// `hostssl all all 127.0.0.1/32 trust`. A first line `local all postgres trust` is put
+    /// before it, so that the helpers (`exec`, `create_database`, `reload`) keep the socket.
+    pub hba: Option<String>,
+}
+
+/// A cluster initdb'd in a temporary directory of its own (also its socket directory) and
+/// started, with a watchdog that stops and removes it when the test process is gone.
+struct Instance {
+    dir: PathBuf,
+    port: u16,
+    tcp: bool,
+    /// A commit is not lost when the cluster is stopped with `-m immediate` (it is with
+    /// `synchronous_commit = off`, the shared cluster's).
+    crash_safe: bool,
+    pg_ctl: PathBuf,
+    root: bool,
+    watchdog: std::process::Child,
+}
+
+impl Instance {
+    fn create(spec: &ClusterSpec, port: u16, crash_safe: bool) -> Result<Instance, String> {
+        let initdb = find_pg_bin("initdb").ok_or_else(|| MISSING_POSTGRES.to_string())?;
+        let pg_ctl = find_pg_bin("pg_ctl").ok_or_else(|| MISSING_POSTGRES.to_string())?;
+        let root = is_root();
+        let dir = tempfile::Builder::new()
+            .prefix("platctl-pg-")
+            .tempdir()
+            .map_err(|e| format!("cannot create a temp dir: {e}"))?
+            .keep();
+        if root {
+            chown_postgres(&dir).map_err(|_| {
                 "running as root, the tests start PostgreSQL as the `postgres` user, which \
                  does not exist here: create it (`useradd --system postgres`) or set \
                  PLATCTL_TEST_DATABASE_URL"
-                    .into(),
-            );
+                    .to_string()
+            })?;
+        }
+        // Stop the cluster and remove it when this test process is gone, however it ends.
+        let data = dir.join("data");
+        let runuser = if root { "runuser -u postgres -- " } else { "" };
+        let watchdog = when_gone(
+            &format!(
+                "{runuser}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
+                pg_ctl = pg_ctl.display(),
+                data = data.display(),
+                dir = dir.display(),
+            ),
+            "the cluster",
+        )?;
+        let mut pg = Instance {
+            dir,
+            port,
+            tcp: spec.tcp || spec.ssl.is_some(),
+            crash_safe,
+            pg_ctl,
+            root,
+            watchdog,
+        };
+        let out = pg_command(&initdb, root)
+            .arg("-D")
+            .arg(&data)
+            .args([
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ])
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", initdb.display()))?;
+        if !out.status.success() {
+            return Err(format!(
+                "initdb failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        pg.configure(spec)?;
+        // A free port may be taken by another process before the server binds it: another.
+        for attempt in 1.. {
+            match pg.start() {
+                Err(e) if pg.tcp && attempt < 5 && e.contains("could not bind") => {
+                    pg.port = free_port();
+                }
+                started => return started.map(|()| pg),
+            }
+        }
+        unreachable!()
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.join("data")
+    }
+
+    /// What the spec adds to initdb's configuration.
+    fn configure(&self, spec: &ClusterSpec) -> Result<(), String> {
+        let data = self.data();
+        let mut conf = spec.conf.clone();
+        if let Some((cert, key)) = &spec.ssl {
+            for (from, name) in [(cert, "server.crt"), (key, "server.key")] {
+                let to = data.join(name);
+                std::fs::copy(from, &to)
+                    .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), name))?;
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600))
+                    .map_err(|e| format!("cannot chmod {name}: {e}"))?;
+                if self.root {
+                    chown_postgres(&to)?;
+                }
+            }
+            conf.extend([
+                "ssl = on".to_string(),
+                "ssl_cert_file = 'server.crt'".to_string(),
+                "ssl_key_file = 'server.key'".to_string(),
+            ]);
+        }
+        if !conf.is_empty() {
+            use std::io::Write;
+            let path = data.join("postgresql.conf");
+            let mut file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+            writeln!(file, "\n# ClusterSpec\n{}", conf.join("\n"))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        if let Some(hba) = &spec.hba {
+            let path = data.join("pg_hba.conf");
+            std::fs::write(&path, format!("local all postgres trust\n{hba}\n"))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// `pg_ctl -D DATA ARGS`, as `postgres` when root; its stderr and the server's log on
+    /// failure.
+    fn pg_ctl(&self, args: &[&str]) -> Result<(), String> {
+        let out = pg_command(&self.pg_ctl, self.root)
+            .arg("-D")
+            .arg(self.data())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", self.pg_ctl.display()))?;
+        if out.status.success() {
+            return Ok(());
+        }
+        Err(format!(
+            "pg_ctl {} failed: {}\n{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr),
+            self.log()
+        ))
+    }
+
+    /// Start it (again, on the same port) and wait until it takes connections.
+    fn start(&self) -> Result<(), String> {
+        let listen = if self.tcp { "127.0.0.1" } else { "" };
+        // fsync and full pages only matter when the machine itself goes down.
+        let mut options = format!(
+            "-k {} -c listen_addresses='{listen}' -p {} -c fsync=off",
+            self.dir.display(),
+            self.port,
+        );
+        if !self.crash_safe {
+            options.push_str(" -c synchronous_commit=off");
+        }
+        options.push_str(" -c full_page_writes=off -c max_connections=300");
+        let log = self.dir.join("server.log");
+        self.pg_ctl(&["-o", &options, "-l", &log.to_string_lossy(), "-w", "start"])
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
+    }
+
+    fn socket_url(&self, db: &str) -> String {
+        format!(
+            "postgres://postgres@localhost/{db}?host={}&port={}",
+            self.dir.display(),
+            self.port
+        )
+    }
+}
+
+fn chown_postgres(path: &Path) -> Result<(), String> {
+    let status = StdCommand::new("chown")
+        .args(["-R", "postgres:postgres"])
+        .arg(path)
+        .status()
+        .map_err(|e| format!("chown failed: {e}"))?;
+    match status.success() {
+        true => Ok(()),
+        false => Err(format!("chown postgres {} failed", path.display())),
+    }
+}
+
+/// A throwaway PostgreSQL cluster of one test's own, to stop and start under platctl
+/// (`pg_ctl stop -m immediate`) or to make with TLS; stopped and removed when dropped (and by
+/// a watchdog when the test process dies). [`TestEnv::on`] makes a test's world on it.
+pub struct PrivateCluster {
+    pg: Instance,
+}
+
+impl PrivateCluster {
+    /// initdb, configure as `spec` asks, start; panics saying why it could not.
+    pub fn start(spec: ClusterSpec) -> PrivateCluster {
+        let port = if spec.tcp || spec.ssl.is_some() {
+            free_port()
+        } else {
+            5432
+        };
+        match Instance::create(&spec, port, true) {
+            Ok(pg) => PrivateCluster { pg },
+            Err(message) => panic!("{message}"),
         }
     }
-    let data = dir.join("data");
-    let out = pg_command(&initdb, root)
-        .arg("-D")
-        .arg(&data)
-        .args([
-            "-A",
-            "trust",
-            "-U",
-            "postgres",
-            "-E",
-            "UTF8",
-            "--locale=C",
-            "--no-sync",
-        ])
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", initdb.display()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "initdb failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
+
+    /// The port: TCP on 127.0.0.1 with `tcp`, else only the socket file's name.
+    pub fn port(&self) -> u16 {
+        self.pg.port
     }
-    let port = 5432 + (std::process::id() % 1000) as u16;
-    let options = format!(
-        "-k {} -c listen_addresses='' -p {port} -c fsync=off -c synchronous_commit=off \
-         -c full_page_writes=off -c max_connections=300",
-        dir.display()
-    );
-    let out = pg_command(&pg_ctl, root)
-        .arg("-D")
-        .arg(&data)
-        .args(["-o", &options, "-l"])
-        .arg(dir.join("server.log"))
-        .args(["-w", "start"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", pg_ctl.display()))?;
-    if !out.status.success() {
-        let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
-        return Err(format!(
-            "pg_ctl start failed: {}\n{log}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
+
+    /// The data directory (postgresql.conf, pg_hba.conf, the copied server.crt and .key).
+    pub fn data_dir(&self) -> PathBuf {
+        self.pg.data()
     }
-    // Stop the cluster and remove it when this test process is gone, however it ends.
-    let runuser = if root { "runuser -u postgres -- " } else { "" };
-    let watchdog = format!(
-        "{runuser}'{pg_ctl}' -D '{data}' stop -m immediate >/dev/null 2>&1; rm -rf '{dir}'",
-        pg_ctl = pg_ctl.display(),
-        data = data.display(),
-        dir = dir.display(),
-    );
-    when_gone(&watchdog, "the cluster")?;
-    Ok(Cluster {
-        admin_url: format!(
-            "postgres://postgres@localhost/postgres?host={}&port={port}",
-            dir.display()
-        ),
-        socket: Some((dir, port)),
-    })
+
+    /// What the server logged so far.
+    pub fn log(&self) -> String {
+        self.pg.log()
+    }
+
+    /// `postgres://postgres@127.0.0.1:PORT/db` (the spec must ask for `tcp` or `ssl`).
+    pub fn url(&self, db: &str) -> String {
+        assert!(
+            self.pg.tcp,
+            "this cluster does not listen on TCP: ClusterSpec::tcp"
+        );
+        format!("postgres://postgres@127.0.0.1:{}/{db}", self.pg.port)
+    }
+
+    /// The database `db` through the socket directory.
+    pub fn socket_url(&self, db: &str) -> String {
+        self.pg.socket_url(db)
+    }
+
+    /// `pg_ctl stop -m immediate`: every backend killed at once, no checkpoint, as a crash.
+    pub fn stop_immediate(&self) {
+        if let Err(message) = self.pg.pg_ctl(&["-m", "immediate", "-w", "stop"]) {
+            panic!("{message}");
+        }
+    }
+
+    /// Start it again after a stop (same port, same settings); back when it takes connections.
+    pub fn start_again(&self) {
+        if let Err(message) = self.pg.start() {
+            panic!("{message}");
+        }
+    }
+
+    /// `pg_ctl reload`, and wait until new connections get the new configuration (pg_hba.conf
+    /// included): a new session's `pg_conf_load_time()` has moved on.
+    pub fn reload(&self) {
+        let loaded = || self.query("SELECT CAST(pg_conf_load_time() AS text)");
+        let before = loaded();
+        if let Err(message) = self.pg.pg_ctl(&["reload"]) {
+            panic!("{message}");
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while loaded() == before {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the configuration was not reloaded within 10 s:\n{}",
+                self.log()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+    }
+
+    /// Run `sql` (one or more statements) as the superuser in the database `postgres`.
+    pub fn exec(&self, sql: &str) {
+        self.on_socket(sql, async |c, sql| {
+            sqlx::raw_sql(sql).execute(c).await.map(|_| ())
+        });
+    }
+
+    /// An empty database `name`.
+    pub fn create_database(&self, name: &str) {
+        self.exec(&format!("CREATE DATABASE {name}"));
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    fn query(&self, sql: &str) -> String {
+        self.on_socket(sql, async |c, sql| {
+            sqlx::query_scalar(sql).fetch_one(c).await
+        })
+    }
+
+    /// `run` on a new superuser session of the database `postgres`, over the socket.
+    fn on_socket<T>(
+        &self,
+        sql: &str,
+        run: impl AsyncFnOnce(
+            &mut sqlx::PgConnection,
+            sqlx::AssertSqlSafe<String>,
+        ) -> Result<T, sqlx::Error>,
+    ) -> T {
+        let url = self.socket_url("postgres");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let mut c = sqlx::PgConnection::connect(&url)
+                .await
+                .unwrap_or_else(|e| panic!("cannot connect to {url}: {e}"));
+            let out = run(&mut c, sqlx::AssertSqlSafe(sql.to_string()))
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+            let _ = c.close().await;
+            out
+        })
+    }
+}
+
+impl Drop for PrivateCluster {
+    fn drop(&mut self) {
+        let _ = self.pg.pg_ctl(&["-m", "immediate", "-w", "stop"]);
+        let _ = std::fs::remove_dir_all(&self.pg.dir);
+        let _ = self.pg.watchdog.kill();
+        let _ = self.pg.watchdog.wait();
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +579,7 @@ fn start_pooler() -> Result<u16, String> {
 
 /// Run the shell `script` once this test process is gone, however it ends (a watchdog that
 /// stops `what`).
-fn when_gone(script: &str, what: &str) -> Result<(), String> {
+fn when_gone(script: &str, what: &str) -> Result<std::process::Child, String> {
     let watchdog = format!(
         "while kill -0 {pid} 2>/dev/null; do sleep 0.5; done; {script}",
         pid = std::process::id()
@@ -315,7 +590,6 @@ fn when_gone(script: &str, what: &str) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map(|_| ())
         .map_err(|e| format!("cannot start the watchdog of {what}: {e}"))
 }
 
@@ -345,6 +619,46 @@ macro_rules! on_connection {
     };
 }
 
+/// The PostgreSQL server a test's databases are made on.
+struct Server {
+    /// Where to CREATE DATABASE (as the superuser).
+    admin: String,
+    /// A URL of the server whose database part is replaced to name one of them.
+    base: String,
+    /// An external server (PLATCTL_TEST_DATABASE_URL): the test's database is dropped after
+    /// it (a cluster of the tests' own is removed whole).
+    external: bool,
+}
+
+impl Server {
+    /// The shared cluster (or the external server).
+    fn shared() -> Server {
+        let cluster = cluster();
+        Server {
+            admin: cluster.admin_url.clone(),
+            base: cluster.admin_url.clone(),
+            external: cluster.socket.is_none(),
+        }
+    }
+
+    /// A new, empty database: its name and URL.
+    fn new_database(&self, rt: &tokio::runtime::Runtime) -> (String, String) {
+        let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+        rt.block_on(async {
+            let mut conn = sqlx::PgConnection::connect(&self.admin)
+                .await
+                .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL: {e}"));
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            conn.close().await.unwrap();
+        });
+        let url = replace_database(&self.base, &name);
+        (name, url)
+    }
+}
+
 pub struct TestEnv {
     pub kind: Kind,
     pub dir: TempDir,
@@ -356,11 +670,36 @@ pub struct TestEnv {
     /// Whether `url` goes through PgBouncer in transaction mode.
     pub pooled: bool,
     db_name: Option<String>,
+    server: Option<Server>,
     rt: tokio::runtime::Runtime,
 }
 
 impl TestEnv {
     pub fn new(kind: Kind) -> TestEnv {
+        let server = match kind {
+            Kind::Sqlite => None,
+            Kind::Postgres => Some(Server::shared()),
+        };
+        TestEnv::at(kind, server)
+    }
+
+    /// A PostgreSQL world on a cluster of the test's own: a new database there, reached over
+    /// TCP when the cluster listens on it, else through its socket. The cluster must outlive
+    /// the world (declare it first).
+    pub fn on(cluster: &PrivateCluster) -> TestEnv {
+        let base = match cluster.pg.tcp {
+            true => cluster.url("postgres"),
+            false => cluster.socket_url("postgres"),
+        };
+        let server = Server {
+            admin: cluster.socket_url("postgres"),
+            base,
+            external: false,
+        };
+        TestEnv::at(Kind::Postgres, Some(server))
+    }
+
+    fn at(kind: Kind, server: Option<Server>) -> TestEnv {
         let dir = tempfile::Builder::new()
             .prefix("platctl-test-")
             .tempdir()
@@ -370,31 +709,13 @@ impl TestEnv {
             .enable_all()
             .build()
             .unwrap();
-        let (url, db_name) = match kind {
-            Kind::Sqlite => (
+        let (url, db_name) = match &server {
+            None => (
                 format!("sqlite://{}", dir.path().join("platform.db").display()),
                 None,
             ),
-            Kind::Postgres => {
-                let cluster = cluster();
-                let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-                rt.block_on(async {
-                    let mut conn = sqlx::PgConnection::connect(&cluster.admin_url)
-                        .await
-                        .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL: {e}"));
-                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                        .execute(&mut conn)
-                        .await
-                        .unwrap();
-                    conn.close().await.unwrap();
-                });
-                let url = match &cluster.socket {
-                    Some((sock, port)) => format!(
-                        "postgres://postgres@localhost/{name}?host={}&port={port}",
-                        sock.display()
-                    ),
-                    None => replace_database(&cluster.admin_url, &name),
-                };
+            Some(server) => {
+                let (name, url) = server.new_database(&rt);
                 (url, Some(name))
             }
         };
@@ -405,6 +726,7 @@ impl TestEnv {
             url,
             pooled: false,
             db_name,
+            server,
             rt,
         }
     }
@@ -498,6 +820,16 @@ impl TestEnv {
         let mut cmd = self.bare_std();
         cmd.env("DATABASE_URL", &self.url).stdin(Stdio::null());
         cmd
+    }
+
+    /// `platctl ARGS` started in the background, its stdout and stderr piped.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.std_cmd()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
     }
 
     /// platctl pointed at this test's database through DATABASE_URL.
@@ -648,35 +980,15 @@ impl TestEnv {
 
     /// A new, empty database of the same kind, for restores: its URL.
     pub fn another_database(&self) -> String {
-        match self.kind {
-            Kind::Sqlite => {
+        match &self.server {
+            None => {
                 let n = uuid::Uuid::new_v4().simple().to_string();
                 format!(
                     "sqlite://{}",
                     self.dir.path().join(format!("other-{n}.db")).display()
                 )
             }
-            Kind::Postgres => {
-                let cluster = cluster();
-                let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-                self.rt.block_on(async {
-                    let mut conn = sqlx::PgConnection::connect(&cluster.admin_url)
-                        .await
-                        .unwrap();
-                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                        .execute(&mut conn)
-                        .await
-                        .unwrap();
-                    conn.close().await.unwrap();
-                });
-                match &cluster.socket {
-                    Some((sock, port)) => format!(
-                        "postgres://postgres@localhost/{name}?host={}&port={port}",
-                        sock.display()
-                    ),
-                    None => replace_database(&cluster.admin_url, &name),
-                }
-            }
+            Some(server) => server.new_database(&self.rt).1,
         }
     }
 
@@ -720,11 +1032,11 @@ impl TestEnv {
 
 impl Drop for TestEnv {
     fn drop(&mut self) {
-        // A cluster of our own is removed whole at exit; on an external server, clean up.
-        if let (Some(name), Some(Ok(cluster))) = (&self.db_name, CLUSTER.get())
-            && cluster.socket.is_none()
+        // A cluster of our own is removed whole; on an external server, clean up.
+        if let (Some(name), Some(server)) = (&self.db_name, &self.server)
+            && server.external
         {
-            let admin = cluster.admin_url.clone();
+            let admin = server.admin.clone();
             let name = name.clone();
             self.rt.block_on(async move {
                 if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
@@ -909,4 +1221,17 @@ pub fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// Ask `probe` every 10 ms until it holds; fail once `bound` has passed.
+pub fn within(bound: std::time::Duration, what: &str, mut probe: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !probe() {
+        assert!(
+            start.elapsed() < bound,
+            "{what}: not after {:?}",
+            start.elapsed()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }

@@ -6,7 +6,7 @@
 //! waits at its first trigger or foreign key — a half-restored database that looks complete
 //! at a glance (tables, rows, indexes).
 
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use sqlx::Connection;
@@ -81,29 +81,17 @@ fn restore_is_waiting(env: &TestEnv, name: &str) -> bool {
     ) > 0
 }
 
-fn spawn(env: &TestEnv, args: &[&str]) -> Child {
-    env.std_cmd()
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
 fn restore_into(env: &TestEnv, target: &str) -> Child {
-    spawn(
-        env,
-        &[
-            "backup",
-            "restore",
-            "--latest",
-            "--storage",
-            &storage(env),
-            "--into",
-            target,
-            "--yes",
-        ],
-    )
+    env.spawn(&[
+        "backup",
+        "restore",
+        "--latest",
+        "--storage",
+        &storage(env),
+        "--into",
+        target,
+        "--yes",
+    ])
 }
 
 /// What a database holds besides the system: tables, and the unfinished-restore mark.
@@ -222,20 +210,17 @@ fn ctrl_c_on_a_test_restore_drops_its_scratch_database() {
         .replace(['-', '.'], "_");
     let scratch = || {
         env.query_strings(&format!(
-            "SELECT datname FROM pg_database WHERE datname = 'platctl_verify_{id}'"
+            "SELECT datname FROM pg_database WHERE starts_with(datname, 'platctl_verify_{id}_')"
         ))
     };
-    let child = spawn(
-        &env,
-        &[
-            "backup",
-            "verify",
-            "--latest",
-            "--restore-test",
-            "--storage",
-            &storage(&env),
-        ],
-    );
+    let child = env.spawn(&[
+        "backup",
+        "verify",
+        "--latest",
+        "--restore-test",
+        "--storage",
+        &storage(&env),
+    ]);
     wait_for("the scratch database", || !scratch().is_empty());
     let name = scratch().remove(0);
     let url = env.url.replace(&database_name(&env.url), &name);
@@ -376,6 +361,53 @@ fn scratch_databases_of_killed_test_restores_are_dropped_by_the_next_backup_comm
     assert!(named, "the removal was never named");
     assert!(exists(&live), "a live run's scratch database was dropped");
     env.exec(&format!("DROP DATABASE {live}"));
+
+    // Named as platctl names them now (ID_PID_HOSTTAG): this host's dead maker's is dropped
+    // even before its COMMENT; a living maker's, or another host's not yet commented (maybe
+    // just made), are left alone.
+    use sha2::Digest;
+    let tag: String = sha2::Sha256::digest(host.as_bytes())[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let named_dead = format!("platctl_verify_{unique}_{}_{tag}", dead_pid());
+    let named_live = format!("platctl_verify_{unique}_{}_{tag}", std::process::id());
+    let elsewhere = format!("platctl_verify_{unique}_{}_00000000", dead_pid());
+    for name in [&named_live, &elsewhere] {
+        env.exec(&format!("CREATE DATABASE {name}"));
+    }
+    let mut gone = false;
+    for _ in 0..5 {
+        if !exists(&named_dead) {
+            env.exec(&format!("CREATE DATABASE {named_dead}"));
+        }
+        let run = env.run(&[
+            "backup",
+            "list",
+            "--storage",
+            env.path("b").to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{run}");
+        if run.stderr.contains(&named_dead) {
+            gone = !exists(&named_dead);
+            break;
+        }
+    }
+    assert!(
+        gone,
+        "the dead maker's scratch database was not dropped and named"
+    );
+    assert!(
+        exists(&named_live),
+        "a living maker's scratch database was dropped"
+    );
+    assert!(
+        exists(&elsewhere),
+        "another host's uncommented scratch database was dropped"
+    );
+    for name in [&named_live, &elsewhere] {
+        env.exec(&format!("DROP DATABASE {name}"));
+    }
 }
 
 #[test]

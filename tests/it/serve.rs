@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::common::{TestEnv, each_backend, free_port};
+use crate::common::{TestEnv, each_backend, free_port, within};
 
 /// A `platctl serve` on a free loopback port; killed on drop if still running.
 pub struct Served {
@@ -595,19 +595,6 @@ each_backend!(pooled a_key_revoked_elsewhere_is_refused_within_a_second, |env| {
 /// "At once" for a change another process made: the server hears of it in well under a
 /// millisecond; what it remembered without hearing would stay for a second.
 const AT_ONCE: Duration = Duration::from_millis(250);
-
-/// Ask `probe` every 10 ms until it holds; fail once `bound` has passed.
-fn within(bound: Duration, what: &str, mut probe: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !probe() {
-        assert!(
-            start.elapsed() < bound,
-            "{what}: not after {:?}",
-            start.elapsed()
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
 
 // Key listings may be answered from memory (PostgreSQL), but never behind a change made
 // through platctl by another process: each is announced, and hearing it forgets them.
