@@ -621,16 +621,19 @@ impl Link {
         Err(last)
     }
 
-    /// One client of the tunnel: the server reached, the client's first message (its startup)
-    /// passed on and the server's first answer passed back — a server that refuses this
-    /// client's certificate says so only then, under TLS 1.3 — then bytes carried both ways
-    /// until either side closes. A failure before that is told to the client as PostgreSQL
-    /// would tell it (an `ErrorResponse`), so that the one line it prints is the cause.
+    /// One client of the tunnel: the client's first message (its startup) read, the server
+    /// reached, that message passed on and the server's first answer passed back — a server
+    /// that refuses this client's certificate says so only then, under TLS 1.3 — then bytes
+    /// carried both ways until either side closes. A failure before that is told to the client
+    /// as PostgreSQL would tell it (an `ErrorResponse`), so that the one line it prints is the
+    /// cause.
     async fn carry(self: Arc<Self>, mut clear: tokio::net::UnixStream) {
         let mut buf = vec![0u8; 8192];
         let setup = async {
-            let mut server = self.open().await?;
+            // The client's startup first: a refusal written before the client has sent it
+            // would meet a closed socket, and the client would say "broken pipe".
             let n = clear.read(&mut buf).await?;
+            let mut server = self.open().await?;
             let first = buf.get(..n).unwrap_or_default();
             let n = match &mut server {
                 Server::Tls(tls) => {
