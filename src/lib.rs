@@ -38,7 +38,7 @@ use settings::Settings;
 
 /// Run a parsed command line to completion and say how the process should exit.
 pub fn run(cli: Cli) -> ExitStatus {
-    let predicate = error_status(&cli.command);
+    let predicate = OnError::of(&cli.command);
     // Commands that need no settings: they must work even with a broken config file.
     match &cli.command {
         Command::Completions { shell } => {
@@ -148,10 +148,13 @@ pub fn usage_error(err: &clap::Error) -> ExitStatus {
         std::io::stdout().write_all(text.as_bytes())
     };
     if err.exit_code() == 0 {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Usage
+        return ExitStatus::Success;
     }
+    let on_error = OnError::of_unparsed();
+    if on_error.plugin_line {
+        let _ = std::io::stdout().write_all(plugin_line(&err.render().to_string()).as_bytes());
+    }
+    on_error.status.unwrap_or(ExitStatus::Usage)
 }
 
 /// Report a panic (a bug: none should be reachable) with color-eyre, in colour only where
@@ -192,19 +195,71 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<ExitStatus> {
     }
 }
 
-/// The exit status of an error, for commands whose codes mean something else: predicates
-/// answer yes (0) or no (1), so any error is 2, like grep; `health` is a Nagios plugin, so an
-/// error is 3, UNKNOWN.
-fn error_status(command: &Command) -> Option<ExitStatus> {
-    match command {
-        Command::Permissions(cli::PermissionsCommand::Check { .. })
-        | Command::Keys(cli::KeysCommand::Verify) => Some(ExitStatus::Usage),
-        Command::Health(_) => Some(ExitStatus::Health(proto::health::HealthState::Unknown)),
-        _ => None,
+/// What an error does for commands whose exit codes mean something else: predicates answer
+/// yes (0) or no (1), so any error is 2, like grep; `health` is a Nagios plugin, so an error
+/// is 3, UNKNOWN, and with `--format nagios` it is also a plugin line on stdout, which is what
+/// a plugin runner shows.
+#[derive(Clone, Copy)]
+struct OnError {
+    status: Option<ExitStatus>,
+    plugin_line: bool,
+}
+
+impl OnError {
+    fn of(command: &Command) -> OnError {
+        let (status, plugin_line) = match command {
+            Command::Permissions(cli::PermissionsCommand::Check { .. })
+            | Command::Keys(cli::KeysCommand::Verify) => (Some(ExitStatus::Usage), false),
+            Command::Health(args) => (
+                Some(ExitStatus::Health(proto::health::HealthState::Unknown)),
+                args.format == Some(cli::HealthFormat::Nagios),
+            ),
+            _ => (None, false),
+        };
+        OnError {
+            status,
+            plugin_line,
+        }
+    }
+
+    /// For a command line that does not parse: what of the above its subcommand asks (read
+    /// leniently, as far as it goes).
+    fn of_unparsed() -> OnError {
+        let Ok(matches) = Cli::command()
+            .ignore_errors(true)
+            .try_get_matches_from(std::env::args_os())
+        else {
+            return OnError::of_usage();
+        };
+        match matches.subcommand() {
+            Some(("health", sub)) => OnError {
+                status: Some(ExitStatus::Health(proto::health::HealthState::Unknown)),
+                plugin_line: matches!(
+                    sub.try_get_one::<cli::HealthFormat>("format"),
+                    Ok(Some(cli::HealthFormat::Nagios))
+                ),
+            },
+            _ => OnError::of_usage(),
+        }
+    }
+
+    fn of_usage() -> OnError {
+        OnError {
+            status: Some(ExitStatus::Usage),
+            plugin_line: false,
+        }
     }
 }
 
-fn finish(result: Result<()>, printer: &Printer, predicate: Option<ExitStatus>) -> ExitStatus {
+/// `PLATCTL UNKNOWN - what went wrong`, the one line a Nagios plugin that could not check
+/// prints on stdout.
+fn plugin_line(message: &str) -> String {
+    let first = message.lines().next().unwrap_or_default();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    format!("PLATCTL UNKNOWN - {}\n", output::for_people(first))
+}
+
+fn finish(result: Result<()>, printer: &Printer, on_error: OnError) -> ExitStatus {
     match result {
         Ok(()) => ExitStatus::Success,
         Err(e) if e.is_broken_pipe() => ExitStatus::Success,
@@ -213,7 +268,10 @@ fn finish(result: Result<()>, printer: &Printer, predicate: Option<ExitStatus>) 
             if let ErrorKind::Interrupted(signal) = e.kind() {
                 return ExitStatus::Interrupted(signal);
             }
-            predicate.unwrap_or_else(|| e.exit_status())
+            if on_error.plugin_line {
+                let _ = std::io::stdout().write_all(plugin_line(e.message()).as_bytes());
+            }
+            on_error.status.unwrap_or_else(|| e.exit_status())
         }
     }
 }

@@ -1,7 +1,11 @@
 //! Keeping secrets out of everything platctl prints.
 //!
-//! [`scrub`] is applied to everything that reaches stdout or stderr, whatever the command:
-//! errors, warnings, `-v` logs, clap's usage errors, tables and JSON. It removes
+//! [`scrub`] is applied to every message for people, whatever the command: errors, warnings,
+//! notes, `-v` logs, clap's usage errors, serve's log lines and error bodies — text that may
+//! quote what someone typed. It is never applied to rendered data (tables, JSON, NDJSON, CSV):
+//! there a value that is a secret is removed where the data is made (a setting's value is
+//! passed through [`scrub`] on its own, a URL through [`redact_url`]), so the data stays valid
+//! and an audit entry reads as it is stored. It removes
 //! - the password of every URL, whether or not the URL parses: a well-formed one keeps its user
 //!   (`postgres://ops:***@db/x`); in one that does not (a `#`, `/` or `?` in the password), all
 //!   that lies between `://` and the last `@` is masked (`postgres://***@db/x`);
@@ -10,9 +14,6 @@
 //!   percent-decoded form, wherever it turns up (a driver error that quotes it);
 //! - the secret part of anything that looks like an API key (`sk_live_` or `sk_test_` and 8 or
 //!   more key characters): it is cut to the key's 12-character display prefix.
-//!
-//! The one deliberate exception is a new API key's one showing, which the output layer writes
-//! around the scrubber.
 
 use std::sync::{LazyLock, RwLock};
 

@@ -61,6 +61,17 @@ fn low_is_bad(value: f64, warning: f64, critical: f64) -> HealthState {
     }
 }
 
+/// A percentage threshold of `low_is_bad` as a perfdata range over `total`: alert below the
+/// first whole unit at or above `percent` of it (so a plugin runner's state is the check's).
+fn below_percent(total: f64, percent: f64) -> Range {
+    Range::Below((total * percent / 100.0).ceil())
+}
+
+/// An age cut to whole milliseconds, the precision perfdata carries.
+fn whole_ms(age: Duration) -> Duration {
+    Duration::from_millis(u64::try_from(age.as_millis()).unwrap_or(u64::MAX))
+}
+
 /// `7d`, `26h`, `90m`, `5s`: a threshold as it is typed.
 fn short(d: Duration) -> String {
     let s = d.as_secs();
@@ -189,7 +200,10 @@ impl Core {
             .figure("pending", json!(pending))
             .figure("changed", json!(changed))
             .figure("unknown", json!(unknown))
-            .perf(Perf::new("migrations_pending", pending as f64, "").thresholds(0.0, 0.0)))
+            // Each count alerts above 0, at the state it gives the check.
+            .perf(Perf::new("migrations_pending", pending as f64, "").critical(Range::Above(0.0)))
+            .perf(Perf::new("migrations_changed", changed as f64, "").warning(Range::Above(0.0)))
+            .perf(Perf::new("migrations_unknown", unknown as f64, "").warning(Range::Above(0.0))))
     }
 
     /// The directories to watch: local backups, and the embedded database's.
@@ -269,10 +283,8 @@ impl Core {
             let total_f = total as f64;
             perfdata.push(
                 Perf::new(&format!("{what}_disk_free_bytes"), free as f64, "B")
-                    .thresholds(
-                        (total_f * t.disk_warning_percent / 100.0).round(),
-                        (total_f * t.disk_critical_percent / 100.0).round(),
-                    )
+                    .warning(below_percent(total_f, t.disk_warning_percent))
+                    .critical(below_percent(total_f, t.disk_critical_percent))
                     .range(0.0, total_f),
             );
         }
@@ -309,7 +321,8 @@ impl Core {
             .figure("storage", json!(self.backup.storage))
             .figure("backups", json!(list.len())));
         };
-        let age = age(good.finished_at);
+        // Whole milliseconds: the state is decided on the figure the perfdata carries.
+        let age = whole_ms(age(good.finished_at));
         let state = if age > t.backup_critical {
             HealthState::Critical
         } else if age > t.backup_warning {
@@ -335,10 +348,9 @@ impl Core {
         .figure("age_hours", json!((age_h * 10.0).round() / 10.0))
         .figure("verified", json!(good.checked_at.is_some()))
         .perf(
-            Perf::new("backup_age_hours", (age_h * 100.0).round() / 100.0, "").thresholds(
-                t.backup_warning.as_secs_f64() / 3600.0,
-                t.backup_critical.as_secs_f64() / 3600.0,
-            ),
+            Perf::new("backup_age_seconds", age.as_secs_f64(), "s")
+                .warning(Range::Above(t.backup_warning.as_secs_f64()))
+                .critical(Range::Above(t.backup_critical.as_secs_f64())),
         ))
     }
 
@@ -386,7 +398,7 @@ impl Core {
         Ok(found
             .threshold(threshold)
             .figure("expiring", json!(named))
-            .perf(Perf::new("keys_expiring", named.len() as f64, "").thresholds(0.0, f64::MAX)))
+            .perf(Perf::new("keys_expiring", named.len() as f64, "").warning(Range::Above(0.0))))
     }
 
     async fn check_audit(&self, t: &Thresholds) -> Result<Found> {
@@ -403,7 +415,7 @@ impl Core {
                     .figure("seals", json!(0)),
             );
         };
-        let age = age(newest);
+        let age = whole_ms(age(newest));
         let age_h = age.as_secs_f64() / 3600.0;
         let state = if age > t.seal_warning {
             HealthState::Warning
@@ -417,11 +429,10 @@ impl Core {
                 "newest_seal_age_hours",
                 json!((age_h * 10.0).round() / 10.0),
             )
-            .perf(Perf::new(
-                "seal_age_hours",
-                (age_h * 100.0).round() / 100.0,
-                "",
-            )))
+            .perf(
+                Perf::new("seal_age_seconds", age.as_secs_f64(), "s")
+                    .warning(Range::Above(t.seal_warning.as_secs_f64())),
+            ))
     }
 }
 
@@ -462,10 +473,8 @@ async fn check_memory(t: &Thresholds) -> Result<Found> {
     .figure("available_percent", json!((percent * 10.0).round() / 10.0))
     .perf(
         Perf::new("memory_available_bytes", available as f64, "B")
-            .thresholds(
-                (total_f * t.memory_warning_percent / 100.0).round(),
-                (total_f * t.memory_critical_percent / 100.0).round(),
-            )
+            .warning(below_percent(total_f, t.memory_warning_percent))
+            .critical(below_percent(total_f, t.memory_critical_percent))
             .range(0.0, total_f),
     ))
 }

@@ -228,12 +228,22 @@ pub fn mailbox(text: &str, what: &str) -> Result<lettre::message::Mailbox> {
     })
 }
 
-/// The MIME message: text and HTML as alternatives.
+/// The MIME message: text and HTML as alternatives, with a `Date` and a `Message-ID` on the
+/// sender's domain (`<uuid@acme.io>`), as mail clients write them — the same for a preview
+/// and for a message sent.
 pub fn message(from: &str, to: &str, rendered: &Rendered) -> Result<lettre::Message> {
     use lettre::message::MultiPart;
+    let from = mailbox(from, "EMAIL_FROM")?;
+    let message_id = format!(
+        "<{}@{}>",
+        uuid::Uuid::new_v4().simple(),
+        from.email.domain()
+    );
     lettre::Message::builder()
-        .from(mailbox(from, "EMAIL_FROM")?)
+        .from(from)
         .to(mailbox(to, "--to")?)
+        .message_id(Some(message_id))
+        .date_now()
         .subject(rendered.subject.clone())
         .multipart(MultiPart::alternative_plain_html(
             rendered.text.clone(),

@@ -12,7 +12,6 @@ use serde_json::Value;
 use super::printer::{Format, Printer, Style, for_people, paint, write_err, write_stdout};
 use crate::error::{Error, Result};
 use crate::proto::Record;
-use crate::redact;
 use crate::text;
 
 /// Columns of free text, which may wrap on a narrow terminal. Every other column (ids,
@@ -144,8 +143,7 @@ impl Printer {
 
     /// A secret shown once (a new API key): people get the fields of `people` (but `key`),
     /// then the secret alone on its own line, whole, never wrapped; with -q only the secret;
-    /// programs get `programs` (which carries the secret). Nothing but `secret` escapes the
-    /// scrubber.
+    /// programs get `programs` (which carries the secret).
     pub fn reveal<A: Serialize, B: Serialize>(
         &self,
         secret: &str,
@@ -163,8 +161,7 @@ impl Printer {
             }
             _ => self.render_object(&serde_json::to_value(programs).map_err(json_err)?)?,
         };
-        let pieces: Vec<String> = text.split(secret).map(redact::scrub).collect();
-        write_stdout(&pieces.join(secret))
+        write_stdout(&text)
     }
 
     /// The result of an action: for people a one-line confirmation (none with -q), for

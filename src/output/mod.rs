@@ -4,10 +4,13 @@
 //! JSON, NDJSON or CSV for programs. Human chatter goes to stderr, data to stdout; colour only
 //! on a terminal.
 //!
-//! Everything written to either stream passes through [`crate::redact::scrub`] (the one
-//! exception is a new API key's one showing, [`Printer::reveal`]). Text meant for people —
-//! table cells and messages — has its control characters shown as escapes, so nothing stored
-//! in the database can drive the terminal, and messages are bounded in length.
+//! Data (tables, JSON, NDJSON, CSV) comes out exactly as it is: nothing rewrites the rendered
+//! text, so JSON stays valid and an audit entry reads as it is stored. Secrets platctl knows
+//! are removed as values where the data is made (a setting's value, a URL's password, an
+//! error quoted in a result). Messages for people (notes, warnings, errors, logs) pass
+//! through [`crate::redact::scrub`], since they may quote what was typed. Text meant for
+//! people — table cells and messages — has its control characters shown as escapes, so
+//! nothing stored in the database can drive the terminal, and messages are bounded in length.
 //!
 //! One file a job, each adding its methods to the [`Printer`]; `printer` is the lowest, and
 //! the others use it and nothing beside it:

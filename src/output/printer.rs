@@ -1,5 +1,5 @@
 //! The printer itself, the lowest file of `output`: what it was set up with, and the only two
-//! ways out — data to stdout through the scrubber, lines for people to stderr. The other files
+//! ways out — data to stdout exactly as it is, lines for people (scrubbed) to stderr. The other files
 //! add what the printer shows (formats, prompts, progress, views) on top of these.
 
 use std::fmt::Display;
@@ -123,9 +123,11 @@ impl Printer {
         self.quiet
     }
 
-    /// Data on stdout, scrubbed of secrets.
+    /// Data on stdout, exactly as rendered: never rewritten here (a pattern replaced in
+    /// serialized JSON or CSV could break it and alters evidence). Secrets platctl knows are
+    /// removed as values where the data is made (settings, URLs, error texts).
     pub(super) fn stdout(&self, text: &str) -> Result<()> {
-        write_stdout(&redact::scrub(text))
+        write_stdout(text)
     }
 
     /// A plain line of text on stdout for people (tables mode only; -q silences it).
@@ -136,7 +138,7 @@ impl Printer {
         write_stdout(&format!("{}\n", for_people(&text.to_string())))
     }
 
-    /// Raw text on stdout whatever the format (completion scripts, a path), scrubbed.
+    /// Raw text on stdout whatever the format (completion scripts, a path, a mail preview).
     pub fn raw(&self, text: &str) -> Result<()> {
         self.stdout(text)
     }

@@ -71,16 +71,79 @@ pub struct HealthRequest {
     pub thresholds: Thresholds,
 }
 
-/// A figure for Nagios perfdata: `label=value[unit];warn;crit;min;max`.
+/// A figure for Nagios perfdata: `label=value[unit];warn;crit;min;max`, its thresholds in the
+/// range syntax of the plugin guidelines, so that a plugin runner computes the same state as
+/// the check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Perf {
     pub label: String,
     pub value: f64,
     pub unit: String,
-    pub warning: Option<f64>,
-    pub critical: Option<f64>,
+    /// A Nagios range: `10` alerts above 10, `10:` below 10.
+    #[schema(value_type = Option<String>, example = "10:")]
+    pub warning: Option<Range>,
+    #[schema(value_type = Option<String>, example = "26")]
+    pub critical: Option<Range>,
     pub min: Option<f64>,
     pub max: Option<f64>,
+}
+
+/// A threshold as a Nagios range: `10` alerts when the value is above 10 (values here are
+/// never below 0, where it would alert too), `10:` when it is below 10. In JSON it is the same
+/// string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Range {
+    Above(f64),
+    Below(f64),
+}
+
+impl Range {
+    /// Whether a value is outside the range (the plugin guidelines' "alert").
+    pub fn alerts(self, value: f64) -> bool {
+        match self {
+            Range::Above(end) => value < 0.0 || value > end,
+            Range::Below(start) => value < start,
+        }
+    }
+}
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Range::Above(end) => f.write_str(&number(*end)),
+            Range::Below(start) => write!(f, "{}:", number(*start)),
+        }
+    }
+}
+
+impl std::str::FromStr for Range {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, String> {
+        let value = |t: &str| {
+            t.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| format!("{text:?} is not a threshold: expected `N` or `N:`"))
+        };
+        match text.strip_suffix(':') {
+            Some(start) => value(start).map(Range::Below),
+            None => value(text).map(Range::Above),
+        }
+    }
+}
+
+impl Serialize for Range {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Range {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 impl Perf {
@@ -96,9 +159,13 @@ impl Perf {
         }
     }
 
-    pub fn thresholds(mut self, warning: f64, critical: f64) -> Self {
-        self.warning = Some(warning);
-        self.critical = Some(critical);
+    pub fn warning(mut self, range: Range) -> Self {
+        self.warning = Some(range);
+        self
+    }
+
+    pub fn critical(mut self, range: Range) -> Self {
+        self.critical = Some(range);
         self
     }
 
@@ -108,27 +175,42 @@ impl Perf {
         self
     }
 
+    /// The state a plugin runner reads from this figure and its thresholds.
+    pub fn state(&self) -> HealthState {
+        if self.critical.is_some_and(|r| r.alerts(self.value)) {
+            HealthState::Critical
+        } else if self.warning.is_some_and(|r| r.alerts(self.value)) {
+            HealthState::Warning
+        } else {
+            HealthState::Ok
+        }
+    }
+
     /// `db_latency_ms=2ms;;;;` as Nagios reads it (integers when whole).
     pub fn nagios(&self) -> String {
         let n = |v: Option<f64>| v.map(number).unwrap_or_default();
+        let r = |v: Option<Range>| v.map(|r| r.to_string()).unwrap_or_default();
         format!(
             "{}={}{};{};{};{};{}",
             self.label,
             number(self.value),
             self.unit,
-            n(self.warning),
-            n(self.critical),
+            r(self.warning),
+            r(self.critical),
             n(self.min),
             n(self.max)
         )
     }
 }
 
+/// A perfdata number: whole ones as integers, others with up to 3 decimals (milliseconds of
+/// a seconds figure).
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v:.2}")
+        let text = format!("{v:.3}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
@@ -153,7 +235,12 @@ const COUNTS: [&str; 6] = [
 ];
 
 /// The perfdata that are counts.
-const COUNTED: [&str; 2] = ["migrations_pending", "keys_expiring"];
+const COUNTED: [&str; 4] = [
+    "migrations_pending",
+    "migrations_changed",
+    "migrations_unknown",
+    "keys_expiring",
+];
 
 impl CheckResult {
     /// A check with a state and a summary only (no threshold, figures or perfdata).
@@ -339,7 +426,11 @@ mod tests {
             summary: "fine".into(),
             threshold: None,
             figures: Map::new(),
-            perfdata: vec![Perf::new("x_ms", 2.0, "ms").thresholds(5.0, 10.0)],
+            perfdata: vec![
+                Perf::new("x_ms", 2.0, "ms")
+                    .warning(Range::Above(5.0))
+                    .critical(Range::Above(10.0)),
+            ],
         }
     }
 

@@ -1,6 +1,9 @@
-//! `GET /metrics` in the Prometheus text format: requests by method, route and status, their
-//! latency, authentication failures by reason, rate-limited requests, the database pool's use.
-//! Every label takes its values from a fixed set, so no request adds a series of its own.
+//! `GET /metrics`: requests by method, route and status, their latency, authentication
+//! failures by reason, rate-limited requests, the database pool's use — in the format the
+//! `Accept` header asks for: OpenMetrics (`application/openmetrics-text`, what Prometheus asks
+//! for first) or the classic Prometheus text format (`text/plain; version=0.0.4`, for anything
+//! else: curl, older scrapers). Every label takes its values from a fixed set, so no request
+//! adds a series of its own.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -113,16 +116,70 @@ impl Metrics {
         self.rate_limited.inc();
     }
 
-    fn encode(&self, pool: Option<(u32, usize)>) -> String {
+    fn encode(&self, pool: Option<(u32, usize)>, format: Exposition) -> String {
         if let Some((size, idle)) = pool {
             self.pool_size.set(i64::from(size));
             self.pool_idle.set(idle as i64);
         }
         let mut out = String::new();
-        if prometheus_client::encoding::text::encode(&mut out, &self.registry).is_err() {
+        let encoded = match format {
+            Exposition::OpenMetrics => {
+                prometheus_client::encoding::text::encode(&mut out, &self.registry)
+            }
+            Exposition::Prometheus => {
+                prometheus_client::encoding::prometheus_text::encode(&mut out, &self.registry)
+            }
+        };
+        if encoded.is_err() {
             out.clear();
         }
         out
+    }
+}
+
+/// The two exposition formats a scraper may ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exposition {
+    OpenMetrics,
+    Prometheus,
+}
+
+impl Exposition {
+    fn content_type(self) -> &'static str {
+        match self {
+            Exposition::OpenMetrics => "application/openmetrics-text; version=1.0.0; charset=utf-8",
+            Exposition::Prometheus => prometheus_client::encoding::prometheus_text::CONTENT_TYPE,
+        }
+    }
+
+    /// The format an `Accept` header prefers: OpenMetrics when it ranks
+    /// `application/openmetrics-text` at least as high as anything else it accepts (by `q`),
+    /// the classic text format otherwise — also without the header, or for `*/*`.
+    fn negotiate(accept: Option<&str>) -> Exposition {
+        let Some(accept) = accept else {
+            return Exposition::Prometheus;
+        };
+        let mut open_metrics = 0.0_f32;
+        let mut other = 0.0_f32;
+        for item in accept.split(',') {
+            let mut parts = item.split(';');
+            let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .filter(|q| (0.0..=1.0).contains(q))
+                .unwrap_or(1.0);
+            if media == "application/openmetrics-text" {
+                open_metrics = open_metrics.max(q);
+            } else {
+                other = other.max(q);
+            }
+        }
+        if open_metrics > 0.0 && open_metrics >= other {
+            Exposition::OpenMetrics
+        } else {
+            Exposition::Prometheus
+        }
     }
 }
 
@@ -174,19 +231,64 @@ pub async fn track(State(app): State<Arc<App>>, request: Request, next: Next) ->
     response
 }
 
-/// The Prometheus text format.
+/// Prometheus metrics
+///
+/// OpenMetrics when `Accept` prefers `application/openmetrics-text`, else the Prometheus text
+/// format 0.0.4.
 #[utoipa::path(
     get,
     path = "/metrics",
     tag = "health",
-    responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")),
+    security(()),
+    responses(
+        (status = 200, description = "The metrics", content(
+            (String = "text/plain"),
+            (String = "application/openmetrics-text"),
+        )),
+    ),
 )]
-pub async fn scrape(State(app): State<Arc<App>>) -> Response {
-    let text = app.metrics.encode(app.core.pool_use());
+pub async fn scrape(State(app): State<Arc<App>>, headers: axum::http::HeaderMap) -> Response {
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let format = Exposition::negotiate(accept);
+    let text = app.metrics.encode(app.core.pool_use(), format);
     let mut response = text.into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        HeaderValue::from_static(format.content_type()),
     );
     response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exposition::{self, *};
+
+    #[test]
+    fn the_accept_header_picks_the_format() {
+        let prometheus_default = "application/openmetrics-text;version=1.0.0;q=0.5,\
+             application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,\
+             */*;q=0.2";
+        for (accept, expected) in [
+            (None, Prometheus),
+            (Some("*/*"), Prometheus),
+            (Some("text/plain"), Prometheus),
+            (Some(prometheus_default), OpenMetrics),
+            (Some("application/openmetrics-text"), OpenMetrics),
+            (
+                Some("application/openmetrics-text;q=0.2, text/plain"),
+                Prometheus,
+            ),
+            (Some("application/openmetrics-text;q=0"), Prometheus),
+            (
+                Some("APPLICATION/OPENMETRICS-TEXT; version=1.0.0"),
+                OpenMetrics,
+            ),
+            (Some("application/openmetrics-text;q=nonsense"), OpenMetrics),
+        ] {
+            assert_eq!(Exposition::negotiate(accept), expected, "{accept:?}");
+        }
+    }
 }

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::{Kind, Run, TestEnv, each_backend};
+use crate::common::{Kind, Run, TestEnv, each_backend, outside};
 
 /// acme with alice (ADMIN) and bob (VIEWER), nothing else.
 pub(crate) fn platform(env: TestEnv) -> TestEnv {
@@ -206,6 +206,78 @@ each_backend!(pooled queries_filter_200k_entries_and_page_through_them, |env| {
     let bad_time = env.run(&["audit", "query", "--since", "yesterday"]);
     assert_eq!(bad_time.code, 2, "{bad_time}");
     assert!(bad_time.stderr.contains("24h"), "{bad_time}");
+});
+
+// An entry the platform stored with quotes, backslashes, `password=`/`token=` pairs and a URL
+// with a password in its values comes out of every format exactly as stored — nothing
+// rewrites data — and each format is read by its own parser: jq for JSON and NDJSON,
+// Python's csv module for CSV.
+each_backend!(entries_come_out_exactly_as_stored_in_every_format, |env| {
+    let env = platform(env);
+    let metadata = serde_json::json!({
+        "cmd": "curl -d \"password=abc\" https://x",
+        "value": "token=abc\\\"def",
+        "url": "postgres://ops:stored-pw-9@db/x",
+        "quoted": "it's password='x y'",
+    });
+    let agent = "curl/8 token=abc\"def";
+    let meta_sql = metadata.to_string().replace('\'', "''");
+    let agent_sql = agent.replace('\'', "''");
+    env.exec(&match env.kind {
+        Kind::Postgres => format!(
+            "INSERT INTO audit_logs (action, actor, user_agent, metadata) \
+             VALUES ('webhook.call', 'platform', '{agent_sql}', '{meta_sql}'::jsonb)"
+        ),
+        Kind::Sqlite => format!(
+            "INSERT INTO audit_logs (action, actor, user_agent, metadata) \
+             VALUES ('webhook.call', 'platform', '{agent_sql}', '{meta_sql}')"
+        ),
+    });
+    let query = |format: &str| {
+        env.ok(&[
+            "audit",
+            "query",
+            "--all",
+            "--action",
+            "webhook.call",
+            "-o",
+            format,
+        ])
+        .stdout
+    };
+    // JSON: jq reads the array and gives back each value as stored.
+    let json = query("json");
+    for (path, expected) in [
+        (".[0].metadata", metadata.to_string()),
+        (".[0].user_agent", serde_json::json!(agent).to_string()),
+    ] {
+        let got = outside("jq", "jq", &["-c", path], &json);
+        let got: serde_json::Value = serde_json::from_str(got.trim()).unwrap();
+        let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+        assert_eq!(got, expected, "{path} of {json}");
+    }
+    // NDJSON: one object a line, the same values.
+    let ndjson = query("ndjson");
+    let got = outside("jq", "jq", &["-c", ".metadata"], &ndjson);
+    let got: serde_json::Value = serde_json::from_str(got.trim()).unwrap();
+    assert_eq!(got, metadata, "{ndjson}");
+    // CSV: Python's reader gives back the metadata (as JSON text) and the agent.
+    let csv = query("csv");
+    let read = outside(
+        "python3",
+        "python3",
+        &[
+            "-c",
+            "import csv, json, sys\n\
+             row = next(csv.DictReader(sys.stdin))\n\
+             print(json.dumps([row['metadata'], row['user_agent']]))",
+        ],
+        &csv,
+    );
+    let read: (String, String) = serde_json::from_str(&read).unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&read.0).unwrap();
+    assert_eq!(stored, metadata, "{csv}");
+    assert_eq!(read.1, agent, "{csv}");
 });
 
 each_backend!(pooled exports_write_what_sql_counts_and_stats_add_up, |env| {

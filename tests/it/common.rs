@@ -1172,20 +1172,26 @@ impl Drop for FixtureServer {
     }
 }
 
+/// The suite's Python: the virtualenv `scripts/test` makes, with the SMTP server (aiosmtpd),
+/// its certificates (trustme) and the outside judges of outputs (nagiosplugin).
 pub fn test_python() -> std::path::PathBuf {
     let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
     let python = std::env::var_os("PLATCTL_TEST_PYTHON")
         .map(std::path::PathBuf::from)
         .unwrap_or(venv);
     let ok = std::process::Command::new(&python)
-        .args(["-c", "import aiosmtpd, trustme"])
+        .args([
+            "-c",
+            "import aiosmtpd, trustme, nagiosplugin, prometheus_client",
+        ])
         .output()
         .is_ok_and(|o| o.status.success());
     assert!(
         ok,
-        "the email tests need Python with aiosmtpd and trustme at {} (scripts/test installs \
-         them: python3 -m venv target/test-venv && target/test-venv/bin/pip install aiosmtpd \
-         trustme), or PLATCTL_TEST_PYTHON pointing at a python that has them",
+        "these tests need Python with aiosmtpd, trustme, nagiosplugin and prometheus_client at {} (scripts/test \
+         installs them: python3 -m venv target/test-venv && target/test-venv/bin/pip install \
+         aiosmtpd trustme nagiosplugin prometheus-client), or PLATCTL_TEST_PYTHON pointing at a python that has \
+         them",
         python.display()
     );
     python
@@ -1234,4 +1240,38 @@ pub fn within(bound: std::time::Duration, what: &str, mut probe: impl FnMut() ->
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+}
+
+/// Run a program nobody here wrote (jq, Python's parsers, promtool …) on `input`, and return
+/// what it printed: the judge of an output is the program that reads it (a name on PATH, or a
+/// path). A missing program
+/// fails the test naming the package that has it; so does the program refusing the input.
+pub fn outside(program: &str, package: &str, args: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let path = match program.contains('/') {
+        true => PathBuf::from(program),
+        false => which(program).unwrap_or_else(|| {
+            panic!(
+                "this test needs {program}: install it (Debian/Ubuntu: apt-get install {package})"
+            )
+        }),
+    };
+    let mut child = StdCommand::new(path)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(
+        out.status.success(),
+        "{program} {args:?} refused the input: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }

@@ -1,7 +1,7 @@
 //! `platctl email templates` and `email preview`: the built-in templates, a directory that
 //! overrides them, strict rendering.
 
-use crate::common::{FixtureServer, Run, TestEnv, fixture_server, free_port};
+use crate::common::{FixtureServer, Run, TestEnv, fixture_server, free_port, outside};
 
 fn email(env: &TestEnv, extra: &[(&str, &str)], args: &[&str]) -> Run {
     let mut cmd = env.cmd();
@@ -556,5 +556,102 @@ fn email_test_through_sendgrid_sends_the_documented_request() {
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'email.test'"),
         2
+    );
+}
+
+/// What Python's mail parser (a mail client's view) reads in a message.
+fn mail_parts(eml: &str) -> serde_json::Value {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mail_parts.py");
+    let parsed = outside("python3", "python3", &[script.to_str().unwrap()], eml);
+    serde_json::from_str(&parsed).unwrap()
+}
+
+/// A preview is the message `email test` sends, in every part and every format: nothing in it
+/// is masked (a reset link's token is the operator's own test data), the HTML part escapes
+/// for HTML only, `-o json` is valid JSON with every value whole, and the `.eml` has the
+/// `Message-ID` (on the sender's domain) and `Date` a mail client writes — as does the message
+/// the relay receives.
+#[test]
+fn a_preview_is_the_message_that_is_sent_in_every_part() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let reset_url = r#"https://app.acme.io/reset?token=abc123&u="7"&password=x y"#;
+    let data = env.path("d.json");
+    std::fs::write(
+        &data,
+        serde_json::json!({"name": "Bob", "platform_name": "Acme", "expires_in": "1 hour",
+                           "reset_url": reset_url})
+        .to_string(),
+    )
+    .unwrap();
+    let d = data.to_str().unwrap();
+    let from = ("EMAIL_FROM", "Acme AI <no-reply@acme.io>");
+    let preview = |args: &[&str]| {
+        let mut all = vec!["preview", "--template", "password-reset", "--data", d];
+        all.extend(args);
+        let run = email(&env, &[from], &all);
+        assert_eq!(run.code, 0, "{run}");
+        run.stdout
+    };
+
+    // -o json, read by jq: the text part holds the link whole, the HTML part holds it escaped
+    // for HTML, which Python's html module turns back into the same link.
+    let json = preview(&["-o", "json"]);
+    let text = outside("jq", "jq", &["-r", ".text"], &json);
+    assert!(text.contains(reset_url), "{json}");
+    let html = outside("jq", "jq", &["-r", ".html"], &json);
+    let unescaped = outside(
+        "python3",
+        "python3",
+        &[
+            "-c",
+            "import html, sys; print(html.unescape(sys.stdin.read()), end='')",
+        ],
+        &html,
+    );
+    assert!(
+        unescaped.contains(&format!("<a href=\"{reset_url}\">")),
+        "{html}"
+    );
+    assert!(!html.contains("token=abc123"), "raw in HTML: {html}");
+    // The text and HTML formats print the same parts (jq -r ends each with a line break).
+    assert_eq!(format!("{}\n", preview(&["--format", "text"])), text);
+    assert_eq!(format!("{}\n", preview(&["--format", "html"])), html);
+
+    // The .eml and the mail the relay got, read by Python's mail parser: the same parts, each
+    // with a Message-ID on acme.io and a Date.
+    let eml = mail_parts(&preview(&["--format", "eml"]));
+    let server = smtp_server(&env);
+    let url = format!("smtp://127.0.0.1:{}?tls=none", server.port);
+    let sent = email(
+        &env,
+        &[("SMTP_URL", &url), from],
+        &[
+            "test",
+            "--to",
+            "bob@example.com",
+            "--template",
+            "password-reset",
+            "--data",
+            d,
+        ],
+    );
+    assert_eq!(sent.code, 0, "{sent}");
+    let got = mail_parts(&std::fs::read_to_string(server.dir.join("1.eml")).unwrap());
+    for mail in [&eml, &got] {
+        assert_eq!(mail["defects"], serde_json::json!([]), "{mail}");
+        let id = mail["message_id"].as_str().unwrap_or_default();
+        assert!(id.starts_with('<') && id.ends_with("@acme.io>"), "{mail}");
+        assert!(mail["date"].is_string(), "{mail}");
+        assert_eq!(mail["subject"], "Reset your Acme password", "{mail}");
+        assert!(mail["text"].as_str().unwrap().contains(reset_url), "{mail}");
+    }
+    assert_eq!(eml["text"], got["text"]);
+    assert_eq!(eml["html"], got["html"]);
+    assert_eq!(eml["from"], got["from"]);
+    assert_ne!(
+        eml["message_id"], got["message_id"],
+        "a Message-ID is never reused"
     );
 }

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::common::{Kind, Run, TestEnv, each_backend};
+use crate::common::{Kind, Run, TestEnv, each_backend, outside};
 
 fn health(env: &TestEnv, extra: &[(&str, &str)], args: &[&str]) -> Run {
     let mut cmd = env.cmd();
@@ -148,3 +148,164 @@ each_backend!(
         assert_eq!(stale.code, 1, "{stale}");
     }
 );
+
+/// Which check a perfdata figure belongs to.
+fn check_of(label: &str) -> &'static str {
+    [
+        ("db_", "db"),
+        ("migrations_", "migrations"),
+        ("memory_", "memory"),
+        ("backup_", "backups"),
+        ("keys_", "keys"),
+        ("seal_", "audit"),
+    ]
+    .iter()
+    .find(|(prefix, _)| label.starts_with(prefix))
+    .map(|(_, check)| *check)
+    .unwrap_or(if label.ends_with("_disk_free_bytes") {
+        "disk"
+    } else {
+        "?"
+    })
+}
+
+/// The plugin output read by a plugin runner (`nagiosplugin`'s range semantics): every check
+/// that has perfdata is in the state its figures give by their own thresholds, and the first
+/// line and the exit code carry the worst.
+fn judged(env: &TestEnv, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--format", "nagios"];
+    all.extend(args);
+    let run = health(env, &[], &all);
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nagios_states.py");
+    let python = crate::common::test_python();
+    let read = outside(
+        python.to_str().unwrap(),
+        "python3",
+        &[script.to_str().unwrap()],
+        &run.stdout,
+    );
+    let read: serde_json::Value = serde_json::from_str(&read).unwrap();
+    let rank = |s: &str| {
+        ["OK", "WARNING", "UNKNOWN", "CRITICAL"]
+            .iter()
+            .position(|x| *x == s)
+    };
+    for (check, state) in read["checks"].as_object().unwrap() {
+        let figures: Vec<&str> = read["figures"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(label, _)| check_of(label) == check)
+            .map(|(_, s)| s.as_str().unwrap())
+            .collect();
+        if let Some(worst) = figures.iter().max_by_key(|s| rank(s)) {
+            assert_eq!(
+                state, worst,
+                "{check} as the plugin runner reads it:\n{run}\n{read}"
+            );
+        }
+    }
+    assert!(
+        read["figures"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .all(|l| check_of(l) != "?"),
+        "{read}"
+    );
+    let code = ["OK", "WARNING", "CRITICAL", "UNKNOWN"]
+        .iter()
+        .position(|x| read["state"] == *x)
+        .unwrap();
+    assert_eq!(run.code, code as i32, "{run}");
+    read
+}
+
+each_backend!(the_plugin_output_reads_the_same_to_a_plugin_runner, |env| {
+    let env = env.migrated();
+    // Healthy: thresholds of 0% so that this machine's disk and memory cannot decide.
+    let calm = [
+        "--disk-warning",
+        "0",
+        "--disk-critical",
+        "0",
+        "--memory-warning",
+        "0",
+        "--memory-critical",
+        "0",
+    ];
+    let mut healthy = vec!["--check", "db,migrations,disk,memory,keys,audit"];
+    healthy.extend(calm);
+    let ok = judged(&env, &healthy);
+    assert_eq!(ok["state"], "OK", "{ok}");
+    assert_eq!(ok["figures"]["memory_available_bytes"], "OK", "{ok}");
+    // Alert below: more free space and memory asked for than any machine has.
+    let low = judged(
+        &env,
+        &[
+            "--check",
+            "disk,memory",
+            "--disk-warning",
+            "100",
+            "--disk-critical",
+            "99.9999",
+            "--memory-warning",
+            "100",
+            "--memory-critical",
+            "99.9999",
+        ],
+    );
+    assert_eq!(low["checks"]["memory"], "CRITICAL", "{low}");
+    assert_eq!(low["checks"]["disk"], "CRITICAL", "{low}");
+    // A backup and a seal older than their limits, a key about to expire: warnings.
+    let backups = env.path("backups");
+    env.ok(&[
+        "-q",
+        "backup",
+        "run",
+        "--storage",
+        backups.to_str().unwrap(),
+    ]);
+    env.ok(&["-q", "audit", "seal"]);
+    env.ok(&["-q", "orgs", "create", "acme"]);
+    env.ok(&[
+        "-q",
+        "keys",
+        "create",
+        "--org",
+        "acme",
+        "--name",
+        "soon",
+        "--scope",
+        "agents:read",
+        "--expires-in",
+        "2d",
+    ]);
+    let mut old = calm.to_vec();
+    old.extend(["--backup-warning", "0s", "--seal-warning", "0s"]);
+    let warned = judged(&env, &old);
+    assert_eq!(warned["state"], "WARNING", "{warned}");
+    for check in ["backups", "keys", "audit"] {
+        assert_eq!(warned["checks"][check], "WARNING", "{check}: {warned}");
+    }
+    // A migration the database has not had: critical.
+    let behind = platctl_behind(&env);
+    assert_eq!(behind["checks"]["migrations"], "CRITICAL", "{behind}");
+
+    // A command line that does not parse is UNKNOWN (3) with a plugin line, as a plugin must.
+    for bad in [["--check", "bogus"], ["--timeout", "abc"]] {
+        let mut args = vec!["--format", "nagios"];
+        args.extend(bad);
+        let run = health(&env, &[], &args);
+        assert_eq!(run.code, 3, "{run}");
+        assert!(run.stdout.starts_with("PLATCTL UNKNOWN - "), "{run}");
+        assert_eq!(run.stdout.lines().count(), 1, "{run}");
+    }
+});
+
+/// The report of a database one migration behind (the newest one undone by hand).
+fn platctl_behind(env: &TestEnv) -> serde_json::Value {
+    env.exec("DELETE FROM _platctl_migrations WHERE version = (SELECT MAX(version) FROM _platctl_migrations)");
+    judged(env, &["--check", "migrations"])
+}

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::common::{TestEnv, each_backend, free_port, within};
+use crate::common::{TestEnv, each_backend, free_port, outside, within};
 
 /// A `platctl serve` on a free loopback port; killed on drop if still running.
 pub struct Served {
@@ -445,7 +445,10 @@ each_backend!(pooled health_server_asks_a_running_server, |env| {
         "{all}"
     );
     assert!(all.stdout.contains("backups critical, 0 backups"), "{all}");
-    assert!(all.stdout.contains("| migrations_pending=0;0;0;;"), "{all}");
+    assert!(
+        all.stdout.contains("| migrations_pending=0;;0;; migrations_changed=0;0;;; "),
+        "{all}"
+    );
     assert!(!all.stdout.contains("db_latency_ms"), "{all}");
     drop(server);
     // Nobody there: CRITICAL, within the timeout.
@@ -1419,3 +1422,93 @@ each_backend!(
         assert!(refused.stderr.contains("api-keys:read"), "{refused}");
     }
 );
+
+/// `/metrics` in the format the scraper asks for, each accepted by the tools that read it:
+/// the classic text format (no `Accept`, or `text/plain`) by `promtool check metrics` and
+/// prometheus_client's parser, OpenMetrics (what Prometheus asks for first) by
+/// prometheus_client's strict OpenMetrics parser — the same families, with samples, in both.
+#[test]
+fn metrics_come_in_the_format_asked_for_and_their_readers_accept_them() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, key) = operator_key(&env, &["api-keys:read"]);
+    let server = Served::start(&env, &[]);
+    let url = format!("{}/api-keys", server.url);
+    assert_eq!(
+        call("GET", &url, Some(("x-api-key", key.as_str())), None).status,
+        200
+    );
+    assert_eq!(call("GET", &url, None, None).status, 401);
+    let metrics = format!("{}/metrics", server.url);
+    let python = crate::common::test_python();
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/metrics_families.py");
+    let families = |format: &str, text: &str| -> Value {
+        let read = outside(
+            python.to_str().unwrap(),
+            "python3",
+            &[script.to_str().unwrap(), format],
+            text,
+        );
+        serde_json::from_str(&read).unwrap()
+    };
+
+    let prometheus_default = "application/openmetrics-text;version=1.0.0;q=0.5,\
+        application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
+    let mut seen = Vec::new();
+    for (accept, format, content_type) in [
+        (
+            None,
+            "prometheus",
+            "text/plain; version=0.0.4; charset=utf-8",
+        ),
+        (
+            Some("text/plain"),
+            "prometheus",
+            "text/plain; version=0.0.4; charset=utf-8",
+        ),
+        (
+            Some(prometheus_default),
+            "openmetrics",
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        ),
+    ] {
+        let headers: Vec<(&str, &str)> = accept.map(|a| ("accept", a)).into_iter().collect();
+        let answer = call_with("GET", &metrics, &headers, None);
+        assert_eq!(answer.status, 200, "{answer}");
+        assert_eq!(answer.headers["content-type"], content_type, "{accept:?}");
+        let text = answer.body.as_str().unwrap().to_string();
+        if format == "prometheus" {
+            let promtool =
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tools/promtool");
+            assert!(
+                promtool.exists(),
+                "this test needs promtool at {} (scripts/test takes it out of Debian's \
+                 prometheus package: apt-get download prometheus)",
+                promtool.display()
+            );
+            outside(
+                promtool.to_str().unwrap(),
+                "prometheus",
+                &["check", "metrics"],
+                &text,
+            );
+        } else {
+            assert!(text.ends_with("# EOF\n"), "{text}");
+        }
+        let read = families(format, &text);
+        let requests = &read["platctl_http_requests"];
+        assert_eq!(requests["type"], "counter", "{read}");
+        assert!(requests["samples"].as_u64().unwrap() >= 2, "{read}");
+        assert!(
+            read["platctl_http_request_duration_seconds"]["samples"]
+                .as_u64()
+                .unwrap()
+                > 0
+        );
+        let mut names: Vec<String> = read.as_object().unwrap().keys().cloned().collect();
+        names.sort();
+        seen.push(names);
+    }
+    assert_eq!(seen[0], seen[2], "the same families in both formats");
+}
