@@ -19,7 +19,7 @@ pub mod roles;
 pub mod users;
 
 use crate::db::{ConnectOptions, DatabaseTarget, Db, Tx};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::progress::Reporter;
 use crate::proto::audit::*;
 use crate::proto::backup::*;
@@ -93,6 +93,9 @@ pub struct Shared {
     /// Connected on first use: backups of another database, and restores into this one, run
     /// without it.
     db: tokio::sync::OnceCell<Db>,
+    /// The last failure to connect, and when: callers that waited on that attempt get it
+    /// rather than making one more each, so a command waits the connect timeout once.
+    db_failed: std::sync::Mutex<Option<(std::time::Instant, Error)>>,
     /// Where work that needs a session of its own (dumps, restores) runs, once found out.
     session: tokio::sync::OnceCell<DatabaseTarget>,
     target: String,
@@ -154,6 +157,7 @@ impl Core {
                 database,
                 connect,
                 db: tokio::sync::OnceCell::new(),
+                db_failed: std::sync::Mutex::new(None),
                 session: tokio::sync::OnceCell::new(),
                 backup,
                 audit_signing_key,
@@ -320,7 +324,22 @@ impl Core {
     pub async fn db(&self) -> Result<&Db> {
         self.db
             .get_or_try_init(|| async {
-                let db = Db::connect(&self.database, &self.connect).await?;
+                // An attempt that failed within the connect timeout answers for this one too.
+                if let Ok(failed) = self.db_failed.lock()
+                    && let Some((at, e)) = failed.as_ref()
+                    && at.elapsed() < self.connect.timeout
+                {
+                    return Err(e.replay());
+                }
+                let db = match Db::connect(&self.database, &self.connect).await {
+                    Ok(db) => db,
+                    Err(e) => {
+                        if let Ok(mut failed) = self.db_failed.lock() {
+                            *failed = Some((std::time::Instant::now(), e.replay()));
+                        }
+                        return Err(e);
+                    }
+                };
                 tracing::debug!(database = %self.target, "connected");
                 if let Err(e) = crate::backup::marker::check(&db, &self.target).await {
                     db.close().await;

@@ -264,6 +264,21 @@ impl Error {
         self
     }
 
+    /// The same error again, for a second caller: kind, message (with its causes) and hint.
+    pub fn replay(&self) -> Error {
+        let mut message = self.message.clone();
+        for cause in self.causes() {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+        Error {
+            kind: self.kind,
+            message,
+            hint: self.hint.clone(),
+            source: None,
+        }
+    }
+
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }

@@ -786,3 +786,48 @@ fn a_private_cluster_takes_tls_and_its_own_pg_hba() {
     drop(pg);
     assert!(!data.exists(), "{} is still there", data.display());
 }
+
+/// A server that takes connections and never answers (a hung primary, a black-holed proxy):
+/// every command waits PLATCTL_CONNECT_TIMEOUT once — not once per connection it wanted —
+/// and names the wait. `health` runs five checks that need the database at once.
+#[test]
+fn a_server_that_never_answers_costs_the_connect_timeout_once() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let held = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = held.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            keep.lock().unwrap().push(stream);
+        }
+    });
+    let env = TestEnv::embedded();
+    let url = format!("postgres://ops@127.0.0.1:{port}/platform");
+    let storage = env.path("backups");
+    for args in [
+        vec!["health"],
+        vec!["backup", "run", "--storage", storage.to_str().unwrap()],
+        vec!["migrate", "run"],
+        vec!["orgs", "list"],
+    ] {
+        let started = Instant::now();
+        let run = Run::from(
+            env.cmd()
+                .env("DATABASE_URL", &url)
+                .env("PLATCTL_CONNECT_TIMEOUT", "2s")
+                .args(&args)
+                .output()
+                .unwrap(),
+        );
+        let took = started.elapsed();
+        assert_ne!(run.code, 0, "{run}");
+        assert!(
+            run.all_output().contains("no answer within 2s"),
+            "{args:?}: {run}"
+        );
+        assert!(
+            took >= Duration::from_secs(2) && took < Duration::from_millis(3500),
+            "{args:?} took {took:?}: {run}"
+        );
+    }
+}
