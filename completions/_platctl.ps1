@@ -1513,7 +1513,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;backup;run' {
-            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A note kept in the manifest (e.g. before-upgrade-2.4)')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the lock (e.g. 60s, 5m)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
@@ -1538,7 +1538,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;backup;list' {
-            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
@@ -1561,7 +1561,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;backup;show' {
-            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
@@ -1584,7 +1584,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;backup;restore' {
-            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]')
             [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'The database to restore into (default: the configured one)')
             [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Connections loading data in parallel into an empty target [default: cores + 1, at most 4]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
@@ -1611,7 +1611,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             break
         }
         'platctl;backup;verify' {
-            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`')
@@ -1640,7 +1640,7 @@ Register-ArgumentCompleter -Native -CommandName 'platctl' -ScriptBlock {
             [CompletionResult]::new('--keep-daily', '--keep-daily', [CompletionResultType]::ParameterName, 'Keep the newest backup of each of the last N days')
             [CompletionResult]::new('--keep-weekly', '--keep-weekly', [CompletionResultType]::ParameterName, 'Keep the newest backup of each of the last N weeks')
             [CompletionResult]::new('--keep-monthly', '--keep-monthly', [CompletionResultType]::ParameterName, 'Keep the newest backup of each of the last N months')
-            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]')
+            [CompletionResult]::new('--storage', '--storage', [CompletionResultType]::ParameterName, 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'How long to wait for another run holding the lock (e.g. 60s, 5m)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of config.toml to use [env: PLATCTL_PROFILE]')
             [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]')

@@ -1403,7 +1403,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'platctl;backup;run'= {
-            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]'
             cand --label 'A note kept in the manifest (e.g. before-upgrade-2.4)'
             cand --lock-timeout 'How long to wait for another run holding the lock (e.g. 60s, 5m)'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
@@ -1427,7 +1427,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --version 'Print version'
         }
         &'platctl;backup;list'= {
-            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -1449,7 +1449,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --version 'Print version'
         }
         &'platctl;backup;show'= {
-            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -1471,7 +1471,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --version 'Print version'
         }
         &'platctl;backup;restore'= {
-            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]'
             cand --into 'The database to restore into (default: the configured one)'
             cand --jobs 'Connections loading data in parallel into an empty target [default: cores + 1, at most 4]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
@@ -1497,7 +1497,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --version 'Print version'
         }
         &'platctl;backup;verify'= {
-            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'
             cand --database-url 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`'
@@ -1525,7 +1525,7 @@ set edit:completion:arg-completer[platctl] = {|@words|
             cand --keep-daily 'Keep the newest backup of each of the last N days'
             cand --keep-weekly 'Keep the newest backup of each of the last N weeks'
             cand --keep-monthly 'Keep the newest backup of each of the last N months'
-            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]'
+            cand --storage 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]'
             cand --lock-timeout 'How long to wait for another run holding the lock (e.g. 60s, 5m)'
             cand --profile 'Profile of config.toml to use [env: PLATCTL_PROFILE]'
             cand --env-file 'Read KEY=VALUE lines (the platform''s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]'

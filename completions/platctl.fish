@@ -1044,7 +1044,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_s
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "verify" -d 'Check a backup\'s SHA-256; with --restore-test, restore it into a scratch database and compare row counts'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "prune" -d 'Delete old backups (never the newest complete one)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and not __fish_seen_subcommand_from run list show restore verify prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l label -d 'A note kept in the manifest (e.g. before-upgrade-2.4)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l lock-timeout -d 'How long to wait for another run holding the lock (e.g. 60s, 5m)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
@@ -1063,7 +1063,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -1080,7 +1080,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -1097,7 +1097,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l into -d 'The database to restore into (default: the configured one)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l jobs -d 'Connections loading data in parallel into an empty target [default: cores + 1, at most 4]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
@@ -1118,7 +1118,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from verify" -l database-url -d 'Database to operate on: postgres://…, sqlite://…, or a path to a SQLite file [env: DATABASE_URL]. Prefer the environment for URLs with a password: argv is visible to other users in `ps`' -r
@@ -1141,7 +1141,7 @@ complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-daily -d 'Keep the newest backup of each of the last N days' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-weekly -d 'Keep the newest backup of each of the last N weeks' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l keep-monthly -d 'Keep the newest backup of each of the last N months' -r
-complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]' -r
+complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l storage -d 'A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l lock-timeout -d 'How long to wait for another run holding the lock (e.g. 60s, 5m)' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l profile -d 'Profile of config.toml to use [env: PLATCTL_PROFILE]' -r
 complete -c platctl -n "__fish_platctl_using_subcommand backup; and __fish_seen_subcommand_from prune" -l env-file -d 'Read KEY=VALUE lines (the platform\'s .env) as environment; real variables win [env: PLATCTL_ENV_FILE]' -r -F

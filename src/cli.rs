@@ -412,7 +412,7 @@ pub enum KeysCommand {
 /// Where backups live.
 #[derive(Debug, Clone, Args)]
 pub struct StorageArgs {
-    /// A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ./backups]
+    /// A directory or s3://BUCKET/PREFIX [env: BACKUP_DIR; default: ~/.local/share/platctl/backups]
     #[arg(long, value_name = "DIR|s3://BUCKET/PREFIX")]
     pub storage: Option<String>,
 }

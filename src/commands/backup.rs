@@ -28,6 +28,13 @@ async fn execute(
         Some(server) => format!("{place} on the server {server}"),
         None => place.to_string(),
     };
+    // A relative --storage is this directory's — here; on a server it is the server's.
+    let place = |storage: crate::cli::StorageArgs| match &ctx.settings.server {
+        Some(_) => storage.storage,
+        None => storage.storage.map(|s| {
+            crate::settings::absolute_storage(&s, &std::env::current_dir().unwrap_or_default())
+        }),
+    };
     match cmd {
         BackupCommand::Run {
             storage,
@@ -35,7 +42,7 @@ async fn execute(
             lock,
         } => {
             let req = BackupRun {
-                storage: storage.storage,
+                storage: place(storage),
                 label,
                 lock_timeout: lock.lock_timeout,
             };
@@ -66,15 +73,16 @@ async fn execute(
             )?;
         }
         BackupCommand::List { storage } => {
+            let storage = place(storage);
             let list = backend
                 .send_reporting(
                     ListBackups {
-                        storage: storage.storage.clone(),
+                        storage: storage.clone(),
                     },
                     printer.reporter_quiet(),
                 )
                 .await?;
-            let shown = match (storage.storage, &ctx.settings.server) {
+            let shown = match (storage, &ctx.settings.server) {
                 (Some(place), _) => on_server(&place),
                 (None, Some(_)) => on_server("the storage"),
                 (None, None) => ctx.settings.backup.storage.clone(),
@@ -86,7 +94,7 @@ async fn execute(
                 .send_reporting(
                     BackupShow {
                         id,
-                        storage: storage.storage,
+                        storage: place(storage),
                     },
                     printer.reporter_quiet(),
                 )
@@ -112,7 +120,7 @@ async fn execute(
             }
             let req = BackupRestore {
                 id,
-                storage: storage.storage,
+                storage: place(storage),
                 into,
                 clean,
                 jobs: jobs.map(usize::from),
@@ -179,7 +187,7 @@ async fn execute(
         } => {
             let req = BackupVerify {
                 id,
-                storage: storage.storage,
+                storage: place(storage),
                 restore_test,
             };
             let report = backend
@@ -240,7 +248,7 @@ async fn execute(
             let req = BackupPrune {
                 policy,
                 dry_run,
-                storage: storage.storage,
+                storage: place(storage),
                 lock_timeout: lock.lock_timeout,
             };
             let report = backend

@@ -193,6 +193,22 @@ pub fn embedded_database() -> Result<PathBuf> {
     Ok(project_dirs()?.data_dir().join(EMBEDDED_DB_NAME))
 }
 
+/// Where backups go when BACKUP_DIR is not set: beside the embedded database, whatever the
+/// working directory (cron's is `$HOME`, a shell's anything).
+pub fn default_backup_dir() -> Result<PathBuf> {
+    Ok(project_dirs()?.data_dir().join("backups"))
+}
+
+/// A backup storage made absolute against `base` (an `s3://` URL, or an absolute path, as it
+/// is): a relative directory means one place for every command, from any working directory.
+pub fn absolute_storage(storage: &str, base: &Path) -> String {
+    if storage.contains("://") || Path::new(storage).is_absolute() {
+        return storage.to_string();
+    }
+    let relative = storage.strip_prefix("./").unwrap_or(storage);
+    base.join(relative).display().to_string()
+}
+
 /// A path of config.toml: relative ones are relative to the file's directory.
 pub fn relative_to(config_file: &Path, path: &Path) -> PathBuf {
     if path.is_absolute() {

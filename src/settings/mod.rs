@@ -14,7 +14,7 @@ mod show;
 mod source;
 mod table;
 
-pub use files::{color_allowed_by_env, create_config_file};
+pub use files::{absolute_storage, color_allowed_by_env, create_config_file};
 pub use resolve::Settings;
 pub use show::{ConfigEntry, ProfileEntry, profile_entries};
 pub use source::Source;

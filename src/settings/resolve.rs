@@ -3,7 +3,7 @@
 //! subsystem is handed, put together here so that opening one copies a struct.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::files::{self, DEFAULT_PROFILE, Env, Profile, relative_to};
@@ -211,8 +211,24 @@ impl Settings {
             .get(key::DefaultOrg, Given::Profile(active.default_org.clone()))?
             .map(|o| (o.value, o.source));
         let act_as = r.get(key::As, Given::Flag(args.act_as.clone()))?;
-        let backup_dir =
-            r.get_or_default(key::BackupDir, Given::Profile(active.backup_dir.clone()))?;
+        // A relative BACKUP_DIR is made absolute once, against the file that set it (the env
+        // file's directory, config.toml's for a profile) or the working directory; without
+        // one, backups go beside the embedded database.
+        let backup_dir = match r.get(key::BackupDir, Given::Profile(active.backup_dir.clone()))? {
+            Some(found) => {
+                let cwd = std::env::current_dir().unwrap_or_default();
+                let base = match &found.source {
+                    Source::EnvFile(_, file) => file.parent().map_or(cwd, Path::to_path_buf),
+                    Source::Profile(_) => config_file.parent().map_or(cwd, Path::to_path_buf),
+                    _ => cwd,
+                };
+                files::absolute_storage(&found.value, &base)
+            }
+            None => files::default_backup_dir()?.display().to_string(),
+        };
+        if let Some(shown) = r.shown.iter_mut().find(|(k, _, _)| *k == Key::BackupDir) {
+            shown.1.clone_from(&backup_dir);
+        }
         let backup_enabled = r.get_or_default(
             key::BackupEnabled,
             Given::Profile(active.backup_enabled.map(|b| b.to_string())),
@@ -334,7 +350,7 @@ impl Settings {
             part_size: value(s3_part_size),
         };
         let backup = crate::backup::Config {
-            storage: backup_dir.value,
+            storage: backup_dir,
             compression: crate::backup::compress::Options {
                 level: backup_compression_level.value,
                 ..crate::backup::compress::Options::default_for_machine()

@@ -748,3 +748,82 @@ fn backup_enabled_names_the_value_it_was_given() {
     assert_eq!(run.code, 0, "{run}");
     assert!(run.stdout.contains("BACKUP_ENABLED=`no`"), "{run}");
 }
+
+/// Where backups go does not depend on the working directory: by default beside the embedded
+/// database; a relative BACKUP_DIR against the env file that sets it, or the working
+/// directory it was given in; always shown absolute. A backup cron takes from `$HOME` is the
+/// one `health` run from `/` finds.
+#[test]
+fn the_backup_directory_is_one_place_from_any_working_directory() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let home = env.home();
+    let from = |dir: &Path, extra: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = env.cmd();
+        cmd.current_dir(dir);
+        for (k, v) in extra {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.args(args).output().unwrap())
+    };
+    let default = home.join(".local/share/platctl/backups");
+    let taken = from(&home, &[], &["-q", "backup", "run"]);
+    assert_eq!(taken.code, 0, "{taken}");
+    assert!(default.is_dir(), "no {}", default.display());
+    let health = from(
+        Path::new("/"),
+        &[],
+        &["health", "--check", "backups", "-o", "json"],
+    );
+    assert_eq!(health.code, 0, "{health}");
+    let listed = from(Path::new("/"), &[], &["backup", "list", "-o", "json"]).json();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    let shown = from(Path::new("/"), &[], &["config", "show", "-o", "json"]).json();
+    let value = |shown: &serde_json::Value| {
+        shown
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["setting"] == "backup_dir")
+            .unwrap()["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(value(&shown), default.display().to_string());
+
+    // The platform's .env says BACKUP_DIR=./backups: its own directory's.
+    let platform = env.path("platform");
+    std::fs::create_dir_all(&platform).unwrap();
+    std::fs::write(platform.join(".env"), "BACKUP_DIR=./backups\n").unwrap();
+    let env_file = platform.join(".env");
+    let env_file = env_file.to_str().unwrap();
+    for dir in [Path::new("/"), home.as_path()] {
+        let shown = from(
+            dir,
+            &[],
+            &["--env-file", env_file, "config", "show", "-o", "json"],
+        );
+        assert_eq!(
+            value(&shown.json()),
+            platform.join("backups").display().to_string()
+        );
+    }
+    // Given in the environment: the working directory it was given in, shown absolute.
+    let shown = from(
+        &platform,
+        &[("BACKUP_DIR", "elsewhere")],
+        &["config", "show", "-o", "json"],
+    );
+    assert_eq!(
+        value(&shown.json()),
+        platform.join("elsewhere").display().to_string()
+    );
+    let relative = from(
+        &platform,
+        &[],
+        &["-q", "backup", "run", "--storage", "by-flag"],
+    );
+    assert_eq!(relative.code, 0, "{relative}");
+    assert!(platform.join("by-flag").is_dir());
+}
