@@ -26,45 +26,54 @@ fn channel() -> &'static watch::Sender<(usize, Option<Signal>)> {
     RECEIVED.get_or_init(|| watch::channel((0, None)).0)
 }
 
-/// Start listening for SIGINT and SIGTERM (inside the runtime; once).
+/// Start listening for SIGINT and SIGTERM (inside the runtime; once). The handlers are in
+/// place when this returns — not when a task first runs — so a Ctrl-C at any moment after is
+/// the command's to handle, never the default action that kills the process with 130.
 pub fn listen() {
     static STARTED: OnceLock<()> = OnceLock::new();
     if STARTED.set(()).is_err() {
         return;
     }
     let sender = channel();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt())
+            .inspect_err(|e| tracing::warn!("cannot listen for SIGINT: {e}"))
+            .ok();
+        let mut term = signal(SignalKind::terminate())
+            .inspect_err(|e| tracing::warn!("cannot listen for SIGTERM: {e}"))
+            .ok();
+        tokio::spawn(async move {
+            loop {
+                let signal = tokio::select! {
+                    Some(()) = async {
+                        match interrupt.as_mut() {
+                            Some(s) => s.recv().await,
+                            None => std::future::pending().await,
+                        }
+                    } => Signal::Interrupt,
+                    Some(()) = async {
+                        match term.as_mut() {
+                            Some(t) => t.recv().await,
+                            None => std::future::pending().await,
+                        }
+                    } => Signal::Terminate,
+                    else => return,
+                };
+                sender.send_modify(|(count, last)| {
+                    *count += 1;
+                    *last = Some(signal);
+                });
+            }
+        });
+    }
+    #[cfg(not(unix))]
     tokio::spawn(async move {
-        #[cfg(unix)]
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    tracing::warn!("cannot listen for SIGTERM: {e}");
-                    None
-                }
-            };
-        loop {
-            #[cfg(unix)]
-            let signal = tokio::select! {
-                r = tokio::signal::ctrl_c() => match r {
-                    Ok(()) => Signal::Interrupt,
-                    Err(_) => return,
-                },
-                Some(()) = async {
-                    match term.as_mut() {
-                        Some(t) => t.recv().await,
-                        None => std::future::pending().await,
-                    }
-                } => Signal::Terminate,
-            };
-            #[cfg(not(unix))]
-            let signal = match tokio::signal::ctrl_c().await {
-                Ok(()) => Signal::Interrupt,
-                Err(_) => return,
-            };
+        while tokio::signal::ctrl_c().await.is_ok() {
             sender.send_modify(|(count, last)| {
                 *count += 1;
-                *last = Some(signal);
+                *last = Some(Signal::Interrupt);
             });
         }
     });

@@ -100,6 +100,11 @@ pub fn run(cli: Cli) -> ExitStatus {
         settings: &settings,
         printer: &printer,
     };
+    // Ctrl-C is how one stops following the audit log: at any moment, it ends it with 0.
+    let following = matches!(
+        cli.command,
+        Command::Audit(cli::AuditCommand::Tail { follow: true, .. })
+    );
     let result = runtime.block_on(async {
         interrupt::listen();
         tokio::select! {
@@ -107,7 +112,11 @@ pub fn run(cli: Cli) -> ExitStatus {
             // What the stop means is read while the command still runs (select! drops it
             // before the branch's handler runs).
             (signal, what) = async { (interrupt::must_stop().await, interrupt::what_stops()) } => {
-                Err(interrupt::stopped(signal, &what))
+                if following && signal == interrupt::Signal::Interrupt {
+                    Ok(ExitStatus::Success)
+                } else {
+                    Err(interrupt::stopped(signal, &what))
+                }
             }
         }
     });

@@ -969,3 +969,49 @@ each_backend!(pooled audit_operations_need_their_permissions, |env| {
     assert!(seal.stderr.contains("audit-logs:manage"), "{seal}");
     assert_eq!(env.count("SELECT COUNT(*) FROM audit_seals"), 0);
 });
+
+/// Ctrl-C typed in a real terminal (a pty from util-linux `script`) as soon as `tail -f` has
+/// printed: exit 0, twenty times in a row (the signal handlers are in place before the
+/// command runs, so no Ctrl-C meets the default action that exits 130).
+#[test]
+fn ctrl_c_in_a_terminal_ends_a_follow_with_0_every_time() {
+    let env = platform(TestEnv::new(Kind::Sqlite));
+    seed(&env, 5, 0);
+    for attempt in 1..=20 {
+        // Tables and NDJSON, Ctrl-C at once or in the middle of a poll.
+        let format = if attempt % 2 == 0 { "table" } else { "ndjson" };
+        let args = [
+            "audit",
+            "tail",
+            "--follow",
+            "-n",
+            "1",
+            "-o",
+            format,
+            "--interval",
+            "50ms",
+        ];
+        let mut child = env
+            .terminal_cmd(80, 24, &args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "attempt {attempt}: nothing printed");
+        std::thread::sleep(Duration::from_millis(attempt * 7 % 60));
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(b"\x03").unwrap();
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mut rest = String::new();
+        stdout.read_to_string(&mut rest).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "attempt {attempt}: {first}{rest}");
+    }
+}

@@ -839,17 +839,9 @@ impl TestEnv {
         cmd
     }
 
-    /// Run `platctl ARGS` in a real terminal (a pseudo-terminal made by util-linux `script`)
-    /// of `cols` x `rows`, typing `input`; returns what the terminal showed (stdout and stderr
-    /// together, `\r\n` as `\n`) and the exit code. `extra_env` adds variables.
-    pub fn terminal(
-        &self,
-        cols: u16,
-        rows: u16,
-        args: &[&str],
-        input: &str,
-        extra_env: &[(&str, &str)],
-    ) -> Run {
+    /// `platctl ARGS` to be run in a real terminal of `cols` x `rows` (a pseudo-terminal made
+    /// by util-linux `script`, whose stdin is what is typed and whose exit code is platctl's).
+    pub fn terminal_cmd(&self, cols: u16, rows: u16, args: &[&str]) -> StdCommand {
         let script = which("script").unwrap_or_else(|| {
             panic!(
                 "the terminal tests need util-linux `script` (Debian/Ubuntu: apt-get install \
@@ -868,8 +860,24 @@ impl TestEnv {
         child
             .env("DATABASE_URL", &self.url)
             .env("TERM", "xterm-256color")
+            .args(["-qec", &line, "/dev/null"]);
+        child
+    }
+
+    /// Run `platctl ARGS` in a real terminal (a pseudo-terminal made by util-linux `script`)
+    /// of `cols` x `rows`, typing `input`; returns what the terminal showed (stdout and stderr
+    /// together, `\r\n` as `\n`) and the exit code. `extra_env` adds variables.
+    pub fn terminal(
+        &self,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        input: &str,
+        extra_env: &[(&str, &str)],
+    ) -> Run {
+        let mut child = self.terminal_cmd(cols, rows, args);
+        child
             .envs(extra_env.iter().copied())
-            .args(["-qec", &line, "/dev/null"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
