@@ -132,7 +132,7 @@ impl Printer {
                 for (key, v) in map {
                     table.add_row(vec![
                         Cell::new(key).add_attribute(Attribute::Bold),
-                        Cell::new(human_cell(key, Some(v))),
+                        Cell::new(human_cell(key, Some(v), Lists::Whole)),
                     ]);
                 }
                 // Values are ids, hashes, URLs and times as often as prose: never wrapped.
@@ -295,16 +295,48 @@ impl Printer {
     }
 
     fn records_table<T: Record>(&self, items: &[T]) -> Result<String> {
+        let rows: Vec<Vec<String>> = items.iter().map(record_cells).collect::<Result<_>>()?;
+        // On a terminal too narrow for every column, leave out the droppable ones in turn.
+        let mut shown: Vec<usize> = (0..T::COLUMNS.len()).collect();
+        if let Some(width) = self.terminal_width() {
+            let widths: Vec<usize> = (0..T::COLUMNS.len())
+                .map(|i| {
+                    rows.iter()
+                        .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                        .chain([title(T::COLUMNS[i]).len()])
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            let total = |shown: &[usize]| -> usize {
+                shown
+                    .iter()
+                    .map(|i| widths[*i] + 2)
+                    .sum::<usize>()
+                    .saturating_sub(2)
+            };
+            for drop in T::DROPPABLE {
+                if total(&shown) <= usize::from(width) {
+                    break;
+                }
+                shown.retain(|i| T::COLUMNS[*i] != *drop);
+            }
+        }
+        let names: Vec<&str> = shown.iter().map(|i| T::COLUMNS[*i]).collect();
         let mut table = self.table();
         table.set_header(
-            T::COLUMNS
+            names
                 .iter()
                 .map(|c| Cell::new(title(c)).add_attribute(Attribute::Bold)),
         );
-        for item in items {
-            table.add_row(record_cells(item)?);
+        for row in rows {
+            table.add_row(
+                shown
+                    .iter()
+                    .map(|i| row.get(*i).cloned().unwrap_or_default()),
+            );
         }
-        self.fit(&mut table, T::COLUMNS);
+        self.fit(&mut table, &names);
         Ok(render(table))
     }
 }
@@ -347,7 +379,7 @@ fn record_cells<T: Record>(item: &T) -> Result<Vec<String>> {
                 .iter()
                 .map(|c| match item.cell(c) {
                     Some(cell) => text::escape_controls(&cell),
-                    None => human_cell(c, value.get(c)),
+                    None => human_cell(c, value.get(c), Lists::Counted),
                 })
                 .collect()
         }
@@ -490,7 +522,19 @@ fn csv_err(err: csv::Error) -> Error {
 
 /// A value as text for a table: timestamps shortened to the second, lists joined, null as `-`,
 /// control characters escaped.
-fn human_cell(column: &str, value: Option<&Value>) -> String {
+/// How a list reads in a table cell: whole (one record's fields), or, in a table of many
+/// records, counted when it is long (`13 scopes`) so that one key with every scope does not
+/// stretch every line past the terminal — `show` and `-o json` have it whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lists {
+    Whole,
+    Counted,
+}
+
+/// A list longer than this is counted in a table of records.
+const LISTED_ITEMS: usize = 3;
+
+fn human_cell(column: &str, value: Option<&Value>, lists: Lists) -> String {
     let text = match value {
         None | Some(Value::Null) => "-".to_string(),
         Some(Value::String(s)) => {
@@ -515,6 +559,8 @@ fn human_cell(column: &str, value: Option<&Value>) -> String {
                 .collect();
             if parts.is_empty() {
                 "-".to_string()
+            } else if lists == Lists::Counted && parts.len() > LISTED_ITEMS {
+                format!("{} {column}", parts.len())
             } else {
                 parts.join(", ")
             }

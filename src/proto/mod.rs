@@ -486,6 +486,8 @@ impl Record for ApiKey {
         "expires_at",
         "last_used_at",
     ];
+    /// The prefix names a key as well as its id does (`keys revoke` takes either).
+    const DROPPABLE: &'static [&'static str] = &["id", "last_used_at", "expires_at"];
 
     fn cell(&self, column: &str) -> Option<String> {
         (column == "organization" && self.platform).then(|| PLATFORM_KEY_SHOWN.to_string())

@@ -6,6 +6,10 @@ use serde::de::DeserializeOwned;
 pub trait Record: Serialize + DeserializeOwned + 'static {
     const COLUMNS: &'static [&'static str];
 
+    /// Columns a table may leave out, first first, on a terminal too narrow for all of
+    /// `COLUMNS` (what is left still names each record; `show` and `-o json` have them all).
+    const DROPPABLE: &'static [&'static str] = &[];
+
     /// Every field, as JSON names it, in order (read from the type's serde definition).
     fn fields() -> &'static [&'static str] {
         super::fields::of::<Self>()

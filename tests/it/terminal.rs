@@ -273,3 +273,51 @@ fn health_states_are_coloured_at_a_terminal_only() {
     assert_eq!(piped.code, 2);
     assert!(!piped.stdout.contains('\u{1b}'), "{piped}");
 }
+
+/// A key with every scope beside one with one: `keys list` reads at 60, 80 and 200 columns
+/// (no line wider than the terminal, none blank, long lists counted: `104 scopes`), and a pipe
+/// gets short, unpadded lines; `keys show` and `-o json` keep every scope.
+#[test]
+fn key_tables_stay_readable_at_any_width_whatever_a_cell_holds() {
+    let env = world();
+    let every = env.permissions().join(",");
+    for (name, scopes) in [("everything", every.as_str()), ("one", "agents:read")] {
+        env.ok(&[
+            "-q", "keys", "create", "--org", "acme", "--name", name, "--scope", scopes,
+        ]);
+    }
+    let counted = format!("{} scopes", env.permissions().len());
+    for cols in [60, 80, 200] {
+        let run = env.terminal(cols, 40, &["keys", "list"], "", &[]);
+        assert_eq!(run.code, 0, "{run}");
+        let text = plain(&run.stdout);
+        assert!(text.contains(&counted), "{cols} columns:\n{text}");
+        assert!(text.contains("agents:read"), "{cols} columns:\n{text}");
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= usize::from(cols),
+                "{cols} columns:\n{text}"
+            );
+            assert!(
+                !line.trim().is_empty(),
+                "a blank line at {cols} columns:\n{text}"
+            );
+        }
+        assert_eq!(text.lines().count(), 3, "{cols} columns:\n{text}");
+    }
+    let piped = env.ok(&["keys", "list"]);
+    assert!(
+        piped
+            .stdout
+            .lines()
+            .all(|l| l.len() < 200 && l == l.trim_end()),
+        "{piped}"
+    );
+    let json = env.ok(&["keys", "list", "-o", "json"]).json();
+    let widest = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["scopes"].as_array().unwrap().len());
+    assert_eq!(widest.max(), Some(env.permissions().len()));
+}
