@@ -28,9 +28,19 @@ pub fn documented<E: Endpoint>() -> (Schemas, Paths) {
         .tag(E::TAG)
         .operation_id(Some(E::ID))
         .parameters((!shape.parameters.is_empty()).then_some(shape.parameters));
-    if !E::SUMMARY.is_empty() {
-        op = op.summary(Some(E::SUMMARY));
-    }
+    // Every operation names the command it runs and what it needs.
+    let command = format!("platctl {}", E::OP.command());
+    op = op
+        .summary(Some(if E::SUMMARY.is_empty() {
+            command.clone()
+        } else {
+            E::SUMMARY.to_string()
+        }))
+        .description(Some(format!(
+            "The operation of `{command}`: needs `{}` (reach: {}).",
+            E::OP.permission(),
+            E::OP.reach().describe()
+        )));
     if let Some((name, schema, required)) = shape.body {
         let body = RequestBodyBuilder::new()
             .content(
@@ -227,7 +237,8 @@ fn operation_mut<'a>(
 }
 
 /// The document as generated, finished: revoke's `DELETE` (the platform's spelling) described
-/// as its `POST` is, under its own id, and the [`LINKS`] added.
+/// as its `POST` is, under its own id, public routes marked so, the server named, and the
+/// [`LINKS`] added.
 pub fn finish(mut api: OpenApi) -> OpenApi {
     if let Some(item) = api.paths.paths.get_mut(RevokeKey::PATH)
         && let Some(post) = &item.post
@@ -236,6 +247,24 @@ pub fn finish(mut api: OpenApi) -> OpenApi {
         delete.operation_id = Some(format!("{}_delete", RevokeKey::ID));
         item.delete = Some(delete);
     }
+    // The routes anyone may call say so (`security: []`), and the server is the one that
+    // serves the document.
+    for item in api.paths.paths.values_mut() {
+        for op in [&mut item.get, &mut item.post, &mut item.delete]
+            .into_iter()
+            .flatten()
+        {
+            if op.security.is_none() {
+                op.security = Some(Vec::new());
+            }
+        }
+    }
+    api.servers = Some(vec![
+        utoipa::openapi::server::ServerBuilder::new()
+            .url("/")
+            .description(Some("the platctl serve that serves this document"))
+            .build(),
+    ]);
     for (method, path, status, name, to_method, to_path, parameters) in LINKS {
         let reference = format!(
             "#/paths/{}/{}",

@@ -116,3 +116,58 @@ fn the_openapi_document_is_fresh() {
         file.display()
     );
 }
+
+/// The OpenAPI document as generators read it: `openapi-spec-validator` and `@redocly/cli
+/// lint` (recommended rules) find no error. (Redocly warns that the five public routes — the
+/// probes, `/metrics`, the document itself — document no 4xx answer: they have none.)
+#[test]
+fn the_openapi_document_passes_openapi_spec_validator_and_redocly_lint() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("openapi.json");
+    std::fs::write(&file, platctl::serve::openapi_json()).unwrap();
+    let file = file.to_str().unwrap();
+    let python = crate::common::test_python();
+    let checked = crate::common::outside(
+        python.to_str().unwrap(),
+        "python3",
+        &[
+            "-c",
+            "import json, sys\n\
+             from openapi_spec_validator import validate\n\
+             validate(json.load(open(sys.argv[1])))\n\
+             print('valid')",
+            file,
+        ],
+        "",
+    );
+    assert_eq!(checked.trim(), "valid");
+    let redocly = root.join("target/tools/npm/node_modules/.bin/redocly");
+    assert!(
+        redocly.exists(),
+        "this test needs @redocly/cli at {} (scripts/test installs it: npm install --prefix \
+         target/tools/npm @redocly/cli@2.77.0)",
+        redocly.display()
+    );
+    let lint = std::process::Command::new(&redocly)
+        .args(["lint", "--format=summary", file])
+        .current_dir(dir.path())
+        .env("REDOCLY_TELEMETRY", "off")
+        .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true")
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&lint.stdout),
+        String::from_utf8_lossy(&lint.stderr)
+    );
+    assert!(lint.status.success(), "redocly lint:\n{said}");
+    assert!(
+        !said.lines().any(|l| l.starts_with("error")),
+        "redocly lint:\n{said}"
+    );
+    assert!(
+        said.contains("Your API description is valid"),
+        "redocly lint:\n{said}"
+    );
+}
