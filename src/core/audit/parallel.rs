@@ -38,25 +38,26 @@ pub async fn export_snapshot(tx: &mut Tx<'_>) -> Result<String> {
         .text("s")
 }
 
-/// Run `parts` (COPY queries and their options, see `Tx::copy_out`) on the two connections,
-/// each taking every other part, and hand each part's whole output to `on_part`, in order.
+/// Run `count` parts (COPY queries and their options, see `Tx::copy_out`; `part(i)` makes the
+/// i-th) on the two connections, each taking every other part, and hand each part's whole
+/// output to `on_part`, in order. Queries are made as they are due, never all at once: memory
+/// stays flat however many parts a table has.
 pub async fn copy_parts(
     connections: [Tx<'static>; 2],
-    parts: Vec<(Sql, &'static str)>,
+    count: usize,
+    part: &(dyn Fn(usize) -> (Sql, &'static str) + Sync),
     on_part: &mut (dyn FnMut(&[u8]) -> Result<()> + Send),
 ) -> Result<()> {
-    let count = parts.len();
-    let mut mine: [Vec<(Sql, &'static str)>; 2] = [Vec::new(), Vec::new()];
-    for (i, part) in parts.into_iter().enumerate() {
-        mine[i % 2].push(part);
-    }
+    let mut queries = Vec::new();
     let mut receivers = Vec::new();
     let mut workers = Vec::new();
-    for (mut tx, parts) in connections.into_iter().zip(mine) {
+    for mut tx in connections {
+        let (ask, mut asked) = tokio::sync::mpsc::channel::<(Sql, &'static str)>(1);
         let (send, receive) = tokio::sync::mpsc::channel::<Result<Vec<u8>>>(1);
+        queries.push(ask);
         receivers.push(receive);
         workers.push(tokio::spawn(async move {
-            for (query, options) in parts {
+            while let Some((query, options)) = asked.recv().await {
                 let mut buf = Vec::new();
                 let copied = tx
                     .copy_out(&query, options, &mut |c: &[u8]| {
@@ -73,7 +74,14 @@ pub async fn copy_parts(
         }));
     }
     let mut result = Ok(());
+    let mut asked = 0;
     for i in 0..count {
+        // Each connection one part ahead: parts i and i + 1 are asked for before part i is
+        // awaited. (A connection that stopped says why through its answer.)
+        while asked < count && asked <= i + 1 {
+            let _ = queries[asked % 2].send(part(asked)).await;
+            asked += 1;
+        }
         let part = match receivers[i % 2].recv().await {
             Some(part) => part,
             None => Err(Error::internal("a reading connection stopped early")),
@@ -83,7 +91,8 @@ pub async fn copy_parts(
             break;
         }
     }
-    // Stop the workers that are still reading (their transactions roll back).
+    // Stop the workers: those still reading roll back, the others commit.
+    drop(queries);
     drop(receivers);
     for w in workers {
         let _ = w.await;

@@ -556,14 +556,20 @@ async fn export_pg(
         let other = parallel::reader(db, Some(&row.text("snapshot")?), EXPORT_SETTINGS).await?;
         // Block ranges in order, the last one open-ended (rows added since are not in the
         // snapshot anyway).
-        let parts = (0..blocks)
-            .step_by(EXPORT_CHUNK_BLOCKS as usize)
-            .map(|lo| {
-                let hi = lo + EXPORT_CHUNK_BLOCKS;
-                pg_export_query(f, format, Some((lo, (hi < blocks).then_some(hi))))
-            })
-            .collect();
-        parallel::copy_parts([tx, other], parts, &mut on_chunk).await?;
+        let count = usize::try_from(
+            blocks
+                .unsigned_abs()
+                .div_ceil(EXPORT_CHUNK_BLOCKS.unsigned_abs()),
+        )
+        .unwrap_or(0);
+        let part = |i: usize| {
+            let lo = i64::try_from(i)
+                .unwrap_or(i64::MAX)
+                .saturating_mul(EXPORT_CHUNK_BLOCKS);
+            let hi = lo.saturating_add(EXPORT_CHUNK_BLOCKS);
+            pg_export_query(f, format, Some((lo, (hi < blocks).then_some(hi))))
+        };
+        parallel::copy_parts([tx, other], count, &part, &mut on_chunk).await?;
     }
     if format == ExportFormat::Json {
         array.finish(out)?;

@@ -225,13 +225,14 @@ async fn scan(
                 parallel::reader(db, Some(&snapshot), settings).await?,
             ];
             let chunk = SCAN_CHUNK_IDS.max(last.saturating_sub(first) / SCAN_MAX_PARTS + 1);
-            let parts = (first..=last)
-                .step_by(usize::try_from(chunk).unwrap_or(usize::MAX))
-                .map(|lo| {
-                    let hi = lo.saturating_add(chunk - 1).min(last);
-                    (range_query(lo, hi), "FORMAT binary")
-                })
-                .collect();
+            let span = last.saturating_sub(first);
+            let count = usize::try_from(span / chunk + 1).unwrap_or(0);
+            let part = |i: usize| {
+                let lo = first
+                    .saturating_add(i64::try_from(i).unwrap_or(i64::MAX).saturating_mul(chunk));
+                let hi = lo.saturating_add(chunk - 1).min(last);
+                (range_query(lo, hi), "FORMAT binary")
+            };
             let mut on_part = |part: &[u8]| {
                 let mut tuples = Tuples::new();
                 tuples.feed(part, on_row)?;
@@ -241,7 +242,7 @@ async fn scan(
                     Err(malformed())
                 }
             };
-            parallel::copy_parts(readers, parts, &mut on_part).await
+            parallel::copy_parts(readers, count, &part, &mut on_part).await
         }
         Dialect::Postgres => {
             let query = range_query(first, last);
