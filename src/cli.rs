@@ -7,13 +7,26 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::Format;
 
+/// `--limit N` of `audit query`: a whole number from 1 (every entry is `--all`).
+fn query_limit(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(0) => Err("at least 1 is needed; --all shows every entry".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("expected a whole number from 1 (or --all for every entry)".into()),
+    }
+}
+
 const AFTER_HELP: &str = "\
 Configuration: flags beat environment variables, which beat the active profile of config.toml
 (`platctl config path` prints where it is). With no database configured, platctl uses an
 embedded SQLite database in your data directory; `platctl init` creates it.
 
-Exit codes: 0 success, 1 failure, 2 usage or configuration error.
-Predicates (`permissions check`, `keys verify`): 0 yes, 1 no, 2 error.";
+Exit codes: 0 success, 1 failure, 2 usage or configuration error, 77 forbidden (the actor
+lacks the permission), 130 stopped by Ctrl-C, 143 stopped by SIGTERM.
+Predicates (`permissions check`, `keys verify`): 0 yes, 1 no, 2 error.
+`health` exits like a Nagios plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+`email test`: 21 connect, 29 TLS, 28 authentication, 23 sender, 24 recipient or 25 message
+refused, 75 rate limited. The whole table: `man platctl`, or the README's Exit codes.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -124,7 +137,7 @@ pub enum Command {
     #[command(subcommand)]
     Backup(BackupCommand),
 
-    /// Render the platform's email templates
+    /// The platform's email templates: list, preview, and send a test message
     #[command(subcommand)]
     Email(EmailCommand),
 
@@ -442,9 +455,10 @@ pub enum BackupCommand {
         storage: StorageArgs,
     },
     /// Restore a backup (checks its SHA-256 first; asks first)
+    #[command(group = clap::ArgGroup::new("which").required(true).args(["id", "latest"]))]
     Restore {
-        /// The backup to restore
-        #[arg(required_unless_present = "latest", value_parser = crate::proto::input::backup::parse)]
+        /// The backup to restore (or --latest)
+        #[arg(value_parser = crate::proto::input::backup::parse)]
         id: Option<String>,
         /// Restore the newest complete backup
         #[arg(long, conflicts_with = "id")]
@@ -465,8 +479,9 @@ pub enum BackupCommand {
     },
     /// Check a backup's SHA-256; with --restore-test, restore it into a scratch database and
     /// compare row counts
+    #[command(group = clap::ArgGroup::new("which").required(true).args(["id", "latest"]))]
     Verify {
-        #[arg(required_unless_present = "latest", value_parser = crate::proto::input::backup::parse)]
+        #[arg(value_parser = crate::proto::input::backup::parse)]
         id: Option<String>,
         /// Verify the newest complete backup
         #[arg(long, conflicts_with = "id")]
@@ -539,7 +554,7 @@ pub enum AuditCommand {
         filter: AuditFilterArgs,
         /// At most N entries
         #[arg(long, value_name = "N", default_value_t = crate::proto::audit::DEFAULT_QUERY_LIMIT,
-              value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "all")]
+              value_parser = query_limit, conflicts_with = "all")]
         limit: u64,
         /// Every matching entry, streamed page by page
         #[arg(long)]

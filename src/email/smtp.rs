@@ -144,11 +144,54 @@ fn failed(stage: SendStage, host: &str, err: impl std::fmt::Display) -> Error {
         SendStage::Message => "the relay refused the message itself",
         SendStage::Throttled => "the relay asks to slow down: try again later",
     };
+    let what = match stage {
+        SendStage::Connect => format!("cannot connect to the SMTP relay at {host}"),
+        SendStage::Tls => format!("TLS with the SMTP relay at {host} failed"),
+        SendStage::Authentication => format!("the SMTP relay at {host} refused the credentials"),
+        SendStage::Sender => format!("the SMTP relay at {host} refused the sender"),
+        SendStage::Recipient => format!("the SMTP relay at {host} refused the recipient"),
+        SendStage::Message => format!("the SMTP relay at {host} refused the message"),
+        SendStage::Throttled => format!("the SMTP relay at {host} asks to slow down"),
+    };
     Error::new(
         ErrorKind::Send(stage),
-        format!("SMTP {} failed at {host}: {err}", stage.name()),
+        format!("{what}: {}", once_each(&err.to_string())),
     )
     .with_hint(hint)
+}
+
+/// A message whose parts repeat themselves (`Connection error: Connection error: refused`),
+/// each said once.
+fn once_each(text: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in text.split(": ") {
+        if parts.last() != Some(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(": ")
+}
+
+/// Whether a failed connection never reached a server (refused, unreachable, timed out), as
+/// opposed to one that reached it and then failed (a TLS handshake with a plain server).
+fn never_reached(err: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind::*;
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = cause {
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                ConnectionRefused
+                    | TimedOut
+                    | HostUnreachable
+                    | NetworkUnreachable
+                    | AddrNotAvailable
+                    | NotFound
+            );
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// Send `message` through `relay`; returns the server's reply to the message.
@@ -173,7 +216,9 @@ pub async fn send(relay: &Relay, message: &lettre::Message) -> Result<String> {
     )
     .await
     .map_err(|e| {
-        let stage = if e.is_tls() {
+        // With implicit TLS (smtps://), a server reached that does not speak TLS fails the
+        // handshake: that is TLS's failure, not the connection's.
+        let stage = if e.is_tls() || !never_reached(&e) {
             stage_of_connect
         } else {
             SendStage::Connect

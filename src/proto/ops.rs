@@ -82,7 +82,7 @@ operations! {
     MigrateRun: "migrate run" needs "settings":"manage" in Platform;
     MigrateRevert: "migrate revert" needs "settings":"manage" in Platform;
     MigrateVerify: "migrate verify" needs "settings":"read" in Platform;
-    MigrateAccept: "migrate accept" needs "settings":"manage" in Platform;
+    MigrateAccept: "migrate verify --accept" needs "settings":"manage" in Platform;
     OrgsCreate: "orgs create" needs "organizations":"create" in Platform;
     OrgsList: "orgs list" needs "organizations":"read" in Platform;
     UsersCreate: "users create" needs "users":"create" in Platform;

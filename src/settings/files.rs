@@ -240,19 +240,27 @@ pub fn load_config_file(path: &Path) -> Result<(ConfigFile, bool)> {
                 format!(" (line {line}, column {column})")
             })
             .unwrap_or_default();
+        // An unknown key gets the list of keys; a syntax error, what TOML looks like.
+        let hint = if e.message().contains("unknown field") {
+            format!(
+                "profile keys: {}; see the README's Configuration section",
+                super::table::SETTINGS
+                    .iter()
+                    .filter_map(|row| row.profile)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            "TOML: `key = \"text\"`, `key = 12` or `key = true`, one a line, under \
+             `[profiles.NAME]`; `platctl init` writes a commented example"
+                .to_string()
+        };
         Error::config(format!(
             "{}{place} is not valid: {}",
             path.display(),
             e.message()
         ))
-        .with_hint(format!(
-            "profile keys: {}; see the README's Configuration section",
-            super::table::SETTINGS
-                .iter()
-                .filter_map(|row| row.profile)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        .with_hint(hint)
     })?;
     Ok((config, true))
 }

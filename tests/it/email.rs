@@ -228,7 +228,10 @@ fn email_test_delivers_through_smtp_and_says_which_stage_failed() {
         &["test", "--to", "x@refused.example"],
     );
     assert_eq!(refused.code, 24, "{refused}");
-    assert!(refused.stderr.contains("recipient refused"), "{refused}");
+    assert!(
+        refused.stderr.contains("refused the recipient"),
+        "{refused}"
+    );
     assert!(refused.stderr.contains("no such mailbox here"), "{refused}");
 
     // Nothing listening: a connect error, exit 21.
@@ -240,7 +243,23 @@ fn email_test_delivers_through_smtp_and_says_which_stage_failed() {
         &["test", "--to", "bob@example.com"],
     );
     assert_eq!(down.code, 21, "{down}");
-    assert!(down.stderr.contains("SMTP connect failed"), "{down}");
+    assert!(
+        down.stderr.contains("cannot connect to the SMTP relay"),
+        "{down}"
+    );
+    let first = down.stderr.lines().next().unwrap_or_default();
+    let parts: Vec<&str> = first.split(": ").collect();
+    assert!(parts.windows(2).all(|w| w[0] != w[1]), "said twice: {down}");
+
+    // smtps:// (TLS from the first byte) to a relay that speaks plain SMTP: TLS failed, 29.
+    let plain_as_tls = format!("smtps://127.0.0.1:{}", server.port);
+    let tls = email(
+        &env,
+        &[("SMTP_URL", &plain_as_tls), from],
+        &["test", "--to", "bob@example.com"],
+    );
+    assert_eq!(tls.code, 29, "{tls}");
+    assert!(tls.stderr.contains("TLS with the SMTP relay"), "{tls}");
 
     // Credentials the server cannot take: authentication, exit 28, and the password unseen.
     let with_password = format!("smtp://ops:s3cret-Pa55@127.0.0.1:{}?tls=none", server.port);
@@ -326,7 +345,7 @@ fn email_test_goes_over_starttls_to_a_relay_with_a_private_ca() {
         &["test", "--to", "bob@example.com"],
     );
     assert_eq!(untrusted.code, 29, "{untrusted}");
-    assert!(untrusted.stderr.contains("SMTP TLS failed"), "{untrusted}");
+    assert!(untrusted.stderr.contains("TLS with the SMTP relay"), "{untrusted}");
     assert!(untrusted.stderr.contains("SMTP_CA_FILE"), "{untrusted}");
 
     // Skipping STARTTLS: this relay refuses the sender until it is encrypted.
