@@ -345,7 +345,10 @@ fn email_test_goes_over_starttls_to_a_relay_with_a_private_ca() {
         &["test", "--to", "bob@example.com"],
     );
     assert_eq!(untrusted.code, 29, "{untrusted}");
-    assert!(untrusted.stderr.contains("TLS with the SMTP relay"), "{untrusted}");
+    assert!(
+        untrusted.stderr.contains("TLS with the SMTP relay"),
+        "{untrusted}"
+    );
     assert!(untrusted.stderr.contains("SMTP_CA_FILE"), "{untrusted}");
 
     // Skipping STARTTLS: this relay refuses the sender until it is encrypted.
