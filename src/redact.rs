@@ -93,8 +93,16 @@ pub fn scrub_path(path: &str) -> String {
 }
 
 /// The URL with its password (and `password=` style query parameters) replaced by `***`.
+/// The text is one URL, whole: its password may hold any character — a quote, a space, a
+/// `>` — that would end a URL in free text, so it is not cut there.
 pub fn redact_url(url: &str) -> String {
-    redact_secret_values(&redact_urls_in(url))
+    let whole = match url.split_once("://") {
+        Some((scheme, rest)) if !FILE_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)) => {
+            format!("{scheme}://{}", redact_authority(rest))
+        }
+        _ => url.to_string(),
+    };
+    redact_secret_values(&whole)
 }
 
 /// Whether showing `url` would show a secret (it holds a password).
@@ -315,6 +323,13 @@ mod tests {
             ("postgres://ops:a/b@db/x", "postgres://***@db/x"),
             ("postgres://ops:a?b@db/x", "postgres://***@db/x"),
             ("postgres://ops:a@b@db/x", "postgres://ops:***@db/x"),
+            // Characters that end a URL in free text are a password's like any other.
+            ("postgres://ops:it's@db/app", "postgres://ops:***@db/app"),
+            ("postgres://ops:a b@db/app", "postgres://ops:***@db/app"),
+            (
+                "postgres://ops:a\"b>c`d@db/app",
+                "postgres://ops:***@db/app",
+            ),
         ] {
             assert_eq!(redact_url(url), shown, "{url}");
             assert!(has_secret(url));

@@ -57,6 +57,12 @@ impl Resolver<'_> {
                 )
             })
         };
+        // A secret is known to the scrubber before anything can quote it (a parse error).
+        if row.secret
+            && let Some((text, _, _)) = &found
+        {
+            crate::redact::register(text.trim());
+        }
         let resolved = self.check(found, K::parse)?;
         let shown = match &resolved {
             Some(r) if row.secret => ("(set)".to_string(), r.source.clone()),

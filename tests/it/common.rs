@@ -1104,6 +1104,8 @@ pub const SECRETS: &[&str] = &[
     "p/w3x9",
     "p?w3x9",
     "p@w3x9",
+    "p'w3x9",
+    "p w3x9",
     crate::s3server::SECRET_KEY,
 ];
 
