@@ -84,7 +84,14 @@ impl From<Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let failure = self
+            .status
+            .is_server_error()
+            .then(|| super::report::Failure(self.body.message.clone()));
         let mut response = (self.status, axum::Json(*self.body)).into_response();
+        if let Some(failure) = failure {
+            response.extensions_mut().insert(failure);
+        }
         if let Some(seconds) = self.retry_after {
             response
                 .headers_mut()

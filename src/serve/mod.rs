@@ -15,6 +15,7 @@ pub mod error;
 mod extract;
 mod json;
 mod metrics;
+mod report;
 pub mod routes;
 mod stream;
 
@@ -66,6 +67,8 @@ pub struct Policy {
     pub cors_origin: Option<String>,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `SENTRY_DSN`: where 5xx answers and panics are reported (see `report`).
+    pub sentry_dsn: Option<String>,
 }
 
 /// How long a client has to send a request head once connected (or, on a kept-alive
@@ -128,6 +131,10 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         ),
     };
     let scheme = if tls.is_some() { "https" } else { "http" };
+    let reporting = match &config.policy.sentry_dsn {
+        Some(dsn) => Some(report::init(dsn)?),
+        None => None,
+    };
     let app = Arc::new(App {
         limits: auth::Limits::new(
             config.policy.rate_limit_max,
@@ -231,6 +238,7 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     housekeeping.abort();
     follower.abort();
     flush_key_uses(&app).await;
+    report::close(reporting).await;
     result.map_err(|e| Error::io("the server failed", e))?;
     tracing::info!("stopped");
     Ok(())
@@ -285,15 +293,22 @@ fn router(app: Arc<App>) -> Result<Router> {
         router = router.layer(cors(origins)?);
     }
     let request_id = HeaderName::from_static("x-request-id");
-    // A bug in a handler is a 500 in the API's shape, not a dropped connection.
-    let router = router.layer(tower_http::catch_panic::CatchPanicLayer::custom(
-        |_: Box<dyn std::any::Any + Send>| {
-            axum::response::IntoResponse::into_response(error::ApiError::new(
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                "platctl serve failed on this request (a bug: please report it with the request id)",
-            ))
-        },
-    ));
+    // A bug in a handler is a 500 in the API's shape, not a dropped connection (and the panic
+    // is reported, not the 500 as well).
+    let router = router
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                let mut response = axum::response::IntoResponse::into_response(
+                    error::ApiError::new(
+                        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                        "platctl serve failed on this request (a bug: please report it with the request id)",
+                    ),
+                );
+                response.extensions_mut().insert(report::Panicked);
+                response
+            },
+        ))
+        .layer(axum::middleware::from_fn(report::track));
     let router = router
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
@@ -348,6 +363,16 @@ async fn clean_request_id(mut request: Request) -> Request {
         request.headers_mut().remove("x-request-id");
     }
     request
+}
+
+/// The request's id (set by then: see [`clean_request_id`]), `-` without one.
+fn request_id(request: &Request) -> String {
+    request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string()
 }
 
 fn acceptable_request_id(id: &[u8]) -> bool {
@@ -420,12 +445,7 @@ async fn log_request(
     let start = Instant::now();
     let method = crate::redact::scrub(request.method().as_str());
     let path = crate::redact::scrub_path(request.uri().path());
-    let id = request
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_string();
+    let id = request_id(&request);
     let client = auth::client_ip(
         peer.ip(),
         request.headers(),

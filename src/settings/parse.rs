@@ -139,15 +139,9 @@ pub fn sendgrid_key(text: &str) -> Result<String, String> {
 /// the clear).
 pub fn sendgrid_url(text: &str) -> Result<String, String> {
     let url = url::Url::parse(text.trim()).map_err(|e| format!("not a URL ({e})"))?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    };
     match url.scheme() {
         "https" => {}
-        "http" if loopback => {}
+        "http" if on_loopback(&url) => {}
         "http" => {
             return Err(
                 "plain http would send the API key in the clear; use https:// (http:// is \
@@ -221,6 +215,36 @@ pub fn confirm_within(text: &str) -> Result<Duration, String> {
     match crate::proto::duration::parse(text).ok() {
         Some(d) if (Duration::from_secs(1)..=Duration::from_secs(86_400)).contains(&d) => Ok(d),
         _ => Err("expected a duration from 1s to 1d, e.g. 10m".into()),
+    }
+}
+
+/// A Sentry DSN: `https://PUBLIC_KEY@HOST/PROJECT_ID` (`http://` only on loopback, as for
+/// SendGrid's URL: an event says what failed where).
+pub fn sentry_dsn(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let dsn: sentry::types::Dsn = text.parse().map_err(|e| {
+        format!(
+            "not a Sentry DSN ({e}); expected https://PUBLIC_KEY@o0.ingest.sentry.io/PROJECT_ID"
+        )
+    })?;
+    let loopback = url::Url::parse(text).is_ok_and(|url| on_loopback(&url));
+    if dsn.scheme() == sentry::types::Scheme::Http && !loopback {
+        return Err(
+            "plain http would send the reports in the clear; use https:// (http:// is \
+                    accepted on loopback only)"
+                .into(),
+        );
+    }
+    Ok(text.to_string())
+}
+
+/// Whether a URL names this machine (`localhost`, 127.0.0.0/8, ::1).
+fn on_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }
 

@@ -302,6 +302,7 @@ impl Settings {
             key::TrustedProxies,
             Given::Profile(active.trusted_proxies.clone()),
         )?;
+        let sentry_dsn = r.get(key::SentryDsn, Given::Env)?;
         let s3_endpoint_url = r.get(
             key::S3EndpointUrl,
             Given::Profile(active.s3_endpoint_url.clone()),
@@ -379,6 +380,7 @@ impl Settings {
             max_connections: max_connections.value,
             cors_origin: value(cors_origin),
             trusted_proxies: value(trusted_proxies).unwrap_or_default(),
+            sentry_dsn: value(sentry_dsn),
         };
 
         // 7. Colour and the terminal.

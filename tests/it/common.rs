@@ -1192,15 +1192,15 @@ pub fn test_python() -> std::path::PathBuf {
     let ok = std::process::Command::new(&python)
         .args([
             "-c",
-            "import aiosmtpd, trustme, nagiosplugin, prometheus_client, openapi_spec_validator",
+            "import aiosmtpd, trustme, nagiosplugin, prometheus_client, openapi_spec_validator, sentry_sdk",
         ])
         .output()
         .is_ok_and(|o| o.status.success());
     assert!(
         ok,
-        "these tests need Python with aiosmtpd, trustme, nagiosplugin, prometheus_client and openapi_spec_validator at {} (scripts/test \
+        "these tests need Python with aiosmtpd, trustme, nagiosplugin, prometheus_client, openapi_spec_validator and sentry_sdk at {} (scripts/test \
          installs them: python3 -m venv target/test-venv && target/test-venv/bin/pip install \
-         aiosmtpd trustme nagiosplugin prometheus-client openapi-spec-validator), or PLATCTL_TEST_PYTHON pointing at a python that has \
+         aiosmtpd trustme nagiosplugin prometheus-client openapi-spec-validator sentry-sdk), or PLATCTL_TEST_PYTHON pointing at a python that has \
          them",
         python.display()
     );

@@ -831,3 +831,182 @@ fn a_server_that_never_answers_costs_the_connect_timeout_once() {
         );
     }
 }
+
+// Error tracking
+
+/// The envelopes a Sentry stand-in received (read by the Python SDK's own parser), once
+/// `count` of them have arrived.
+fn envelopes(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    files
+        .iter()
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+        .collect()
+}
+
+/// The events among the envelopes.
+fn events_of(envelopes: &[serde_json::Value]) -> Vec<serde_json::Value> {
+    envelopes
+        .iter()
+        .flat_map(|e| e["items"].as_array().cloned().unwrap_or_default())
+        .filter(|item| item["type"] == "event")
+        .map(|item| item["payload"].clone())
+        .collect()
+}
+
+#[test]
+fn serve_reports_5xx_answers_to_sentry_with_request_id_route_and_version_and_nothing_secret() {
+    let (pg, env) = world();
+    let recorder = crate::common::fixture_server(&env, "sentry_server.py", "sentry", &[]);
+    let dsn = format!("http://0123456789abcdef@127.0.0.1:{}/42", recorder.port);
+    let (_, key) = operator_key(&env, &["api-keys:read", "api-keys:create"]);
+    let server = Served::start(
+        &env,
+        &[("PLATCTL_CONNECT_TIMEOUT", "2s"), ("SENTRY_DSN", &dsn)],
+    );
+    let keys = format!("{}/api-keys", server.url);
+    let call = |method: &str, url: &str, headers: &[(&str, &str)], body| {
+        crate::serve::call_with(method, url, headers, body)
+    };
+    // Answers that are not the server's failures report nothing: a success, refusals, a 404.
+    assert_eq!(call("GET", &keys, &[("x-api-key", &key)], None).status, 200);
+    assert_eq!(call("GET", &keys, &[], None).status, 401);
+    let bad = "sk_live_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    assert_eq!(call("GET", &keys, &[("x-api-key", bad)], None).status, 401);
+    assert_eq!(
+        call("GET", &format!("{}/nowhere", server.url), &[], None).status,
+        404
+    );
+
+    // The database gone: a 503 for each request, each reported once, with its request id.
+    pg.stop_immediate();
+    let get = call(
+        "GET",
+        &keys,
+        &[("x-api-key", &key), ("x-request-id", "trace-get-1")],
+        None,
+    );
+    assert_eq!(get.status, 503, "{get}");
+    let post = call(
+        "POST",
+        &keys,
+        &[
+            ("authorization", &format!("Bearer {key}")),
+            ("x-request-id", "trace-post-2"),
+        ],
+        Some(serde_json::json!({"name": "body-marker-17", "scopes": ["api-keys:read"]})),
+    );
+    assert_eq!(post.status, 503, "{post}");
+    // A readiness probe's 503 is its verdict, not a failure: not reported.
+    let ready = call("GET", &format!("{}/health/ready", server.url), &[], None);
+    assert_eq!(ready.status, 503, "{ready}");
+    within(Duration::from_secs(10), "two events reported", || {
+        events_of(&envelopes(&recorder.dir)).len() >= 2
+    });
+    let (code, log) = server.terminate();
+    assert_eq!(code, 0, "{log}");
+
+    let received = envelopes(&recorder.dir);
+    for envelope in &received {
+        assert!(
+            envelope["error"].is_null(),
+            "Sentry's parser refused: {envelope}"
+        );
+        assert_eq!(envelope["path"], "/api/42/envelope/", "{envelope}");
+        let auth = envelope["headers"]["x-sentry-auth"].as_str().unwrap_or("");
+        assert!(auth.contains("sentry_key=0123456789abcdef"), "{envelope}");
+        // Nothing about the request but its id, route and method; no key, no body.
+        let raw = envelope["raw"].as_str().unwrap();
+        for secret in [key.as_str(), bad, "body-marker-17", "tester"] {
+            assert!(!raw.contains(secret), "{secret} was sent: {raw}");
+        }
+        let lower = raw.to_ascii_lowercase();
+        for word in [
+            "x-api-key",
+            "authorization",
+            "bearer",
+            "user-agent",
+            "platctl-tests",
+        ] {
+            assert!(!lower.contains(word), "{word} was sent: {raw}");
+        }
+    }
+    let mut events = events_of(&received);
+    assert_eq!(events.len(), 2, "{received:#?}");
+    events.sort_by_key(|e| e["tags"]["request_id"].as_str().unwrap_or("").to_string());
+    let version = env!("CARGO_PKG_VERSION");
+    for (event, (id, method)) in events
+        .iter()
+        .zip([("trace-get-1", "GET"), ("trace-post-2", "POST")])
+    {
+        // The protocol's default level is error: the SDK leaves it out.
+        assert!(
+            event["level"].is_null() || event["level"] == "error",
+            "{event}"
+        );
+        assert_eq!(event["release"], format!("platctl@{version}"), "{event}");
+        let tags = &event["tags"];
+        assert_eq!(tags["request_id"], id, "{event}");
+        assert_eq!(tags["route"], "/api-keys", "{event}");
+        assert_eq!(tags["method"], method, "{event}");
+        assert_eq!(tags["version"], version, "{event}");
+        let message = event["message"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with(&format!("{method} /api-keys answered 503")),
+            "{event}"
+        );
+        assert!(
+            message.contains("database"),
+            "the failure is not said: {event}"
+        );
+        for absent in ["request", "user", "server_name"] {
+            assert!(event[absent].is_null(), "{absent} was sent: {event}");
+        }
+    }
+
+    // Without SENTRY_DSN (an empty one, as a .env ships it) nothing is reported.
+    let quiet = Served::start(
+        &env,
+        &[("PLATCTL_CONNECT_TIMEOUT", "1s"), ("SENTRY_DSN", "")],
+    );
+    let answer = call(
+        "GET",
+        &format!("{}/api-keys", quiet.url),
+        &[("x-api-key", &key)],
+        None,
+    );
+    assert_eq!(answer.status, 503, "{answer}");
+    let (code, log) = quiet.terminate();
+    assert_eq!(code, 0, "{log}");
+    assert_eq!(envelopes(&recorder.dir).len(), received.len());
+}
+
+#[test]
+fn a_sentry_dsn_is_checked_before_serve_starts() {
+    let env = TestEnv::new(crate::common::Kind::Sqlite).migrated();
+    for (dsn, says) in [
+        ("not a dsn", "not a Sentry DSN"),
+        ("http://key@sentry.example.com/1", "loopback only"),
+    ] {
+        let out = env
+            .cmd()
+            .env("SENTRY_DSN", dsn)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .output()
+            .unwrap();
+        let run = Run::from(out);
+        assert_eq!(run.code, 2, "{dsn}: {run}");
+        assert!(
+            run.stderr.contains("SENTRY_DSN") && run.stderr.contains(says),
+            "{dsn}: {run}"
+        );
+        assert!(
+            !run.stderr.contains("key@"),
+            "{dsn}: the DSN was shown: {run}"
+        );
+    }
+}
