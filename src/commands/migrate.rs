@@ -88,14 +88,18 @@ pub async fn run(ctx: &Ctx<'_>, cmd: MigrateCommand) -> Result<ExitStatus> {
                 let drift = backend.send(MigrateAccept { version }).await;
                 backend.close().await;
                 let drift = drift?;
-                printer.done(
-                    &drift,
-                    format!(
+                let message = match drift.problem == crate::proto::Drift::MATCHES {
+                    true => format!(
+                        "Migration {version} already matches {}: nothing to accept.",
+                        drift.file
+                    ),
+                    false => format!(
                         "Accepted the current {} as migration {version} (checksum {}).",
                         drift.file,
                         drift.current_checksum.as_deref().unwrap_or("")
                     ),
-                )?;
+                };
+                printer.done(&drift, message)?;
                 return Ok(ExitStatus::Success);
             }
             let drift = backend.send(MigrateVerify {}).await;

@@ -699,11 +699,16 @@ pub async fn accept(db: &Db, version: i64, actor: &Actor) -> Result<Drift> {
                 "migration {version} is not applied; there is nothing to accept"
             )));
         }
+        // Nothing to accept: said, and nothing written (no audit entry either).
         None => {
-            return Err(Error::new(
-                ErrorKind::Conflict,
-                format!("migration {version} already matches {}", m.file),
-            ));
+            return Ok(Drift {
+                version,
+                name: m.name.clone(),
+                file: m.file.clone(),
+                problem: Drift::MATCHES.to_string(),
+                applied_checksum: m.checksum.clone(),
+                current_checksum: Some(m.checksum.clone()),
+            });
         }
     };
     let mut tx = db.begin().await?;

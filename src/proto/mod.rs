@@ -131,6 +131,11 @@ pub struct Drift {
     pub current_checksum: Option<String>,
 }
 
+impl Drift {
+    /// The `problem` of a migration that `migrate verify --accept` found matching already.
+    pub const MATCHES: &'static str = "already matches";
+}
+
 impl Record for Drift {
     const COLUMNS: &'static [&'static str] = &["version", "name", "problem"];
 }

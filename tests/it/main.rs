@@ -28,6 +28,7 @@ mod matrix;
 mod migrate;
 mod production;
 mod rbac;
+mod readme;
 mod s3server;
 mod secrets;
 mod serve;

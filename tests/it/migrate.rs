@@ -115,6 +115,14 @@ each_backend!(a_changed_checksum_is_reported_and_can_be_accepted, |env| {
         ),
         1
     );
+    // Accepting it again finds nothing to accept: says so, succeeds, writes nothing.
+    let again = env.run(&["migrate", "verify", "--accept", "3"]);
+    assert_eq!(again.code, 0, "{again}");
+    assert!(again.all_output().contains("nothing to accept"), "{again}");
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.accept_checksum'"),
+        1
+    );
 });
 
 each_backend!(status_exit_code_gates_pending_migrations, |env| {
