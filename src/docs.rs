@@ -2,8 +2,6 @@
 //! under `completions/` and `man/` are regenerated with `scripts/regen-docs`; a test fails when
 //! they are stale.
 
-use clap_complete::Shell as ClapShell;
-
 use crate::cli::{Cli, Shell};
 use crate::error::{Error, Result};
 
@@ -15,17 +13,6 @@ pub const SHELLS: [Shell; 5] = [
     Shell::Elvish,
 ];
 
-fn clap_shell(shell: Shell) -> ClapShell {
-    match shell {
-        Shell::Bash => ClapShell::Bash,
-        Shell::Zsh => ClapShell::Zsh,
-        Shell::Fish => ClapShell::Fish,
-        Shell::Powershell => ClapShell::PowerShell,
-        Shell::Elvish => ClapShell::Elvish,
-    }
-}
-
-/// The file name each shell expects under `completions/`.
 pub fn completion_file_name(shell: Shell) -> &'static str {
     match shell {
         Shell::Bash => "platctl.bash",
@@ -36,11 +23,10 @@ pub fn completion_file_name(shell: Shell) -> &'static str {
     }
 }
 
+/// The script that registers platctl's completion with a shell: at each Tab it asks
+/// `platctl` what fits (see `complete`), so it never goes stale with the binary.
 pub fn completion_script(shell: Shell) -> String {
-    let mut cmd = Cli::command();
-    let mut out = Vec::new();
-    clap_complete::generate(clap_shell(shell), &mut cmd, "platctl", &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    crate::complete::registration(shell)
 }
 
 /// Every man page: (file name, roff), one per command and subcommand.

@@ -8,6 +8,7 @@ pub mod backend;
 pub mod backup;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod connect;
 pub mod core;
 pub mod db;

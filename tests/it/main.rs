@@ -13,6 +13,7 @@ mod audit;
 mod authz;
 mod backup;
 mod cli;
+mod completion;
 mod contract;
 mod docs;
 mod email;
