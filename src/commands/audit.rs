@@ -29,6 +29,23 @@ fn filter(args: AuditFilterArgs) -> AuditFilter {
     }
 }
 
+/// What an empty result says: when the caller sees only some organizations (an API key over
+/// `--server`, a user with `--as`) and named none, that the others' entries were not looked at.
+fn nothing_matches(ctx: &Ctx<'_>, args: &AuditFilterArgs) -> String {
+    let settings = ctx.settings;
+    match (&args.org, &settings.server, &settings.act_as) {
+        (Some(_), _, _) => "No audit entries match.".into(),
+        (None, Some(_), _) => "No audit entries match among those this API key may read: an \
+                               organization's key reads only its organization's entries."
+            .into(),
+        (None, None, Some(user)) => format!(
+            "No audit entries match among those {user} may read (their roles say which \
+             organizations' entries)."
+        ),
+        (None, None, None) => "No audit entries match.".into(),
+    }
+}
+
 pub async fn run(ctx: &Ctx<'_>, cmd: AuditCommand) -> Result<ExitStatus> {
     if let AuditCommand::Keygen { out } = &cmd {
         return keygen(ctx.printer, out);
@@ -52,6 +69,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
             all,
             asc,
         } => {
+            let none = nothing_matches(ctx, &args);
             let req = AuditQuery {
                 filter: filter(args),
                 limit: (!all).then_some(limit),
@@ -65,7 +83,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
                 Ok(())
             };
             let n = backend.audit_query(&req, &mut sink).await?;
-            stream.finish("No audit entries match.")?;
+            stream.finish(&none)?;
             if !all && n == limit && printer.format() == Format::Table {
                 printer.note(format!(
                     "Showing the {} {limit}; --limit N or --all for more.",
@@ -79,6 +97,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
             lines,
             interval,
         } => {
+            let none = nothing_matches(ctx, &args);
             let filter = filter(args);
             let first = backend
                 .send(AuditTail {
@@ -91,7 +110,7 @@ async fn execute(ctx: &Ctx<'_>, backend: &Backend, cmd: AuditCommand) -> Result<
                 stream.push(entry)?;
             }
             if !follow {
-                stream.finish("No audit entries match.")?;
+                stream.finish(&none)?;
                 return Ok(ExitStatus::Success);
             }
             stream.flush()?;

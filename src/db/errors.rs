@@ -22,6 +22,20 @@ pub fn from_sqlx(err: sqlx::Error) -> Error {
                 format!("lost the connection to the database: {}", db.message()),
             )
         }
+        // The server went away or would not take the session: class 08 (connection exception),
+        // 57P01-57P05 (shutdown, crash, starting up, idle timeouts), 53300 (too many
+        // connections). These are the connection's fate, not a refusal of the statement.
+        sqlx::Error::Database(db)
+            if db.code().is_some_and(|code| {
+                code.starts_with("08") || code.starts_with("57P") || code == "53300"
+            }) =>
+        {
+            Error::new(
+                ErrorKind::Connect,
+                format!("lost the connection to the database: {}", db.message()),
+            )
+            .with_hint("is the database running and accepting connections? run again when it is")
+        }
         // lock_not_available: `database_lock_timeout` ran out.
         sqlx::Error::Database(db) if db.code().as_deref() == Some("55P03") => Error::new(
             ErrorKind::Database,
@@ -78,4 +92,74 @@ fn is_sqlite_readonly(db: &dyn sqlx::error::DatabaseError) -> bool {
             .code()
             .and_then(|code| code.parse::<i64>().ok())
             .is_some_and(|code| code & 0xff == 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    /// A server's error as the driver hands it over: an SQLSTATE and a message.
+    #[derive(Debug)]
+    struct ServerSaid(&'static str, &'static str);
+
+    impl std::fmt::Display for ServerSaid {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.1)
+        }
+    }
+
+    impl std::error::Error for ServerSaid {}
+
+    impl sqlx::error::DatabaseError for ServerSaid {
+        fn message(&self) -> &str {
+            self.1
+        }
+        fn code(&self) -> Option<Cow<'_, str>> {
+            Some(Cow::Borrowed(self.0))
+        }
+        fn as_error(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+            self
+        }
+        fn as_error_mut(&mut self) -> &mut (dyn std::error::Error + Send + Sync + 'static) {
+            self
+        }
+        fn into_error(self: Box<Self>) -> Box<dyn std::error::Error + Send + Sync + 'static> {
+            self
+        }
+        fn kind(&self) -> sqlx::error::ErrorKind {
+            sqlx::error::ErrorKind::Other
+        }
+    }
+
+    fn ours(code: &'static str, message: &'static str) -> Error {
+        from_sqlx(sqlx::Error::Database(Box::new(ServerSaid(code, message))))
+    }
+
+    #[test]
+    fn a_server_going_away_is_a_lost_connection_not_a_refused_statement() {
+        for (code, message) in [
+            (
+                "57P01",
+                "terminating connection due to administrator command",
+            ),
+            ("57P03", "the database system is shutting down"),
+            ("08006", "server closed the connection unexpectedly"),
+            ("53300", "sorry, too many clients already"),
+        ] {
+            let err = ours(code, message);
+            assert_eq!(err.kind(), ErrorKind::Connect, "{code}");
+            assert_eq!(
+                err.to_string(),
+                format!("lost the connection to the database: {message}")
+            );
+        }
+        let refused = ours("23502", "null value in column \"name\"");
+        assert_eq!(refused.kind(), ErrorKind::Database);
+        assert!(
+            refused
+                .to_string()
+                .starts_with("the database refused the statement")
+        );
+    }
 }

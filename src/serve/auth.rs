@@ -231,26 +231,30 @@ fn unauthenticated(failure: AuthFailure, message: &str) -> ApiError {
 }
 
 /// The client's address: the peer's, or — when the peer is a trusted proxy — the nearest
-/// address of `X-Forwarded-For` that is not one.
+/// address of `X-Forwarded-For` that is not one. The list is read from the right (each proxy
+/// appends the address it heard from) and only while it is trustworthy: an entry that is not
+/// an address ends the walk at the last trusted hop, so what a client wrote to the left of its
+/// own address is never taken for it.
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[ipnet::IpNet]) -> IpAddr {
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;
     }
-    let forwarded: Vec<IpAddr> = headers
+    let mut hops: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.to_str().unwrap_or(""))
         .flat_map(|v| v.split(','))
-        .filter_map(|part| part.trim().parse().ok())
         .collect();
-    forwarded
-        .iter()
-        .rev()
-        .find(|ip| !is_trusted(ip))
-        .or(forwarded.first())
-        .copied()
-        .unwrap_or(peer)
+    let mut nearest = peer;
+    while let Some(hop) = hops.pop() {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => nearest = ip,
+            Ok(ip) => return ip,
+            Err(_) => break,
+        }
+    }
+    nearest
 }
 
 /// The caller as the audit log records them.
@@ -396,6 +400,24 @@ mod tests {
         let stranger: IpAddr = "192.0.2.1".parse().unwrap();
         assert_eq!(client_ip(stranger, &headers, &trusted), stranger);
         assert_eq!(client_ip(proxy, &HeaderMap::new(), &trusted), proxy);
+        // Something that is no address stops the walk: the client cannot hide behind it.
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, unknown, 10.0.0.3"),
+        );
+        assert_eq!(
+            client_ip(proxy, &headers, &trusted),
+            "10.0.0.3".parse::<IpAddr>().unwrap()
+        );
+        // Only proxies: the farthest one is the client.
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("10.0.0.5, 10.0.0.3"),
+        );
+        assert_eq!(
+            client_ip(proxy, &headers, &trusted),
+            "10.0.0.5".parse::<IpAddr>().unwrap()
+        );
     }
 
     #[test]

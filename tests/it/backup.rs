@@ -603,6 +603,51 @@ fn backups_taken_in_the_same_second_list_newest_first() {
     );
 }
 
+/// A run without credentials where the instance metadata service (on loopback) refuses every
+/// request with 403, or accepts the connection and never answers.
+/// `backup run` with these variables set and those removed.
+type RunWith<'a> = &'a dyn Fn(&str, &[(&str, String)], &[&str]) -> Run;
+
+fn imds_says(run_with: RunWith<'_>, how: &str) -> Run {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    let refuses = how == "refuses";
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for mut conn in listener.incoming().flatten() {
+            if refuses {
+                let mut buf = [0u8; 4096];
+                let _ = conn.read(&mut buf);
+                let _ = conn.write_all(b"HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n");
+            } else {
+                held.push(conn);
+            }
+        }
+    });
+    let none = "/nonexistent/aws".to_string();
+    let started = std::time::Instant::now();
+    let run = run_with(
+        "s3://backups/x",
+        &[
+            ("AWS_CONFIG_FILE", none.clone()),
+            ("AWS_SHARED_CREDENTIALS_FILE", none),
+            ("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint),
+        ],
+        &[
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_EC2_METADATA_DISABLED",
+        ],
+    );
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(5),
+        "metadata service {how}: {waited:?}"
+    );
+    run
+}
+
 #[test]
 fn s3_errors_are_one_line_each() {
     let env = populated(TestEnv::new(Kind::Sqlite), 10);
@@ -660,8 +705,13 @@ fn s3_errors_are_one_line_each() {
                 ],
                 &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
             ),
-            "no AWS credentials were found",
+            "no AWS credentials were found (tried environment, ~/.aws profile, web identity, \
+             ECS, EC2 instance metadata)",
         ),
+        // On a cloud machine without a role: the metadata service refuses, or never answers.
+        // The same words, within a few seconds.
+        (imds_says(&run_with, "refuses"), "no AWS credentials were"),
+        (imds_says(&run_with, "hangs"), "no AWS credentials were"),
         (
             run_with(
                 "s3://backups/x",

@@ -1081,6 +1081,29 @@ each_backend!(pooled roles_migrations_and_audit_run_over_the_api, |env| {
         env.ok(&["audit", "query", "--all", "--org", "default", "-o", "json"])
             .json()
     );
+    // Nothing found says that other organizations' entries were not looked at.
+    let orgs = env.ok(&["orgs", "list", "-o", "json"]).json();
+    let other = orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["slug"] == "other")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let resource = format!("organization:{other}");
+    let seen = env.ok(&["audit", "query", "--resource", &resource, "-o", "json"]);
+    assert_eq!(seen.json().as_array().unwrap().len(), 1, "{seen}");
+    let none = as_org_key(&["audit", "query", "--resource", &resource]);
+    assert_eq!(none.code, 0, "{none}");
+    assert!(
+        none.stdout.trim().is_empty()
+            && none.stderr.trim()
+                == "No audit entries match among those this API key may read: an \
+                    organization's key reads only its organization's entries.",
+        "{none}"
+    );
     let elsewhere = as_org_key(&["audit", "query", "--org", "other"]);
     assert_eq!(elsewhere.code, 77, "{elsewhere}");
     assert!(

@@ -349,6 +349,54 @@ fn failed_authentications_are_at_most_the_limit_in_any_sixty_seconds() {
     assert_eq!(good.status, 429, "{good}");
 }
 
+/// Behind a trusted proxy the failed-authentication limit is the client's, named by
+/// `X-Forwarded-For`: a guesser locks out itself, not the operator behind the same proxy, and
+/// cannot pass as someone else by writing the header itself. From anyone else the header is
+/// not heard.
+#[test]
+fn behind_a_trusted_proxy_failures_count_against_the_forwarded_client() {
+    let env = TestEnv::embedded();
+    env.ok(&["-q", "init"]);
+    let (_, key) = operator_key(&env, &["api-keys:read"]);
+    let guesses = |server: &Served, from: &str| {
+        let url = format!("{}/api-keys", server.url);
+        (0..3)
+            .map(|n| {
+                let bad = format!("sk_live_{n:032}");
+                let headers = [("x-api-key", bad.as_str()), ("x-forwarded-for", from)];
+                call_with("GET", &url, &headers, None).status
+            })
+            .collect::<Vec<_>>()
+    };
+    let with_key = |server: &Served, from: &str| {
+        let url = format!("{}/api-keys", server.url);
+        let headers = [("x-api-key", key.as_str()), ("x-forwarded-for", from)];
+        call_with("GET", &url, &headers, None)
+    };
+    let limits = [("RATE_LIMIT_AUTH_FAILURES", "3")];
+
+    let mut trusted = limits.to_vec();
+    trusted.push(("PLATCTL_TRUSTED_PROXIES", "127.0.0.0/8"));
+    let server = Served::start(&env, &trusted);
+    assert_eq!(guesses(&server, "203.0.113.7"), [401, 401, 401]);
+    let blocked = with_key(&server, "203.0.113.7");
+    assert_eq!(blocked.status, 429, "{blocked}");
+    // What the guesser wrote itself comes before the address the proxy appended.
+    let spoofed = with_key(&server, "198.51.100.1, 203.0.113.7");
+    assert_eq!(spoofed.status, 429, "{spoofed}");
+    let operator = with_key(&server, "198.51.100.1");
+    assert_eq!(operator.status, 200, "{operator}");
+    drop(server);
+
+    let server = Served::start(&env, &limits);
+    assert_eq!(guesses(&server, "203.0.113.7"), [401, 401, 401]);
+    let shared = with_key(&server, "198.51.100.1");
+    assert_eq!(
+        shared.status, 429,
+        "an untrusted peer's header was believed: {shared}"
+    );
+}
+
 /// Sockets the server's process holds open.
 fn sockets_of(pid: u32) -> usize {
     std::fs::read_dir(format!("/proc/{pid}/fd"))

@@ -48,6 +48,10 @@ where
     let credentials_hint = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE \
                             with ~/.aws/credentials, or run where an instance role provides \
                             credentials)";
+    if let Some(reason) = no_credentials(&err) {
+        return Error::new(ErrorKind::Config, format!("{what}: {reason}"))
+            .with_hint(credentials_hint);
+    }
     let status = err.raw_response().map(|r| r.status().as_u16());
     let (reason, hint, kind) = match &err {
         SdkError::ServiceError(_) | SdkError::ResponseError(_) => {
@@ -96,14 +100,7 @@ where
             }
         }
         SdkError::DispatchFailure(failure) => {
-            let text = DisplayErrorContext(&err).to_string();
-            if text.contains("CredentialsNotLoaded") || text.contains("no credentials") {
-                (
-                    "no AWS credentials were found".to_string(),
-                    credentials_hint.to_string(),
-                    ErrorKind::Config,
-                )
-            } else if failure.is_timeout() {
+            if failure.is_timeout() {
                 (
                     format!("{endpoint} did not answer in time"),
                     "check the network, or AWS_ENDPOINT_URL_S3".to_string(),
@@ -144,6 +141,43 @@ pub(super) fn first_line(text: &str) -> &str {
 }
 
 /// The innermost cause's message, on one line (`Connection refused (os error 111)`).
+/// The sources the SDK's default chain looks in for credentials, in its order.
+const CREDENTIAL_SOURCES: &str =
+    "environment, ~/.aws profile, web identity, ECS, EC2 instance metadata";
+
+/// When the request failed for want of credentials: why, naming the sources tried (the
+/// metadata service is asked with the SDK's default patience, a second per attempt) — the same
+/// words on a laptop and on a cloud machine without a role (where the metadata service's own
+/// refusal would otherwise be the message).
+fn no_credentials<E>(err: &SdkError<E>) -> Option<String>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    use aws_credential_types::provider::error::CredentialsError;
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(cause) = next {
+        if let Some(credentials) = cause.downcast_ref::<CredentialsError>() {
+            // A source's own refusal (the metadata service's 403 on a machine without a
+            // role) is detail for -v: the operator's answer is the same.
+            tracing::debug!(
+                "loading AWS credentials: {}",
+                DisplayErrorContext(credentials)
+            );
+            return Some(match credentials {
+                CredentialsError::InvalidConfiguration(_) | CredentialsError::Unhandled(_) => {
+                    format!(
+                        "the AWS credentials are not usable: {}",
+                        root_cause(credentials)
+                    )
+                }
+                _ => format!("no AWS credentials were found (tried {CREDENTIAL_SOURCES})"),
+            });
+        }
+        next = cause.source();
+    }
+    None
+}
+
 pub(super) fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
     let mut last = err;
     while let Some(next) = last.source() {
