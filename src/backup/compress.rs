@@ -1,10 +1,12 @@
-//! Parallel gzip: the input is cut into chunks, each compressed on its own thread into a
-//! complete gzip member, and the members are written out in order. Concatenated members are one
-//! valid `.gz` file for `gunzip`, `zcat` and every gzip library (RFC 1952, section 2.2).
-//! Memory is bounded: at most `threads x 3` chunks are in flight, whatever the input size.
+//! Compression on every core. gzip: the input is cut into chunks, each compressed on its own
+//! thread into a complete gzip member, and the members are written out in order; concatenated
+//! members are one valid `.gz` file for `gunzip`, `zcat` and every gzip library (RFC 1952,
+//! section 2.2). zstd: one frame, from libzstd's own worker threads. Memory is bounded: at most
+//! `threads x 3` chunks are in flight (gzip), or libzstd's window per worker, whatever the
+//! input size. Decompression, for restores, is [`reader`].
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{BufReader, Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
@@ -12,15 +14,23 @@ use std::sync::{Arc, Mutex};
 use libdeflater::{CompressionLvl, Compressor};
 
 use crate::error::{Error, Result};
+pub use crate::proto::backup::Compression;
 
 /// Level 5, measured on the platform benchmark (README, "Performance"): libdeflate at level 5
 /// writes 6% less than `gzip -6` for about a third of its CPU; levels 1 to 5 take the same wall
 /// time there on 2 cores, 6 and above cost more CPU than the dump leaves free.
 pub const DEFAULT_LEVEL: u32 = 5;
+/// zstd's own default, as `zstd` uses it.
+pub const DEFAULT_ZSTD_LEVEL: u32 = 3;
+/// The highest level of each: gzip counts 1-9, zstd 1-19 (above are `--ultra` levels whose
+/// windows would break the flat memory).
+pub const MAX_GZIP_LEVEL: u32 = 9;
+pub const MAX_ZSTD_LEVEL: u32 = 19;
 
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Compression level, 1 (fast) to 9 (small), as gzip counts them.
+    pub codec: Compression,
+    /// Compression level, 1 (fast) to 9 (small) for gzip, to 19 for zstd.
     pub level: u32,
     pub threads: usize,
     pub chunk_size: usize,
@@ -29,6 +39,7 @@ pub struct Options {
 impl Options {
     pub fn default_for_machine() -> Options {
         Options {
+            codec: Compression::Gzip,
             level: DEFAULT_LEVEL,
             threads: std::thread::available_parallelism()
                 .map_or(2, |n| n.get())
@@ -76,8 +87,126 @@ fn read_full(input: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 /// Compress `input` to the end. `inspect` sees each raw chunk in order; `sink` receives the
-/// compressed members in order. Returns the number of raw bytes read.
-pub fn compress<R, I, S>(mut input: R, opts: &Options, mut inspect: I, sink: S) -> Result<u64>
+/// compressed bytes in order. Returns the number of raw bytes read.
+pub fn compress<R, I, S>(input: R, opts: &Options, inspect: I, sink: S) -> Result<u64>
+where
+    R: Read,
+    I: FnMut(&[u8]),
+    S: FnMut(Vec<u8>) -> Result<()> + Send,
+{
+    match opts.codec {
+        Compression::Gzip => gzip_parallel(input, opts, inspect, sink),
+        Compression::Zstd => zstd_frame(input, opts, inspect, sink),
+    }
+}
+
+/// A writer that hands what it is given to a sink in pieces of about 1 MiB. A sink's error is
+/// kept, to be returned as it was rather than as an I/O error's text.
+pub struct ToSink<S> {
+    sink: S,
+    buf: Vec<u8>,
+    pub failed: Option<Error>,
+}
+
+const PIECE: usize = 1 << 20;
+
+impl<S: FnMut(Vec<u8>) -> Result<()>> ToSink<S> {
+    pub fn new(sink: S) -> Self {
+        ToSink {
+            sink,
+            buf: Vec::with_capacity(PIECE),
+            failed: None,
+        }
+    }
+
+    fn hand_over(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let piece = std::mem::replace(&mut self.buf, Vec::with_capacity(PIECE));
+        (self.sink)(piece).map_err(|e| {
+            let io = std::io::Error::other(e.to_string());
+            self.failed = Some(e);
+            io
+        })
+    }
+
+    /// The error to report for `err` from a writer above this one: the sink's own, if it was.
+    pub fn error(&mut self, context: &str, err: std::io::Error) -> Error {
+        self.failed
+            .take()
+            .unwrap_or_else(|| Error::io(context.to_string(), err))
+    }
+}
+
+impl<S: FnMut(Vec<u8>) -> Result<()>> Write for ToSink<S> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= PIECE {
+            self.hand_over()?;
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.hand_over()
+    }
+}
+
+/// One zstd frame, compressed by libzstd's worker threads (one per core) while this thread
+/// reads.
+fn zstd_frame<R, I, S>(mut input: R, opts: &Options, mut inspect: I, sink: S) -> Result<u64>
+where
+    R: Read,
+    I: FnMut(&[u8]),
+    S: FnMut(Vec<u8>) -> Result<()> + Send,
+{
+    let mut out = ToSink::new(sink);
+    let level = i32::try_from(opts.level.min(MAX_ZSTD_LEVEL)).unwrap_or(3);
+    let workers = u32::try_from(opts.threads.max(1)).unwrap_or(1);
+    let mut total = 0u64;
+    let written = (|| -> std::io::Result<()> {
+        let mut encoder = zstd::stream::write::Encoder::new(&mut out, level)?;
+        encoder.multithread(workers)?;
+        // Frames say their size only when it is known up front; a checksum guards the data.
+        encoder.include_checksum(true)?;
+        let mut buf = vec![0u8; opts.chunk_size.max(1)];
+        loop {
+            let n = read_full(&mut input, &mut buf)?;
+            if n == 0 {
+                break;
+            }
+            inspect(&buf[..n]);
+            total += n as u64;
+            encoder.write_all(&buf[..n])?;
+        }
+        encoder.finish()?.flush()
+    })();
+    match written {
+        Ok(()) => Ok(total),
+        Err(e) => Err(out.error("compression failed", e)),
+    }
+}
+
+/// A reader of what `compress` wrote with `codec`.
+pub fn reader<'a, R: Read + Send + 'a>(
+    codec: Compression,
+    input: R,
+) -> Result<Box<dyn Read + Send + 'a>> {
+    Ok(match codec {
+        // Large reads: each read of the storage is a trip through the async runtime.
+        Compression::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(
+            BufReader::with_capacity(1 << 20, input),
+        )),
+        Compression::Zstd => Box::new(
+            zstd::stream::read::Decoder::with_buffer(BufReader::with_capacity(1 << 20, input))
+                .map_err(|e| Error::io("cannot start reading the zstd stream", e))?,
+        ),
+    })
+}
+
+/// gzip members compressed on `threads` threads, written out in order.
+fn gzip_parallel<R, I, S>(mut input: R, opts: &Options, mut inspect: I, sink: S) -> Result<u64>
 where
     R: Read,
     I: FnMut(&[u8]),
@@ -193,6 +322,7 @@ mod tests {
             .flat_map(|i| (i % 251).to_le_bytes())
             .collect();
         let opts = Options {
+            codec: Compression::Gzip,
             level: 4,
             threads: 3,
             chunk_size: 100_000,
@@ -219,6 +349,59 @@ mod tests {
     }
 
     #[test]
+    fn zstd_on_several_workers_reads_back_as_the_input() {
+        let input: Vec<u8> = (0..3_000_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
+        for empty in [false, true] {
+            let input = if empty { &input[..0] } else { &input[..] };
+            let opts = Options {
+                codec: Compression::Zstd,
+                level: 3,
+                threads: 2,
+                chunk_size: 100_000,
+            };
+            let mut out = Vec::new();
+            let total = compress(
+                input,
+                &opts,
+                |_| {},
+                |m| {
+                    out.extend(m);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            assert_eq!(total as usize, input.len());
+            let mut back = Vec::new();
+            reader(Compression::Zstd, &out[..])
+                .unwrap()
+                .read_to_end(&mut back)
+                .unwrap();
+            assert!(back == input);
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_is_the_error_zstd_reports() {
+        let input = vec![7u8; 20_000_000];
+        let opts = Options {
+            codec: Compression::Zstd,
+            level: 1,
+            threads: 2,
+            chunk_size: 10_000,
+        };
+        let err = compress(
+            &input[..],
+            &opts,
+            |_| {},
+            |_| Err(Error::internal("disk full")),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+    }
+
+    #[test]
     fn empty_input_is_still_a_gzip_file() {
         let mut out = Vec::new();
         compress(
@@ -242,6 +425,7 @@ mod tests {
     fn a_failing_sink_stops_the_reader() {
         let input = vec![7u8; 50_000_000];
         let opts = Options {
+            codec: Compression::Gzip,
             level: 1,
             threads: 2,
             chunk_size: 10_000,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-pub use crate::proto::backup::{BackupInfo, BackupStatus, Manifest, human_bytes};
+pub use crate::proto::backup::{BackupInfo, BackupStatus, Compression, Manifest, human_bytes};
 
 pub const MANIFEST_SUFFIX: &str = ".manifest.json";
 /// The last check of a backup's artifact, beside its manifest: `ID.check.json`.
@@ -53,9 +53,38 @@ impl Listed {
     }
 }
 
+/// How an artifact of a `kind` database (`postgres`, `sqlite`) is stored: its suffix after the
+/// id (`.sql.gz`, `.db.zst.age`...) and its format for people (`postgresql-plain+gzip+age`).
+pub fn stored_as(kind: &str, codec: Compression, encrypted: bool) -> (String, String) {
+    let (ext, format) = match kind {
+        "postgres" => (".sql", "postgresql-plain"),
+        _ => (".db", "sqlite"),
+    };
+    let age = if encrypted { ".age" } else { "" };
+    (
+        format!("{ext}{}{age}", codec.suffix()),
+        format!(
+            "{format}+{}{}",
+            codec.name(),
+            if encrypted { "+age" } else { "" }
+        ),
+    )
+}
+
 impl Manifest {
     pub fn file_name(id: &str) -> String {
         format!("{id}{MANIFEST_SUFFIX}")
+    }
+
+    /// The artifact's name as this manifest's kind, compression and encryption make it: a
+    /// manifest that names another (edited by hand, or by someone with the bucket) is refused.
+    pub fn expected_artifact(&self) -> String {
+        let (suffix, _) = stored_as(
+            &self.database_kind,
+            self.compression,
+            self.encryption.is_some(),
+        );
+        format!("{}{suffix}", self.id)
     }
 
     pub fn to_json(&self) -> Result<Vec<u8>> {

@@ -16,6 +16,7 @@
 //! each only files below it, never this one.
 
 pub mod compress;
+pub mod crypt;
 pub mod manifest;
 pub mod marker;
 pub mod pg;

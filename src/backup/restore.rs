@@ -8,6 +8,8 @@ use std::time::Instant;
 use sha2::{Digest, Sha256};
 
 use super::catalog::{check_artifact, find};
+use super::compress;
+use super::crypt::{self, Identities};
 use super::manifest::{BackupStatus, Manifest};
 use super::run::sqlite_table_counts;
 use super::shared::{Context, TempFile, temp_path_beside};
@@ -37,6 +39,45 @@ pub struct RestorePlan {
     /// Connections loading data in parallel (PostgreSQL, empty target).
     pub jobs: usize,
     pub(super) storage: Arc<dyn Storage>,
+    /// The private keys that open an encrypted backup (checked to open it).
+    pub(super) identities: Option<Arc<Identities>>,
+}
+
+/// The keys that read `manifest`'s artifact when it is encrypted, checked against the
+/// artifact's header now: a missing or wrong key is an error before anything is touched.
+pub(super) async fn keys_for(
+    ctx: &Context<'_>,
+    storage: &Arc<dyn Storage>,
+    manifest: &Manifest,
+) -> Result<Option<Arc<Identities>>> {
+    let Some(identities) = crypt::identities_for(manifest, ctx.config.identity_file.as_deref())?
+    else {
+        return Ok(None);
+    };
+    let identities = Arc::new(identities);
+    let reader = storage.open(&manifest.artifact).await?;
+    let (keys, manifest) = (Arc::clone(&identities), manifest.clone());
+    tokio::task::spawn_blocking(move || {
+        crypt::decrypt(&manifest, &keys, tokio_util::io::SyncIoBridge::new(reader)).map(drop)
+    })
+    .await
+    .map_err(|e| Error::internal(format!("the key check failed: {e}")))??;
+    Ok(Some(identities))
+}
+
+/// What the artifact holds, from its stored bytes: decrypted with the plan's keys when it is
+/// encrypted, and decompressed as its manifest says.
+fn payload<'a, R: Read + Send + 'a>(
+    manifest: &Manifest,
+    identities: Option<&Identities>,
+    stored: R,
+) -> Result<Box<dyn Read + Send + 'a>> {
+    let compressed: Box<dyn Read + Send + 'a> = match (&manifest.encryption, identities) {
+        (None, _) => Box::new(stored),
+        (Some(_), Some(keys)) => crypt::decrypt(manifest, keys, stored)?,
+        (Some(_), None) => return Err(Error::internal("an encrypted backup without keys")),
+    };
+    compress::reader(manifest.compression, compressed)
 }
 
 impl RestorePlan {
@@ -73,6 +114,7 @@ pub async fn plan_again(
         ))
         .with_hint("nothing was touched; run the restore again"));
     }
+    let identities = keys_for(ctx, &storage, &manifest).await?;
     Ok(RestorePlan {
         manifest,
         target,
@@ -81,6 +123,7 @@ pub async fn plan_again(
         clean: plain.clean,
         jobs: plain.jobs,
         storage,
+        identities,
     })
 }
 
@@ -131,6 +174,7 @@ pub async fn plan_restore(
             target.kind()
         )));
     }
+    let identities = keys_for(ctx, &storage, &manifest).await?;
     ctx.progress
         .phase("checking", Some(manifest.compressed_bytes));
     check_artifact(storage.as_ref(), &manifest, ctx.progress.as_ref(), true).await?;
@@ -161,6 +205,7 @@ pub async fn plan_restore(
         clean,
         jobs,
         storage,
+        identities,
     })
 }
 
@@ -229,6 +274,19 @@ impl<R: Read> Read for Tee<R> {
     }
 }
 
+/// A reader whose first read fails with the error it holds.
+struct Failing(Option<Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        let e = self.0.take();
+        Err(std::io::Error::other(e.map_or_else(
+            || "the backup cannot be read".to_string(),
+            |e| e.to_string(),
+        )))
+    }
+}
+
 pub async fn execute_restore(ctx: &Context<'_>, plan: &RestorePlan) -> Result<RestoreReport> {
     let started = Instant::now();
     ctx.progress
@@ -267,9 +325,12 @@ pub(super) async fn restore_postgres(
         ctx.progress.clone(),
     );
     let verified = tee.checker(&plan.manifest);
-    // Large reads: each read of the storage is a trip through the async runtime.
-    let input = move || {
-        flate2::bufread::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 20, tee))
+    let (manifest, keys) = (plan.manifest.clone(), plan.identities.clone());
+    // The keys were checked against this artifact when the plan was made; should opening it
+    // fail now all the same, the loader's first read says why.
+    let input = move || match payload(&manifest, keys.as_deref(), tee) {
+        Ok(reader) => reader,
+        Err(e) => Box::new(Failing(Some(e))) as Box<dyn Read + Send>,
     };
     let clean = plan.clean && plan.target_in_use;
     // COPY reports the rows it loads: the restore checks them against the manifest's counts
@@ -303,12 +364,15 @@ pub(super) async fn restore_sqlite(
     let mut tee = Tee::new(reader, ctx.progress.clone());
     let verified = tee.checker(&plan.manifest);
     let manifest = plan.manifest.clone();
+    let keys = plan.identities.clone();
     let temp2 = temp.clone();
     tokio::task::spawn_blocking(move || -> Result<()> {
         let mut out = std::fs::File::create(&temp2)
             .map_err(|e| Error::io(format!("cannot create {}", temp2.display()), e))?;
-        let mut gz = flate2::read::MultiGzDecoder::new(&mut tee);
-        std::io::copy(&mut gz, &mut out).map_err(|e| Error::io("reading the backup failed", e))?;
+        let mut data = payload(&manifest, keys.as_deref(), &mut tee)?;
+        std::io::copy(&mut data, &mut out)
+            .map_err(|e| Error::io("reading the backup failed", e))?;
+        drop(data);
         std::io::copy(&mut tee, &mut std::io::sink())
             .map_err(|e| Error::io("reading the backup failed", e))?;
         out.sync_all()

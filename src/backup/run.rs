@@ -1,12 +1,16 @@
-//! `backup run`: dump (pg_dump, or SQLite's VACUUM INTO), compress on every core, upload with
-//! a SHA-256, and write the manifest last, as the commit point.
+//! `backup run`: dump (pg_dump, or SQLite's VACUUM INTO), compress on every core (gzip or
+//! zstd), encrypt when recipients are set, upload with a SHA-256 of the stored bytes, and write
+//! the manifest last, as the commit point.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
+use super::crypt::Recipients;
 use super::manifest::{self, Manifest};
 use super::shared::{
     Config, Context, TempFile, collect_stderr, quote_ident, temp_path_beside, tool_failed,
@@ -32,10 +36,12 @@ pub(super) struct Uploaded {
 
 pub(super) type Sink<'s> = &'s mut (dyn FnMut(Vec<u8>) -> Result<()> + Send);
 
-/// Stream what `produce` compresses into `writer`, hashing on the way. On any failure the
-/// artifact is aborted; on success it is published.
+/// Stream what `produce` compresses into `writer` — encrypted to `recipients` first when there
+/// are any — hashing the stored bytes on the way. On any failure the artifact is aborted; on
+/// success it is published.
 pub(super) async fn upload<F>(
     mut writer: Box<dyn ArtifactWriter>,
+    recipients: Option<Arc<Recipients>>,
     produce: F,
     progress: &dyn Progress,
 ) -> Result<Uploaded>
@@ -46,13 +52,33 @@ where
     let producer = tokio::task::spawn_blocking(move || {
         let mut hasher = Sha256::new();
         let mut compressed = 0u64;
-        let mut sink = |member: Vec<u8>| -> Result<()> {
-            hasher.update(&member);
-            compressed += member.len() as u64;
-            tx.blocking_send(member)
+        let mut stored = |bytes: Vec<u8>| -> Result<()> {
+            hasher.update(&bytes);
+            compressed += bytes.len() as u64;
+            tx.blocking_send(bytes)
                 .map_err(|_| Error::new(ErrorKind::Io, "the upload stopped"))
         };
-        let produced = produce(&mut sink)?;
+        let produced = match recipients {
+            None => produce(&mut stored)?,
+            Some(recipients) => {
+                let mut out = compress::ToSink::new(&mut stored);
+                let mut encrypted = recipients.encrypt(&mut out)?;
+                let mut sink = |bytes: Vec<u8>| -> Result<()> {
+                    encrypted
+                        .write_all(&bytes)
+                        .map_err(|e| Error::io("encrypting the backup failed", e))
+                };
+                let produced = produce(&mut sink);
+                let finished = produced.and_then(|p| {
+                    encrypted
+                        .finish()
+                        .and_then(|w| w.flush())
+                        .map_err(|e| Error::io("encrypting the backup failed", e))
+                        .map(|()| p)
+                });
+                finished.map_err(|e| out.failed.take().unwrap_or(e))?
+            }
+        };
         Ok::<_, Error>(Uploaded {
             produced,
             compressed_bytes: compressed,
@@ -132,9 +158,22 @@ pub async fn run(
     lock_timeout: Duration,
     seal_head: Option<SealHead>,
 ) -> Result<Manifest> {
+    // Before anything is dumped: with encryption set, nothing is ever written in the clear.
+    let recipients = match &ctx.config.encrypt_to {
+        Some(setting) => Some(Arc::new(Recipients::load(setting)?)),
+        None => None,
+    };
     let storage = ctx.storage().await?;
     let lock = storage.lock(lock_timeout).await?;
-    let result = run_locked(ctx, storage.as_ref(), lock.as_ref(), label, seal_head).await;
+    let result = run_locked(
+        ctx,
+        storage.as_ref(),
+        lock.as_ref(),
+        label,
+        seal_head,
+        recipients,
+    )
+    .await;
     lock.release().await;
     result
 }
@@ -145,6 +184,7 @@ pub(super) async fn run_locked(
     lock: &dyn storage::Lock,
     label: Option<String>,
     seal_head: Option<SealHead>,
+    recipients: Option<Arc<Recipients>>,
 ) -> Result<Manifest> {
     let removed = storage.clean_leftovers().await?;
     if !removed.is_empty() {
@@ -155,6 +195,12 @@ pub(super) async fn run_locked(
     }
     let started_at = crate::local::now();
     let id = manifest::new_id(started_at);
+    let codec = ctx.config.compression.codec;
+    let encryption = recipients.as_ref().map(|r| r.encryption.clone());
+    let stored = |kind: &str| -> (String, String) {
+        let (suffix, format) = manifest::stored_as(kind, codec, encryption.is_some());
+        (format!("{id}{suffix}"), format)
+    };
     let (source, uploaded, artifact, format, tool) = match ctx.database {
         DatabaseTarget::Postgres { url } => {
             let db = ctx.connect(ctx.database).await?;
@@ -169,26 +215,27 @@ pub(super) async fn run_locked(
                 source.server_major,
                 ctx.config.pg_bin_dir.as_deref(),
             )?;
-            let artifact = format!("{id}.sql.gz");
+            let (artifact, format) = stored("postgres");
             let writer = storage.create(&artifact).await?;
-            let uploaded =
-                dump_postgres(url, &pg_dump, &ctx.config, writer, ctx.progress.as_ref()).await?;
-            (
-                source,
-                uploaded,
-                artifact,
-                "postgresql-plain+gzip",
-                pg_dump.version,
+            let uploaded = dump_postgres(
+                url,
+                &pg_dump,
+                &ctx.config,
+                writer,
+                recipients,
+                ctx.progress.as_ref(),
             )
+            .await?;
+            (source, uploaded, artifact, format, pg_dump.version)
         }
         DatabaseTarget::Sqlite { path } => {
-            let artifact = format!("{id}.db.gz");
-            let (source, uploaded) = dump_sqlite(ctx, path, storage, &artifact).await?;
+            let (artifact, format) = stored("sqlite");
+            let (source, uploaded) = dump_sqlite(ctx, path, storage, &artifact, recipients).await?;
             (
                 source,
                 uploaded,
                 artifact,
-                "sqlite+gzip",
+                format,
                 "sqlite VACUUM INTO".to_string(),
             )
         }
@@ -202,7 +249,9 @@ pub(super) async fn run_locked(
         server_version: source.server_version,
         schema_version: source.schema_version,
         artifact,
-        format: format.to_string(),
+        format,
+        compression: codec,
+        encryption,
         compressed_bytes: uploaded.compressed_bytes,
         uncompressed_bytes: uploaded.produced.raw_bytes,
         sha256: uploaded.sha256,
@@ -233,6 +282,7 @@ pub(super) async fn dump_postgres(
     pg_dump: &pg::Tool,
     config: &Config,
     writer: Box<dyn ArtifactWriter>,
+    recipients: Option<Arc<Recipients>>,
     progress: &dyn Progress,
 ) -> Result<Uploaded> {
     let (url, env) = pg::libpq_connection(url);
@@ -269,6 +319,7 @@ pub(super) async fn dump_postgres(
     let opts = config.compression.clone();
     upload(
         writer,
+        recipients,
         move |sink| {
             let mut counter = pg::CopyCounter::default();
             let compressed = match stdout {
@@ -333,6 +384,7 @@ pub(super) async fn dump_sqlite(
     path: &Path,
     storage: &dyn Storage,
     artifact: &str,
+    recipients: Option<Arc<Recipients>>,
 ) -> Result<(Source, Uploaded)> {
     let db = ctx.connect(ctx.database).await?;
     let version = db.server_version().await?;
@@ -360,6 +412,7 @@ pub(super) async fn dump_sqlite(
     let opts = ctx.config.compression.clone();
     let uploaded = upload(
         writer,
+        recipients,
         move |sink| {
             let raw_bytes = compress::compress(file, &opts, |_| {}, sink)?;
             Ok(Produced { raw_bytes, tables })

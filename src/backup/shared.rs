@@ -18,6 +18,11 @@ pub struct Config {
     /// Where backups go unless a command names another storage.
     pub storage: String,
     pub compression: compress::Options,
+    /// `BACKUP_ENCRYPTION_RECIPIENTS` as given (public keys, or a file of them): read when a
+    /// backup starts.
+    pub encrypt_to: Option<String>,
+    /// `BACKUP_ENCRYPTION_IDENTITY_FILE`: the private keys that read encrypted backups.
+    pub identity_file: Option<PathBuf>,
     pub s3: storage::S3Options,
     /// Where `pg_dump` and friends of the server's major version are, when not on the PATH.
     pub pg_bin_dir: Option<PathBuf>,

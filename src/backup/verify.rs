@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use super::catalog::{check_artifact, find};
+use super::crypt::Identities;
 use super::manifest::Manifest;
 use super::pg;
-use super::restore::{RestorePlan, default_jobs, execute_restore};
+use super::restore::{RestorePlan, default_jobs, execute_restore, keys_for};
 use super::shared::{Context, TempFile, quote_ident};
 use super::storage::Storage;
 use super::sweep::{ScratchOwner, VERIFY_FILE_PREFIX, scratch_database_name};
@@ -58,9 +59,11 @@ pub async fn verify(
     if !restore_test {
         return Ok(report);
     }
+    // An encrypted backup's key is checked before a scratch database is made.
+    let keys = keys_for(ctx, &storage, &manifest).await?;
     let checks = match manifest.database_kind.as_str() {
-        "postgres" => restore_test_postgres(ctx, storage, &manifest).await?,
-        _ => restore_test_sqlite(ctx, storage, &manifest).await?,
+        "postgres" => restore_test_postgres(ctx, storage, &manifest, keys).await?,
+        _ => restore_test_sqlite(ctx, storage, &manifest, keys).await?,
     };
     report.tables_checked = checks.len();
     report.mismatches = checks
@@ -74,6 +77,7 @@ async fn restore_test_postgres(
     ctx: &Context<'_>,
     storage: Arc<dyn Storage>,
     manifest: &Manifest,
+    keys: Option<Arc<Identities>>,
 ) -> Result<Vec<TableCheck>> {
     let DatabaseTarget::Postgres { url } = ctx.database else {
         return Err(Error::usage(
@@ -138,6 +142,7 @@ async fn restore_test_postgres(
             ctx,
             storage,
             manifest,
+            keys,
             target,
             default_jobs(),
             scratch_origin,
@@ -176,6 +181,7 @@ async fn restore_test_sqlite(
     ctx: &Context<'_>,
     storage: Arc<dyn Storage>,
     manifest: &Manifest,
+    keys: Option<Arc<Identities>>,
 ) -> Result<Vec<TableCheck>> {
     let dir = std::env::temp_dir();
     let path = dir.join(format!(
@@ -189,6 +195,7 @@ async fn restore_test_sqlite(
         ctx,
         storage,
         manifest,
+        keys,
         target,
         1,
         "the test restore's file".into(),
@@ -203,6 +210,7 @@ async fn restore_and_count(
     ctx: &Context<'_>,
     storage: Arc<dyn Storage>,
     manifest: &Manifest,
+    keys: Option<Arc<Identities>>,
     target: DatabaseTarget,
     jobs: usize,
     origin: String,
@@ -215,6 +223,7 @@ async fn restore_and_count(
         clean: false,
         jobs,
         storage,
+        identities: keys,
     };
     execute_restore(ctx, &plan).await?;
     let db = ctx.connect_as(&plan.target, origin).await?;

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::cli::BackupCommand;
-use crate::error::{ExitStatus, Result};
+use crate::error::{Error, ExitStatus, Result};
 use crate::output::Format;
 use crate::proto::backup::{
     BackupPrune, BackupRestore, BackupRun, BackupRunOutcome, BackupShow, BackupVerify, ListBackups,
@@ -99,7 +99,21 @@ async fn execute(
                     printer.reporter_quiet(),
                 )
                 .await?;
-            printer.object(&shown)?;
+            match (&shown.manifest.encryption, printer.format()) {
+                // For people, to whom it is encrypted in one line: `age: age1m6l98u...n5zp6a
+                // (sha256:1bcd44452da55adf), ...`.
+                (Some(encryption), Format::Table) => {
+                    let mut value = serde_json::to_value(&shown)
+                        .map_err(|e| Error::internal("cannot show the backup").with_source(e))?;
+                    value["encryption"] = serde_json::Value::String(format!(
+                        "{}: {}",
+                        encryption.scheme,
+                        crate::backup::crypt::recipients_named(encryption)
+                    ));
+                    printer.object(&value)?;
+                }
+                _ => printer.object(&shown)?,
+            }
         }
         BackupCommand::Restore {
             id,

@@ -22,8 +22,15 @@ pub struct Manifest {
     pub schema_version: Option<i64>,
     /// The artifact's file name, next to the manifest.
     pub artifact: String,
-    /// `postgresql-plain+gzip` (a pg_dump SQL script) or `sqlite+gzip` (a database file).
+    /// `postgresql-plain` (a pg_dump SQL script) or `sqlite` (a database file), `+gzip` or
+    /// `+zstd`, and `+age` when encrypted: for people; the fields below are what is read.
     pub format: String,
+    /// How the artifact is compressed (`gzip` in manifests written before zstd was offered).
+    #[serde(default)]
+    pub compression: Compression,
+    /// Present when the artifact is encrypted: the scheme and to whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption: Option<Encryption>,
     pub compressed_bytes: u64,
     pub uncompressed_bytes: u64,
     /// SHA-256 (lowercase hex) of the artifact as stored.
@@ -40,6 +47,52 @@ pub struct Manifest {
     /// for `audit verify --expect-head BACKUP_ID`.
     #[serde(default)]
     pub audit_seal_head: Option<super::audit::SealHead>,
+}
+
+/// A backup's compression (`BACKUP_COMPRESSION`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Compression {
+    /// Concatenated gzip members: `gunzip` reads it.
+    #[default]
+    Gzip,
+    /// A zstd frame: `zstd -d` reads it.
+    Zstd,
+}
+
+impl Compression {
+    pub fn name(self) -> &'static str {
+        match self {
+            Compression::Gzip => "gzip",
+            Compression::Zstd => "zstd",
+        }
+    }
+
+    /// The artifact's suffix for it: `.gz`, `.zst`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Compression::Gzip => ".gz",
+            Compression::Zstd => ".zst",
+        }
+    }
+}
+
+/// How an artifact is encrypted: `age`, to these recipients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Encryption {
+    /// `age` (age-encryption.org/v1): `age -d -i KEY` reads the artifact.
+    pub scheme: String,
+    pub recipients: Vec<Recipient>,
+}
+
+/// A public key an artifact was encrypted to: any one of their private keys reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Recipient {
+    /// The public key, `age1...`.
+    pub recipient: String,
+    /// `sha256:` and the first 16 hex digits of the SHA-256 of the public key: short enough
+    /// to compare by eye.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

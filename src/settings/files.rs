@@ -44,8 +44,14 @@ pub struct Profile {
     pub backup_dir: Option<String>,
     pub backup_enabled: Option<bool>,
     pub backup_retention_days: Option<i64>,
-    /// gzip level of backups, 1-9 (BACKUP_COMPRESSION_LEVEL wins).
+    /// gzip or zstd (BACKUP_COMPRESSION wins).
+    pub backup_compression: Option<String>,
+    /// Compression level of backups: gzip 1-9, zstd 1-19 (BACKUP_COMPRESSION_LEVEL wins).
     pub backup_compression_level: Option<u32>,
+    /// age public keys, or a file of them, that backups are encrypted to.
+    pub backup_encryption_recipients: Option<String>,
+    /// The age private key's file that reads encrypted backups.
+    pub backup_encryption_identity_file: Option<PathBuf>,
     /// Where pg_dump lives, when it is not the server's major version on PATH.
     pub pg_bin_dir: Option<PathBuf>,
     /// The Ed25519 private key (PKCS#8 PEM) that signs audit seals.
@@ -280,7 +286,10 @@ default_profile = "default"
 # color = true
 # backup_dir = "/var/backups/platform"   # or s3://BUCKET/PREFIX (BACKUP_DIR)
 # backup_retention_days = 30              # BACKUP_RETENTION_DAYS
-# backup_compression_level = 5            # BACKUP_COMPRESSION_LEVEL (1-9)
+# backup_compression = "gzip"             # BACKUP_COMPRESSION: gzip | zstd
+# backup_compression_level = 5            # BACKUP_COMPRESSION_LEVEL (gzip 1-9, zstd 1-19)
+# backup_encryption_recipients = "/etc/platctl/backup-recipients.txt"   # or age1... keys
+# backup_encryption_identity_file = "/etc/platctl/backup-key.txt"       # where backups are read
 # pg_bin_dir = "/usr/lib/postgresql/16/bin"   # pg_dump of the server's major version
 # email_from = "Acme AI <no-reply@acme.io>"                # EMAIL_FROM
 # email_templates_dir = "/etc/platctl/email-templates"     # EMAIL_TEMPLATES_DIR

@@ -10,7 +10,8 @@ use crate::redact;
 
 /// The allowed values of each setting, said once: used by the checks and their messages.
 const RETENTION_DAYS_MAX: i64 = 36_500;
-const COMPRESSION_LEVELS: std::ops::RangeInclusive<u32> = 1..=9;
+const COMPRESSION_LEVELS: std::ops::RangeInclusive<u32> =
+    1..=crate::backup::compress::MAX_ZSTD_LEVEL;
 const S3_PART_SIZE_MIN: usize = 5 << 20;
 const S3_PART_SIZE_MAX: usize = 5 << 30;
 
@@ -37,11 +38,39 @@ pub fn level(text: &str) -> Result<u32, String> {
         .filter(|l| COMPRESSION_LEVELS.contains(l))
         .ok_or_else(|| {
             format!(
-                "expected a gzip level from {} (fastest) to {} (smallest)",
-                COMPRESSION_LEVELS.start(),
-                COMPRESSION_LEVELS.end()
+                "expected a level from 1 (fastest) to {} (smallest) for gzip, or to {} for zstd",
+                crate::backup::compress::MAX_GZIP_LEVEL,
+                crate::backup::compress::MAX_ZSTD_LEVEL
             )
         })
+}
+
+pub fn compression(text: &str) -> Result<crate::backup::compress::Compression, String> {
+    use crate::backup::compress::Compression;
+    match text.trim().to_ascii_lowercase().as_str() {
+        "gzip" | "gz" => Ok(Compression::Gzip),
+        "zstd" | "zst" => Ok(Compression::Zstd),
+        _ => Err("expected gzip or zstd".into()),
+    }
+}
+
+pub fn recipients(text: &str) -> Result<String, String> {
+    crate::backup::crypt::parse_recipients_setting(text)
+}
+
+/// A path, not a key: the private key itself given as the value is refused (and never shown).
+pub fn identity_file(text: &str) -> Result<PathBuf, String> {
+    let text = text.trim();
+    if text.contains("AGE-SECRET-KEY-") {
+        crate::redact::register(text);
+        return Err(
+            "that is an age private key itself: give the path of the file that holds it".into(),
+        );
+    }
+    if text.is_empty() {
+        return Err("expected the path of an age identity file (from `age-keygen -o FILE`)".into());
+    }
+    Ok(PathBuf::from(text))
 }
 
 pub fn part_size(text: &str) -> Result<usize, String> {

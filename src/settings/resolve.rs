@@ -237,9 +237,22 @@ impl Settings {
             key::BackupRetentionDays,
             Given::Profile(active.backup_retention_days.map(|d| d.to_string())),
         )?;
-        let backup_compression_level = r.get_or_default(
+        let backup_compression = r.get_or_default(
+            key::BackupCompression,
+            Given::Profile(active.backup_compression.clone()),
+        )?;
+        let backup_compression_level = r.get(
             key::BackupCompressionLevel,
             Given::Profile(active.backup_compression_level.map(|l| l.to_string())),
+        )?;
+        let compression = compression_options(&backup_compression, backup_compression_level)?;
+        let backup_encryption_recipients = r.get(
+            key::BackupEncryptionRecipients,
+            Given::Profile(active.backup_encryption_recipients.clone()),
+        )?;
+        let backup_encryption_identity_file = r.get(
+            key::BackupEncryptionIdentityFile,
+            Given::Profile(path(&active.backup_encryption_identity_file)),
         )?;
         let pg_bin_dir = r.get(key::PgBinDir, Given::Profile(path(&active.pg_bin_dir)))?;
         let audit_signing_key_file = r.get(
@@ -352,10 +365,9 @@ impl Settings {
         };
         let backup = crate::backup::Config {
             storage: backup_dir,
-            compression: crate::backup::compress::Options {
-                level: backup_compression_level.value,
-                ..crate::backup::compress::Options::default_for_machine()
-            },
+            compression,
+            encrypt_to: value(backup_encryption_recipients),
+            identity_file: value(backup_encryption_identity_file),
             s3,
             pg_bin_dir: value(pg_bin_dir),
             disabled_by: (!backup_enabled.value).then(|| {
@@ -452,6 +464,35 @@ impl Settings {
     pub fn uses_embedded_database(&self) -> bool {
         self.database_source == Source::Default
     }
+}
+
+/// How backups are compressed: the codec, and the level given for it (else its default). A
+/// zstd level given with gzip is an error rather than a silent 9.
+fn compression_options(
+    codec: &Resolved<crate::backup::compress::Compression>,
+    level: Option<Resolved<u32>>,
+) -> Result<crate::backup::compress::Options> {
+    use crate::backup::compress::{self, Compression};
+    let (default, max) = match codec.value {
+        Compression::Gzip => (compress::DEFAULT_LEVEL, compress::MAX_GZIP_LEVEL),
+        Compression::Zstd => (compress::DEFAULT_ZSTD_LEVEL, compress::MAX_ZSTD_LEVEL),
+    };
+    if let Some(level) = &level
+        && level.value > max
+    {
+        return Err(Error::config(format!(
+            "{} is not a {} level: {} takes 1 to {max}",
+            level.source.given("backup_compression_level", &level.text),
+            codec.value.name(),
+            codec.source.given("backup_compression", &codec.text),
+        ))
+        .with_hint("levels above 9 are zstd's: set BACKUP_COMPRESSION=zstd, or a lower level"));
+    }
+    Ok(compress::Options {
+        codec: codec.value,
+        level: level.map_or(default, |l| l.value),
+        ..compress::Options::default_for_machine()
+    })
 }
 
 /// The value of a setting that was given.

@@ -148,6 +148,8 @@ fn as_key<T>(env: &TestEnv, key: &str, f: impl AsyncFnOnce(&Core) -> T) -> T {
         let backups = platctl::backup::Config {
             storage: "./backups".into(),
             compression: platctl::backup::compress::Options::default_for_machine(),
+            encrypt_to: None,
+            identity_file: None,
             s3: Default::default(),
             pg_bin_dir: None,
             disabled_by: None,

@@ -10,7 +10,7 @@ use crate::common::{Kind, Run, TestEnv, each_backend};
 use crate::s3server::S3Server;
 
 /// A migrated database with a little of everything, and `rows` audit rows of bulk.
-fn populated(env: TestEnv, rows: u32) -> TestEnv {
+pub(crate) fn populated(env: TestEnv, rows: u32) -> TestEnv {
     let env = env.migrated();
     env.ok(&["-q", "orgs", "create", "acme", "--name", "Acme; 'quoted'"]);
     env.ok(&["-q", "users", "create", "alice@acme.io", "--name", "Alice"]);
@@ -47,7 +47,7 @@ fn populated(env: TestEnv, rows: u32) -> TestEnv {
 }
 
 /// What must survive a backup and restore, as text.
-fn fingerprint(env: &TestEnv, url: &str) -> Vec<String> {
+pub(crate) fn fingerprint(env: &TestEnv, url: &str) -> Vec<String> {
     let queries = [
         "SELECT CAST(id AS TEXT) || '|' || slug || '|' || name FROM organizations ORDER BY slug",
         "SELECT CAST(id AS TEXT) || '|' || email || '|' || COALESCE(name, '') FROM users ORDER BY email",
@@ -63,7 +63,7 @@ fn fingerprint(env: &TestEnv, url: &str) -> Vec<String> {
         .collect()
 }
 
-fn sha256_file(path: &Path) -> String {
+pub(crate) fn sha256_file(path: &Path) -> String {
     use sha2::Digest;
     let bytes = std::fs::read(path).unwrap();
     sha2::Sha256::digest(&bytes)

@@ -84,7 +84,7 @@ const MISSING_POSTGRES: &str = "PostgreSQL is needed by the test suite and was n
     which puts them in /usr/lib/postgresql/<major>/bin) or set PLATCTL_TEST_DATABASE_URL to a \
     server on which the tests may create databases";
 
-fn find_pg_bin(name: &str) -> Option<PathBuf> {
+pub fn find_pg_bin(name: &str) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("PATH") {
         for dir in std::env::split_paths(&path) {
             let candidate = dir.join(name);

@@ -12,6 +12,7 @@ mod common;
 mod audit;
 mod authz;
 mod backup;
+mod backup_crypt;
 mod cli;
 mod completion;
 mod contract;

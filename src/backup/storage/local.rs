@@ -222,10 +222,13 @@ impl Storage for LocalStorage {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(Error::io(format!("cannot read {name}"), e)),
             };
-            let Ok(manifest) = Manifest::from_json(&bytes, &name).and_then(|m| checked(m, &name))
-            else {
-                tracing::warn!("skipping {name}: not a valid platctl manifest");
-                continue;
+            let manifest = match Manifest::from_json(&bytes, &name).and_then(|m| checked(m, &name))
+            {
+                Ok(manifest) => manifest,
+                Err(e) => {
+                    tracing::warn!("skipping {name}: {e}");
+                    continue;
+                }
             };
             let size = std::fs::metadata(self.path(&manifest.artifact))
                 .map(|m| m.len())

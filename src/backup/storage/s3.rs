@@ -747,10 +747,12 @@ impl Storage for S3Storage {
             let Ok(bytes) = self.get_bytes(name).await else {
                 continue;
             };
-            let Ok(manifest) = Manifest::from_json(&bytes, name).and_then(|m| checked(m, name))
-            else {
-                tracing::warn!("skipping {name}: not a valid platctl manifest");
-                continue;
+            let manifest = match Manifest::from_json(&bytes, name).and_then(|m| checked(m, name)) {
+                Ok(manifest) => manifest,
+                Err(e) => {
+                    tracing::warn!("skipping {name}: {e}");
+                    continue;
+                }
             };
             let size = objects
                 .iter()

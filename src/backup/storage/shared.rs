@@ -14,7 +14,16 @@ use crate::backup::manifest::{CHECK_SUFFIX, Check, Listed, Manifest, is_id};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Artifact file suffixes platctl writes.
-pub const ARTIFACT_SUFFIXES: [&str; 2] = [".sql.gz", ".db.gz"];
+pub const ARTIFACT_SUFFIXES: [&str; 8] = [
+    ".sql.gz",
+    ".db.gz",
+    ".sql.zst",
+    ".db.zst",
+    ".sql.gz.age",
+    ".db.gz.age",
+    ".sql.zst.age",
+    ".db.zst.age",
+];
 pub(super) const LOCK_NAME: &str = ".platctl-backup.lock";
 
 /// Who holds the backup lock, written into it so that a refused run can say.
@@ -119,16 +128,24 @@ pub(super) fn is_orphan(name: &str, names: &[&str]) -> bool {
 
 /// A manifest read back, checked so that the names in it cannot point outside the storage.
 pub(super) fn checked(manifest: Manifest, source: &str) -> Result<Manifest> {
-    let ok = is_id(&manifest.id)
-        && ARTIFACT_SUFFIXES
-            .iter()
-            .any(|s| manifest.artifact == format!("{}{s}", manifest.id));
+    let ok = is_id(&manifest.id) && manifest.artifact == manifest.expected_artifact();
     if ok {
         Ok(manifest)
     } else {
         Err(Error::new(
             ErrorKind::Io,
-            format!("the manifest {source} names an unexpected artifact"),
+            format!(
+                "the manifest {source} names an unexpected artifact (`{}` for a {} backup, \
+                 {}{})",
+                crate::text::escape_controls(&manifest.artifact),
+                crate::text::escape_controls(&manifest.database_kind),
+                manifest.compression.name(),
+                if manifest.encryption.is_some() {
+                    ", encrypted"
+                } else {
+                    ", not encrypted"
+                }
+            ),
         ))
     }
 }

@@ -1,0 +1,277 @@
+//! Client-side encryption with age (the `age` crate, the library of rage): a backup is
+//! compressed, then encrypted to the configured recipients (X25519 public keys) before any
+//! byte leaves the machine; reading it takes the private key of one of them, from a file.
+//!
+//! The artifact is a standard age file: `age -d -i KEY ID.sql.gz.age | gunzip` reads it. Its
+//! SHA-256 (in the manifest) is of the encrypted bytes, so listing, verifying the checksum and
+//! pruning never need the private key. A private key is accepted only as a file
+//! (`BACKUP_ENCRYPTION_IDENTITY_FILE`), never as a value, and never printed.
+
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::migrations::hex;
+use crate::proto::backup::{Encryption, Manifest, Recipient};
+
+/// What a private key starts with: never a recipient, never shown.
+const SECRET_PREFIX: &str = "AGE-SECRET-KEY-";
+
+/// Where recipients come from, as the setting was given: public keys, or a file of them.
+pub const RECIPIENTS_SETTING: &str = "BACKUP_ENCRYPTION_RECIPIENTS";
+pub const IDENTITY_SETTING: &str = "BACKUP_ENCRYPTION_IDENTITY_FILE";
+
+/// The setting's text, checked: `age1...` public keys (separated by commas or white space), or
+/// the path of a file of them. A private key is refused without being repeated.
+pub fn parse_recipients_setting(text: &str) -> std::result::Result<String, String> {
+    let text = text.trim();
+    if text.contains(SECRET_PREFIX) {
+        crate::redact::register(text);
+        return Err(format!(
+            "that is an age private key ({SECRET_PREFIX}...), which must never be given as a \
+             value: give its public key (`age-keygen -y KEYFILE` prints it), and the private \
+             key's file as {IDENTITY_SETTING} where backups are read"
+        ));
+    }
+    if text.is_empty() {
+        return Err("expected age public keys (age1...) or the path of a file of them".into());
+    }
+    if looks_inline(text) {
+        parse_keys(text, "the setting")?;
+    }
+    Ok(text.to_string())
+}
+
+/// Public keys given in place, rather than a file's path.
+fn looks_inline(text: &str) -> bool {
+    text.starts_with("age1")
+}
+
+/// Recipients from `text`: tokens separated by commas, white space or lines, `#` comments.
+fn parse_keys(text: &str, from: &str) -> std::result::Result<Vec<age::x25519::Recipient>, String> {
+    let mut keys = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        for token in line.split(|c: char| c == ',' || c.is_whitespace()) {
+            if token.is_empty() {
+                continue;
+            }
+            if token.starts_with(SECRET_PREFIX) {
+                return Err(format!(
+                    "{from} holds an age private key: only public keys (age1...) belong there; \
+                     `age-keygen -y KEYFILE` prints a private key's public key"
+                ));
+            }
+            let key = age::x25519::Recipient::from_str(token).map_err(|_| {
+                format!(
+                    "{from}: `{}` is not an age X25519 public key (age1 and 58 more \
+                     characters, as `age-keygen` prints them)",
+                    crate::text::escape_controls(&abbreviate(token))
+                )
+            })?;
+            keys.push(key);
+        }
+    }
+    if keys.is_empty() {
+        return Err(format!("{from} holds no age public key (age1...)"));
+    }
+    Ok(keys)
+}
+
+/// The recipients a backup is encrypted to, read now: a file that cannot be read or holds no
+/// key is an error before anything is dumped.
+pub struct Recipients {
+    keys: Vec<age::x25519::Recipient>,
+    /// What the manifest records.
+    pub encryption: Encryption,
+}
+
+impl Recipients {
+    pub fn load(setting: &str) -> Result<Recipients> {
+        let bad = |why: String| {
+            Error::config(why).with_hint(format!(
+                "{RECIPIENTS_SETTING} takes age public keys (age1..., comma-separated) or the \
+                 path of a file with one per line; `age-keygen -o key.txt` makes a key pair"
+            ))
+        };
+        let keys = if looks_inline(setting) {
+            parse_keys(setting, RECIPIENTS_SETTING).map_err(bad)?
+        } else {
+            let path = Path::new(setting);
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "cannot read the recipients file {} ({RECIPIENTS_SETTING}); nothing \
+                         was dumped",
+                        path.display(),
+                    ),
+                )
+                .with_source(e)
+                .with_hint("backups are never written unencrypted while encryption is set")
+            })?;
+            parse_keys(&text, &format!("the recipients file {}", path.display())).map_err(bad)?
+        };
+        let recipients = keys
+            .iter()
+            .map(|key| {
+                let recipient = key.to_string();
+                Recipient {
+                    fingerprint: fingerprint(&recipient),
+                    recipient,
+                }
+            })
+            .collect();
+        Ok(Recipients {
+            keys,
+            encryption: Encryption {
+                scheme: "age".into(),
+                recipients,
+            },
+        })
+    }
+
+    /// A writer that encrypts what it is given into `out`; `finish` must be called.
+    pub fn encrypt<W: Write>(&self, out: W) -> Result<age::stream::StreamWriter<W>> {
+        let encryptor =
+            age::Encryptor::with_recipients(self.keys.iter().map(|k| k as &dyn age::Recipient))
+                .map_err(|e| Error::internal(format!("cannot set up age encryption: {e}")))?;
+        encryptor
+            .wrap_output(out)
+            .map_err(|e| Error::io("cannot start the encrypted stream", e))
+    }
+}
+
+/// `age1qyqs...7jw8p9`: the start and the end of a long key, as people compare them.
+fn abbreviate(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() <= 20 {
+        return key.to_string();
+    }
+    let head: String = chars[..10].iter().collect();
+    let tail: String = chars[chars.len() - 6..].iter().collect();
+    format!("{head}...{tail}")
+}
+
+/// `sha256:` and 16 hex digits of the public key's SHA-256.
+pub fn fingerprint(recipient: &str) -> String {
+    let digest = hex(&Sha256::digest(recipient.as_bytes()));
+    format!("sha256:{}", &digest[..16])
+}
+
+/// The private keys that read encrypted backups, from `BACKUP_ENCRYPTION_IDENTITY_FILE`.
+pub struct Identities {
+    keys: Vec<Box<dyn age::Identity + Send + Sync>>,
+    path: PathBuf,
+}
+
+impl Identities {
+    pub fn load(path: &Path) -> Result<Identities> {
+        let file = std::fs::File::open(path).map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!(
+                    "cannot read the age identity file {} ({IDENTITY_SETTING})",
+                    path.display(),
+                ),
+            )
+            .with_source(e)
+        })?;
+        let not_keys = || {
+            Error::config(format!(
+                "{} ({IDENTITY_SETTING}) holds no age private key (AGE-SECRET-KEY-1...)",
+                path.display()
+            ))
+            .with_hint("`age-keygen -o FILE` writes one; a passphrase-protected file is not read")
+        };
+        let keys = age::IdentityFile::from_buffer(BufReader::new(file))
+            .ok()
+            .and_then(|f| f.into_identities().ok())
+            .filter(|keys| !keys.is_empty())
+            .ok_or_else(not_keys)?;
+        Ok(Identities {
+            keys,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// What reads a backup: the identities, when one is configured.
+pub fn identities_for(
+    manifest: &Manifest,
+    identity_file: Option<&Path>,
+) -> Result<Option<Identities>> {
+    let Some(encryption) = &manifest.encryption else {
+        return Ok(None);
+    };
+    match identity_file {
+        Some(path) => Identities::load(path).map(Some),
+        None => Err(Error::config(format!(
+            "backup {} is encrypted (age, to {}): reading it needs the private key of one of \
+             its recipients",
+            manifest.id,
+            recipients_named(encryption)
+        ))
+        .with_hint(format!(
+            "set {IDENTITY_SETTING} to the file that holds it (as `age-keygen` wrote it); \
+             listing, `backup verify` without --restore-test and pruning need no key"
+        ))),
+    }
+}
+
+/// `age1abc...xyz (sha256:0123...)`, for each recipient.
+pub fn recipients_named(encryption: &Encryption) -> String {
+    encryption
+        .recipients
+        .iter()
+        .map(|r| format!("{} ({})", abbreviate(&r.recipient), r.fingerprint))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `input` decrypted with `identities`: fails at once, before a byte of the payload is read,
+/// when none of them opens it.
+pub fn decrypt<'a, R: Read + Send + 'a>(
+    manifest: &Manifest,
+    identities: &Identities,
+    input: R,
+) -> Result<Box<dyn Read + Send + 'a>> {
+    let named = manifest
+        .encryption
+        .as_ref()
+        .map(recipients_named)
+        .unwrap_or_default();
+    let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, input))
+        .map_err(|e| unreadable(manifest, e))?;
+    let reader = decryptor
+        .decrypt(
+            identities
+                .keys
+                .iter()
+                .map(|k| k.as_ref() as &dyn age::Identity),
+        )
+        .map_err(|e| match e {
+            age::DecryptError::NoMatchingKeys => Error::refused(format!(
+                "no key in {} ({IDENTITY_SETTING}) opens backup {}: it is encrypted to {named}",
+                identities.path.display(),
+                manifest.id
+            ))
+            .with_hint("use the private key of one of those recipients; nothing was touched"),
+            e => unreadable(manifest, e),
+        })?;
+    Ok(Box::new(reader))
+}
+
+fn unreadable(manifest: &Manifest, e: age::DecryptError) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!(
+            "backup {}'s artifact is not a readable age file: {e}",
+            manifest.id
+        ),
+    )
+    .with_hint("`backup verify ID` checks it against its SHA-256; nothing was touched")
+}
