@@ -252,6 +252,7 @@ pub(super) async fn run_locked(
         format,
         compression: codec,
         encryption,
+        server_side_encryption: storage.server_side_encryption(),
         compressed_bytes: uploaded.compressed_bytes,
         uncompressed_bytes: uploaded.produced.raw_bytes,
         sha256: uploaded.sha256,

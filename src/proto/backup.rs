@@ -31,6 +31,9 @@ pub struct Manifest {
     /// Present when the artifact is encrypted: the scheme and to whom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encryption: Option<Encryption>,
+    /// The S3 server-side encryption asked for its objects (`AES256`, `aws:kms (key K)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_side_encryption: Option<String>,
     pub compressed_bytes: u64,
     pub uncompressed_bytes: u64,
     /// SHA-256 (lowercase hex) of the artifact as stored.

@@ -90,6 +90,9 @@ pub struct Profile {
     pub s3_endpoint_url: Option<String>,
     /// S3 multipart part size for backups (BACKUP_S3_PART_SIZE wins).
     pub s3_part_size: Option<String>,
+    /// S3 server-side encryption: AES256 or aws:kms, and the KMS key (BACKUP_S3_SSE* win).
+    pub s3_server_side_encryption: Option<String>,
+    pub s3_sse_kms_key_id: Option<String>,
 }
 
 /// The environment as platctl sees it: real variables, then those of `--env-file`.
@@ -306,6 +309,8 @@ default_profile = "default"
 # audit_signing_key_file = "/etc/platctl/audit-signing.key"   # AUDIT_SIGNING_KEY_FILE
 # s3_endpoint_url = "https://minio.internal:9000"   # AWS_ENDPOINT_URL_S3
 # s3_part_size = "16MiB"                            # BACKUP_S3_PART_SIZE
+# s3_server_side_encryption = "aws:kms"             # BACKUP_S3_SSE: AES256 | aws:kms
+# s3_sse_kms_key_id = "alias/platform-backups"      # BACKUP_S3_SSE_KMS_KEY_ID
 # connect_timeout = "10s"                           # PLATCTL_CONNECT_TIMEOUT
 "#;
 

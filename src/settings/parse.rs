@@ -54,6 +54,15 @@ pub fn compression(text: &str) -> Result<crate::backup::compress::Compression, S
     }
 }
 
+/// S3's names for server-side encryption: `AES256` (SSE-S3) or `aws:kms` (SSE-KMS).
+pub fn sse(text: &str) -> Result<String, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "aes256" | "sse-s3" => Ok("AES256".into()),
+        "aws:kms" | "sse-kms" => Ok("aws:kms".into()),
+        _ => Err("expected AES256 (SSE-S3) or aws:kms (SSE-KMS)".into()),
+    }
+}
+
 pub fn recipients(text: &str) -> Result<String, String> {
     crate::backup::crypt::parse_recipients_setting(text)
 }

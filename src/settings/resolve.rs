@@ -321,6 +321,23 @@ impl Settings {
             Given::Profile(active.s3_endpoint_url.clone()),
         )?;
         let s3_part_size = r.get(key::S3PartSize, Given::Profile(active.s3_part_size.clone()))?;
+        let s3_sse = r.get(
+            key::S3ServerSideEncryption,
+            Given::Profile(active.s3_server_side_encryption.clone()),
+        )?;
+        let s3_sse_kms_key_id = r.get(
+            key::S3SseKmsKeyId,
+            Given::Profile(active.s3_sse_kms_key_id.clone()),
+        )?;
+        if let Some(key) = &s3_sse_kms_key_id
+            && s3_sse.as_ref().map(|s| s.value.as_str()) != Some("aws:kms")
+        {
+            return Err(Error::config(format!(
+                "{} names a KMS key, but server-side encryption is not aws:kms",
+                key.source.given("s3_sse_kms_key_id", &key.text)
+            ))
+            .with_hint("set BACKUP_S3_SSE=aws:kms with it, or unset the key"));
+        }
         let s3_region = r.get(key::S3Region, Given::Env)?;
         let s3_access_key_id = r.get(key::S3AccessKeyId, Given::Env)?;
         let s3_secret_access_key = r.get(key::S3SecretAccessKey, Given::Env)?;
@@ -362,6 +379,10 @@ impl Settings {
                 _ => None,
             },
             part_size: value(s3_part_size),
+            sse: value(s3_sse).map(|mode| crate::backup::storage::Sse {
+                mode,
+                kms_key_id: value(s3_sse_kms_key_id),
+            }),
         };
         let backup = crate::backup::Config {
             storage: backup_dir,

@@ -470,3 +470,90 @@ fn compression_and_encryption_settings_are_checked() {
     }
     assert!(!shown.all_output().contains(&secret));
 }
+
+/// S3 server-side encryption: asked for on every object platctl writes — the artifact's
+/// upload (its parts inherit it), the manifest, the check, the lock — so a bucket that refuses
+/// unencrypted writes takes the backups; recorded in the manifest and shown.
+#[test]
+fn s3_server_side_encryption_is_asked_for_every_write() {
+    let env = populated(TestEnv::new(Kind::Sqlite), 100);
+    let server = S3Server::requiring_encryption(&env.path("s3"));
+    let s3 = |extra: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = env.cmd();
+        for (k, v) in server.env() {
+            cmd.env(k, v);
+        }
+        cmd.envs(extra.iter().copied());
+        cmd.arg("backup")
+            .args(args)
+            .args(["--storage", "s3://backups/sse"]);
+        Run::from(cmd.output().unwrap())
+    };
+    // Without it, the bucket refuses, and says so.
+    let refused = s3(&[], &["run"]);
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(error_line(&refused).contains("denied"), "{refused}");
+
+    let kms = [
+        ("BACKUP_S3_SSE", "aws:kms"),
+        ("BACKUP_S3_SSE_KMS_KEY_ID", "alias/platform-backups"),
+    ];
+    let run = s3(&kms, &["run", "-o", "json"]);
+    assert_eq!(run.code, 0, "{run}");
+    let id = run.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        run.json()["server_side_encryption"],
+        "aws:kms (key alias/platform-backups)"
+    );
+    let verified = s3(&kms, &["verify", &id]);
+    assert_eq!(verified.code, 0, "{verified}");
+    let written = server.written();
+    let ops: Vec<&str> = written
+        .iter()
+        .filter(|w| w.2.is_some())
+        .map(|w| w.0.as_str())
+        .collect();
+    for op in ["PutObject", "CreateMultipartUpload"] {
+        assert!(ops.contains(&op), "{written:?}");
+    }
+    for (op, key, sse, kms_key) in written.iter().skip_while(|w| w.2.is_none()) {
+        assert_eq!(sse.as_deref(), Some("aws:kms"), "{op} {key}");
+        assert_eq!(
+            kms_key.as_deref(),
+            Some("alias/platform-backups"),
+            "{op} {key}"
+        );
+    }
+    let keys: Vec<&str> = written.iter().map(|w| w.1.as_str()).collect();
+    for name in [
+        format!("sse/{id}.manifest.json"),
+        format!("sse/{id}.db.gz"),
+        format!("sse/{id}.check.json"),
+        "sse/.platctl-backup.lock".to_string(),
+    ] {
+        assert!(keys.contains(&name.as_str()), "{name}: {keys:?}");
+    }
+    let shown = s3(&[], &["show", &id]);
+    assert!(
+        shown
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("server_side_encryption")
+                && l.contains("aws:kms (key alias/platform-backups)")),
+        "{shown}"
+    );
+
+    // SSE-S3 likewise; a KMS key without aws:kms is a configuration error.
+    let run = s3(&[("BACKUP_S3_SSE", "AES256")], &["run", "-o", "json"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(run.json()["server_side_encryption"], "AES256");
+    let wrong = s3(
+        &[
+            ("BACKUP_S3_SSE", "AES256"),
+            ("BACKUP_S3_SSE_KMS_KEY_ID", "k"),
+        ],
+        &["run"],
+    );
+    assert_eq!(wrong.code, 2, "{wrong}");
+    assert!(error_line(&wrong).contains("not aws:kms"), "{wrong}");
+}

@@ -17,12 +17,43 @@ pub const ACCESS_KEY: &str = "platctl-test-access";
 pub const SECRET_KEY: &str = "platctl-test-secret-0123456789";
 pub const BUCKET: &str = "backups";
 
-/// Counts uploaded parts and pulls the plug after `stop_after_parts` of them.
+/// What a write asked for: (operation, key, server-side encryption, KMS key).
+pub type Written = (String, String, Option<String>, Option<String>);
+
+/// Counts uploaded parts and pulls the plug after `stop_after_parts` of them; records the
+/// server-side encryption each write asks for, and refuses writes without it when told to (as
+/// a bucket policy that denies unencrypted uploads does).
 struct Gate {
     inner: s3s_fs::FileSystem,
     parts: Arc<AtomicUsize>,
     stop_after_parts: Option<usize>,
     stop: Arc<Notify>,
+    written: Arc<std::sync::Mutex<Vec<Written>>>,
+    require_sse: bool,
+}
+
+impl Gate {
+    fn record(
+        &self,
+        op: &str,
+        key: &str,
+        sse: Option<&ServerSideEncryption>,
+        kms: Option<&String>,
+    ) -> S3Result<()> {
+        let sse = sse.map(|s| s.as_str().to_string());
+        let refused = self.require_sse && sse.is_none();
+        self.written
+            .lock()
+            .unwrap()
+            .push((op.into(), key.into(), sse, kms.cloned()));
+        if refused {
+            return Err(s3s::s3_error!(
+                AccessDenied,
+                "the bucket policy denies writes without server-side encryption"
+            ));
+        }
+        Ok(())
+    }
 }
 
 #[async_trait::async_trait]
@@ -32,6 +63,13 @@ impl S3 for Gate {
         &self,
         req: S3Request<PutObjectInput>,
     ) -> S3Result<S3Response<PutObjectOutput>> {
+        let i = &req.input;
+        self.record(
+            "PutObject",
+            &i.key,
+            i.server_side_encryption.as_ref(),
+            i.ssekms_key_id.as_ref(),
+        )?;
         self.inner.put_object(req).await
     }
 
@@ -74,6 +112,13 @@ impl S3 for Gate {
         &self,
         req: S3Request<CreateMultipartUploadInput>,
     ) -> S3Result<S3Response<CreateMultipartUploadOutput>> {
+        let i = &req.input;
+        self.record(
+            "CreateMultipartUpload",
+            &i.key,
+            i.server_side_encryption.as_ref(),
+            i.ssekms_key_id.as_ref(),
+        )?;
         self.inner.create_multipart_upload(req).await
     }
 
@@ -108,6 +153,7 @@ pub struct S3Server {
     pub endpoint: String,
     pub root: PathBuf,
     parts: Arc<AtomicUsize>,
+    written: Arc<std::sync::Mutex<Vec<Written>>>,
     stop: Arc<Notify>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -115,15 +161,32 @@ pub struct S3Server {
 impl S3Server {
     /// Serve `root` (creating the bucket directory).
     pub fn start(root: &Path, stop_after_parts: Option<usize>) -> S3Server {
+        Self::serve(root, stop_after_parts, false)
+    }
+
+    /// A bucket whose policy refuses every write that asks for no server-side encryption.
+    pub fn requiring_encryption(root: &Path) -> S3Server {
+        Self::serve(root, None, true)
+    }
+
+    /// What each write asked for, in order.
+    pub fn written(&self) -> Vec<Written> {
+        self.written.lock().unwrap().clone()
+    }
+
+    fn serve(root: &Path, stop_after_parts: Option<usize>, require_sse: bool) -> S3Server {
         std::fs::create_dir_all(root.join(BUCKET)).unwrap();
         let parts = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(Notify::new());
+        let written = Arc::new(std::sync::Mutex::new(Vec::new()));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
         let gate = Gate {
             inner: s3s_fs::FileSystem::new(root).unwrap(),
             parts: Arc::clone(&parts),
             stop_after_parts,
             stop: Arc::clone(&stop),
+            written: Arc::clone(&written),
+            require_sse,
         };
         let stop2 = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
@@ -165,6 +228,7 @@ impl S3Server {
             endpoint: format!("http://{addr}"),
             root: root.to_path_buf(),
             parts,
+            written,
             stop,
             thread: Some(thread),
         }

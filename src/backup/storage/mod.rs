@@ -20,7 +20,7 @@ use local::LocalStorage;
 use s3::S3Storage;
 pub use s3::parse_size;
 pub use shared::{
-    ARTIFACT_SUFFIXES, ArtifactWriter, Holder, Lock, Reader, S3Credentials, S3Options, Storage,
+    ARTIFACT_SUFFIXES, ArtifactWriter, Holder, Lock, Reader, S3Credentials, S3Options, Sse, Storage,
 };
 
 /// Open the storage named by `text`.

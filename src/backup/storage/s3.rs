@@ -27,6 +27,7 @@ pub struct S3Storage {
     prefix: String,
     part_size: usize,
     place: Place,
+    sse: Option<super::Sse>,
 }
 
 /// Where an S3 storage is, for messages.
@@ -141,6 +142,17 @@ pub(super) fn first_line(text: &str) -> &str {
 }
 
 /// The innermost cause's message, on one line (`Connection refused (os error 111)`).
+/// What an artifact is, for the object's Content-Type.
+fn content_type(name: &str) -> &'static str {
+    if name.ends_with(".age") {
+        "application/octet-stream"
+    } else if name.ends_with(".zst") {
+        "application/zstd"
+    } else {
+        "application/gzip"
+    }
+}
+
 /// The sources the SDK's default chain looks in for credentials, in its order.
 const CREDENTIAL_SOURCES: &str =
     "environment, ~/.aws profile, web identity, ECS, EC2 instance metadata";
@@ -255,11 +267,45 @@ impl S3Storage {
                 format!("{prefix}/")
             },
             part_size,
+            sse: s3.sse.clone(),
         })
     }
 
     fn key(&self, name: &str) -> String {
         format!("{}{name}", self.prefix)
+    }
+
+    /// A PutObject of `name`, asking for the configured server-side encryption: every object
+    /// platctl writes (artifacts, manifests, checks, the lock) carries it, for buckets whose
+    /// policy refuses anything without.
+    fn put(
+        &self,
+        name: &str,
+    ) -> aws_sdk_s3::operation::put_object::builders::PutObjectFluentBuilder {
+        let (mode, key) = self.sse_parts();
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(self.key(name))
+            .set_server_side_encryption(mode)
+            .set_ssekms_key_id(key)
+    }
+
+    fn sse_parts(
+        &self,
+    ) -> (
+        Option<aws_sdk_s3::types::ServerSideEncryption>,
+        Option<String>,
+    ) {
+        match &self.sse {
+            Some(sse) => (
+                Some(aws_sdk_s3::types::ServerSideEncryption::from(
+                    sse.mode.as_str(),
+                )),
+                sse.kms_key_id.clone(),
+            ),
+            None => (None, None),
+        }
     }
 
     /// Every key under the prefix with its size (names relative to the prefix).
@@ -368,12 +414,7 @@ pub(super) async fn renew(
         let Ok(body) = serde_json::to_vec(&me) else {
             return;
         };
-        let mut req = storage
-            .client
-            .put_object()
-            .bucket(&storage.bucket)
-            .key(storage.key(LOCK_NAME))
-            .body(ByteStream::from(body));
+        let mut req = storage.put(LOCK_NAME).body(ByteStream::from(body));
         if let Some(tag) = &etag {
             req = req.if_match(tag);
         }
@@ -548,8 +589,11 @@ impl Storage for S3Storage {
         format!("s3://{}/{}", self.bucket, self.prefix.trim_end_matches('/'))
     }
 
+    fn server_side_encryption(&self) -> Option<String> {
+        self.sse.as_ref().map(super::Sse::describe)
+    }
+
     async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
-        let key = self.key(LOCK_NAME);
         let start = std::time::Instant::now();
         let lease = chrono::Duration::from_std(LEASE).unwrap_or_default();
         let mut me = Holder::me();
@@ -558,10 +602,7 @@ impl Storage for S3Storage {
             let body = serde_json::to_vec(&me)
                 .map_err(|e| Error::internal("cannot encode the lock").with_source(e))?;
             let put = self
-                .client
-                .put_object()
-                .bucket(&self.bucket)
-                .key(&key)
+                .put(LOCK_NAME)
                 .if_none_match("*")
                 .body(ByteStream::from(body))
                 .send()
@@ -696,12 +737,17 @@ impl Storage for S3Storage {
 
     async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>> {
         let key = self.key(name);
+        let (mode, kms_key) = self.sse_parts();
+        // Parts inherit the upload's encryption (S3 takes SSE headers on the upload, not on
+        // its parts).
         let upload = self
             .client
             .create_multipart_upload()
             .bucket(&self.bucket)
             .key(&key)
-            .content_type("application/gzip")
+            .content_type(content_type(name))
+            .set_server_side_encryption(mode)
+            .set_ssekms_key_id(kms_key)
             .send()
             .await
             .map_err(|e| s3_failed(&self.place, format!("cannot start uploading {key}"), e))?;
@@ -723,11 +769,9 @@ impl Storage for S3Storage {
     }
 
     async fn put_manifest(&self, manifest: &Manifest) -> Result<()> {
-        let key = self.key(&Manifest::file_name(&manifest.id));
-        self.client
-            .put_object()
-            .bucket(&self.bucket)
-            .key(&key)
+        let name = Manifest::file_name(&manifest.id);
+        let key = self.key(&name);
+        self.put(&name)
             .content_type("application/json")
             .body(ByteStream::from(manifest.to_json()?))
             .send()
@@ -773,13 +817,11 @@ impl Storage for S3Storage {
     }
 
     async fn put_check(&self, id: &str, check: &Check) -> Result<()> {
-        let key = self.key(&Check::file_name(id));
+        let name = Check::file_name(id);
+        let key = self.key(&name);
         let body = serde_json::to_vec_pretty(check)
             .map_err(|e| Error::internal("cannot encode the check").with_source(e))?;
-        self.client
-            .put_object()
-            .bucket(&self.bucket)
-            .key(&key)
+        self.put(&name)
             .content_type("application/json")
             .body(ByteStream::from(body))
             .send()

@@ -101,6 +101,10 @@ pub type Reader = Box<dyn AsyncRead + Send + Unpin>;
 pub trait Storage: Send + Sync {
     /// `/var/backups/platform` or `s3://bucket/prefix`.
     fn describe(&self) -> String;
+    /// The server-side encryption asked for what is written here (S3), for the manifest.
+    fn server_side_encryption(&self) -> Option<String> {
+        None
+    }
     /// One backup run at a time per storage: wait up to `timeout`, then fail naming the holder.
     async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>>;
     /// Remove the leftovers of interrupted runs; returns what was removed. Hold the lock.
@@ -169,6 +173,26 @@ pub struct S3Options {
     pub credentials: Option<S3Credentials>,
     /// Multipart part size in bytes (default 8MiB; the settings check it is 5MiB to 5GiB).
     pub part_size: Option<usize>,
+    /// Server-side encryption asked for every object written.
+    pub sse: Option<Sse>,
+}
+
+/// S3 server-side encryption: `AES256` (SSE-S3) or `aws:kms` (SSE-KMS, with a key or the
+/// bucket's AWS-managed one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sse {
+    pub mode: String,
+    pub kms_key_id: Option<String>,
+}
+
+impl Sse {
+    /// `aws:kms (key alias/backups)`, `AES256`: for the manifest and `backup show`.
+    pub fn describe(&self) -> String {
+        match &self.kms_key_id {
+            Some(key) => format!("{} (key {key})", self.mode),
+            None => self.mode.clone(),
+        }
+    }
 }
 
 #[derive(Clone)]
