@@ -87,6 +87,25 @@ fn backup_with(env: &TestEnv, vars: &[(&str, &str)], args: &[&str]) -> Run {
     run
 }
 
+/// `platctl backup ARGS --storage s3://backups/PREFIX` on `server`, with `vars` set.
+fn on_s3(
+    env: &TestEnv,
+    server: &S3Server,
+    prefix: &str,
+    vars: &[(&str, &str)],
+    args: &[&str],
+) -> Run {
+    let mut cmd = env.cmd();
+    for (k, v) in server.env() {
+        cmd.env(k, v);
+    }
+    cmd.envs(vars.iter().copied());
+    cmd.arg("backup")
+        .args(args)
+        .args(["--storage", &format!("s3://backups/{prefix}")]);
+    Run::from(cmd.output().unwrap())
+}
+
 /// The one `error:` line of a failed run.
 fn error_line(run: &Run) -> String {
     let errors: Vec<&str> = run
@@ -382,17 +401,7 @@ each_backend!(s3_encrypted_zstd_backups_round_trip, |env| {
     let server = S3Server::start(&env.path("s3"), None);
     let before = fingerprint(&env, &env.direct);
     let first = keys.first.display().to_string();
-    let s3 = |extra: &[(&str, &str)], args: &[&str]| {
-        let mut cmd = env.cmd();
-        for (k, v) in server.env() {
-            cmd.env(k, v);
-        }
-        cmd.envs(extra.iter().copied());
-        cmd.arg("backup")
-            .args(args)
-            .args(["--storage", "s3://backups/enc"]);
-        Run::from(cmd.output().unwrap())
-    };
+    let s3 = |extra: &[(&str, &str)], args: &[&str]| on_s3(&env, &server, "enc", extra, args);
     let run = s3(
         &[
             ("BACKUP_COMPRESSION", "zstd"),
@@ -478,17 +487,7 @@ fn compression_and_encryption_settings_are_checked() {
 fn s3_server_side_encryption_is_asked_for_every_write() {
     let env = populated(TestEnv::new(Kind::Sqlite), 100);
     let server = S3Server::requiring_encryption(&env.path("s3"));
-    let s3 = |extra: &[(&str, &str)], args: &[&str]| {
-        let mut cmd = env.cmd();
-        for (k, v) in server.env() {
-            cmd.env(k, v);
-        }
-        cmd.envs(extra.iter().copied());
-        cmd.arg("backup")
-            .args(args)
-            .args(["--storage", "s3://backups/sse"]);
-        Run::from(cmd.output().unwrap())
-    };
+    let s3 = |extra: &[(&str, &str)], args: &[&str]| on_s3(&env, &server, "sse", extra, args);
     // Without it, the bucket refuses, and says so.
     let refused = s3(&[], &["run"]);
     assert_eq!(refused.code, 1, "{refused}");
