@@ -24,12 +24,34 @@ const SECRET_PREFIX: &str = "AGE-SECRET-KEY-";
 pub const RECIPIENTS_SETTING: &str = "BACKUP_ENCRYPTION_RECIPIENTS";
 pub const IDENTITY_SETTING: &str = "BACKUP_ENCRYPTION_IDENTITY_FILE";
 
+/// Whether `text` holds an age private key anywhere, in any case (bech32 ignores case, so a
+/// lowercased key is the same key). Each such word is registered with the scrubber, so that
+/// no message shows it, whole or cut short.
+pub fn holds_private_key(text: &str) -> bool {
+    // Upper-casing ASCII keeps every byte where it was: positions in `upper` are in `text`.
+    let upper = text.to_ascii_uppercase();
+    let mut found = false;
+    let mut from = 0;
+    while let Some(at) = upper.get(from..).and_then(|rest| rest.find(SECRET_PREFIX)) {
+        let start = from + at;
+        let end = text[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .map_or(text.len(), |n| start + n);
+        crate::redact::register(&text[start..end]);
+        found = true;
+        from = end.max(start + 1);
+    }
+    if found {
+        crate::redact::register(text);
+    }
+    found
+}
+
 /// The setting's text, checked: `age1...` public keys (separated by commas or white space), or
 /// the path of a file of them. A private key is refused without being repeated.
 pub fn parse_recipients_setting(text: &str) -> std::result::Result<String, String> {
     let text = text.trim();
-    if text.contains(SECRET_PREFIX) {
-        crate::redact::register(text);
+    if holds_private_key(text) {
         return Err(format!(
             "that is an age private key ({SECRET_PREFIX}...), which must never be given as a \
              value: give its public key (`age-keygen -y KEYFILE` prints it), and the private \
@@ -59,7 +81,7 @@ fn parse_keys(text: &str, from: &str) -> std::result::Result<Vec<age::x25519::Re
             if token.is_empty() {
                 continue;
             }
-            if token.starts_with(SECRET_PREFIX) {
+            if holds_private_key(token) {
                 return Err(format!(
                     "{from} holds an age private key: only public keys (age1...) belong there; \
                      `age-keygen -y KEYFILE` prints a private key's public key"
@@ -101,7 +123,7 @@ impl Recipients {
             parse_keys(setting, RECIPIENTS_SETTING).map_err(bad)?
         } else {
             let path = Path::new(setting);
-            let text = std::fs::read_to_string(path).map_err(|e| {
+            let text = read_bounded(path).map_err(|e| {
                 Error::new(
                     ErrorKind::Config,
                     format!(
@@ -156,6 +178,22 @@ fn abbreviate(key: &str) -> String {
     format!("{head}...{tail}")
 }
 
+/// At most 1 MiB of a key file: a recipients list is a few lines, and `/dev/zero` is not one.
+fn read_bounded(path: &Path) -> std::io::Result<String> {
+    const LIMIT: u64 = 1 << 20;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(LIMIT + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > LIMIT {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "it is larger than 1 MiB: not a list of keys",
+        ));
+    }
+    Ok(text)
+}
+
 /// `sha256:` and 16 hex digits of the public key's SHA-256.
 pub fn fingerprint(recipient: &str) -> String {
     let digest = hex(&Sha256::digest(recipient.as_bytes()));
@@ -170,28 +208,25 @@ pub struct Identities {
 
 impl Identities {
     pub fn load(path: &Path) -> Result<Identities> {
-        let file = std::fs::File::open(path).map_err(|e| {
-            Error::new(
-                ErrorKind::Config,
-                format!(
-                    "cannot read the age identity file {} ({IDENTITY_SETTING})",
-                    path.display(),
-                ),
-            )
-            .with_source(e)
-        })?;
-        let not_keys = || {
+        let cannot = |why: String| {
             Error::config(format!(
-                "{} ({IDENTITY_SETTING}) holds no age private key (AGE-SECRET-KEY-1...)",
+                "cannot read the age identity file {} ({IDENTITY_SETTING}): {why}",
                 path.display()
             ))
-            .with_hint("`age-keygen -o FILE` writes one; a passphrase-protected file is not read")
+            .with_hint(
+                "it must hold the private key as `age-keygen -o FILE` wrote it (one \
+                 AGE-SECRET-KEY-1... line; a passphrase-protected file is not read)",
+            )
         };
-        let keys = age::IdentityFile::from_buffer(BufReader::new(file))
-            .ok()
-            .and_then(|f| f.into_identities().ok())
-            .filter(|keys| !keys.is_empty())
-            .ok_or_else(not_keys)?;
+        let text = read_bounded(path).map_err(|e| cannot(e.to_string()))?;
+        holds_private_key(&text);
+        let keys = age::IdentityFile::from_buffer(text.as_bytes())
+            .map_err(|e| cannot(e.to_string()))?
+            .into_identities()
+            .map_err(|e| cannot(e.to_string()))?;
+        if keys.is_empty() {
+            return Err(cannot("it holds no age private key".into()));
+        }
         Ok(Identities {
             keys,
             path: path.to_path_buf(),
@@ -220,6 +255,28 @@ pub fn identities_for(
              listing, `backup verify` without --restore-test and pruning need no key"
         ))),
     }
+}
+
+/// Whether a manifest's encryption record is one platctl writes: `age`, at least one X25519
+/// recipient, each fingerprint that recipient's. A manifest edited otherwise is not believed
+/// (and its text never reaches a message).
+pub fn check_recorded(encryption: &Encryption) -> std::result::Result<(), String> {
+    if encryption.scheme != "age" {
+        return Err("names an encryption scheme other than age".into());
+    }
+    if encryption.recipients.is_empty() {
+        return Err("names no recipient of its encryption".into());
+    }
+    for r in &encryption.recipients {
+        if age::x25519::Recipient::from_str(&r.recipient).is_err()
+            || r.fingerprint != fingerprint(&r.recipient)
+        {
+            return Err(
+                "names a recipient that is not an age public key with its fingerprint".into(),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// `age1abc...xyz (sha256:0123...)`, for each recipient.

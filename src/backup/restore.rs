@@ -12,7 +12,7 @@ use super::compress;
 use super::crypt::{self, Identities};
 use super::manifest::{BackupStatus, Manifest};
 use super::run::sqlite_table_counts;
-use super::shared::{Context, TempFile, temp_path_beside};
+use super::shared::{Context, TempFile, create_private, temp_path_beside};
 use super::storage::Storage;
 use super::{marker, pgrestore};
 use crate::db::{DatabaseTarget, Sql};
@@ -50,19 +50,33 @@ pub(super) async fn keys_for(
     storage: &Arc<dyn Storage>,
     manifest: &Manifest,
 ) -> Result<Option<Arc<Identities>>> {
-    let Some(identities) = crypt::identities_for(manifest, ctx.config.identity_file.as_deref())?
-    else {
-        return Ok(None);
+    let identities = load_keys(ctx, manifest)?;
+    check_keys_open(storage, manifest, identities.as_ref()).await?;
+    Ok(identities)
+}
+
+/// The keys for an encrypted backup, from the identity file (none configured, or one that
+/// cannot be read, is an error now: before the artifact is read).
+fn load_keys(ctx: &Context<'_>, manifest: &Manifest) -> Result<Option<Arc<Identities>>> {
+    Ok(crypt::identities_for(manifest, ctx.config.identity_file.as_deref())?.map(Arc::new))
+}
+
+/// Whether `identities` open the artifact (its header only).
+async fn check_keys_open(
+    storage: &Arc<dyn Storage>,
+    manifest: &Manifest,
+    identities: Option<&Arc<Identities>>,
+) -> Result<()> {
+    let Some(identities) = identities else {
+        return Ok(());
     };
-    let identities = Arc::new(identities);
     let reader = storage.open(&manifest.artifact).await?;
-    let (keys, manifest) = (Arc::clone(&identities), manifest.clone());
+    let (keys, manifest) = (Arc::clone(identities), manifest.clone());
     tokio::task::spawn_blocking(move || {
         crypt::decrypt(&manifest, &keys, tokio_util::io::SyncIoBridge::new(reader)).map(drop)
     })
     .await
-    .map_err(|e| Error::internal(format!("the key check failed: {e}")))??;
-    Ok(Some(identities))
+    .map_err(|e| Error::internal(format!("the key check failed: {e}")))?
 }
 
 /// What the artifact holds, from its stored bytes: decrypted with the plan's keys when it is
@@ -174,10 +188,13 @@ pub async fn plan_restore(
             target.kind()
         )));
     }
-    let identities = keys_for(ctx, &storage, &manifest).await?;
+    // A missing key is said before the artifact is read; a damaged one is named by its
+    // SHA-256 before any key is tried on it.
+    let identities = load_keys(ctx, &manifest)?;
     ctx.progress
         .phase("checking", Some(manifest.compressed_bytes));
     check_artifact(storage.as_ref(), &manifest, ctx.progress.as_ref(), true).await?;
+    check_keys_open(&storage, &manifest, identities.as_ref()).await?;
     let unfinished = match &target {
         DatabaseTarget::Postgres { .. } => {
             let db = ctx.connect(&target).await?;
@@ -367,8 +384,8 @@ pub(super) async fn restore_sqlite(
     let keys = plan.identities.clone();
     let temp2 = temp.clone();
     tokio::task::spawn_blocking(move || -> Result<()> {
-        let mut out = std::fs::File::create(&temp2)
-            .map_err(|e| Error::io(format!("cannot create {}", temp2.display()), e))?;
+        let _ = std::fs::remove_file(&temp2);
+        let mut out = create_private(&temp2)?;
         let mut data = payload(&manifest, keys.as_deref(), &mut tee)?;
         std::io::copy(&mut data, &mut out)
             .map_err(|e| Error::io("reading the backup failed", e))?;
@@ -418,6 +435,11 @@ pub(super) async fn restore_sqlite(
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    }
+    // The restored file is 0600; one that replaces another keeps that one's mode.
+    if let Ok(old) = std::fs::metadata(path) {
+        std::fs::set_permissions(&temp, old.permissions())
+            .map_err(|e| Error::io(format!("cannot set the mode of {}", temp.display()), e))?;
     }
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

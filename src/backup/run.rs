@@ -13,7 +13,8 @@ use sha2::{Digest, Sha256};
 use super::crypt::Recipients;
 use super::manifest::{self, Manifest};
 use super::shared::{
-    Config, Context, TempFile, collect_stderr, quote_ident, temp_path_beside, tool_failed,
+    Config, Context, TempFile, collect_stderr, create_private, quote_ident, temp_path_beside,
+    tool_failed,
 };
 use super::storage::{self, ArtifactWriter, Storage};
 use super::{compress, marker, pg};
@@ -389,9 +390,14 @@ pub(super) async fn dump_sqlite(
 ) -> Result<(Source, Uploaded)> {
     let db = ctx.connect(ctx.database).await?;
     let version = db.server_version().await?;
-    // A consistent online snapshot, beside the database (same filesystem, same permissions).
+    // A consistent online snapshot, beside the database (same filesystem).
     let snapshot = temp_path_beside(path, "snapshot");
     let _ = std::fs::remove_file(&snapshot);
+    // Made empty and 0600 first (VACUUM INTO fills an empty file): only its owner reads it.
+    if let Err(e) = create_private(&snapshot) {
+        db.close().await;
+        return Err(e);
+    }
     let vacuumed = db
         .execute(Sql::new("VACUUM INTO $1").bind(snapshot.display().to_string()))
         .await;

@@ -128,6 +128,18 @@ pub(super) fn temp_path_beside(path: &Path, tag: &str) -> PathBuf {
     dir.join(format!(".{name}.{tag}-{}-{run}", std::process::id()))
 }
 
+/// A new, empty file at `path` that only its owner may read (0600 on Unix): what goes in it
+/// is a whole database, decrypted.
+pub(super) fn create_private(path: &Path) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .map_err(|e| Error::io(format!("cannot create {}", path.display()), e))
+}
+
 /// Whether the process `pid` of this host is gone (Linux; elsewhere nothing is taken as gone).
 pub(super) fn process_is_gone(pid: &str) -> bool {
     cfg!(target_os = "linux")

@@ -70,8 +70,7 @@ pub fn recipients(text: &str) -> Result<String, String> {
 /// A path, not a key: the private key itself given as the value is refused (and never shown).
 pub fn identity_file(text: &str) -> Result<PathBuf, String> {
     let text = text.trim();
-    if text.contains("AGE-SECRET-KEY-") {
-        crate::redact::register(text);
+    if crate::backup::crypt::holds_private_key(text) {
         return Err(
             "that is an age private key itself: give the path of the file that holds it".into(),
         );

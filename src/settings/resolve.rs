@@ -246,9 +246,21 @@ impl Settings {
             Given::Profile(active.backup_compression_level.map(|l| l.to_string())),
         )?;
         let compression = compression_options(&backup_compression, backup_compression_level)?;
+        // Public keys in place stay as they are; a file of them is a path of the profile.
+        let recipients_given = active.backup_encryption_recipients.as_ref().map(|text| {
+            if text.trim_start().starts_with("age1")
+                || crate::backup::crypt::holds_private_key(text)
+            {
+                text.clone()
+            } else {
+                relative_to(&config_file, Path::new(text.trim()))
+                    .display()
+                    .to_string()
+            }
+        });
         let backup_encryption_recipients = r.get(
             key::BackupEncryptionRecipients,
-            Given::Profile(active.backup_encryption_recipients.clone()),
+            Given::Profile(recipients_given),
         )?;
         let backup_encryption_identity_file = r.get(
             key::BackupEncryptionIdentityFile,

@@ -103,7 +103,15 @@ impl Resolver<'_> {
                 text,
             })),
             Err(reason) => {
-                let mut given = source.given(&key, &text);
+                // A parser that found a secret where none belongs (an age private key given
+                // as a recipient) registered it: the value is not quoted at all, as a cut
+                // quotation would show part of it.
+                let quoted = if crate::redact::scrub(&text) == text {
+                    text.as_str()
+                } else {
+                    "***"
+                };
+                let mut given = source.given(&key, quoted);
                 if let Source::Profile(_) = source {
                     given = format!("{given} in {}", self.config_file.display());
                 }

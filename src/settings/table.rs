@@ -190,10 +190,20 @@ mod tests {
         for (name, checked) in check_defaults() {
             assert_eq!(checked, Ok(()), "the default of {name}");
         }
-        assert_eq!(
-            Key::BackupCompressionLevel.row().default,
-            Some(crate::backup::compress::DEFAULT_LEVEL.to_string().as_str())
-        );
+        // The level's default is the codec's: the words say both, as the code has them.
+        let level = Key::BackupCompressionLevel.row();
+        assert_eq!(level.default, None);
+        for (codec, default) in [
+            ("gzip", crate::backup::compress::DEFAULT_LEVEL),
+            ("zstd", crate::backup::compress::DEFAULT_ZSTD_LEVEL),
+        ] {
+            assert!(
+                level.meaning.contains(&format!("(default {default})"))
+                    && level.meaning.contains(codec),
+                "{}",
+                level.meaning
+            );
+        }
         // What a connection made without the settings (a restore target's) uses.
         let default = |row: &SettingRow| parse::server_timeout(row.default.unwrap_or_default());
         assert_eq!(

@@ -76,10 +76,14 @@ fn backup_with(env: &TestEnv, vars: &[(&str, &str)], args: &[&str]) -> Run {
         .args(args)
         .args(["--storage", dir.to_str().unwrap()]);
     let run = Run::from(cmd.output().unwrap());
+    let shown = run.all_output().to_ascii_uppercase();
     for key in ["first.key", "second.key", "stranger.key"] {
         if env.path(key).exists() {
+            // Any part of it: a cut quotation would show most of a key.
+            let secret = Keys::secret(&env.path(key));
+            let body = &secret["AGE-SECRET-KEY-".len()..];
             assert!(
-                !run.all_output().contains(&Keys::secret(&env.path(key))),
+                !shown.contains(&body[..16]) && !shown.contains(&body[body.len() - 16..]),
                 "a private key was shown:\n{run}"
             );
         }
@@ -324,12 +328,52 @@ each_backend!(a_missing_wrong_or_unreadable_key_touches_nothing, |env| {
     }
     assert_eq!(listed(&env), count);
 
-    // One byte of the encrypted artifact flipped: verify names it, restore refuses it.
+    // The identity "file" is a directory, or has a byte-order mark: age's reason is given.
+    let dir = env.path("keys.d");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bom = env.path("bom.key");
+    let mut with_bom = b"\xef\xbb\xbf".to_vec();
+    with_bom.extend(std::fs::read(&keys.first).unwrap());
+    std::fs::write(&bom, with_bom).unwrap();
+    for (file, reason) in [(&dir, "directory"), (&bom, "")] {
+        let path = file.display().to_string();
+        let run = backup_with(
+            &env,
+            &[("BACKUP_ENCRYPTION_IDENTITY_FILE", path.as_str())],
+            &["restore", &id, "--into", &target, "--yes"],
+        );
+        assert_eq!(run.code, 2, "{run}");
+        let line = error_line(&run);
+        assert!(
+            line.contains("cannot read the age identity file") && line.contains(reason),
+            "{run}"
+        );
+        untouched("an identity file that is not one");
+    }
+
+    // A byte of the header flipped: the SHA-256 names the damage, not the key.
     let ext = if env.kind == Kind::Postgres {
         "sql"
     } else {
         "db"
     };
+    let run = backup_with(&env, &encrypt, &["run", "-o", "json"]);
+    let damaged = run.json()["id"].as_str().unwrap().to_string();
+    let header = storage(&env).join(format!("{damaged}.{ext}.gz.age"));
+    let mut bytes = std::fs::read(&header).unwrap();
+    bytes[60] ^= 0x01;
+    std::fs::write(&header, bytes).unwrap();
+    let first = keys.first.display().to_string();
+    let refused = backup_with(
+        &env,
+        &[("BACKUP_ENCRYPTION_IDENTITY_FILE", first.as_str())],
+        &["restore", &damaged, "--into", &target, "--yes"],
+    );
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(error_line(&refused).contains("is corrupt"), "{refused}");
+    untouched("a damaged header");
+
+    // One byte of the encrypted artifact flipped: verify names it, restore refuses it.
     let stored = storage(&env).join(format!("{id}.{ext}.gz.age"));
     let mut bytes = std::fs::read(&stored).unwrap();
     let middle = bytes.len() / 2;
@@ -338,7 +382,6 @@ each_backend!(a_missing_wrong_or_unreadable_key_touches_nothing, |env| {
     let checked = backup_with(&env, &[], &["verify", &id]);
     assert_eq!(checked.code, 1, "{checked}");
     assert!(error_line(&checked).contains(&id), "{checked}");
-    let first = keys.first.display().to_string();
     let refused = backup_with(
         &env,
         &[("BACKUP_ENCRYPTION_IDENTITY_FILE", first.as_str())],
@@ -372,6 +415,19 @@ fn old_manifests_still_restore_and_edited_ones_are_refused() {
     let restored = backup_with(&env, &[], &["restore", &id, "--into", &target, "--yes"]);
     assert_eq!(restored.code, 0, "{restored}");
     assert_eq!(fingerprint(&env, &target), before);
+    // A restored SQLite file is its owner's alone; one that replaces another keeps its mode.
+    use std::os::unix::fs::PermissionsExt;
+    let file = Path::new(target.strip_prefix("sqlite://").unwrap());
+    let mode = |f: &Path| std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(file), 0o600);
+    std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let again = backup_with(
+        &env,
+        &[],
+        &["restore", &id, "--into", &target, "--clean", "--yes"],
+    );
+    assert_eq!(again.code, 0, "{again}");
+    assert_eq!(mode(file), 0o640);
 
     // An encrypted backup whose manifest says it is not.
     let keys = Keys::new(&env);
@@ -393,6 +449,30 @@ fn old_manifests_still_restore_and_edited_ones_are_refused() {
             && shown.stderr.contains("not encrypted"),
         "{shown}"
     );
+    // A recipient's fingerprint that is not its own, or another scheme: not believed, and
+    // what the forger wrote is not repeated.
+    for edit in ["fingerprint", "scheme"] {
+        let mut forged = manifest.clone();
+        let mut encryption = encrypted.json()["encryption"].clone();
+        match edit {
+            "fingerprint" => {
+                encryption["recipients"][0]["fingerprint"] = "sha256:0\nerror: forged".into()
+            }
+            _ => encryption["scheme"] = "gpg".into(),
+        }
+        forged["encryption"] = encryption;
+        std::fs::write(&path, serde_json::to_vec_pretty(&forged).unwrap()).unwrap();
+        let shown = backup_with(&env, &[], &["show", &id]);
+        assert_ne!(shown.code, 0, "{shown}");
+        assert!(
+            !shown.stderr.contains("forged") && !shown.stderr.contains("gpg"),
+            "{shown}"
+        );
+        assert!(
+            shown.stderr.contains(&format!("{id}.manifest.json names")),
+            "{shown}"
+        );
+    }
 }
 
 each_backend!(s3_encrypted_zstd_backups_round_trip, |env| {
@@ -463,7 +543,27 @@ fn compression_and_encryption_settings_are_checked() {
         let run = backup_with(&env, vars, &["run"]);
         assert_eq!(run.code, 2, "{vars:?}: {run}");
         assert!(error_line(&run).contains(expected), "{vars:?}: {run}");
-        assert!(!run.all_output().contains(&secret), "{run}");
+    }
+    // A private key in any case, alone or among other words, long enough to be cut short
+    // when quoted: refused, shown as *** (backup_with checks no part of it is shown).
+    let lower = secret.to_ascii_lowercase();
+    let commented = format!("{secret} # the backup key");
+    let listed = format!("{},{lower}", keys.public[0]);
+    for (name, value) in [
+        ("BACKUP_ENCRYPTION_RECIPIENTS", lower.as_str()),
+        ("BACKUP_ENCRYPTION_RECIPIENTS", commented.as_str()),
+        ("BACKUP_ENCRYPTION_RECIPIENTS", listed.as_str()),
+        ("BACKUP_ENCRYPTION_IDENTITY_FILE", lower.as_str()),
+        ("BACKUP_ENCRYPTION_IDENTITY_FILE", commented.as_str()),
+    ] {
+        let run = backup_with(&env, &[(name, value)], &["run"]);
+        assert_eq!(run.code, 2, "{name}: {run}");
+        assert!(error_line(&run).contains(&format!("{name}=`***`")), "{run}");
+        let shown = backup_with(&env, &[(name, value)], &["config", "show"]);
+        assert!(
+            !shown.all_output().to_lowercase().contains("age-secret"),
+            "{shown}"
+        );
     }
     // config show: the recipients as given, the identity file's path, the codec.
     let mut cmd = env.cmd();

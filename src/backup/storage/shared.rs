@@ -132,6 +132,10 @@ pub(super) fn is_orphan(name: &str, names: &[&str]) -> bool {
 
 /// A manifest read back, checked so that the names in it cannot point outside the storage.
 pub(super) fn checked(manifest: Manifest, source: &str) -> Result<Manifest> {
+    if let Some(encryption) = &manifest.encryption {
+        crate::backup::crypt::check_recorded(encryption)
+            .map_err(|why| Error::new(ErrorKind::Io, format!("the manifest {source} {why}")))?;
+    }
     let ok = is_id(&manifest.id) && manifest.artifact == manifest.expected_artifact();
     if ok {
         Ok(manifest)
