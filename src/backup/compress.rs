@@ -26,6 +26,8 @@ pub const DEFAULT_ZSTD_LEVEL: u32 = 3;
 /// windows would break the flat memory).
 pub const MAX_GZIP_LEVEL: u32 = 9;
 pub const MAX_ZSTD_LEVEL: u32 = 19;
+/// Bytes of input per zstd job (libzstd's least is 512 KiB; see `zstd_frame`).
+const ZSTD_JOB_SIZE: u32 = 4 << 20;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -168,6 +170,10 @@ where
     let written = (|| -> std::io::Result<()> {
         let mut encoder = zstd::stream::write::Encoder::new(&mut out, level)?;
         encoder.multithread(workers)?;
+        // Jobs of 4 MiB rather than libzstd's default keep each worker's buffers small: on a
+        // 300 MB pgbench dump, peak RSS 42 MiB instead of 62, for 0.7% more bytes (2 MiB jobs:
+        // 31 MiB, 5% more; 1 MiB: 26 MiB, 20% more).
+        encoder.set_parameter(zstd::stream::raw::CParameter::JobSize(ZSTD_JOB_SIZE))?;
         // Frames say their size only when it is known up front; a checksum guards the data.
         encoder.include_checksum(true)?;
         let mut buf = vec![0u8; opts.chunk_size.max(1)];
