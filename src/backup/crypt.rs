@@ -91,7 +91,7 @@ fn parse_keys(text: &str, from: &str) -> std::result::Result<Vec<age::x25519::Re
                 format!(
                     "{from}: `{}` is not an age X25519 public key (age1 and 58 more \
                      characters, as `age-keygen` prints them)",
-                    crate::text::escape_controls(&abbreviate(token))
+                    crate::text::escape_controls(&crate::proto::backup::abbreviate(token))
                 )
             })?;
             keys.push(key);
@@ -165,17 +165,6 @@ impl Recipients {
             .wrap_output(out)
             .map_err(|e| Error::io("cannot start the encrypted stream", e))
     }
-}
-
-/// `age1qyqs...7jw8p9`: the start and the end of a long key, as people compare them.
-fn abbreviate(key: &str) -> String {
-    let chars: Vec<char> = key.chars().collect();
-    if chars.len() <= 20 {
-        return key.to_string();
-    }
-    let head: String = chars[..10].iter().collect();
-    let tail: String = chars[chars.len() - 6..].iter().collect();
-    format!("{head}...{tail}")
 }
 
 /// At most 1 MiB of a key file: a recipients list is a few lines, and `/dev/zero` is not one.
@@ -281,12 +270,7 @@ pub fn check_recorded(encryption: &Encryption) -> std::result::Result<(), String
 
 /// `age1abc...xyz (sha256:0123...)`, for each recipient.
 pub fn recipients_named(encryption: &Encryption) -> String {
-    encryption
-        .recipients
-        .iter()
-        .map(|r| format!("{} ({})", abbreviate(&r.recipient), r.fingerprint))
-        .collect::<Vec<_>>()
-        .join(", ")
+    encryption.recipients_named()
 }
 
 /// `input` decrypted with `identities`: fails at once, before a byte of the payload is read,

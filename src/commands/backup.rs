@@ -105,11 +105,7 @@ async fn execute(
                 (Some(encryption), Format::Table) => {
                     let mut value = serde_json::to_value(&shown)
                         .map_err(|e| Error::internal("cannot show the backup").with_source(e))?;
-                    value["encryption"] = serde_json::Value::String(format!(
-                        "{}: {}",
-                        encryption.scheme,
-                        crate::backup::crypt::recipients_named(encryption)
-                    ));
+                    value["encryption"] = serde_json::Value::String(encryption.describe());
                     printer.object(&value)?;
                 }
                 _ => printer.object(&shown)?,

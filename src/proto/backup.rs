@@ -88,6 +88,33 @@ pub struct Encryption {
     pub recipients: Vec<Recipient>,
 }
 
+impl Encryption {
+    /// `age: age1m6l98u...n5zp6a (sha256:1bcd44452da55adf), ...`: for people.
+    pub fn describe(&self) -> String {
+        format!("{}: {}", self.scheme, self.recipients_named())
+    }
+
+    /// `age1abc...xyz (sha256:0123...)`, for each recipient.
+    pub fn recipients_named(&self) -> String {
+        self.recipients
+            .iter()
+            .map(|r| format!("{} ({})", abbreviate(&r.recipient), r.fingerprint))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// `age1qyqs...7jw8p9`: the start and the end of a long key, as people compare them.
+pub fn abbreviate(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() <= 20 {
+        return key.to_string();
+    }
+    let head: String = chars[..10].iter().collect();
+    let tail: String = chars[chars.len() - 6..].iter().collect();
+    format!("{head}...{tail}")
+}
+
 /// A public key an artifact was encrypted to: any one of their private keys reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Recipient {

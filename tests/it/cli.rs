@@ -345,8 +345,8 @@ fn every_setting_is_checked_the_same_way_wherever_it_comes_from() {
         ),
         (
             "BACKUP_COMPRESSION_LEVEL",
-            "12",
-            "backup_compression_level = 12",
+            "25",
+            "backup_compression_level = 25",
             "from 1",
         ),
         (

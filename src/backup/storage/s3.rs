@@ -27,7 +27,7 @@ pub struct S3Storage {
     prefix: String,
     part_size: usize,
     place: Place,
-    sse: Option<super::Sse>,
+    sse: Option<super::shared::Sse>,
 }
 
 /// Where an S3 storage is, for messages.
@@ -590,7 +590,7 @@ impl Storage for S3Storage {
     }
 
     fn server_side_encryption(&self) -> Option<String> {
-        self.sse.as_ref().map(super::Sse::describe)
+        self.sse.as_ref().map(super::shared::Sse::describe)
     }
 
     async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
