@@ -137,6 +137,9 @@ pub struct CopyCounter {
     line_too_long: bool,
     table: Option<String>,
     pub tables: std::collections::BTreeMap<String, u64>,
+    /// The statements outside the rows, joined as the restore joins them: a `COPY` header is
+    /// one only where a statement starts, and the index builds are listed per table.
+    pub statements: super::pgrestore::DumpStatements,
 }
 
 const HEADER_MAX: usize = 64 * 1024;
@@ -183,12 +186,22 @@ impl CopyCounter {
             }
             None => {
                 if too_long {
+                    self.statements.lose();
                     return;
                 }
-                if let Some(rest) = line.strip_prefix(b"COPY ")
-                    && line.ends_with(b" FROM stdin;")
+                let text = String::from_utf8_lossy(&line);
+                let statement = self.statements.line(&text);
+                // Where the statements are known, a header is a whole statement (not a line
+                // of a function's body); where they are not, any line that looks like one.
+                let header = match &statement {
+                    Some(s) => Some(s.as_str()),
+                    None if self.statements.lost() => Some(text.as_ref()),
+                    None => None,
+                };
+                if let Some(header) = header
+                    && let Some(rest) = header.strip_prefix("COPY ")
+                    && header.ends_with(" FROM stdin;")
                 {
-                    let rest = String::from_utf8_lossy(rest);
                     let name = rest
                         .split(" (")
                         .next()
@@ -262,6 +275,17 @@ mod tests {
             assert_eq!(c.tables.get("public.t"), Some(&3), "split at {split}");
             assert_eq!(c.tables.get("public.\"Odd Name\""), Some(&0));
         }
+    }
+
+    #[test]
+    fn a_copy_line_inside_a_function_body_is_no_copy_block() {
+        let dump = b"CREATE FUNCTION public.f() RETURNS void LANGUAGE plpgsql AS $$\n\
+                     COPY public.t (a) FROM stdin;\n$$;\nCOPY public.t (a) FROM stdin;\n1\n\\.\n\
+                     CREATE INDEX i ON public.t USING btree (a);\n";
+        let mut c = CopyCounter::default();
+        c.feed(dump);
+        assert_eq!(c.tables.get("public.t"), Some(&1));
+        assert_eq!(c.statements.builds.get("public.t").map(Vec::len), Some(1));
     }
 
     #[test]

@@ -363,6 +363,7 @@ pub(super) async fn restore_postgres(
         plan.jobs,
         clean,
         plan.manifest.tables.clone(),
+        plan.manifest.index_builds.clone(),
         verified,
         &mark,
     )

@@ -27,6 +27,7 @@ use crate::proto::audit::SealHead;
 pub(super) struct Produced {
     raw_bytes: u64,
     tables: BTreeMap<String, u64>,
+    index_builds: BTreeMap<String, Vec<String>>,
 }
 
 pub(super) struct Uploaded {
@@ -263,6 +264,7 @@ pub(super) async fn run_locked(
         tool,
         created_by: crate::local::operator(),
         tables: uploaded.produced.tables,
+        index_builds: uploaded.produced.index_builds,
         audit_seal_head: seal_head,
     };
     // The commit point: until this is written, the backup does not exist.
@@ -342,6 +344,7 @@ pub(super) async fn dump_postgres(
             Ok(Produced {
                 raw_bytes,
                 tables: counter.tables,
+                index_builds: counter.statements.builds,
             })
         },
         progress,
@@ -422,7 +425,11 @@ pub(super) async fn dump_sqlite(
         recipients,
         move |sink| {
             let raw_bytes = compress::compress(file, &opts, |_| {}, sink)?;
-            Ok(Produced { raw_bytes, tables })
+            Ok(Produced {
+                raw_bytes,
+                tables,
+                index_builds: BTreeMap::new(),
+            })
         },
         ctx.progress.as_ref(),
     )

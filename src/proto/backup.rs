@@ -46,6 +46,14 @@ pub struct Manifest {
     pub created_by: String,
     /// Rows per table, as dumped.
     pub tables: BTreeMap<String, u64>,
+    /// The dump's index and key builds (`CREATE INDEX`, primary keys, unique constraints) per
+    /// table, exactly as the dump has them after the data: a restore into an empty database
+    /// builds a table's indexes as soon as its rows are in, while the next tables load, and
+    /// checks that the dump holds each one. Empty for SQLite; absent in manifests written
+    /// before. Builds the dump places in a tablespace of their own are not listed (they run
+    /// where the dump has them).
+    #[serde(default)]
+    pub index_builds: BTreeMap<String, Vec<String>>,
     /// The audit log's newest seal when the backup was taken: an anchor outside the database
     /// for `audit verify --expect-head BACKUP_ID`.
     #[serde(default)]

@@ -877,3 +877,107 @@ fn the_backup_directory_is_one_place_from_any_working_directory() {
     assert_eq!(relative.code, 0, "{relative}");
     assert!(platform.join("by-flag").is_dir());
 }
+
+/// The schema of a PostgreSQL database as `pg_dump --schema-only` prints it (without the
+/// random `\restrict` key of each run).
+fn schema_of(url: &str) -> String {
+    let pg_dump = crate::common::find_pg_bin("pg_dump")
+        .expect("pg_dump is needed: install PostgreSQL's client tools (postgresql-client)");
+    let out = std::process::Command::new(pg_dump)
+        .args(["--schema-only", "--no-owner", "-d", url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("\\restrict") && !l.starts_with("\\unrestrict"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The manifest lists the dump's index builds per table, and a parallel restore starts them as
+/// soon as a table's rows are in. The schema still comes out exactly as the dump has it —
+/// partitions and their attached indexes, keys that foreign keys reference (of an empty table
+/// too), odd names, an expression index, a function whose body reads like an index build —
+/// and a manifest listing a build its dump does not hold is not believed.
+#[test]
+fn index_builds_start_early_and_the_schema_comes_out_as_dumped() {
+    let env = populated(TestEnv::new(Kind::Postgres), 3000);
+    env.exec(
+        "CREATE TABLE public.events (id bigint NOT NULL, at date NOT NULL, body text) \
+           PARTITION BY RANGE (at);
+         CREATE TABLE public.events_2026 PARTITION OF public.events \
+           FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+         ALTER TABLE public.events ADD PRIMARY KEY (id, at);
+         CREATE INDEX events_body_idx ON public.events (lower(body));
+         INSERT INTO public.events SELECT i, DATE '2026-01-01' + (i % 300), 'Body ' || i \
+           FROM generate_series(1, 5000) i;
+         CREATE TABLE public.\"Odd Name\" (id int PRIMARY KEY, \"Weird Col\" text UNIQUE);
+         INSERT INTO public.\"Odd Name\" SELECT i, 'w' || i FROM generate_series(1, 100) i;
+         CREATE TABLE public.empty_parent (id int PRIMARY KEY);
+         CREATE TABLE public.child (id int PRIMARY KEY, \
+           parent int REFERENCES public.empty_parent (id), \
+           odd int REFERENCES public.\"Odd Name\" (id));
+         INSERT INTO public.child SELECT i, NULL, i FROM generate_series(1, 100) i;
+         CREATE FUNCTION public.not_an_index() RETURNS text LANGUAGE sql AS $f$
+SELECT '
+CREATE INDEX fake ON public.child USING btree (id);
+'::text
+$f$;",
+    );
+    let before = (schema_of(&env.direct), fingerprint(&env, &env.direct));
+    assert_eq!(backup(&env, &["-q", "run"]).code, 0);
+    let id = list(&env)[0]["id"].as_str().unwrap().to_string();
+    let shown = backup(&env, &["show", &id, "-o", "json"]).json();
+    let builds = shown["index_builds"].as_object().unwrap();
+    for table in [
+        "public.audit_logs",
+        "public.events_2026",
+        "public.\"Odd Name\"",
+        "public.empty_parent",
+        "public.child",
+    ] {
+        assert!(builds.contains_key(table), "{table}: {builds:?}");
+    }
+    assert!(
+        !shown["index_builds"].to_string().contains("fake"),
+        "{shown}"
+    );
+
+    let target = env.another_database();
+    let run = backup(&env, &["restore", &id, "--into", &target, "--yes"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!((schema_of(&target), fingerprint(&env, &target)), before);
+
+    // A build the dump does not hold, or one changed: refused at the end, the target emptied.
+    for edit in [
+        |b: &mut Vec<serde_json::Value>| {
+            b.push("CREATE INDEX planted ON public.child USING btree (odd);".into())
+        },
+        |b: &mut Vec<serde_json::Value>| {
+            b[0] = "ALTER TABLE ONLY public.child\n    ADD CONSTRAINT child_pkey PRIMARY KEY (odd);"
+                .into()
+        },
+    ] {
+        let edited = backup(&env, &["-q", "run"]);
+        assert_eq!(edited.code, 0, "{edited}");
+        let id = list(&env)[0]["id"].as_str().unwrap().to_string();
+        edit_manifest(&env, &id, |m| {
+            edit(m["index_builds"]["public.child"].as_array_mut().unwrap())
+        });
+        let target = env.another_database();
+        let run = backup(&env, &["restore", &id, "--into", &target, "--yes"]);
+        assert_eq!(run.code, 1, "{run}");
+        assert!(
+            run.stderr
+                .contains("the manifest does not describe this artifact"),
+            "{run}"
+        );
+        assert_eq!(env.tables_at(&target), 0, "{run}");
+    }
+}

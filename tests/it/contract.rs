@@ -23,6 +23,7 @@ const VARYING: &[&str] = &[
     "format",
     "artifact",
     "tables",
+    "index_builds",
     "tables_checked",
     "duration_ms",
     "created_by",

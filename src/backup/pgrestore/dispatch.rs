@@ -4,7 +4,7 @@
 //! connection runs what, and when the others must have finished first (a table is created
 //! before its rows load, all rows load before an index is built).
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use sqlx::{AssertSqlSafe, Connection, PgConnection};
@@ -51,33 +51,158 @@ pub(super) async fn connect(url: &str, parallel: bool) -> Result<PgConnection> {
 
 #[derive(Debug)]
 pub(super) enum Cmd {
-    /// Run one statement (its first line number in the dump, for errors).
+    /// Run one statement (its first line number in the dump, for errors; 0: not the dump's).
     Exec(String, usize),
-    /// Run a `COPY` (its header) with batches from the queue until it closes.
-    Copy(String, Batches),
+    /// Load rows of a table with batches from its queue until it closes.
+    Copy(Load),
     Barrier(oneshot::Sender<()>),
     /// Run one index build.
     Build(Build),
-    /// Take index builds from a queue shared by all connections until it is empty.
-    Drain(Arc<Mutex<VecDeque<Build>>>),
+    /// Run the ready index builds until there are none.
+    Drain,
 }
 
-/// An index (or key) build and the sort memory it gets.
+/// An index (or key) build, the sort memory it gets, and what the builds' queue needs to know
+/// to order it.
 #[derive(Debug)]
 pub(super) struct Build {
     statement: String,
+    /// Its first line in the dump; 0 for a build started before the dump reached it.
     line: usize,
     /// `maintenance_work_mem`, in kB.
     memory: u64,
+    table: String,
+    /// A key added by `ALTER TABLE` takes the table's exclusive lock: it never runs beside
+    /// another build of the same table (which would only wait for it).
+    exclusive: bool,
+    /// Guessed from the rows of its table and the columns of its key (a sort compares them).
+    cost: u64,
+}
+
+/// The index builds ready to run (their tables loaded), longest first, shared by every
+/// connection, and the builds running now.
+#[derive(Debug)]
+pub(super) struct Builds {
+    queue: Vec<Build>,
+    running: Vec<(String, bool)>,
+    /// Builds that run at once: one per core (sorts do not share a core well).
+    limit: usize,
+}
+
+pub(super) type SharedBuilds = Arc<Mutex<Builds>>;
+
+impl Builds {
+    pub(super) fn new(limit: usize) -> Builds {
+        Builds {
+            queue: Vec::new(),
+            running: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    fn add(&mut self, builds: Vec<Build>) {
+        self.queue.extend(builds);
+        // Longest first, so the small ones fill the gaps at the end.
+        self.queue.sort_by_key(|b| std::cmp::Reverse(b.cost));
+    }
+
+    /// The longest build that can run beside those running now; none when every one left
+    /// would wait for a running one, or `limit` run already (the connections running them
+    /// take the rest when they are done).
+    fn take(&mut self) -> Option<Build> {
+        let build = self.queue.remove(self.next()?);
+        self.running.push((build.table.clone(), build.exclusive));
+        Some(build)
+    }
+
+    fn done(&mut self, table: &str, exclusive: bool) {
+        if let Some(at) = self
+            .running
+            .iter()
+            .position(|(t, x)| t == table && *x == exclusive)
+        {
+            self.running.remove(at);
+        }
+    }
+
+    /// Where in the queue the build `take` would take is; none while `limit` builds run.
+    fn next(&self) -> Option<usize> {
+        if self.running.len() >= self.limit {
+            return None;
+        }
+        self.queue.iter().position(|b| {
+            !self
+                .running
+                .iter()
+                .any(|(table, exclusive)| *table == b.table && (*exclusive || b.exclusive))
+        })
+    }
+}
+
+/// One connection's part in loading a table: the rows come from `batches`, shared by every
+/// connection loading it. The first (`primary`) takes them at once; the others run the index
+/// builds that are ready first, and leave the load for builds that become ready.
+#[derive(Debug)]
+pub(super) struct Load {
+    header: String,
+    batches: Batches,
+    primary: bool,
+    table: Arc<Mutex<Loading>>,
+}
+
+/// A table being loaded: the connections loading it now, whether its rows are all taken, and
+/// the builds that become ready when both are done.
+#[derive(Debug, Default)]
+pub(super) struct Loading {
+    active: usize,
+    drained: bool,
+    builds: Vec<Build>,
+}
+
+impl Load {
+    /// Join the load; false when its rows are all taken already.
+    fn join(&self) -> bool {
+        match self.table.lock() {
+            Ok(mut t) if !t.drained => {
+                t.active += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Leave the load (`drained`: no rows are left); the last to leave a drained table makes
+    /// its builds ready.
+    fn leave(&self, drained: bool, ready: &SharedBuilds) {
+        let builds = match self.table.lock() {
+            Ok(mut t) => {
+                t.active = t.active.saturating_sub(1);
+                t.drained |= drained;
+                if t.drained && t.active == 0 {
+                    std::mem::take(&mut t.builds)
+                } else {
+                    Vec::new()
+                }
+            }
+            Err(_) => Vec::new(),
+        };
+        if !builds.is_empty()
+            && let Ok(mut ready) = ready.lock()
+        {
+            ready.add(builds);
+        }
+    }
 }
 
 pub(super) type Counts = Arc<Mutex<BTreeMap<String, u64>>>;
 
-/// One connection working through its commands; adds the rows each COPY loaded to `copied`.
+/// One connection working through its commands; adds the rows each COPY loaded to `copied`
+/// and takes index builds from `ready`.
 pub(super) async fn connection_task(
     mut conn: PgConnection,
     mut rx: mpsc::Receiver<Cmd>,
     copied: Counts,
+    ready: SharedBuilds,
 ) -> Result<()> {
     // This connection's maintenance_work_mem (kB), as `connect` set it.
     let mut memory = MEMORY;
@@ -85,40 +210,20 @@ pub(super) async fn connection_task(
         match cmd {
             Cmd::Exec(statement, line) => exec(&mut conn, &statement, line).await?,
             Cmd::Build(build) => run_build(&mut conn, &mut memory, build).await?,
-            Cmd::Drain(queue) => loop {
-                let next = queue.lock().ok().and_then(|mut q| q.pop_front());
-                let Some(build) = next else { break };
-                run_build(&mut conn, &mut memory, build).await?;
+            Cmd::Drain => run_ready(&mut conn, &mut memory, &ready).await?,
+            Cmd::Copy(load) => loop {
+                if !load.primary {
+                    run_ready(&mut conn, &mut memory, &ready).await?;
+                }
+                if !load.join() {
+                    break;
+                }
+                let drained = copy(&mut conn, &load, &copied, &ready).await?;
+                load.leave(drained, &ready);
+                if drained {
+                    break;
+                }
             },
-            Cmd::Copy(header, batches) => {
-                // The other connections may have taken every batch already.
-                let Some(first) = batches.lock().await.recv().await else {
-                    continue;
-                };
-                let table = copy_table(&header);
-                let mut copy = conn
-                    .copy_in_raw(&header)
-                    .await
-                    .map_err(crate::db::from_sqlx)?;
-                let mut next = Some(first);
-                while let Some(data) = next {
-                    copy.send(data).await.map_err(crate::db::from_sqlx)?;
-                    next = batches.lock().await.recv().await;
-                }
-                let rows = copy.finish().await.map_err(|e| {
-                    let detail = match &e {
-                        sqlx::Error::Database(db) => db.message().to_string(),
-                        other => other.to_string(),
-                    };
-                    Error::new(
-                        ErrorKind::Database,
-                        format!("loading {table} failed: {detail}"),
-                    )
-                })?;
-                if let Ok(mut c) = copied.lock() {
-                    *c.entry(table).or_insert(0) += rows;
-                }
-            }
             Cmd::Barrier(reply) => {
                 let _ = reply.send(());
             }
@@ -126,6 +231,64 @@ pub(super) async fn connection_task(
     }
     let _ = conn.close().await;
     Ok(())
+}
+
+/// Load batches of `load` in one `COPY` until none are left (true), or, for a connection that
+/// is not the load's first, until an index build is ready (false).
+async fn copy(
+    conn: &mut PgConnection,
+    load: &Load,
+    copied: &Counts,
+    ready: &SharedBuilds,
+) -> Result<bool> {
+    // The other connections may have taken every batch already.
+    let Some(first) = load.batches.lock().await.recv().await else {
+        return Ok(true);
+    };
+    let table = copy_table(&load.header);
+    let mut copy = conn
+        .copy_in_raw(&load.header)
+        .await
+        .map_err(crate::db::from_sqlx)?;
+    let mut next = Some(first);
+    let mut drained = false;
+    while let Some(data) = next {
+        copy.send(data).await.map_err(crate::db::from_sqlx)?;
+        let builds_wait = !load.primary && ready.lock().is_ok_and(|r| r.next().is_some());
+        if builds_wait {
+            break;
+        }
+        next = load.batches.lock().await.recv().await;
+        drained = next.is_none();
+    }
+    let rows = copy.finish().await.map_err(|e| {
+        let detail = match &e {
+            sqlx::Error::Database(db) => db.message().to_string(),
+            other => other.to_string(),
+        };
+        Error::new(
+            ErrorKind::Database,
+            format!("loading {table} failed: {detail}"),
+        )
+    })?;
+    if let Ok(mut c) = copied.lock() {
+        *c.entry(table).or_insert(0) += rows;
+    }
+    Ok(drained)
+}
+
+/// Run ready index builds until none is left that can run beside the others'.
+async fn run_ready(conn: &mut PgConnection, memory: &mut u64, ready: &SharedBuilds) -> Result<()> {
+    loop {
+        let next = ready.lock().ok().and_then(|mut r| r.take());
+        let Some(build) = next else { return Ok(()) };
+        let (table, exclusive) = (build.table.clone(), build.exclusive);
+        let outcome = run_build(conn, memory, build).await;
+        if let Ok(mut r) = ready.lock() {
+            r.done(&table, exclusive);
+        }
+        outcome?;
+    }
 }
 
 async fn exec(conn: &mut PgConnection, statement: &str, line: usize) -> Result<()> {
@@ -138,7 +301,7 @@ async fn exec(conn: &mut PgConnection, statement: &str, line: usize) -> Result<(
                 // The server is gone: no statement of the dump is to blame.
                 _ => {
                     return crate::db::from_sqlx(e)
-                        .during(format!("the restore, at line {line} of the dump"))
+                        .during(format!("the restore{}", at_line(line)))
                         .with_hint(
                             "run the restore again once the database is back: an unfinished \
                              restore is marked in its target, which refuses other commands \
@@ -149,12 +312,22 @@ async fn exec(conn: &mut PgConnection, statement: &str, line: usize) -> Result<(
             Error::new(
                 ErrorKind::Database,
                 format!(
-                    "the restore failed at line {line} of the dump (`{}`): {detail}",
+                    "the restore failed{} (`{}`): {detail}",
+                    at_line(line),
                     summary(statement)
                 ),
             )
         })?;
     Ok(())
+}
+
+/// `, at line N of the dump`, or nothing for a statement of platctl's own (line 0).
+fn at_line(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(" at line {line} of the dump")
+    }
 }
 
 fn summary(statement: &str) -> String {
@@ -230,6 +403,12 @@ pub(super) struct Dispatch {
     /// Connections that load one table at once: one per core. More of them contend for the
     /// table's extension lock and the WAL insertion locks, and cost more CPU than they gain.
     pub(super) copy_streams: usize,
+    /// The index builds the manifest says the dump holds, per table: made ready as soon as
+    /// the table's rows are in, while later tables load (parallel mode only). Each must then
+    /// be found in the dump, where it is skipped.
+    pub(super) early: BTreeMap<String, Vec<String>>,
+    /// The index builds ready to run, shared with the connections.
+    pub(super) ready: SharedBuilds,
 }
 
 fn closed() -> Error {
@@ -256,7 +435,7 @@ impl Dispatch {
 
     /// Read the decompressed dump and hand out the work. `finish` decides, once the input is
     /// consumed, whether to commit (transactional mode).
-    pub(super) fn run(self, mut lines: Lines, finish: impl FnOnce() -> bool) -> Result<()> {
+    pub(super) fn run(mut self, mut lines: Lines, finish: impl FnOnce() -> bool) -> Result<()> {
         let k = self.senders.len();
         let mut scanner = Scanner::default();
         let mut preamble: Vec<String> = Vec::new();
@@ -266,7 +445,13 @@ impl Dispatch {
         // The connection the next table's rows go to first.
         let mut next = 0usize;
         // Index and key builds after the data, run on every connection at once.
-        let mut indexes: VecDeque<Build> = VecDeque::new();
+        let mut indexes: Vec<Build> = Vec::new();
+        // Builds made ready early, and not yet found in the dump (how many of each text).
+        let mut early = Early::default();
+        if self.transactional || k < 2 {
+            self.early.clear();
+        }
+        let mut early_tables = std::mem::take(&mut self.early);
 
         if self.transactional {
             self.send(0, Cmd::Exec("BEGIN".into(), 0))?;
@@ -302,7 +487,14 @@ impl Dispatch {
                     }
                     workers_started = true;
                 }
-                self.load(&statement, &mut lines, &mut next, &mut workers_dirty)?;
+                let builds = self.early_builds(&statement, &mut early_tables, &mut early);
+                self.load(
+                    &statement,
+                    builds,
+                    &mut lines,
+                    &mut next,
+                    &mut workers_dirty,
+                )?;
                 continue;
             }
             let is_setting = statement.starts_with("SET ")
@@ -310,16 +502,31 @@ impl Dispatch {
             if is_setting && !workers_started {
                 preamble.push(statement.clone());
             }
+            if early.found(&statement) {
+                continue;
+            }
             let build = is_index_build(&statement).then(|| self.build(&statement, first_line));
+            if let Some(build) = &build
+                && early.tables.contains(&build.table)
+            {
+                return Err(Error::refused(format!(
+                    "the dump holds an index build of {} at line {first_line} that the backup's \
+                     manifest does not list (`{}`): the manifest does not describe this artifact",
+                    build.table,
+                    summary(&statement)
+                )));
+            }
             let build = match build {
                 Some(build) if workers_started && k > 1 && !self.transactional => {
-                    indexes.push_back(build);
+                    indexes.push(build);
                     continue;
                 }
                 other => other,
             };
-            self.drain(&mut indexes, &mut workers_dirty)?;
             let is_setval = statement.starts_with("SELECT pg_catalog.setval(");
+            if !is_setval {
+                self.drain(&mut indexes, &mut early, &mut workers_dirty)?;
+            }
             if workers_dirty && !is_setval {
                 // Indexes and constraints see every row: wait for all loads to finish.
                 self.barrier(1..k)?;
@@ -337,8 +544,15 @@ impl Dispatch {
         if !scanner.is_empty() {
             return Err(Error::refused("the dump ends in the middle of a statement"));
         }
-        self.drain(&mut indexes, &mut workers_dirty)?;
+        self.drain(&mut indexes, &mut early, &mut workers_dirty)?;
         self.barrier(0..k)?;
+        if let Some(missing) = early.missing() {
+            return Err(Error::refused(format!(
+                "the backup's manifest lists an index build its dump does not hold (`{}`): \
+                 the manifest does not describe this artifact",
+                summary(&missing)
+            )));
+        }
         if !finish() {
             return Err(Error::refused(
                 "the backup's SHA-256 did not match at the end of the restore",
@@ -370,6 +584,7 @@ impl Dispatch {
     fn load(
         &self,
         header: &str,
+        mut builds: Vec<Build>,
         lines: &mut Lines,
         next: &mut usize,
         workers_dirty: &mut bool,
@@ -381,7 +596,15 @@ impl Dispatch {
             let done = lines.copy_rows(&mut batch, BATCH)?;
             let tx = match &queue {
                 Some(tx) => tx,
-                None if done && batch.is_empty() => return Ok(()),
+                None if done && batch.is_empty() => {
+                    // No rows: its builds are ready now.
+                    if !builds.is_empty()
+                        && let Ok(mut ready) = self.ready.lock()
+                    {
+                        ready.add(builds);
+                    }
+                    return Ok(());
+                }
                 None => {
                     let streams = if done {
                         1
@@ -390,9 +613,19 @@ impl Dispatch {
                     };
                     let (tx, rx) = mpsc::channel(streams * QUEUED);
                     let rx: Batches = Arc::new(tokio::sync::Mutex::new(rx));
+                    let table = Arc::new(Mutex::new(Loading {
+                        builds: std::mem::take(&mut builds),
+                        ..Loading::default()
+                    }));
                     for j in 0..streams {
                         let i = (*next + j) % k;
-                        self.send(i, Cmd::Copy(header.to_string(), Arc::clone(&rx)))?;
+                        let load = Load {
+                            header: header.to_string(),
+                            batches: Arc::clone(&rx),
+                            primary: j == 0,
+                            table: Arc::clone(&table),
+                        };
+                        self.send(i, Cmd::Copy(load))?;
                         if i > 0 {
                             *workers_dirty = true;
                         }
@@ -420,34 +653,112 @@ impl Dispatch {
     }
 
     fn build(&self, statement: &str, line: usize) -> Build {
+        let rows = self.rows(statement);
         Build {
             statement: statement.to_string(),
             line,
-            memory: build_memory(statement, self.rows(statement)),
+            memory: build_memory(statement, rows),
+            table: index_table(statement),
+            exclusive: statement.starts_with("ALTER TABLE "),
+            cost: rows.saturating_mul(key_columns(statement)),
         }
     }
 
-    /// Run the queued index builds on all connections, once every load has finished.
-    fn drain(&self, queue: &mut VecDeque<Build>, workers_dirty: &mut bool) -> Result<()> {
-        if queue.is_empty() {
+    /// The builds the manifest lists for the table of a `COPY` header (each an index build of
+    /// that table, or none is taken), counted as expected later in the dump.
+    fn early_builds(
+        &self,
+        header: &str,
+        tables: &mut BTreeMap<String, Vec<String>>,
+        early: &mut Early,
+    ) -> Vec<Build> {
+        let table = copy_table(header);
+        let Some(statements) = tables.remove(&table) else {
+            return Vec::new();
+        };
+        if !statements
+            .iter()
+            .all(|s| is_index_build(s) && index_table(s) == table)
+        {
+            return Vec::new();
+        }
+        statements
+            .into_iter()
+            .map(|statement| {
+                early.expect(&statement, &table);
+                self.build(&statement, 0)
+            })
+            .collect()
+    }
+
+    /// Run the queued index builds, and those made ready early, on all connections, once
+    /// every load has finished.
+    fn drain(
+        &self,
+        queue: &mut Vec<Build>,
+        early: &mut Early,
+        workers_dirty: &mut bool,
+    ) -> Result<()> {
+        if queue.is_empty() && !early.running {
             return Ok(());
         }
         let k = self.senders.len();
+        let n = self.index_jobs.clamp(1, k);
+        if early.running {
+            // Connections done loading take up the builds made ready early at once.
+            for i in 0..n {
+                self.send(i, Cmd::Drain)?;
+            }
+        }
+        // Every load done: every build made ready early is in the queue, and the dump's own
+        // builds may start.
         self.barrier(0..k)?;
         *workers_dirty = false;
-        // Longest first, so the small ones fill the gaps at the end. The cost of a build is
-        // guessed from the rows of its table and the columns of its key (a sort compares them).
-        let mut work: Vec<Build> = std::mem::take(queue).into();
-        work.sort_by_cached_key(|build| {
-            let rows = self.rows(&build.statement);
-            std::cmp::Reverse(rows.saturating_mul(key_columns(&build.statement)))
-        });
-        let shared = Arc::new(Mutex::new(VecDeque::from(work)));
-        let n = self.index_jobs.clamp(1, k);
+        early.running = false;
+        if let Ok(mut ready) = self.ready.lock() {
+            ready.add(std::mem::take(queue));
+        }
         for i in 0..n {
-            self.send(i, Cmd::Drain(Arc::clone(&shared)))?;
+            self.send(i, Cmd::Drain)?;
         }
         self.barrier(0..n)
+    }
+}
+
+/// The index builds made ready before the dump reached them: each must be found there.
+#[derive(Default)]
+struct Early {
+    expected: BTreeMap<String, usize>,
+    /// The tables whose builds were made ready early: the dump may hold no other build of them.
+    tables: std::collections::BTreeSet<String>,
+    /// Some may still be running or waiting.
+    running: bool,
+}
+
+impl Early {
+    fn expect(&mut self, statement: &str, table: &str) {
+        *self.expected.entry(statement.to_string()).or_insert(0) += 1;
+        self.tables.insert(table.to_string());
+        self.running = true;
+    }
+
+    /// Whether the dump's `statement` is one built early (then it is not run again).
+    fn found(&mut self, statement: &str) -> bool {
+        match self.expected.get_mut(statement) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A build made early that the dump never held.
+    fn missing(&self) -> Option<String> {
+        self.expected
+            .iter()
+            .find(|(_, n)| **n > 0)
+            .map(|(s, _)| s.clone())
     }
 }
 
@@ -467,6 +778,8 @@ mod tests {
             index_jobs: streams,
             copy_streams: streams,
             epilogue: Vec::new(),
+            early: BTreeMap::new(),
+            ready: Arc::new(Mutex::new(Builds::new(streams))),
         };
         (dispatch, receivers)
     }
@@ -483,6 +796,7 @@ mod tests {
             let (mut next, mut dirty) = (0, false);
             d.load(
                 "COPY public.t (a) FROM stdin;",
+                Vec::new(),
                 &mut lines,
                 &mut next,
                 &mut dirty,
@@ -492,9 +806,11 @@ mod tests {
         let mut queues = Vec::new();
         for (i, rx) in receivers.iter_mut().enumerate().take(joining) {
             match rx.blocking_recv() {
-                Some(Cmd::Copy(header, batches)) => {
-                    assert_eq!(header, "COPY public.t (a) FROM stdin;");
-                    queues.push((i, batches));
+                Some(Cmd::Copy(load)) => {
+                    assert_eq!(load.header, "COPY public.t (a) FROM stdin;");
+                    // The first connection dealt to is the load's first.
+                    assert_eq!(load.primary, queues.is_empty());
+                    queues.push((i, load.batches));
                 }
                 other => panic!("{other:?}"),
             }
@@ -562,5 +878,83 @@ mod tests {
         assert_eq!(build_memory(idx, u64::MAX), MEMORY);
         let gin = "CREATE INDEX g ON public.t USING gin (doc);";
         assert_eq!(build_memory(gin, 1000), MEMORY);
+    }
+
+    fn build(d: &Dispatch, statement: &str) -> Build {
+        d.build(statement, 0)
+    }
+
+    #[test]
+    fn builds_run_longest_first_never_two_where_one_locks_the_table_and_one_per_core() {
+        let (mut d, _rx) = dispatch(3, 2);
+        d.weights = BTreeMap::from([("public.a".into(), 1000), ("public.b".into(), 10)]);
+        let mut ready = Builds::new(2);
+        ready.add(vec![
+            build(&d, "CREATE INDEX b1 ON public.b USING btree (x);"),
+            build(
+                &d,
+                "ALTER TABLE ONLY public.a\n    ADD CONSTRAINT a_pkey PRIMARY KEY (id);",
+            ),
+            build(&d, "CREATE INDEX a1 ON public.a USING btree (x, y);"),
+            build(&d, "CREATE INDEX a2 ON public.a USING btree (z);"),
+        ]);
+        // The longest (a1, two key columns on the big table) first.
+        let first = ready.take().unwrap();
+        assert!(first.statement.contains(" a1 "), "{first:?}");
+        // The key of `a` would wait for a1's lock: a2, which shares the table, goes next.
+        let second = ready.take().unwrap();
+        assert!(second.statement.contains(" a2 "), "{second:?}");
+        // Two run (one per core): nothing more starts.
+        assert!(ready.take().is_none());
+        ready.done("public.a", false);
+        // a2 still runs on `a`: the key waits, b1 goes.
+        let third = ready.take().unwrap();
+        assert!(third.statement.contains(" b1 "), "{third:?}");
+        ready.done("public.a", false);
+        ready.done("public.b", false);
+        let key = ready.take().unwrap();
+        assert!(key.exclusive && key.line == 0, "{key:?}");
+        // While the key is added, nothing else of `a` may start.
+        ready.add(vec![build(
+            &d,
+            "CREATE INDEX a3 ON public.a USING btree (w);",
+        )]);
+        assert!(ready.take().is_none());
+        ready.done("public.a", true);
+        assert!(ready.take().unwrap().statement.contains(" a3 "));
+    }
+
+    #[test]
+    fn early_builds_are_those_of_the_table_and_each_is_expected_once() {
+        let (d, _rx) = dispatch(3, 2);
+        let key = "ALTER TABLE ONLY public.t\n    ADD CONSTRAINT t_pkey PRIMARY KEY (id);";
+        let mut tables = BTreeMap::from([
+            ("public.t".to_string(), vec![key.to_string()]),
+            // Not an index build of the table it is listed for: none of its list is taken.
+            (
+                "public.u".to_string(),
+                vec![
+                    "CREATE INDEX u1 ON public.u USING btree (a);".to_string(),
+                    "DROP TABLE public.u;".to_string(),
+                ],
+            ),
+            (
+                "public.v".to_string(),
+                vec!["CREATE INDEX v1 ON public.w USING btree (a);".to_string()],
+            ),
+        ]);
+        let mut early = Early::default();
+        let builds = d.early_builds("COPY public.t (id) FROM stdin;", &mut tables, &mut early);
+        assert_eq!(builds.len(), 1);
+        assert!(early.running);
+        assert_eq!(early.missing().as_deref(), Some(key));
+        for table in ["u", "v"] {
+            let header = format!("COPY public.{table} (a) FROM stdin;");
+            assert!(d.early_builds(&header, &mut tables, &mut early).is_empty());
+        }
+        assert!(!early.found("CREATE INDEX u1 ON public.u USING btree (a);"));
+        assert!(early.found(key));
+        assert!(!early.found(key), "found twice");
+        assert_eq!(early.missing(), None);
     }
 }

@@ -31,7 +31,8 @@ use tokio::sync::mpsc;
 
 use crate::backup::marker::{self, Unfinished};
 use crate::error::{Error, Result};
-use dispatch::{Counts, Dispatch, connect, connection_task};
+use dispatch::{Builds, Counts, Dispatch, SharedBuilds, connect, connection_task};
+pub use scan::DumpStatements;
 use scan::{Lines, read_blocks};
 use target::{CLEAN, prepare, put_back};
 pub use target::{IN_USE, Mark};
@@ -62,6 +63,7 @@ pub async fn restore<R, M, F>(
     jobs: usize,
     clean: bool,
     weights: BTreeMap<String, u64>,
+    index_builds: BTreeMap<String, Vec<String>>,
     verified: F,
     mark: &Mark,
 ) -> Result<Restore>
@@ -90,6 +92,7 @@ where
         }
     };
     let copied: Counts = Arc::new(Mutex::new(BTreeMap::new()));
+    let ready: SharedBuilds = Arc::new(Mutex::new(Builds::new(cores)));
     let mut senders = Vec::new();
     let mut tasks = Vec::new();
     let mut conns = vec![first];
@@ -104,7 +107,12 @@ where
         pids.push(pid);
         let (tx, rx) = mpsc::channel(4);
         senders.push(tx);
-        tasks.push(tokio::spawn(connection_task(conn, rx, Arc::clone(&copied))));
+        tasks.push(tokio::spawn(connection_task(
+            conn,
+            rx,
+            Arc::clone(&copied),
+            Arc::clone(&ready),
+        )));
     }
     let aborts: Vec<_> = tasks.iter().map(|t| t.abort_handle()).collect();
     let dispatch = Dispatch {
@@ -120,6 +128,8 @@ where
         index_jobs: cores,
         copy_streams: cores,
         epilogue: vec![if clean { "COMMIT" } else { marker::DROP }.to_string()],
+        early: index_builds,
+        ready,
     };
     let work = async {
         // The input blocks on reads: it is built and read (decompressed) on a thread of its

@@ -284,6 +284,62 @@ impl Scanner {
     }
 }
 
+/// The statements of a dump outside its `COPY` rows, as the restore's dispatcher joins them,
+/// and among them the index builds (`is_index_build`) per table: what a backup's manifest lists
+/// so that a restore may start them early. Fed line by line (without the newline) as the dump
+/// streams by.
+#[derive(Default)]
+pub struct DumpStatements {
+    scanner: Scanner,
+    /// A `SET default_tablespace` other than `''` is in force: the builds under it stay where
+    /// the dump has them.
+    own_tablespace: bool,
+    /// A line was too long to keep: the statements are no longer known.
+    lost: bool,
+    pub builds: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl DumpStatements {
+    /// A line outside the `COPY` rows; the statement it completes, if it does.
+    pub fn line(&mut self, line: &str) -> Option<String> {
+        if self.lost {
+            return None;
+        }
+        if self.scanner.is_empty() {
+            // As the dispatcher skips them: psql meta-commands, comments, blank lines.
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with("--") || trimmed.starts_with('\\') {
+                return None;
+            }
+        }
+        // With its newline, as the dispatcher has it.
+        if !self.scanner.push(&format!("{line}\n"), 0) {
+            return None;
+        }
+        let (statement, _) = self.scanner.take();
+        if let Some(value) = statement.strip_prefix("SET default_tablespace = ") {
+            self.own_tablespace = value != "'';";
+        } else if is_index_build(&statement) && !self.own_tablespace {
+            let table = index_table(&statement);
+            self.builds
+                .entry(table)
+                .or_default()
+                .push(statement.clone());
+        }
+        Some(statement)
+    }
+
+    /// A line too long to keep was skipped: from here on nothing is known (no build is listed).
+    pub fn lose(&mut self) {
+        self.lost = true;
+        self.builds.clear();
+    }
+
+    pub fn lost(&self) -> bool {
+        self.lost
+    }
+}
+
 /// `public.t` out of `COPY public.t (a, b) FROM stdin;`.
 pub(super) fn copy_table(header: &str) -> String {
     header
@@ -314,7 +370,21 @@ pub(super) fn index_table(statement: &str) -> String {
     } else {
         return String::new();
     };
-    after.split_whitespace().next().unwrap_or("").to_string()
+    leading_name(after).to_string()
+}
+
+/// The (qualified, maybe quoted) name at the start of `text`: up to the first whitespace
+/// outside double quotes (`public."Odd Name"`).
+fn leading_name(text: &str) -> &str {
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => return &text[..i],
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The number of columns (or expressions) in the key of an index build: the top-level commas
@@ -395,6 +465,13 @@ mod tests {
         assert_eq!(
             index_table("CREATE UNIQUE INDEX u ON ONLY public.p USING btree (a);"),
             "public.p"
+        );
+        // Quoted names hold spaces.
+        let odd = "ALTER TABLE ONLY public.\"Odd Name\"\n    ADD CONSTRAINT k UNIQUE (\"A b\");";
+        assert_eq!(index_table(odd), "public.\"Odd Name\"");
+        assert_eq!(
+            index_table("CREATE INDEX \"i j\" ON \"My Schema\".\"T t\" USING btree (a);"),
+            "\"My Schema\".\"T t\""
         );
     }
 
@@ -509,6 +586,62 @@ mod tests {
         assert_eq!(
             key_columns("ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);"),
             1
+        );
+    }
+
+    #[test]
+    fn the_index_builds_of_a_dump_are_listed_per_table_as_the_dispatcher_joins_them() {
+        let dump = "\\restrict abc
+SET default_tablespace = '';
+CREATE FUNCTION public.f() RETURNS void LANGUAGE sql AS $$
+CREATE INDEX not_one ON public.t USING btree (a);
+$$;
+-- Name: t t_pkey; Type: CONSTRAINT
+ALTER TABLE ONLY public.t
+    ADD CONSTRAINT t_pkey PRIMARY KEY (id);
+CREATE INDEX t_a ON public.t USING btree (a);
+SET default_tablespace = fast;
+CREATE INDEX t_b ON public.t USING btree (b);
+SET default_tablespace = '';
+CREATE UNIQUE INDEX \"U i\" ON public.\"Odd\" USING btree (a);
+ALTER TABLE ONLY public.u
+    ADD CONSTRAINT u_fk FOREIGN KEY (t) REFERENCES public.t(id);
+";
+        let mut seen = DumpStatements::default();
+        let statements: Vec<String> = dump.lines().filter_map(|l| seen.line(l)).collect();
+        assert_eq!(statements.len(), 9, "{statements:#?}");
+        assert!(statements[1].starts_with("CREATE FUNCTION") && statements[1].ends_with("$$;"));
+        assert_eq!(
+            seen.builds.get("public.t").unwrap(),
+            &vec![
+                "ALTER TABLE ONLY public.t\n    ADD CONSTRAINT t_pkey PRIMARY KEY (id);"
+                    .to_string(),
+                "CREATE INDEX t_a ON public.t USING btree (a);".to_string(),
+            ]
+        );
+        assert_eq!(seen.builds.get("public.\"Odd\"").map(Vec::len), Some(1));
+        assert_eq!(seen.builds.len(), 2, "{:?}", seen.builds);
+        // The dispatcher joins the same lines (with their newlines) into the same statements.
+        let mut scanner = Scanner::default();
+        let mut joined = Vec::new();
+        for line in dump.lines() {
+            let trimmed = line.trim();
+            if scanner.is_empty()
+                && (trimmed.is_empty() || trimmed.starts_with("--") || trimmed.starts_with('\\'))
+            {
+                continue;
+            }
+            if scanner.push(&format!("{line}\n"), 0) {
+                joined.push(scanner.take().0);
+            }
+        }
+        assert_eq!(joined, statements);
+        // A line too long to keep: nothing is listed, and nothing more is known.
+        seen.lose();
+        assert!(seen.builds.is_empty() && seen.lost());
+        assert_eq!(
+            seen.line("CREATE INDEX x ON public.t USING btree (a);"),
+            None
         );
     }
 }
