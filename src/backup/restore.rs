@@ -61,22 +61,57 @@ fn load_keys(ctx: &Context<'_>, manifest: &Manifest) -> Result<Option<Arc<Identi
     Ok(crypt::identities_for(manifest, ctx.config.identity_file.as_deref())?.map(Arc::new))
 }
 
-/// Whether `identities` open the artifact (its header only).
+/// Whether the artifact is what its manifest says, from its first bytes: `identities` open it
+/// when it is encrypted (its header), it is not encrypted when the manifest says it is not, and
+/// it is compressed as the manifest says.
 async fn check_keys_open(
     storage: &Arc<dyn Storage>,
     manifest: &Manifest,
     identities: Option<&Arc<Identities>>,
 ) -> Result<()> {
-    let Some(identities) = identities else {
-        return Ok(());
-    };
     let reader = storage.open(&manifest.artifact).await?;
-    let (keys, manifest) = (Arc::clone(identities), manifest.clone());
+    let (keys, manifest) = (identities.cloned(), manifest.clone());
     tokio::task::spawn_blocking(move || {
-        crypt::decrypt(&manifest, &keys, tokio_util::io::SyncIoBridge::new(reader)).map(drop)
+        let stored = tokio_util::io::SyncIoBridge::new(reader);
+        match keys {
+            Some(keys) => check_compressed(&manifest, crypt::decrypt(&manifest, &keys, stored)?),
+            None => check_compressed(&manifest, stored),
+        }
     })
     .await
     .map_err(|e| Error::internal(format!("the key check failed: {e}")))?
+}
+
+/// The first bytes of a (decrypted) artifact against the manifest's compression.
+fn check_compressed(manifest: &Manifest, mut input: impl Read) -> Result<()> {
+    let mut head = Vec::with_capacity(32);
+    (&mut input)
+        .take(32)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::io(format!("cannot read backup {}", manifest.id), e))?;
+    let found = if head.starts_with(b"age-encryption.org/") {
+        "age-encrypted"
+    } else if head.starts_with(&[0x1f, 0x8b]) {
+        "gzip-compressed"
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        "zstd-compressed"
+    } else {
+        "neither gzip- nor zstd-compressed"
+    };
+    let expected = format!("{}-compressed", manifest.compression.name());
+    if found == expected {
+        return Ok(());
+    }
+    let said = match &manifest.encryption {
+        Some(_) => format!("{expected} once decrypted"),
+        None => format!("{expected}, not encrypted"),
+    };
+    Err(Error::refused(format!(
+        "the artifact of backup {} is {found}, but its manifest says {said}: the manifest does \
+         not describe this artifact",
+        manifest.id
+    ))
+    .with_hint("restore a backup whose manifest is the one written with it"))
 }
 
 /// What the artifact holds, from its stored bytes: decrypted with the plan's keys when it is

@@ -473,6 +473,48 @@ fn old_manifests_still_restore_and_edited_ones_are_refused() {
             "{shown}"
         );
     }
+    // The artifact renamed with its manifest to say another thing than it is: the restore
+    // names what the artifact is, before it touches the target.
+    let artifact = encrypted.json()["artifact"].as_str().unwrap().to_string();
+    let plain = artifact.trim_end_matches(".age").to_string();
+    std::fs::rename(storage(&env).join(&artifact), storage(&env).join(&plain)).unwrap();
+    let mut renamed = manifest.clone();
+    renamed["artifact"] = plain.clone().into();
+    renamed["format"] = "postgresql-plain+gzip".into();
+    std::fs::write(&path, serde_json::to_vec_pretty(&renamed).unwrap()).unwrap();
+    let target = env.another_database();
+    let refused = backup_with(&env, &[], &["restore", &id, "--into", &target, "--yes"]);
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(
+        refused
+            .stderr
+            .contains("is age-encrypted, but its manifest says gzip-compressed"),
+        "{refused}"
+    );
+    assert_eq!(env.tables_at(&target), 0);
+    // A gzip backup said to be zstd.
+    let gzip = backup_with(&env, &[], &["run", "-o", "json"]);
+    let (id, artifact) = (
+        gzip.json()["id"].as_str().unwrap().to_string(),
+        gzip.json()["artifact"].as_str().unwrap().to_string(),
+    );
+    let zst = format!("{}.zst", artifact.strip_suffix(".gz").unwrap());
+    std::fs::rename(storage(&env).join(&artifact), storage(&env).join(&zst)).unwrap();
+    let path = storage(&env).join(format!("{id}.manifest.json"));
+    let mut said: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    said["artifact"] = zst.into();
+    said["compression"] = "zstd".into();
+    std::fs::write(&path, serde_json::to_vec_pretty(&said).unwrap()).unwrap();
+    let refused = backup_with(&env, &[], &["restore", &id, "--into", &target, "--yes"]);
+    assert_eq!(refused.code, 1, "{refused}");
+    assert!(
+        refused
+            .stderr
+            .contains("is gzip-compressed, but its manifest says zstd-compressed, not encrypted"),
+        "{refused}"
+    );
+    assert_eq!(env.tables_at(&target), 0);
 }
 
 each_backend!(s3_encrypted_zstd_backups_round_trip, |env| {
