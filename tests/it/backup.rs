@@ -980,4 +980,26 @@ $f$;",
         );
         assert_eq!(env.tables_at(&target), 0, "{run}");
     }
+
+    // A listed build carrying more than itself never runs the rest: one statement only.
+    assert_eq!(backup(&env, &["-q", "run"]).code, 0);
+    let id = list(&env)[0]["id"].as_str().unwrap().to_string();
+    edit_manifest(&env, &id, |m| {
+        let builds = m["index_builds"]["public.child"].as_array_mut().unwrap();
+        builds.push(
+            "CREATE INDEX planted ON public.child USING btree (odd); \
+             CREATE ROLE platctl_planted;"
+                .into(),
+        );
+    });
+    let target = env.another_database();
+    let run = backup(&env, &["restore", &id, "--into", &target, "--yes"]);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("listed in the manifest"), "{run}");
+    assert_eq!(env.tables_at(&target), 0, "{run}");
+    assert_eq!(
+        env.count("SELECT COUNT(*) FROM pg_roles WHERE rolname = 'platctl_planted'"),
+        0,
+        "{run}"
+    );
 }

@@ -349,8 +349,33 @@ async fn run_build(conn: &mut PgConnection, memory: &mut u64, build: Build) -> R
             .map_err(crate::db::from_sqlx)?;
         *memory = build.memory;
     }
-    exec(conn, &build.statement, build.line).await?;
-    Ok(())
+    if build.line > 0 {
+        return exec(conn, &build.statement, build.line).await;
+    }
+    // A build made ready early, its text from the manifest: one statement only (the extended
+    // protocol refuses more), in the database's default tablespace whatever `SET` the dump
+    // made on this connection (the manifest lists no build placed elsewhere).
+    exec(conn, "BEGIN; SET LOCAL default_tablespace = ''", 0).await?;
+    sqlx::query(AssertSqlSafe(build.statement.clone()))
+        .persistent(false)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| {
+            let detail = match &e {
+                sqlx::Error::Database(db) => db.message().to_string(),
+                other => other.to_string(),
+            };
+            Error::new(
+                ErrorKind::Database,
+                format!(
+                    "the restore failed building an index of {} (`{}`, listed in the manifest): \
+                     {detail}",
+                    build.table,
+                    summary(&build.statement)
+                ),
+            )
+        })?;
+    exec(conn, "COMMIT", 0).await
 }
 
 /// The sort memory for an index build on a table of `rows` rows (kB).
