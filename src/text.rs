@@ -26,6 +26,12 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{head}... ({count} characters)")
 }
 
+/// A count and its noun: `1 table`, `18 tables`.
+pub fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Characters that must not reach a terminal raw, nor be shown as nothing: C0 and C1 controls
 /// (escape sequences, bell, backspace, carriage return, newline), the Unicode bidirectional
 /// controls that reorder what is shown, and the invisible characters (zero-width spaces and

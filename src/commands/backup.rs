@@ -7,8 +7,9 @@ use crate::error::{Error, ExitStatus, Result};
 use crate::output::Format;
 use crate::proto::backup::{
     BackupPrune, BackupRestore, BackupRun, BackupRunOutcome, BackupShow, BackupVerify, ListBackups,
-    PrunePolicy, human_bytes,
+    PrunePolicy, ShowBackup, human_bytes,
 };
+use crate::text;
 
 pub async fn run(ctx: &Ctx<'_>, cmd: BackupCommand) -> Result<ExitStatus> {
     let backend = ctx.backend().await?;
@@ -67,7 +68,7 @@ async fn execute(
                     on_server(&storage),
                     human_bytes(manifest.compressed_bytes),
                     human_bytes(manifest.uncompressed_bytes),
-                    manifest.tables.len(),
+                    manifest.tables.len() as u64,
                     manifest.tables.values().sum::<u64>()
                 ),
             )?;
@@ -99,15 +100,8 @@ async fn execute(
                     printer.reporter_quiet(),
                 )
                 .await?;
-            match (&shown.manifest.encryption, printer.format()) {
-                // For people, to whom it is encrypted in one line: `age: age1m6l98u...n5zp6a
-                // (sha256:1bcd44452da55adf), ...`.
-                (Some(encryption), Format::Table) => {
-                    let mut value = serde_json::to_value(&shown)
-                        .map_err(|e| Error::internal("cannot show the backup").with_source(e))?;
-                    value["encryption"] = serde_json::Value::String(encryption.describe());
-                    printer.object(&value)?;
-                }
+            match printer.format() {
+                Format::Table => printer.object(&for_people(&shown)?)?,
                 _ => printer.object(&shown)?,
             }
         }
@@ -294,4 +288,34 @@ async fn execute(
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// A backup as a person reads it: long lists summarised (the whole of them in -o json) and to
+/// whom it is encrypted in one line: `age: age1m6l98u...n5zp6a (sha256:1bcd44452da55adf)`.
+fn for_people(shown: &ShowBackup) -> Result<serde_json::Value> {
+    let manifest = &shown.manifest;
+    let mut value = serde_json::to_value(shown)
+        .map_err(|e| Error::internal("cannot show the backup").with_source(e))?;
+    if let Some(encryption) = &manifest.encryption {
+        value["encryption"] = serde_json::Value::String(encryption.describe());
+    }
+    let rows = manifest
+        .tables
+        .values()
+        .fold(0u64, |sum, n| sum.saturating_add(*n));
+    value["tables"] = serde_json::Value::String(format!(
+        "{}, {}",
+        text::plural(manifest.tables.len() as u64, "table", "tables"),
+        text::plural(rows, "row", "rows"),
+    ));
+    let builds = manifest.index_builds.values().map(Vec::len).sum::<usize>();
+    value["index_builds"] = serde_json::Value::String(match builds {
+        0 => "none".to_string(),
+        _ => format!(
+            "{} on {}",
+            text::plural(builds as u64, "build", "builds"),
+            text::plural(manifest.index_builds.len() as u64, "table", "tables"),
+        ),
+    });
+    Ok(value)
 }

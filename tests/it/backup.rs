@@ -144,6 +144,30 @@ each_backend!(pooled quiet_run_then_restore_reproduces_the_data, |env| {
         .unwrap();
     assert!(audit_rows >= 2000, "{shown}");
     assert_eq!(shown["schema_version"], crate::common::versions());
+    // For people, the lists are counted (whole in -o json above).
+    let tables = shown["tables"].as_object().unwrap();
+    let rows: u64 = tables.values().map(|n| n.as_u64().unwrap()).sum();
+    let builds = shown["index_builds"].as_object().unwrap();
+    let people = backup(&env, &["show", &id]);
+    let summary = |field: &str| {
+        let line = people.stdout.lines().find(|l| l.starts_with(field));
+        line.unwrap_or_else(|| panic!("no {field}:\n{people}"))[field.len()..]
+            .trim()
+            .to_string()
+    };
+    assert_eq!(
+        summary("tables"),
+        format!("{} tables, {rows} rows", tables.len())
+    );
+    let expected = match env.kind {
+        Kind::Sqlite => "none".to_string(),
+        Kind::Postgres => format!(
+            "{} builds on {} tables",
+            builds.values().map(|b| b.as_array().unwrap().len()).sum::<usize>(),
+            builds.len()
+        ),
+    };
+    assert_eq!(summary("index_builds"), expected, "{people}");
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'backup.run'"),
         1
