@@ -490,6 +490,8 @@ pub enum BackupCommand {
         #[arg(long)]
         restore_test: bool,
         #[command(flatten)]
+        lock: LockArgs,
+        #[command(flatten)]
         storage: StorageArgs,
     },
     /// Delete old backups (never the newest complete one)

@@ -18,3 +18,15 @@ pub fn operator() -> String {
     let host = whoami::hostname().unwrap_or_else(|_| "localhost".into());
     format!("{user}@{host}")
 }
+
+/// The name of this `platctl serve` replica, once it is serving: named in the locks it takes
+/// (a backup's), so that whoever is refused one is told which replica holds it.
+static REPLICA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+pub fn set_replica(name: &str) {
+    let _ = REPLICA.set(name.to_string());
+}
+
+pub fn replica() -> Option<&'static str> {
+    REPLICA.get().map(String::as_str)
+}

@@ -22,7 +22,7 @@ pub async fn prune(
     let lock = if dry_run {
         None
     } else {
-        Some(storage.lock(lock_timeout).await?)
+        Some(storage.lock("backup prune", lock_timeout).await?)
     };
     let result = prune_locked(storage.as_ref(), policy, dry_run).await;
     if let Some(lock) = lock {

@@ -166,7 +166,7 @@ pub async fn run(
         None => None,
     };
     let storage = ctx.storage().await?;
-    let lock = storage.lock(lock_timeout).await?;
+    let lock = storage.lock("backup run", lock_timeout).await?;
     let result = run_locked(
         ctx,
         storage.as_ref(),

@@ -42,6 +42,7 @@ pub async fn verify(
     ctx: &Context<'_>,
     id: Option<&str>,
     restore_test: bool,
+    lock_timeout: std::time::Duration,
 ) -> Result<VerifyReport> {
     let storage = ctx.storage().await?;
     let manifest = find(storage.as_ref(), id).await?.manifest;
@@ -59,12 +60,20 @@ pub async fn verify(
     if !restore_test {
         return Ok(report);
     }
+    // One long operation on a storage at a time, whichever replica (or host) started it.
+    let lock = storage
+        .lock("backup verify --restore-test", lock_timeout)
+        .await?;
     // An encrypted backup's key is checked before a scratch database is made.
-    let keys = keys_for(ctx, &storage, &manifest).await?;
-    let checks = match manifest.database_kind.as_str() {
-        "postgres" => restore_test_postgres(ctx, storage, &manifest, keys).await?,
-        _ => restore_test_sqlite(ctx, storage, &manifest, keys).await?,
+    let checks = match keys_for(ctx, &storage, &manifest).await {
+        Ok(keys) => match manifest.database_kind.as_str() {
+            "postgres" => restore_test_postgres(ctx, storage, &manifest, keys).await,
+            _ => restore_test_sqlite(ctx, storage, &manifest, keys).await,
+        },
+        Err(e) => Err(e),
     };
+    lock.release().await;
+    let checks = checks?;
     report.tables_checked = checks.len();
     report.mismatches = checks
         .into_iter()

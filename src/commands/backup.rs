@@ -187,12 +187,14 @@ async fn execute(
             id,
             latest: _,
             restore_test,
+            lock,
             storage,
         } => {
             let req = BackupVerify {
                 id,
                 storage: place(storage),
                 restore_test,
+                lock_timeout: lock.lock_timeout,
             };
             let report = backend
                 .send_reporting(req, printer.reporter(printer.progress("verifying")))

@@ -269,7 +269,8 @@ impl Core {
         let ctx = self
             .backup_context(req.storage.as_deref(), None, &progress, req.restore_test)
             .await?;
-        let report = backup::verify(&ctx, req.id.as_deref(), req.restore_test).await;
+        let report =
+            backup::verify(&ctx, req.id.as_deref(), req.restore_test, req.lock_timeout).await;
         progress.finish();
         report
     }

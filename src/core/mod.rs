@@ -8,6 +8,7 @@ pub mod authz;
 mod backups;
 pub mod catalogue;
 mod email;
+pub mod fleet;
 mod health;
 pub mod keys;
 mod lookup;

@@ -331,6 +331,16 @@ pub struct BackupVerify {
     pub storage: Option<String>,
     /// Restore into a scratch database and compare the row counts.
     pub restore_test: bool,
+    /// With `restore_test`: how long to wait for another long operation on the storage (a
+    /// backup run, a prune, another restore test) that holds its lock.
+    #[serde(default = "default_lock_timeout", with = "crate::proto::duration")]
+    #[schema(schema_with = crate::proto::duration::schema)]
+    pub lock_timeout: Duration,
+}
+
+/// What the command line's `--lock-timeout` defaults to.
+fn default_lock_timeout() -> Duration {
+    Duration::from_secs(60)
 }
 
 /// Which backups `backup prune` deletes.

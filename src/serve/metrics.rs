@@ -54,8 +54,16 @@ fn latency_histogram() -> Histogram {
 }
 
 impl Metrics {
-    pub fn new() -> Self {
+    pub fn new(replica: &str) -> Self {
         let mut registry = Registry::with_prefix("platctl");
+        registry.register(
+            "replica",
+            "This replica: its name (PLATCTL_REPLICA_ID, else host:port) and version",
+            prometheus_client::metrics::info::Info::new(vec![
+                ("replica".to_string(), replica.to_string()),
+                ("version".to_string(), env!("CARGO_PKG_VERSION").to_string()),
+            ]),
+        );
         let requests = Family::<RequestLabels, Counter>::default();
         registry.register(
             "http_requests",

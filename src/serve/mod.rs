@@ -14,6 +14,7 @@ mod document;
 pub mod error;
 mod extract;
 mod json;
+pub mod limits;
 mod metrics;
 mod report;
 pub mod routes;
@@ -61,6 +62,10 @@ pub struct Policy {
     /// Failed authentications looked at from one address in any 60 seconds
     /// (`RATE_LIMIT_AUTH_FAILURES`).
     pub auth_failures_per_minute: NonZeroU32,
+    /// Where the limits are counted (`PLATCTL_RATE_LIMIT_STORE`).
+    pub limit_store: LimitStore,
+    /// `PLATCTL_REPLICA_ID`: this replica's name (else `HOST:PORT`).
+    pub replica_id: Option<String>,
     /// Connections open at once (`PLATCTL_MAX_CONNECTIONS`): see `connections`.
     pub max_connections: usize,
     /// `CORS_ORIGIN`: an origin, a comma-separated list, or `*`.
@@ -69,6 +74,30 @@ pub struct Policy {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// `SENTRY_DSN`: where 5xx answers and panics are reported (see `report`).
     pub sentry_dsn: Option<String>,
+}
+
+/// Where request quotas and failed authentications are counted (`PLATCTL_RATE_LIMIT_STORE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LimitStore {
+    /// `database` on PostgreSQL, `process` on SQLite.
+    Auto,
+    /// In the database, once for every replica on it (PostgreSQL).
+    Database,
+    /// In this process's memory: each replica counts alone.
+    Process,
+}
+
+impl std::str::FromStr for LimitStore {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(LimitStore::Auto),
+            "database" => Ok(LimitStore::Database),
+            "process" => Ok(LimitStore::Process),
+            _ => Err("expected `auto`, `database` or `process`".into()),
+        }
+    }
 }
 
 /// How long a client has to send a request head once connected (or, on a kept-alive
@@ -84,7 +113,9 @@ pub struct App {
     /// The operator's core: each request acts through a copy for its key.
     core: Core,
     config: Config,
-    limits: auth::Limits,
+    /// This replica's name (`PLATCTL_REPLICA_ID`, else `HOST:PORT`).
+    replica: String,
+    limits: limits::Limits,
     uses: auth::KeyUses,
     metrics: metrics::Metrics,
     /// The OpenAPI document, served at `/openapi.json`.
@@ -135,17 +166,24 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
         Some(dsn) => Some(report::init(dsn)?),
         None => None,
     };
-    let app = Arc::new(App {
-        limits: auth::Limits::new(
-            config.policy.rate_limit_max,
-            config.policy.rate_limit_ttl,
-            config.policy.auth_failures_per_minute,
+    let replica = match &config.policy.replica_id {
+        Some(name) => name.clone(),
+        None => format!(
+            "{}:{}",
+            whoami::hostname().unwrap_or_else(|_| "localhost".into()),
+            local.port()
         ),
+    };
+    crate::local::set_replica(&replica);
+    let limits = limits_for(&core, &config.policy)?;
+    let app = Arc::new(App {
+        limits,
         uses: auth::KeyUses::default(),
-        metrics: metrics::Metrics::new(),
+        metrics: metrics::Metrics::new(&replica),
         openapi: openapi_json(),
         jobs: tokio_util::task::TaskTracker::new(),
         stopped: tokio_util::sync::CancellationToken::new(),
+        replica,
         core,
         config,
     });
@@ -156,6 +194,10 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     let follower = {
         let app = app.clone();
         tokio::spawn(async move { app.core.follow_changes().await })
+    };
+    let fleet = {
+        let app = app.clone();
+        tokio::spawn(async move { app.limits.follow_fleet(&app.core).await })
     };
     let handle = axum_server::Handle::new();
     let limited = connections::Limited(connections::Connections::new(
@@ -190,6 +232,8 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     tracing::info!(
         listen = %local,
         database = %app.core.describe(),
+        replica = %app.replica,
+        limits = if app.limits.is_shared() { "database" } else { "process" },
         "platctl serve {} listening on {scheme}://{local}",
         env!("CARGO_PKG_VERSION")
     );
@@ -237,11 +281,36 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     };
     housekeeping.abort();
     follower.abort();
+    fleet.abort();
     flush_key_uses(&app).await;
     report::close(reporting).await;
     result.map_err(|e| Error::io("the server failed", e))?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The limits `policy` asks for, on this database.
+fn limits_for(core: &Core, policy: &Policy) -> Result<limits::Limits> {
+    let (max, ttl, failures) = (
+        policy.rate_limit_max,
+        policy.rate_limit_ttl,
+        policy.auth_failures_per_minute,
+    );
+    match (policy.limit_store, core.shares_limits()) {
+        (LimitStore::Database, false) => Err(Error::config(
+            "PLATCTL_RATE_LIMIT_STORE=database needs PostgreSQL: a SQLite file has one server, \
+             which counts its limits in its own memory",
+        )
+        .with_hint(
+            "set PLATCTL_RATE_LIMIT_STORE=process (or auto), or DATABASE_URL to PostgreSQL",
+        )),
+        (LimitStore::Database | LimitStore::Auto, true) => {
+            Ok(limits::Limits::shared(max, ttl, failures))
+        }
+        (LimitStore::Process | LimitStore::Auto, _) => {
+            Ok(limits::Limits::in_process(max, ttl, failures))
+        }
+    }
 }
 
 /// Every minute (or `key_use_interval`): write key uses, forget idle rate-limit buckets.
@@ -251,7 +320,7 @@ async fn housekeeping(app: Arc<App>) {
     loop {
         tick.tick().await;
         flush_key_uses(&app).await;
-        app.limits.shrink();
+        app.limits.shrink(&app.core).await;
     }
 }
 
@@ -313,7 +382,15 @@ fn router(app: Arc<App>) -> Result<Router> {
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .layer(axum::middleware::map_request(clean_request_id));
-    Ok(with_security_headers(router, app.config.tls.is_some()).with_state(app))
+    let mut router = with_security_headers(router, app.config.tls.is_some());
+    // Which replica answered, on every answer (behind a load balancer, the one to look at).
+    if let Ok(replica) = HeaderValue::from_str(&app.replica) {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-platctl-replica"),
+            replica,
+        ));
+    }
+    Ok(router.with_state(app))
 }
 
 /// Headers on every answer (helmet's, for a JSON API): nothing to sniff, frame, embed or

@@ -41,6 +41,8 @@ pub struct Terminus {
     error: std::collections::BTreeMap<String, serde_json::Value>,
     /// Every check.
     details: std::collections::BTreeMap<String, serde_json::Value>,
+    /// The replica that answered (`PLATCTL_REPLICA_ID`, else `HOST:PORT`).
+    replica: String,
 }
 
 /// A route of the API and the operation it runs (whose permission it needs), or none for
@@ -175,7 +177,7 @@ pub async fn not_found(
         request.headers(),
         &app.config.policy.trusted_proxies,
     );
-    if let Some(limited) = super::auth::charge_address(&app, ip) {
+    if let Some(limited) = super::auth::charge_address(&app, ip).await {
         return limited;
     }
     ApiError::new(
@@ -195,7 +197,7 @@ fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
 /// Checks' terminus JSON, as anyone may see it — states and counts only (the details are for a
 /// key that may run the checks: `POST /health/checks`): 200 when every check is up (OK or
 /// WARNING), else 503.
-fn public_terminus(report: &HealthReport) -> Response {
+fn public_terminus(app: &App, report: &HealthReport) -> Response {
     let report = report.public();
     let up = report
         .checks
@@ -206,7 +208,9 @@ fn public_terminus(report: &HealthReport) -> Response {
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
-    json(status, &report.terminus())
+    let mut terminus = report.terminus();
+    terminus["replica"] = serde_json::Value::String(app.replica.clone());
+    json(status, &terminus)
 }
 
 async fn run_checks(app: &App, checks: &[&str]) -> Handled {
@@ -215,9 +219,26 @@ async fn run_checks(app: &App, checks: &[&str]) -> Handled {
         timeout: std::time::Duration::from_secs(5),
         thresholds: Thresholds::default(),
     };
-    Ok(public_terminus(
-        &req.run(&app.core, crate::progress::silent()).await?,
-    ))
+    let mut report = req.run(&app.core, crate::progress::silent()).await?;
+    if checks.contains(&"db") {
+        // With shared limits, a replica that cannot reach them is not ready: it would refuse
+        // every request rather than count alone.
+        let state = match app.limits.reachable(&app.core).await {
+            Ok(()) if app.limits.is_shared() => Some((HealthState::Ok, "shared".to_string())),
+            Ok(()) => None,
+            Err(e) => Some((HealthState::Critical, format!("cannot be reached: {e}"))),
+        };
+        if let Some((state, summary)) = state {
+            report = HealthReport::new(
+                report
+                    .checks
+                    .into_iter()
+                    .chain([CheckResult::bare("limits", state, summary)])
+                    .collect(),
+            );
+        }
+    }
+    Ok(public_terminus(app, &report))
 }
 
 /// Every check, with the default thresholds: states and counts (the details: `POST
@@ -239,9 +260,9 @@ async fn health(State(app): State<Arc<App>>) -> Handled {
     tag = "health",
     responses((status = 200, description = "OK", body = Terminus), (status = 503, description = "A check is down", body = Terminus)),
 )]
-async fn live() -> Response {
+async fn live(State(app): State<Arc<App>>) -> Response {
     let process = CheckResult::bare("process", HealthState::Ok, String::new());
-    public_terminus(&HealthReport::new(vec![process]))
+    public_terminus(&app, &HealthReport::new(vec![process]))
 }
 
 /// Ready for traffic: the database answers and its schema is this binary's.

@@ -78,6 +78,8 @@ pub struct Profile {
     pub rate_limit_auth_failures: Option<u32>,
     /// How long a key made over the admin API waits to be confirmed (KEY_CONFIRM_WITHIN wins).
     pub key_confirm_within: Option<String>,
+    /// Where `serve` counts its limits (PLATCTL_RATE_LIMIT_STORE wins).
+    pub rate_limit_store: Option<String>,
     /// `serve`'s bound on open connections (PLATCTL_MAX_CONNECTIONS wins).
     pub max_connections: Option<u32>,
     /// `serve`'s CORS origins (CORS_ORIGIN wins).
@@ -302,6 +304,7 @@ default_profile = "default"
 # api_key_file = "~/.config/platctl/admin.key"   # its API key (PLATCTL_API_KEY wins)
 # rate_limit_max = 100                    # serve: RATE_LIMIT_MAX requests per key...
 # rate_limit_ttl = 60                     # ...in RATE_LIMIT_TTL seconds
+# rate_limit_store = "auto"               # serve: PLATCTL_RATE_LIMIT_STORE: database | process
 # key_confirm_within = "10m"             # serve: KEY_CONFIRM_WITHIN (unconfirmed new keys expire)
 # max_connections = 512                   # serve: PLATCTL_MAX_CONNECTIONS
 # cors_origin = "https://app.acme.io"     # serve: CORS_ORIGIN

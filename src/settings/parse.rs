@@ -233,6 +233,23 @@ pub fn rate_max(text: &str) -> Result<std::num::NonZeroU32, String> {
         .ok_or_else(|| "expected a number of requests from 1 to 1000000".into())
 }
 
+pub fn limit_store(text: &str) -> Result<crate::serve::LimitStore, String> {
+    text.parse()
+}
+
+pub fn replica_id(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let fits = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':');
+    if (1..=64).contains(&text.len()) && text.chars().all(fits) {
+        Ok(text.to_string())
+    } else {
+        Err(
+            "expected 1 to 64 letters, digits, `.`, `-`, `_` or `:`, e.g. api-2 or host:8080"
+                .into(),
+        )
+    }
+}
+
 pub fn connections(text: &str) -> Result<usize, String> {
     text.trim()
         .parse::<usize>()

@@ -314,6 +314,11 @@ impl Settings {
             key::RateLimitAuthFailures,
             Given::Profile(active.rate_limit_auth_failures.map(|n| n.to_string())),
         )?;
+        let rate_limit_store = r.get_or_default(
+            key::RateLimitStore,
+            Given::Profile(active.rate_limit_store.clone()),
+        )?;
+        let replica_id = r.get(key::ReplicaId, Given::Env)?;
         let key_confirm_within = r.get_or_default(
             key::KeyConfirmWithin,
             Given::Profile(active.key_confirm_within.clone()),
@@ -422,6 +427,8 @@ impl Settings {
             rate_limit_max: rate_limit_max.value,
             rate_limit_ttl: rate_limit_ttl.value,
             auth_failures_per_minute: rate_limit_auth_failures.value,
+            limit_store: rate_limit_store.value,
+            replica_id: value(replica_id),
             max_connections: max_connections.value,
             cors_origin: value(cors_origin),
             trusted_proxies: value(trusted_proxies).unwrap_or_default(),

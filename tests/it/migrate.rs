@@ -170,8 +170,15 @@ each_backend!(revert_asks_first_and_down_scripts_undo_everything, |env| {
         "revert ran unconfirmed"
     );
 
-    // The latest (10, the prune chain), then the one before (9, platform keys), each with
-    // its down script and an audit entry.
+    // The latest (11, serve's shared limits), then 10 (the prune chain), then 9 (platform
+    // keys), each with its down script and an audit entry.
+    env.ok(&["--yes", "migrate", "revert"]);
+    assert!(!env.table_exists("rate_limit_buckets"));
+    assert!(!env.table_exists("auth_failures"));
+    assert_eq!(
+        env.count("SELECT MAX(version) FROM _platctl_migrations"),
+        10
+    );
     env.ok(&["--yes", "migrate", "revert"]);
     assert!(env.table_exists("platform_keys"));
     assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 9);
@@ -181,7 +188,7 @@ each_backend!(revert_asks_first_and_down_scripts_undo_everything, |env| {
     assert_eq!(env.count("SELECT MAX(version) FROM _platctl_migrations"), 8);
     assert_eq!(
         env.count("SELECT COUNT(*) FROM audit_logs WHERE action = 'migration.revert'"),
-        2
+        3
     );
 
     env.ok(&["--yes", "migrate", "revert", "--to", "0"]);

@@ -1529,7 +1529,19 @@ fn metrics_come_in_the_format_asked_for_and_their_readers_accept_them() {
                 .unwrap()
                 > 0
         );
-        let mut names: Vec<String> = read.as_object().unwrap().keys().cloned().collect();
+        // The replica's info: an OpenMetrics `info` family, a `_info` gauge in the classic
+        // format (as prometheus_client's parsers name them).
+        let info = match format {
+            "prometheus" => "platctl_replica_info",
+            _ => "platctl_replica",
+        };
+        assert!(read[info]["samples"].as_u64() == Some(1), "{read}");
+        let mut names: Vec<String> = read
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|name| name.trim_end_matches("_info").to_string())
+            .collect();
         names.sort();
         seen.push(names);
     }

@@ -97,7 +97,7 @@ impl Storage for LocalStorage {
         self.dir.display().to_string()
     }
 
-    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
+    async fn lock(&self, operation: &str, timeout: Duration) -> Result<Box<dyn Lock>> {
         use std::io::{Read, Seek, Write};
         self.ensure_dir()?;
         let path = self.path(LOCK_NAME);
@@ -113,7 +113,7 @@ impl Storage for LocalStorage {
             match file.try_lock() {
                 Ok(()) => {
                     // The kernel drops the lock with the process: a dead run never blocks.
-                    let holder = serde_json::to_vec(&Holder::me()).unwrap_or_default();
+                    let holder = serde_json::to_vec(&Holder::me(operation)).unwrap_or_default();
                     let _ = file.set_len(0);
                     let _ = file.rewind();
                     let _ = file.write_all(&holder);
@@ -125,14 +125,14 @@ impl Storage for LocalStorage {
                         let mut text = String::new();
                         let _ = file.rewind();
                         let _ = file.read_to_string(&mut text);
-                        let holder = serde_json::from_str::<Holder>(&text)
-                            .map(|h| h.describe())
-                            .unwrap_or_else(|_| "another process".into());
-                        return Err(Error::refused(format!(
-                            "another backup run holds the lock on {}: {holder}",
-                            self.dir.display()
-                        ))
-                        .with_hint("it is still running; wait for it or raise --lock-timeout"));
+                        let place = self.dir.display().to_string();
+                        return Err(match serde_json::from_str::<Holder>(&text) {
+                            Ok(holder) => holder.refusal(operation, &place),
+                            Err(_) => Error::refused(format!(
+                                "{operation} cannot start: another process holds the lock on {place}"
+                            ))
+                            .with_hint("wait for it or raise --lock-timeout"),
+                        });
                     }
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }

@@ -593,10 +593,10 @@ impl Storage for S3Storage {
         self.sse.as_ref().map(super::shared::Sse::describe)
     }
 
-    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>> {
+    async fn lock(&self, operation: &str, timeout: Duration) -> Result<Box<dyn Lock>> {
         let start = std::time::Instant::now();
         let lease = chrono::Duration::from_std(LEASE).unwrap_or_default();
-        let mut me = Holder::me();
+        let mut me = Holder::me(operation);
         loop {
             me.expires_at = Some(crate::local::now() + lease);
             let body = serde_json::to_vec(&me)
@@ -641,14 +641,7 @@ impl Storage for S3Storage {
                             continue;
                         }
                         Some(h) if start.elapsed() >= timeout => {
-                            return Err(Error::refused(format!(
-                                "another backup run holds the lock on {}: {}",
-                                self.describe(),
-                                h.describe()
-                            ))
-                            .with_hint(
-                                "it is still running; wait for it or raise --lock-timeout",
-                            ));
+                            return Err(h.refusal(operation, &self.describe()));
                         }
                         // Released between our attempts, or still held: try again soon.
                         _ if start.elapsed() >= timeout + LEASE => {

@@ -29,21 +29,29 @@ pub(super) const LOCK_NAME: &str = ".platctl-backup.lock";
 /// Who holds the backup lock, written into it so that a refused run can say.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Holder {
+    /// What holds it: `backup run`, `backup prune`, `backup verify --restore-test`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
     pub holder: String,
     #[serde(default)]
     pub host: String,
     pub pid: u32,
+    /// The `platctl serve` replica that took it, when one did (`PLATCTL_REPLICA_ID`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica: Option<String>,
     pub started_at: DateTime<Utc>,
     /// S3 leases only: the lock is stale after this (its holder stopped renewing it).
     pub expires_at: Option<DateTime<Utc>>,
 }
 
 impl Holder {
-    pub fn me() -> Holder {
+    pub fn me(operation: &str) -> Holder {
         Holder {
+            operation: Some(operation.to_string()),
             holder: crate::local::operator(),
             host: whoami::hostname().unwrap_or_default(),
             pid: std::process::id(),
+            replica: crate::local::replica().map(str::to_string),
             started_at: crate::local::now(),
             expires_at: None,
         }
@@ -67,9 +75,23 @@ impl Holder {
             && !Path::new(&format!("/proc/{}", self.pid)).exists()
     }
 
+    /// The refusal of `operation` while this holder has the lock on `place`.
+    pub(super) fn refusal(&self, operation: &str, place: &str) -> Error {
+        Error::refused(format!(
+            "{operation} cannot start: {} holds the lock on {place}: {}",
+            self.operation.as_deref().unwrap_or("another backup run"),
+            self.describe()
+        ))
+        .with_hint("it is still running; wait for it or raise --lock-timeout")
+    }
+
     pub(super) fn describe(&self) -> String {
+        let replica = match &self.replica {
+            Some(replica) => format!(" on replica {replica}"),
+            None => String::new(),
+        };
         format!(
-            "{} (pid {}) since {}",
+            "{} (pid {}){replica} since {}",
             self.holder,
             self.pid,
             self.started_at.format("%Y-%m-%d %H:%M:%S UTC")
@@ -106,7 +128,9 @@ pub trait Storage: Send + Sync {
         None
     }
     /// One backup run at a time per storage: wait up to `timeout`, then fail naming the holder.
-    async fn lock(&self, timeout: Duration) -> Result<Box<dyn Lock>>;
+    /// The storage's lock, for `operation` (named to whoever is refused it), waiting at most
+    /// `timeout` for whoever holds it.
+    async fn lock(&self, operation: &str, timeout: Duration) -> Result<Box<dyn Lock>>;
     /// Remove the leftovers of interrupted runs; returns what was removed. Hold the lock.
     async fn clean_leftovers(&self) -> Result<Vec<String>>;
     async fn create(&self, name: &str) -> Result<Box<dyn ArtifactWriter>>;

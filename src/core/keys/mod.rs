@@ -125,8 +125,12 @@ pub async fn actor_for_key(tx: &mut Tx<'_>, key: &str) -> Result<Actor> {
 
 /// Set `last_used_at` of each key to its time of use, unless it is already later.
 pub async fn record_uses(db: &crate::db::Db, uses: &[(Uuid, DateTime<Utc>)]) -> Result<()> {
+    // Several replicas write their uses at once: each locks the rows in the same (id) order,
+    // so none waits for another that waits for it; and a time never replaces a later one.
+    let mut uses = uses.to_vec();
+    uses.sort_unstable_by_key(|(id, _)| *id);
     let mut tx = db.begin().await?;
-    for (id, at) in uses {
+    for (id, at) in &uses {
         for update in [
             "UPDATE api_keys SET last_used_at = $1 \
              WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $1)",

@@ -1,0 +1,2 @@
+DROP TABLE auth_failures;
+DROP TABLE rate_limit_buckets;

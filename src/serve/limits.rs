@@ -1,0 +1,535 @@
+//! The limits of `serve`: `RATE_LIMIT_MAX` requests per `RATE_LIMIT_TTL` per key (per address
+//! for callers without a valid key), and at most `RATE_LIMIT_AUTH_FAILURES` (5, as in the
+//! platform) failed authentications from one address in any 60 seconds — counted where
+//! `PLATCTL_RATE_LIMIT_STORE` says:
+//! - `process`: in this process's memory (governor's GCRA, and the times of each address's
+//!   last failures): right for one replica, and for SQLite;
+//! - `database`: in PostgreSQL, once for every replica on it ([`crate::core::fleet`]). A
+//!   replica claims a few requests of a quota at a time (fewer as the quota runs low: one at a
+//!   time near its end, so the fleet never grants more than the quota) and spends them from
+//!   memory. A failed authentication is counted by the database before its 401 is sent: the
+//!   fleet answers at most the limit of them in any 60 seconds, and refuses (429) the next
+//!   guess from that address wherever it arrives. A key from an address the fleet has seen fail
+//!   is looked up only after the database says the address may still try; the addresses are
+//!   learned from the database every half second and from each refusal. When the database
+//!   cannot be reached the replica refuses requests (503), never counting alone.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::StateInformationMiddleware;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
+
+use super::error::ApiError;
+use crate::core::Core;
+use crate::core::fleet::FAILURE_WINDOW;
+
+type Limiter<K> =
+    RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
+
+/// How long a replica may spend what it claimed of a quota before giving the rest back.
+const LEASE: Duration = Duration::from_secs(1);
+
+/// The most a replica claims of a quota at once.
+const MOST_CLAIMED: u64 = 64;
+
+/// How often a replica asks which addresses the fleet has seen fail.
+pub const FLEET_POLL: Duration = Duration::from_millis(500);
+
+/// The limits of one server.
+pub struct Limits {
+    max: NonZeroU32,
+    ttl: Duration,
+    failures_max: NonZeroU32,
+    store: Store,
+}
+
+enum Store {
+    Process {
+        requests: Limiter<String>,
+        failures: Failures,
+        clock: DefaultClock,
+    },
+    Database(Box<Fleet>),
+}
+
+/// A 429 (or, when the shared state cannot be reached, a 503) with its rate headers.
+pub struct RateLimited(pub ApiError, pub Option<RateHeaders>);
+
+impl Limits {
+    /// Limits counted in this process.
+    pub fn in_process(max: NonZeroU32, ttl: Duration, failures_per_minute: NonZeroU32) -> Self {
+        let per = ttl / max.get();
+        let quota = Quota::with_period(per.max(Duration::from_nanos(1)))
+            .unwrap_or_else(|| Quota::per_second(max))
+            .allow_burst(max);
+        Limits {
+            max,
+            ttl,
+            failures_max: failures_per_minute,
+            store: Store::Process {
+                requests: RateLimiter::keyed(quota).with_middleware::<StateInformationMiddleware>(),
+                failures: Failures::new(failures_per_minute),
+                clock: DefaultClock::default(),
+            },
+        }
+    }
+
+    /// Limits counted in the database, for every replica on it.
+    pub fn shared(max: NonZeroU32, ttl: Duration, failures_per_minute: NonZeroU32) -> Self {
+        Limits {
+            max,
+            ttl,
+            failures_max: failures_per_minute,
+            store: Store::Database(Box::default()),
+        }
+    }
+
+    pub fn is_shared(&self) -> bool {
+        matches!(self.store, Store::Database(_))
+    }
+
+    /// The time one request takes back from a quota.
+    fn period(&self) -> Duration {
+        (self.ttl / self.max.get()).max(Duration::from_micros(1))
+    }
+
+    fn limited(&self, wait: Duration) -> RateLimited {
+        let err = too_many(
+            wait,
+            format!(
+                "rate limit exceeded: at most {} requests per {}",
+                self.max,
+                humantime::format_duration(self.ttl)
+            ),
+        );
+        RateLimited(
+            err,
+            Some(RateHeaders {
+                limit: self.max.get(),
+                remaining: 0,
+                reset: wait.as_secs().max(1),
+            }),
+        )
+    }
+
+    /// Charge one request to `who`: the headers to send, or the 429.
+    pub async fn charge(&self, core: &Core, who: String) -> Result<RateHeaders, RateLimited> {
+        match &self.store {
+            Store::Process { .. } => self.charge_here(&who),
+            Store::Database(fleet) => fleet.charge(self, core, who).await,
+        }
+    }
+
+    fn charge_here(&self, who: &str) -> Result<RateHeaders, RateLimited> {
+        let Store::Process {
+            requests, clock, ..
+        } = &self.store
+        else {
+            return Err(self.limited(Duration::ZERO));
+        };
+        match requests.check_key(&who.to_string()) {
+            Ok(state) => {
+                let remaining = state.remaining_burst_capacity();
+                let used = self.max.get().saturating_sub(remaining);
+                Ok(RateHeaders {
+                    limit: self.max.get(),
+                    remaining,
+                    reset: (self.period() * used).as_secs_f64().ceil() as u64,
+                })
+            }
+            Err(not_until) => Err(self.limited(not_until.wait_time_from(clock.now()))),
+        }
+    }
+
+    /// Whether `ip` has had its failed authentications (then how long it must wait).
+    pub async fn blocked(&self, core: &Core, ip: IpAddr) -> Result<Option<Duration>, ApiError> {
+        match &self.store {
+            Store::Process { failures, .. } => Ok(failures.blocked(ip, Instant::now())),
+            Store::Database(fleet) => {
+                if !fleet.suspected(ip) {
+                    return Ok(None);
+                }
+                core.auth_failure_wait(ip, self.failures_max.get())
+                    .await
+                    .map_err(unreachable)
+            }
+        }
+    }
+
+    /// Count a failed authentication from `ip`: the 429 to answer instead of the 401 when the
+    /// fleet has already looked at as many as it may.
+    pub async fn record_failure(&self, core: &Core, ip: IpAddr) -> Option<ApiError> {
+        match &self.store {
+            Store::Process { failures, .. } => {
+                failures.record(ip, Instant::now());
+                None
+            }
+            Store::Database(fleet) => {
+                fleet.suspect(ip);
+                match core.record_auth_failure(ip, self.failures_max.get()).await {
+                    Ok(None) => None,
+                    Ok(Some(wait)) => Some(too_many(wait, self.failure_message(ip))),
+                    Err(e) => Some(unreachable(e)),
+                }
+            }
+        }
+    }
+
+    pub fn failure_message(&self, ip: IpAddr) -> String {
+        format!(
+            "too many failed authentications from {ip}: at most {} in any 60 seconds",
+            self.failures_max
+        )
+    }
+
+    /// Forget idle keys and addresses (their buckets are full again), give back what was
+    /// claimed and not spent; in the database, forget whole buckets and old failures.
+    pub async fn shrink(&self, core: &Core) {
+        match &self.store {
+            Store::Process {
+                requests, failures, ..
+            } => {
+                requests.retain_recent();
+                failures.shrink(Instant::now());
+            }
+            Store::Database(fleet) => {
+                fleet.give_back(self, core).await;
+                if let Err(e) = core.sweep_fleet_limits().await {
+                    tracing::warn!(
+                        "cannot forget old rate-limit buckets: {}",
+                        crate::redact::scrub(&e.to_string())
+                    );
+                }
+            }
+        }
+    }
+
+    /// Learn which addresses the fleet has seen fail, and give back expired claims: every
+    /// [`FLEET_POLL`] while serving with shared limits.
+    pub async fn follow_fleet(&self, core: &Core) {
+        let Store::Database(fleet) = &self.store else {
+            return std::future::pending().await;
+        };
+        let mut tick = tokio::time::interval(FLEET_POLL);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            // Unreachable: requests are refused (503) by the statements they need, and
+            // `/health/ready` says so; nothing to learn meanwhile.
+            if let Ok(addresses) = core.recent_auth_failures().await {
+                let now = Instant::now();
+                if let Ok(mut suspects) = fleet.suspects.lock() {
+                    suspects.retain(|_, until| *until > now);
+                    for ip in addresses {
+                        suspects.insert(ip, now + FAILURE_WINDOW);
+                    }
+                }
+            }
+            fleet.give_back(self, core).await;
+        }
+    }
+
+    /// With shared limits: whether the database holding them answers now (for
+    /// `/health/ready`). Always with limits in process.
+    pub async fn reachable(&self, core: &Core) -> Result<(), String> {
+        match &self.store {
+            Store::Process { .. } => Ok(()),
+            Store::Database(_) => core
+                .recent_auth_failures()
+                .await
+                .map(|_| ())
+                .map_err(|e| crate::redact::scrub(&e.to_string())),
+        }
+    }
+}
+
+/// The shared limits' memory in one replica: what it claimed of each quota and has not yet
+/// spent, and the addresses the fleet has seen fail.
+#[derive(Default)]
+struct Fleet {
+    leases: Mutex<HashMap<String, Arc<tokio::sync::Mutex<Lease>>>>,
+    suspects: Mutex<HashMap<IpAddr, Instant>>,
+}
+
+/// Requests of one quota claimed by this replica.
+#[derive(Default)]
+struct Lease {
+    /// Claimed and not yet spent.
+    tokens: u64,
+    /// When they were claimed: spent within [`LEASE`] or given back.
+    claimed: Option<Instant>,
+    /// What the fleet could still claim after the last claim.
+    available: Option<u64>,
+    /// When the quota is whole again, as of the last claim.
+    whole_at: Option<Instant>,
+}
+
+impl Lease {
+    fn live(&self, now: Instant) -> bool {
+        self.claimed
+            .is_some_and(|t| now.saturating_duration_since(t) < LEASE)
+    }
+}
+
+impl Fleet {
+    fn suspected(&self, ip: IpAddr) -> bool {
+        let now = Instant::now();
+        self.suspects
+            .lock()
+            .map(|s| s.get(&ip).is_some_and(|until| *until > now))
+            .unwrap_or(true)
+    }
+
+    fn suspect(&self, ip: IpAddr) {
+        if let Ok(mut s) = self.suspects.lock() {
+            s.insert(ip, Instant::now() + FAILURE_WINDOW);
+        }
+    }
+
+    fn lease(&self, who: &str) -> Arc<tokio::sync::Mutex<Lease>> {
+        let mut leases = match self.leases.lock() {
+            Ok(leases) => leases,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        leases.entry(who.to_string()).or_default().clone()
+    }
+
+    async fn charge(
+        &self,
+        limits: &Limits,
+        core: &Core,
+        who: String,
+    ) -> Result<RateHeaders, RateLimited> {
+        let lease = self.lease(&who);
+        let mut lease = lease.lock().await;
+        let now = Instant::now();
+        let headers = |lease: &Lease| RateHeaders {
+            limit: limits.max.get(),
+            remaining: u32::try_from(lease.available.unwrap_or(0).saturating_add(lease.tokens))
+                .unwrap_or(u32::MAX)
+                .min(limits.max.get()),
+            reset: lease
+                .whole_at
+                .map(|t| t.saturating_duration_since(now).as_secs_f64().ceil() as u64)
+                .unwrap_or(0),
+        };
+        if lease.tokens > 0 && lease.live(now) {
+            lease.tokens -= 1;
+            return Ok(headers(&lease));
+        }
+        // Fewer at a time as the quota runs low: one at a time near its end.
+        let known = lease.available.unwrap_or(u64::from(limits.max.get()));
+        let want = (known / 8).clamp(1, MOST_CLAIMED);
+        let unspent = std::mem::take(&mut lease.tokens);
+        let claim = core
+            .claim_quota(&who, want, unspent, limits.period(), limits.ttl)
+            .await
+            .map_err(|e| RateLimited(unreachable(e), None))?;
+        lease.claimed = Some(now);
+        lease.available = Some(claim.available);
+        lease.whole_at = Some(now + claim.reset);
+        if claim.granted == 0 {
+            return Err(limits.limited(claim.wait));
+        }
+        lease.tokens = claim.granted - 1;
+        Ok(headers(&lease))
+    }
+
+    /// Give back what was claimed more than [`LEASE`] ago and not spent; forget idle quotas.
+    async fn give_back(&self, limits: &Limits, core: &Core) {
+        let now = Instant::now();
+        let all: Vec<(String, Arc<tokio::sync::Mutex<Lease>>)> = match self.leases.lock() {
+            Ok(mut leases) => {
+                // A quota whole again and not in use is forgotten (the database has it).
+                leases.retain(|_, lease| {
+                    Arc::strong_count(lease) > 1
+                        || lease.try_lock().map_or(true, |l| {
+                            l.tokens > 0 || l.whole_at.is_some_and(|t| t > now)
+                        })
+                });
+                leases
+                    .iter()
+                    .map(|(who, lease)| (who.clone(), lease.clone()))
+                    .collect()
+            }
+            Err(_) => return,
+        };
+        for (who, lease) in all {
+            let Ok(mut lease) = lease.try_lock() else {
+                continue;
+            };
+            if lease.tokens == 0 || lease.live(now) {
+                continue;
+            }
+            let unspent = std::mem::take(&mut lease.tokens);
+            match core
+                .claim_quota(&who, 0, unspent, limits.period(), limits.ttl)
+                .await
+            {
+                Ok(claim) => lease.available = Some(claim.available),
+                Err(_) => lease.available = None,
+            }
+        }
+    }
+}
+
+/// A 503 for a replica that cannot reach the fleet's shared limits.
+fn unreachable(e: crate::error::Error) -> ApiError {
+    tracing::warn!(
+        "the shared rate limits cannot be reached: {}",
+        crate::redact::scrub(&e.to_string())
+    );
+    let mut err = ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "this replica cannot reach the rate limits it shares with the others (in the database), \
+         and does not count alone",
+    )
+    .hint("try again; if it lasts, check the database (`/health/ready` says so)");
+    err.retry_after = Some(1);
+    err
+}
+
+/// Failed authentications by address, in this process: the times of each address's last
+/// `max` failures. An address that has had `max` of them in the last 60 seconds is not heard
+/// (its keys are not looked at) until the oldest of them is 60 seconds old: never more than
+/// `max` in any 60 seconds, however the guesses are spaced.
+struct Failures {
+    max: usize,
+    times: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+}
+
+impl Failures {
+    fn new(max: NonZeroU32) -> Self {
+        Failures {
+            max: usize::try_from(max.get()).unwrap_or(usize::MAX),
+            times: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// How long `ip` must wait before a key it sends is looked at, if it must.
+    fn blocked(&self, ip: IpAddr, now: Instant) -> Option<Duration> {
+        let times = self.times.lock().ok()?;
+        let times = times.get(&ip)?;
+        if times.len() < self.max {
+            return None;
+        }
+        let free = times.front()?.checked_add(FAILURE_WINDOW)?;
+        (free > now).then(|| free - now)
+    }
+
+    /// Count a failed authentication from `ip` at `now`.
+    fn record(&self, ip: IpAddr, now: Instant) {
+        let Ok(mut all) = self.times.lock() else {
+            return;
+        };
+        let times = all.entry(ip).or_default();
+        times.push_back(now);
+        while times.len() > self.max
+            || times
+                .front()
+                .is_some_and(|t| now.saturating_duration_since(*t) >= FAILURE_WINDOW)
+        {
+            times.pop_front();
+        }
+    }
+
+    /// Forget addresses without a failure in the window.
+    fn shrink(&self, now: Instant) {
+        if let Ok(mut all) = self.times.lock() {
+            all.retain(|_, times| {
+                times
+                    .back()
+                    .is_some_and(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW)
+            });
+        }
+    }
+}
+
+pub fn too_many(wait: Duration, message: String) -> ApiError {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let mut err = ApiError::new(StatusCode::TOO_MANY_REQUESTS, message).hint(format!(
+        "try again in {}",
+        humantime::format_duration(Duration::from_secs(seconds.max(1)))
+    ));
+    err.retry_after = Some(seconds.max(1));
+    err
+}
+
+/// `X-RateLimit-Limit/Remaining/Reset` (seconds until the quota is whole again).
+#[derive(Debug, Clone, Copy)]
+pub struct RateHeaders {
+    limit: u32,
+    remaining: u32,
+    reset: u64,
+}
+
+impl RateHeaders {
+    pub fn apply(self, headers: &mut HeaderMap) {
+        headers.insert("x-ratelimit-limit", HeaderValue::from(self.limit));
+        headers.insert("x-ratelimit-remaining", HeaderValue::from(self.remaining));
+        headers.insert("x-ratelimit-reset", HeaderValue::from(self.reset));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_authentications_are_at_most_the_limit_in_any_sixty_seconds() {
+        let failures = Failures::new(NonZeroU32::new(5).unwrap());
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let start = Instant::now();
+        // A guess every half second for two minutes, each looked at unless blocked.
+        let mut looked_at = Vec::new();
+        for i in 0..240 {
+            let now = start + Duration::from_millis(500 * i);
+            if failures.blocked(ip, now).is_none() {
+                failures.record(ip, now);
+                looked_at.push(now);
+            }
+        }
+        for (i, t) in looked_at.iter().enumerate() {
+            let within = looked_at[i..]
+                .iter()
+                .take_while(|u| u.duration_since(*t) < FAILURE_WINDOW)
+                .count();
+            assert!(within <= 5, "{within} within 60 s of guess {i}");
+        }
+        assert_eq!(looked_at.len(), 10);
+        // Blocked until the oldest of the last five is 60 s old; other addresses are not.
+        let two = Failures::new(NonZeroU32::new(2).unwrap());
+        two.record(ip, start);
+        assert_eq!(two.blocked(ip, start), None);
+        two.record(ip, start + Duration::from_secs(10));
+        let later = start + Duration::from_secs(10);
+        assert_eq!(two.blocked(ip, later), Some(Duration::from_secs(50)));
+        assert_eq!(two.blocked(ip, start + FAILURE_WINDOW), None);
+        assert_eq!(two.blocked("192.0.2.2".parse().unwrap(), later), None);
+        failures.shrink(start + Duration::from_secs(200));
+        assert!(failures.times.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_quota_refuses_past_its_maximum_and_says_when() {
+        let five = NonZeroU32::new(5).unwrap();
+        let limits = Limits::in_process(NonZeroU32::new(3).unwrap(), Duration::from_secs(60), five);
+        for remaining in [2, 1, 0] {
+            let rate = limits.charge_here("k").ok().unwrap();
+            assert_eq!(rate.remaining, remaining);
+        }
+        let Err(RateLimited(err, _)) = limits.charge_here("k") else {
+            panic!("the fourth request passed");
+        };
+        assert_eq!(err.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(err.retry_after.is_some_and(|s| (1..=20).contains(&s)));
+        assert!(limits.charge_here("other").is_ok());
+    }
+}
