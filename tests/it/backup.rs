@@ -263,7 +263,7 @@ each_backend!(pooled restore_test_compares_row_counts_with_the_manifest, |env| {
 });
 
 /// Wait until `path` exists (or panic after 30 s).
-fn wait_for(mut found: impl FnMut() -> bool, what: &str) {
+pub(crate) fn wait_for(mut found: impl FnMut() -> bool, what: &str) {
     let start = Instant::now();
     while !found() {
         assert!(
@@ -274,7 +274,7 @@ fn wait_for(mut found: impl FnMut() -> bool, what: &str) {
     }
 }
 
-fn partial_exists(dir: &Path) -> bool {
+pub(crate) fn partial_exists(dir: &Path) -> bool {
     std::fs::read_dir(dir)
         .map(|d| {
             d.filter_map(|e| e.ok())

@@ -19,6 +19,7 @@ mod contract;
 mod docs;
 mod email;
 mod faults;
+mod fleet;
 mod health;
 mod hierarchy;
 mod input;

@@ -746,7 +746,7 @@ fn backup_finishes(env: &TestEnv, storage: &std::path::Path, label: &str) {
 }
 
 /// The events of a long operation's answer (one JSON value per line, keep-alives skipped).
-fn events(answer: &Answer) -> Vec<Value> {
+pub(crate) fn events(answer: &Answer) -> Vec<Value> {
     answer
         .body
         .as_str()
