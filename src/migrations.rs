@@ -317,6 +317,8 @@ mod tests {
             .map(|m| (m.version, m.name))
             .collect();
         assert_eq!(pg, lite);
-        assert_eq!(pg.len(), 10);
+        let versions: Vec<i64> = pg.iter().map(|(v, _)| *v).collect();
+        let contiguous: Vec<i64> = (1..).take(pg.len()).collect();
+        assert_eq!(versions, contiguous, "versions are 1, 2, … with no gap");
     }
 }

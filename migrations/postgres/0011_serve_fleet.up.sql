@@ -13,8 +13,11 @@ CREATE UNLOGGED TABLE rate_limit_buckets (
     at      bigint NOT NULL
 );
 
--- Failed authentications by client address: the times of the last few (at most the limit).
+-- Tries at authenticating by client address: the times of its last few failures (at most the
+-- limit, newest first), and of the keys being looked at now (each counted from before its
+-- look-up until it is found good or bad, so that keys sent at once cannot outrun the count).
 CREATE UNLOGGED TABLE auth_failures (
     address inet PRIMARY KEY,
-    times   timestamptz[] NOT NULL
+    times   timestamptz[] NOT NULL,
+    pending timestamptz[] NOT NULL
 );

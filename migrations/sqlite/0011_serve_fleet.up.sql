@@ -11,5 +11,6 @@ CREATE TABLE rate_limit_buckets (
 
 CREATE TABLE auth_failures (
     address TEXT PRIMARY KEY NOT NULL,
-    times   TEXT NOT NULL
+    times   TEXT NOT NULL,
+    pending TEXT NOT NULL
 );

@@ -45,17 +45,54 @@ const CLAIM: &str = "INSERT INTO rate_limit_buckets AS b (bucket, tat, granted, 
      at = EXCLUDED.at \
      RETURNING tat, granted, at";
 
-/// Count a failed authentication from $1 unless it has had $2 in the window: the row is
-/// locked while it is decided, and keeps only the newest times.
-const RECORD_FAILURE: &str = "INSERT INTO auth_failures AS f (address, times) \
-     VALUES ($1, ARRAY[clock_timestamp()]) \
-     ON CONFLICT (address) DO UPDATE SET times = ( \
-         SELECT COALESCE(array_agg(t ORDER BY t), '{}') FROM ( \
-             SELECT t FROM unnest(f.times) t WHERE t > clock_timestamp() - interval '60 seconds' \
-             ORDER BY t DESC LIMIT $2 - 1) kept) || clock_timestamp() \
+/// How long a key being looked at keeps its place among the address's tries unless settled
+/// (a request dropped mid-look-up leaves its place behind for this long).
+pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The time, in microseconds since the epoch, of the timestamp `{}` — exactly, whatever the
+/// type PostgreSQL's EXTRACT returns (numeric from 14 on, double before).
+macro_rules! micros_of {
+    ($t:literal) => {
+        concat!(
+            "(EXTRACT(EPOCH FROM date_trunc('second', ",
+            $t,
+            "))::bigint * 1000000 \
+             + EXTRACT(MICROSECONDS FROM ",
+            $t,
+            ")::bigint % 1000000)"
+        )
+    };
+}
+
+/// Try a key from $1: counted among its tries — the failures of the last 60 seconds and the
+/// keys being looked at — unless it has had $2 of them. The row is locked while it is decided:
+/// tries from several replicas at once are counted one after the other.
+const ATTEMPT: &str = concat!(
+    "INSERT INTO auth_failures AS f (address, times, pending) \
+     VALUES ($1, '{}', ARRAY[clock_timestamp()]) \
+     ON CONFLICT (address) DO UPDATE SET pending = ARRAY( \
+         SELECT p FROM unnest(f.pending) p \
+         WHERE p > clock_timestamp() - interval '10 seconds' ORDER BY p) || clock_timestamp() \
      WHERE (SELECT count(*) FROM unnest(f.times) t \
-            WHERE t > clock_timestamp() - interval '60 seconds') < $2 \
-     RETURNING 1 AS recorded";
+            WHERE t > clock_timestamp() - interval '60 seconds') \
+         + (SELECT count(*) FROM unnest(f.pending) p \
+            WHERE p > clock_timestamp() - interval '10 seconds') < $2 \
+     RETURNING ",
+    micros_of!("f.pending[cardinality(f.pending)]"),
+    " AS at"
+);
+
+/// Settle the try of $1 made at $2 (microseconds since the epoch): a good key ($3 false)
+/// leaves nothing; a bad one ($3 true) is a failure now, among the newest $4 kept (newest
+/// first).
+const SETTLE: &str = "UPDATE auth_failures AS f SET \
+     pending = array_remove(f.pending, timestamptz 'epoch' + $2 * interval '1 microsecond'), \
+     times = CASE WHEN $3 THEN ARRAY( \
+         SELECT t FROM (SELECT t FROM unnest(f.times) t \
+                        WHERE t > clock_timestamp() - interval '60 seconds' \
+                        UNION ALL SELECT clock_timestamp()) recent \
+         ORDER BY t DESC LIMIT $4) ELSE f.times END \
+     WHERE address = $1";
 
 /// How long $1 must wait before another failure of its is looked at, if it has had $2: until
 /// the oldest of its newest $2 is 60 seconds old.
@@ -66,9 +103,9 @@ const FAILURE_WAIT: &str = "SELECT (EXTRACT(EPOCH FROM (kept.times[cardinality(k
            FROM auth_failures WHERE address = $1) kept \
      WHERE cardinality(kept.times) >= $2";
 
-/// The addresses with a failed authentication in the window.
+/// The addresses with a failed authentication in the window (the newest is first).
 const RECENT_FAILURES: &str = "SELECT address FROM auth_failures \
-     WHERE times[cardinality(times)] > clock_timestamp() - interval '60 seconds'";
+     WHERE times[1] > clock_timestamp() - interval '60 seconds'";
 
 impl Core {
     /// Whether this database can hold the fleet's limits (PostgreSQL).
@@ -97,7 +134,12 @@ impl Core {
         period: Duration,
         window: Duration,
     ) -> Result<Claim> {
-        let micros = |d: Duration| i64::try_from(d.as_micros()).unwrap_or(i64::MAX).max(1);
+        // Rounded up: a period rounded down would let the window hold more than the quota.
+        let micros = |d: Duration| {
+            i64::try_from(d.as_nanos().div_ceil(1000))
+                .unwrap_or(i64::MAX)
+                .max(1)
+        };
         let (period, window) = (micros(period), micros(window));
         let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         let row = self
@@ -129,21 +171,57 @@ impl Core {
         })
     }
 
-    /// Count a failed authentication from `ip`, unless it has had `max` in the last 60
-    /// seconds: then how long until the oldest of them is 60 seconds old.
-    pub async fn record_auth_failure(&self, ip: IpAddr, max: u32) -> Result<Option<Duration>> {
+    /// Try a key from `ip` (before it is looked at): `Ok(at)`, counted among the address's
+    /// tries until [`Core::settle_auth_attempt`]; else, when it has had `max` failures in
+    /// the last 60 seconds, how long until the oldest of them is 60 seconds old — or `None`
+    /// when the tries are keys still being looked at (try again in a moment).
+    pub async fn attempt_auth(
+        &self,
+        ip: IpAddr,
+        max: u32,
+    ) -> Result<std::result::Result<i64, Option<Duration>>> {
         let db = self.fleet_db().await?;
-        let recorded = db
-            .fetch_optional(Sql::new(RECORD_FAILURE).bind(ip).bind(i64::from(max)))
+        let counted = db
+            .fetch_optional(Sql::new(ATTEMPT).bind(ip).bind(i64::from(max)))
             .await?;
-        match recorded {
-            Some(_) => Ok(None),
-            None => Ok(Some(
-                self.auth_failure_wait(ip, max)
-                    .await?
-                    .unwrap_or(Duration::from_secs(1)),
-            )),
+        match counted {
+            Some(row) => Ok(Ok(row.int("at")?)),
+            None => Ok(Err(self.auth_failure_wait(ip, max).await?)),
         }
+    }
+
+    /// Settle the try of [`Core::attempt_auth`] at `at`: a failed authentication (`failed`)
+    /// or nothing.
+    pub async fn settle_auth_attempt(
+        &self,
+        ip: IpAddr,
+        at: i64,
+        failed: bool,
+        max: u32,
+    ) -> Result<()> {
+        self.fleet_db()
+            .await?
+            .execute(
+                Sql::new(SETTLE)
+                    .bind(ip)
+                    .bind(at)
+                    .bind(failed)
+                    .bind(i64::from(max)),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Whether the tables of the shared limits answer (for `/health/ready`): planned and
+    /// opened, nothing read.
+    pub async fn fleet_limits_reachable(&self) -> Result<()> {
+        self.fleet_db()
+            .await?
+            .execute(Sql::new(
+                "SELECT 1 FROM rate_limit_buckets, auth_failures LIMIT 0",
+            ))
+            .await?;
+        Ok(())
     }
 
     /// How long `ip` must wait before a key it sends is looked at, if it has had `max`
@@ -189,7 +267,9 @@ impl Core {
         .await?;
         db.execute(Sql::new(
             "DELETE FROM auth_failures \
-             WHERE times[cardinality(times)] < clock_timestamp() - interval '60 seconds'",
+             WHERE COALESCE(times[1] > clock_timestamp() - interval '60 seconds', false) = false \
+               AND NOT EXISTS (SELECT 1 FROM unnest(pending) p \
+                               WHERE p > clock_timestamp() - interval '10 seconds')",
         ))
         .await?;
         Ok(())

@@ -292,24 +292,35 @@ impl Core {
         }
     }
 
+    /// The principal as [`Core::authenticate`] would answer it from memory (an API key
+    /// accepted in the last [`KEY_LOOKUP_REUSE`]), without a look-up; `None` when it would
+    /// have to look.
+    pub fn remembered(&self) -> Option<Actor> {
+        if let Some(actor) = self.resolved.get() {
+            return Some(actor.clone());
+        }
+        let Principal::Key(key) = &self.principal else {
+            return None;
+        };
+        let actor = self.keys_seen.get(&keys::hash(key))?;
+        let actor = Actor {
+            client: self.client.clone(),
+            ..actor
+        };
+        Some(self.resolved.get_or_init(|| actor).clone())
+    }
+
     /// Look the principal up now (an API key: one indexed query) and keep the actor for the
     /// rest of this core's life — a request's. Fails as the first operation would: an
     /// unknown, revoked or expired key, a disabled user.
     pub async fn authenticate(&self) -> Result<Actor> {
-        if let Some(actor) = self.resolved.get() {
-            return Ok(actor.clone());
+        if let Some(actor) = self.remembered() {
+            return Ok(actor);
         }
         let seen = match &self.principal {
             Principal::Key(key) => Some(keys::hash(key)),
             _ => None,
         };
-        if let Some(actor) = seen.as_deref().and_then(|h| self.keys_seen.get(h)) {
-            let actor = Actor {
-                client: self.client.clone(),
-                ..actor
-            };
-            return Ok(self.resolved.get_or_init(|| actor).clone());
-        }
         self.ready().await?;
         let mut tx = self.db().await?.reads().await?;
         let actor = self.actor(&mut tx).await?;

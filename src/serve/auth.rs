@@ -61,7 +61,12 @@ fn unauthenticated(failure: AuthFailure, message: &str) -> ApiError {
 /// appends the address it heard from) and only while it is trustworthy: an entry that is not
 /// an address ends the walk at the last trusted hop, so what a client wrote to the left of its
 /// own address is never taken for it.
+///
+/// An IPv4 address a dual-stack socket reports as IPv6 (`::ffff:192.0.2.1`) is taken as the
+/// IPv4 one, so that it matches IPv4 proxies and counts as the same client whichever way it
+/// arrived.
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[ipnet::IpNet]) -> IpAddr {
+    let peer = peer.to_canonical();
     let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     if !is_trusted(&peer) {
         return peer;
@@ -74,7 +79,7 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[ipnet::IpNet]) ->
         .collect();
     let mut nearest = peer;
     while let Some(hop) = hops.pop() {
-        match hop.trim().parse::<IpAddr>() {
+        match hop.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()) {
             Ok(ip) if is_trusted(&ip) => nearest = ip,
             Ok(ip) => return ip,
             Err(_) => break,
@@ -163,19 +168,15 @@ async fn authenticate(
     headers: &HeaderMap,
 ) -> Result<Caller, ApiError> {
     let limits = &app.limits;
-    if let Some(wait) = limits.blocked(&app.core, ip).await? {
-        app.metrics.rate_limited();
-        return Err(too_many(wait, limits.failure_message(ip)));
-    }
-    // A failed authentication is counted before it is answered: past the limit (counted by
-    // the fleet, with shared limits) the answer is the 429, not the 401.
-    let refused = async |err: ApiError| match limits.record_failure(&app.core, ip).await {
-        Some(instead) => {
+    let limited = |err: ApiError| {
+        if err.status == StatusCode::TOO_MANY_REQUESTS {
             app.metrics.rate_limited();
-            instead
         }
-        None => err,
+        err
     };
+    if let Some(wait) = limits.blocked(&app.core, ip).await? {
+        return Err(limited(too_many(wait, limits.failure_message(ip))));
+    }
     let key = match presented_key(headers) {
         Ok(Some(key)) if !key.is_empty() => key,
         Ok(_) => {
@@ -184,19 +185,37 @@ async fn authenticate(
             let err = unauthenticated(AuthFailure::MissingKey, "no API key: this route needs one");
             return Err(charge_address(app, ip).await.unwrap_or(err));
         }
-        Err(err) => return Err(refused(err).await),
+        Err(err) => {
+            // Past the limit (counted by the fleet, with shared limits) the answer is the
+            // 429, not the 401.
+            return Err(match limits.attempt(&app.core, ip).await {
+                Ok(attempt) => {
+                    limits.settle(&app.core, attempt, true).await;
+                    err
+                }
+                Err(instead) => limited(instead),
+            });
+        }
     };
     let core = app.core.acting_as(Principal::Key(key), client);
-    match core.authenticate().await {
-        Ok(actor) => Ok(Caller {
+    if let Some(actor) = core.remembered() {
+        return Ok(Caller {
             core: Arc::new(core),
             actor,
-        }),
-        Err(err) if matches!(err.kind(), ErrorKind::Unauthenticated(_)) => {
-            Err(refused(err.into()).await)
-        }
-        Err(err) => Err(err.into()),
+        });
     }
+    // A key to look up counts among its address's tries from before it is looked at: guesses
+    // sent all at once are looked at no more than the limit.
+    let attempt = limits.attempt(&app.core, ip).await.map_err(limited)?;
+    let looked_up = core.authenticate().await;
+    // A failure that is not the key's (the database, say) is no failed authentication.
+    let bad_key = matches!(&looked_up, Err(e) if matches!(e.kind(), ErrorKind::Unauthenticated(_)));
+    limits.settle(&app.core, attempt, bad_key).await;
+    let actor = looked_up?;
+    Ok(Caller {
+        core: Arc::new(core),
+        actor,
+    })
 }
 
 /// Keys used since the last write of `last_used_at`: written together, at most once a
@@ -259,6 +278,21 @@ mod tests {
         assert_eq!(
             client_ip(proxy, &headers, &trusted),
             "10.0.0.5".parse::<IpAddr>().unwrap()
+        );
+        // A dual-stack socket's IPv4 peers (`::ffff:10.0.0.2`) are the IPv4 addresses: the
+        // proxy is trusted, and a client is one client however it is written.
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("::ffff:198.51.100.7"),
+        );
+        let mapped: IpAddr = "::ffff:10.0.0.2".parse().unwrap();
+        assert_eq!(
+            client_ip(mapped, &headers, &trusted),
+            "198.51.100.7".parse::<IpAddr>().unwrap()
+        );
+        assert_eq!(
+            client_ip("::ffff:192.0.2.1".parse().unwrap(), &headers, &trusted),
+            stranger
         );
     }
 }

@@ -7,11 +7,12 @@
 //! - `database`: in PostgreSQL, once for every replica on it ([`crate::core::fleet`]). A
 //!   replica claims a few requests of a quota at a time (fewer as the quota runs low: one at a
 //!   time near its end, so the fleet never grants more than the quota) and spends them from
-//!   memory. A failed authentication is counted by the database before its 401 is sent: the
-//!   fleet answers at most the limit of them in any 60 seconds, and refuses (429) the next
-//!   guess from that address wherever it arrives. A key from an address the fleet has seen fail
-//!   is looked up only after the database says the address may still try; the addresses are
-//!   learned from the database every half second and from each refusal. When the database
+//!   memory. A key to be looked up counts among its address's tries in the database from
+//!   before any replica looks at it ([`Limits::attempt`]): the fleet looks at most the limit
+//!   of bad keys in any 60 seconds however many arrive at once, and refuses (429) the next
+//!   guess from that address wherever it arrives. A key remembered from a look-up in the last
+//!   second is checked with the database only when the address is suspected; the addresses
+//!   are learned from the database every half second and from each refusal. When the database
 //!   cannot be reached the replica refuses requests (503), never counting alone.
 
 use std::collections::{HashMap, VecDeque};
@@ -28,7 +29,7 @@ use governor::{Quota, RateLimiter};
 
 use super::error::ApiError;
 use crate::core::Core;
-use crate::core::fleet::FAILURE_WINDOW;
+use crate::core::fleet::{ATTEMPT_TIMEOUT, FAILURE_WINDOW};
 
 type Limiter<K> =
     RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
@@ -61,6 +62,23 @@ enum Store {
 
 /// A 429 (or, when the shared state cannot be reached, a 503) with its rate headers.
 pub struct RateLimited(pub ApiError, pub Option<RateHeaders>);
+
+/// A key about to be looked at: counted as a failed authentication of its address from
+/// before the look-up, and taken back when the key turns out good — so however many guesses
+/// arrive at once, on however many replicas, no more than the limit are ever looked at.
+pub struct Attempt {
+    ip: IpAddr,
+    at: CountedAt,
+    /// With shared limits, this replica's place among the keys of the address it looks at
+    /// (at most the limit at once: the others wait here, not in the database).
+    _gate: Option<tokio::sync::OwnedSemaphorePermit>,
+}
+
+enum CountedAt {
+    Here(Instant),
+    /// The database's time of it, in microseconds since the epoch.
+    Fleet(i64),
+}
 
 impl Limits {
     /// Limits counted in this process.
@@ -163,22 +181,92 @@ impl Limits {
         }
     }
 
-    /// Count a failed authentication from `ip`: the 429 to answer instead of the 401 when the
-    /// fleet has already looked at as many as it may.
-    pub async fn record_failure(&self, core: &Core, ip: IpAddr) -> Option<ApiError> {
-        match &self.store {
-            Store::Process { failures, .. } => {
-                failures.record(ip, Instant::now());
-                None
-            }
+    /// Try a key from `ip` before it is looked at: it counts among the address's tries (its
+    /// failures of the last 60 seconds, and the keys being looked at) until
+    /// [`Limits::settle`]. Past the limit, the 429 (or the 503 of a replica that cannot reach
+    /// the shared limits); while the tries in the way are keys still being looked at, this
+    /// waits for them, up to a second.
+    pub async fn attempt(&self, core: &Core, ip: IpAddr) -> Result<Attempt, ApiError> {
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let busy = || {
+            too_many(
+                Duration::from_secs(1),
+                format!(
+                    "too many keys from {ip} are being looked at at once: at most {}",
+                    self.failures_max
+                ),
+            )
+        };
+        let gate = match &self.store {
+            Store::Process { .. } => None,
             Store::Database(fleet) => {
-                fleet.suspect(ip);
-                match core.record_auth_failure(ip, self.failures_max.get()).await {
-                    Ok(None) => None,
-                    Ok(Some(wait)) => Some(too_many(wait, self.failure_message(ip))),
-                    Err(e) => Some(unreachable(e)),
+                let gate = fleet.gate(ip, self.failures_max);
+                let entered = tokio::time::timeout_at(deadline.into(), gate.acquire_owned()).await;
+                Some(entered.ok().and_then(Result::ok).ok_or_else(busy)?)
+            }
+        };
+        let mut pause = Duration::from_millis(5);
+        loop {
+            let now = Instant::now();
+            let tried = match &self.store {
+                Store::Process { failures, .. } => {
+                    failures.try_key(ip, now).map(|()| CountedAt::Here(now))
+                }
+                Store::Database(fleet) => {
+                    let counted = core
+                        .attempt_auth(ip, self.failures_max.get())
+                        .await
+                        .map_err(unreachable)?;
+                    if matches!(counted, Err(Some(_))) {
+                        fleet.suspect(ip);
+                    }
+                    counted.map(CountedAt::Fleet)
+                }
+            };
+            match tried {
+                Ok(at) => {
+                    return Ok(Attempt {
+                        ip,
+                        at,
+                        _gate: gate,
+                    });
+                }
+                Err(Some(wait)) => return Err(too_many(wait, self.failure_message(ip))),
+                Err(None) if now >= deadline => return Err(busy()),
+                Err(None) => {
+                    // Keys being looked at elsewhere: ask again soon, then less often.
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_millis(100));
                 }
             }
+        }
+    }
+
+    /// Settle `attempt`: its key was good (`failed` false: it leaves nothing), or not (a
+    /// failed authentication from its address; with shared limits this replica checks the
+    /// address with the fleet from now on).
+    pub async fn settle(&self, core: &Core, attempt: Attempt, failed: bool) {
+        match (&self.store, attempt.at) {
+            (Store::Process { failures, .. }, CountedAt::Here(at)) => {
+                failures.settle(attempt.ip, at, failed, Instant::now());
+            }
+            (Store::Database(fleet), CountedAt::Fleet(at)) => {
+                if failed {
+                    fleet.suspect(attempt.ip);
+                }
+                let settled = core
+                    .settle_auth_attempt(attempt.ip, at, failed, self.failures_max.get())
+                    .await;
+                if let Err(e) = settled {
+                    // The try keeps its place for ATTEMPT_TIMEOUT, then is forgotten.
+                    tracing::warn!(
+                        "cannot settle an attempt at authentication from {}: {}",
+                        attempt.ip,
+                        crate::redact::scrub(&e.to_string())
+                    );
+                }
+            }
+            _ => {}
         }
     }
 
@@ -242,9 +330,8 @@ impl Limits {
         match &self.store {
             Store::Process { .. } => Ok(()),
             Store::Database(_) => core
-                .recent_auth_failures()
+                .fleet_limits_reachable()
                 .await
-                .map(|_| ())
                 .map_err(|e| crate::redact::scrub(&e.to_string())),
         }
     }
@@ -256,6 +343,8 @@ impl Limits {
 struct Fleet {
     leases: Mutex<HashMap<String, Arc<tokio::sync::Mutex<Lease>>>>,
     suspects: Mutex<HashMap<IpAddr, Instant>>,
+    /// By address, the keys this replica may look at at once (the limit).
+    gates: Mutex<HashMap<IpAddr, Arc<tokio::sync::Semaphore>>>,
 }
 
 /// Requests of one quota claimed by this replica.
@@ -269,6 +358,9 @@ struct Lease {
     available: Option<u64>,
     /// When the quota is whole again, as of the last claim.
     whole_at: Option<Instant>,
+    /// Refused by the fleet until then: refused here without asking again (a client flooding
+    /// a used-up quota costs the database nothing).
+    refused_until: Option<Instant>,
 }
 
 impl Lease {
@@ -291,6 +383,18 @@ impl Fleet {
         if let Ok(mut s) = self.suspects.lock() {
             s.insert(ip, Instant::now() + FAILURE_WINDOW);
         }
+    }
+
+    fn gate(&self, ip: IpAddr, max: NonZeroU32) -> Arc<tokio::sync::Semaphore> {
+        let mut gates = match self.gates.lock() {
+            Ok(gates) => gates,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let permits = usize::try_from(max.get()).unwrap_or(usize::MAX);
+        gates
+            .entry(ip)
+            .or_insert_with(|| Arc::new(tokio::sync::Semaphore::new(permits)))
+            .clone()
     }
 
     fn lease(&self, who: &str) -> Arc<tokio::sync::Mutex<Lease>> {
@@ -324,6 +428,9 @@ impl Fleet {
             lease.tokens -= 1;
             return Ok(headers(&lease));
         }
+        if let Some(until) = lease.refused_until.filter(|until| *until > now) {
+            return Err(limits.limited(until - now));
+        }
         // Fewer at a time as the quota runs low: one at a time near its end.
         let known = lease.available.unwrap_or(u64::from(limits.max.get()));
         let want = (known / 8).clamp(1, MOST_CLAIMED);
@@ -336,15 +443,21 @@ impl Fleet {
         lease.available = Some(claim.available);
         lease.whole_at = Some(now + claim.reset);
         if claim.granted == 0 {
+            lease.refused_until = Some(now + claim.wait);
             return Err(limits.limited(claim.wait));
         }
+        lease.refused_until = None;
         lease.tokens = claim.granted - 1;
         Ok(headers(&lease))
     }
 
-    /// Give back what was claimed more than [`LEASE`] ago and not spent; forget idle quotas.
+    /// Give back what was claimed more than [`LEASE`] ago and not spent; forget idle quotas
+    /// and the gates of addresses no request is at.
     async fn give_back(&self, limits: &Limits, core: &Core) {
         let now = Instant::now();
+        if let Ok(mut gates) = self.gates.lock() {
+            gates.retain(|_, gate| Arc::strong_count(gate) > 1);
+        }
         let all: Vec<(String, Arc<tokio::sync::Mutex<Lease>>)> = match self.leases.lock() {
             Ok(mut leases) => {
                 // A quota whole again and not in use is forgotten (the database has it).
@@ -397,56 +510,101 @@ fn unreachable(e: crate::error::Error) -> ApiError {
 }
 
 /// Failed authentications by address, in this process: the times of each address's last
-/// `max` failures. An address that has had `max` of them in the last 60 seconds is not heard
-/// (its keys are not looked at) until the oldest of them is 60 seconds old: never more than
-/// `max` in any 60 seconds, however the guesses are spaced.
+/// `max` failures, and of the keys being looked at. An address whose failures of the last 60
+/// seconds and keys being looked at reach `max` is not heard (its keys are not looked at)
+/// until one of them is settled or the oldest failure is 60 seconds old: never more than `max`
+/// in any 60 seconds, however the guesses are spaced, and whether or not they arrive at once.
 struct Failures {
     max: usize,
-    times: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    tries: Mutex<HashMap<IpAddr, Tries>>,
+}
+
+#[derive(Default)]
+struct Tries {
+    failed: VecDeque<Instant>,
+    pending: Vec<Instant>,
+}
+
+impl Tries {
+    /// Forget failures older than the window, and keys looked at for longer than
+    /// [`ATTEMPT_TIMEOUT`] (their request went away).
+    fn forget_old(&mut self, now: Instant) {
+        while self
+            .failed
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) >= FAILURE_WINDOW)
+        {
+            self.failed.pop_front();
+        }
+        self.pending
+            .retain(|t| now.saturating_duration_since(*t) < ATTEMPT_TIMEOUT);
+    }
+
+    /// How long until the oldest failure leaves the window, if the failures alone are `max`.
+    fn blocked(&self, max: usize, now: Instant) -> Option<Duration> {
+        if self.failed.len() < max {
+            return None;
+        }
+        let free = self.failed.front()?.checked_add(FAILURE_WINDOW)?;
+        (free > now).then(|| free - now)
+    }
 }
 
 impl Failures {
     fn new(max: NonZeroU32) -> Self {
         Failures {
             max: usize::try_from(max.get()).unwrap_or(usize::MAX),
-            times: Mutex::new(HashMap::new()),
+            tries: Mutex::new(HashMap::new()),
         }
     }
 
-    /// How long `ip` must wait before a key it sends is looked at, if it must.
+    /// How long `ip` must wait before a key it sends is looked at, if it has had its failures.
     fn blocked(&self, ip: IpAddr, now: Instant) -> Option<Duration> {
-        let times = self.times.lock().ok()?;
-        let times = times.get(&ip)?;
-        if times.len() < self.max {
-            return None;
-        }
-        let free = times.front()?.checked_add(FAILURE_WINDOW)?;
-        (free > now).then(|| free - now)
+        self.tries.lock().ok()?.get(&ip)?.blocked(self.max, now)
     }
 
-    /// Count a failed authentication from `ip` at `now`.
-    fn record(&self, ip: IpAddr, now: Instant) {
-        let Ok(mut all) = self.times.lock() else {
+    /// Count a key from `ip` about to be looked at, unless the address has had its tries:
+    /// then how long it must wait, or `None` while the tries in the way are being looked at.
+    /// Decided and counted under one lock.
+    fn try_key(&self, ip: IpAddr, now: Instant) -> Result<(), Option<Duration>> {
+        let Ok(mut all) = self.tries.lock() else {
+            return Err(Some(Duration::from_secs(1)));
+        };
+        let tries = all.entry(ip).or_default();
+        tries.forget_old(now);
+        if let Some(wait) = tries.blocked(self.max, now) {
+            return Err(Some(wait));
+        }
+        if tries.failed.len().saturating_add(tries.pending.len()) >= self.max {
+            return Err(None);
+        }
+        tries.pending.push(now);
+        Ok(())
+    }
+
+    /// Settle the key from `ip` counted at `at`: good, or a failure (at `now`).
+    fn settle(&self, ip: IpAddr, at: Instant, failed: bool, now: Instant) {
+        let Ok(mut all) = self.tries.lock() else {
             return;
         };
-        let times = all.entry(ip).or_default();
-        times.push_back(now);
-        while times.len() > self.max
-            || times
-                .front()
-                .is_some_and(|t| now.saturating_duration_since(*t) >= FAILURE_WINDOW)
-        {
-            times.pop_front();
+        let tries = all.entry(ip).or_default();
+        if let Some(i) = tries.pending.iter().position(|t| *t == at) {
+            tries.pending.swap_remove(i);
+        }
+        if failed {
+            tries.failed.push_back(now);
+            while tries.failed.len() > self.max {
+                tries.failed.pop_front();
+            }
         }
     }
 
-    /// Forget addresses without a failure in the window.
+    /// Forget addresses without a failure in the window nor a key being looked at.
     fn shrink(&self, now: Instant) {
-        if let Ok(mut all) = self.times.lock() {
-            all.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW)
+        if let Ok(mut all) = self.tries.lock() {
+            all.retain(|_, tries| {
+                tries.forget_old(now);
+                !tries.failed.is_empty() || !tries.pending.is_empty()
             });
         }
     }
@@ -482,18 +640,28 @@ impl RateHeaders {
 mod tests {
     use super::*;
 
+    /// A bad key from `ip` at `now`, looked at if it may be: whether it was.
+    fn guess(failures: &Failures, ip: IpAddr, now: Instant) -> bool {
+        let looked_at = failures.try_key(ip, now).is_ok();
+        if looked_at {
+            failures.settle(ip, now, true, now);
+        }
+        looked_at
+    }
+
     #[test]
     fn failed_authentications_are_at_most_the_limit_in_any_sixty_seconds() {
         let failures = Failures::new(NonZeroU32::new(5).unwrap());
         let ip: IpAddr = "192.0.2.1".parse().unwrap();
         let start = Instant::now();
-        // A guess every half second for two minutes, each looked at unless blocked.
+        // A guess every half second for two minutes, each looked at when it may be.
         let mut looked_at = Vec::new();
         for i in 0..240 {
             let now = start + Duration::from_millis(500 * i);
-            if failures.blocked(ip, now).is_none() {
-                failures.record(ip, now);
+            if guess(&failures, ip, now) {
                 looked_at.push(now);
+            } else {
+                assert!(failures.blocked(ip, now).is_some());
             }
         }
         for (i, t) in looked_at.iter().enumerate() {
@@ -506,15 +674,62 @@ mod tests {
         assert_eq!(looked_at.len(), 10);
         // Blocked until the oldest of the last five is 60 s old; other addresses are not.
         let two = Failures::new(NonZeroU32::new(2).unwrap());
-        two.record(ip, start);
+        assert!(guess(&two, ip, start));
         assert_eq!(two.blocked(ip, start), None);
-        two.record(ip, start + Duration::from_secs(10));
         let later = start + Duration::from_secs(10);
+        assert!(guess(&two, ip, later));
         assert_eq!(two.blocked(ip, later), Some(Duration::from_secs(50)));
+        assert_eq!(two.try_key(ip, later), Err(Some(Duration::from_secs(50))));
         assert_eq!(two.blocked(ip, start + FAILURE_WINDOW), None);
         assert_eq!(two.blocked("192.0.2.2".parse().unwrap(), later), None);
         failures.shrink(start + Duration::from_secs(200));
-        assert!(failures.times.lock().unwrap().is_empty());
+        assert!(failures.tries.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn keys_looked_at_at_once_count_before_they_are_answered() {
+        let failures = Failures::new(NonZeroU32::new(5).unwrap());
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let t = |us: u64| Instant::now() + Duration::from_micros(us);
+        let now = t(0);
+        // 20 keys arrive before any is answered: 5 are looked at; the others wait (`None`).
+        let tried: Vec<_> = (0..20)
+            .map(|i| failures.try_key(ip, now + Duration::from_micros(i)))
+            .collect();
+        assert_eq!(tried.iter().filter(|c| c.is_ok()).count(), 5);
+        assert!(tried[5..].iter().all(|c| *c == Err(None)));
+        // One of the five was good: a place is free, and nothing is held against the address.
+        failures.settle(ip, now + Duration::from_micros(2), false, now);
+        assert_eq!(failures.blocked(ip, now), None);
+        assert!(
+            failures
+                .try_key(ip, now + Duration::from_micros(21))
+                .is_ok()
+        );
+        assert_eq!(
+            failures.try_key(ip, now + Duration::from_micros(22)),
+            Err(None)
+        );
+        // The five others were bad: the address waits its minute.
+        for i in [0, 1, 3, 4, 21] {
+            failures.settle(ip, now + Duration::from_micros(i), true, now);
+        }
+        assert!(failures.try_key(ip, now).is_err_and(|wait| wait.is_some()));
+        // A key looked at whose request went away frees its place after ATTEMPT_TIMEOUT.
+        let other: IpAddr = "192.0.2.9".parse().unwrap();
+        for i in 0..5 {
+            assert!(
+                failures
+                    .try_key(other, now + Duration::from_micros(i))
+                    .is_ok()
+            );
+        }
+        assert_eq!(failures.try_key(other, now), Err(None));
+        assert!(
+            failures
+                .try_key(other, now + ATTEMPT_TIMEOUT + Duration::from_millis(1))
+                .is_ok()
+        );
     }
 
     #[test]

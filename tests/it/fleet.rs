@@ -10,6 +10,7 @@ use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use sqlx::Connection;
 
 use crate::backup::{partial_exists, populated, wait_for};
 use crate::common::{Kind, TestEnv, free_port, which, within};
@@ -249,6 +250,83 @@ fn a_fleet_behind_haproxy_counts_each_limit_once() {
         );
         assert_eq!(other.status, 200, "{other}");
     }
+    // Guesses sent all at once, on every replica, are no faster: each key counts among its
+    // address's tries from before it is looked at. With the key tables held locked every
+    // look-up waits, so the look-ups under way can be counted: never more than five (the
+    // other keys wait their turn, then get 429), and a good key sent after them is refused
+    // without being looked at. (Looked up first and counted after, all 30 would wait, and the
+    // good key would pass.)
+    let (_, fresh) = operator_key(&env, &["api-keys:read"]);
+    let fresh_auth = format!("Bearer {fresh}");
+    let looking = || {
+        env.count_at(
+            &env.direct,
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' \
+             AND query LIKE '%key_hash%'",
+        )
+    };
+    let mut blocker = env.block_on(async {
+        let mut c = sqlx::PgConnection::connect(&env.direct).await.unwrap();
+        sqlx::raw_sql("BEGIN; LOCK TABLE api_keys, platform_keys IN ACCESS EXCLUSIVE MODE")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        c
+    });
+    let (at_once, good, most) = std::thread::scope(|s| {
+        let guesses: Vec<_> = (0..29)
+            .map(|i| {
+                // Well formed (32 characters), so that each is looked up.
+                let (keys, auth) = (&keys, format!("Bearer sk_live_{:0>32}", 100 + i));
+                s.spawn(move || {
+                    let answer =
+                        call_from("127.0.0.7", "GET", keys, &[("authorization", &auth)], None);
+                    (answer.status, replica_of(&answer))
+                })
+            })
+            .collect();
+        within(
+            Duration::from_secs(10),
+            "look-ups waiting on the lock",
+            || looking() > 0,
+        );
+        std::thread::sleep(Duration::from_millis(200));
+        let good = s.spawn(|| {
+            call_from(
+                "127.0.0.7",
+                "GET",
+                &keys,
+                &[("authorization", &fresh_auth)],
+                None,
+            )
+        });
+        let mut most = 0;
+        for _ in 0..15 {
+            most = most.max(looking());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        env.block_on(async {
+            sqlx::raw_sql("ROLLBACK")
+                .execute(&mut blocker)
+                .await
+                .unwrap()
+        });
+        let at_once: Vec<(u16, String)> = guesses.into_iter().map(|t| t.join().unwrap()).collect();
+        (at_once, good.join().unwrap(), most)
+    });
+    // (Five but for one waiting for a connection of its replica's pool, whose four may all be
+    // waiting on the lock.)
+    assert!((1..=5).contains(&most), "{most} look-ups under way at once");
+    assert_eq!(good.status, 429, "{good}");
+    let looked_at = at_once.iter().filter(|(s, _)| *s == 401).count();
+    assert_eq!(looked_at, 5, "{at_once:?}");
+    assert!(
+        at_once.iter().all(|(s, _)| [401, 429].contains(s)),
+        "{at_once:?}"
+    );
+    let guessed_on: BTreeSet<&String> = at_once.iter().map(|(_, r)| r).collect();
+    assert_eq!(guessed_on.len(), 3, "{at_once:?}");
+
     // A client that writes its own X-Forwarded-For is still itself: the proxy appends the
     // address it heard from, and the replicas read from the right.
     let forged = call_from(
@@ -563,4 +641,88 @@ fn a_fleet_runs_background_work_once_and_survives_a_kill() {
         .filter_map(|b| b["label"].as_str())
         .collect();
     assert_eq!(labels, BTreeSet::from(["first", "after"]), "{listed}");
+}
+
+/// The store of the limits: refused where it cannot be, and said where it is.
+#[test]
+fn the_limits_store_is_a_setting_with_the_right_default_for_each_database() {
+    // SQLite has one server per file: `database` is refused before anything listens.
+    let embedded = TestEnv::embedded();
+    embedded.ok(&["-q", "init"]);
+    let mut cmd = embedded.cmd();
+    cmd.env("PLATCTL_RATE_LIMIT_STORE", "database").args([
+        "serve",
+        "--listen",
+        &format!("127.0.0.1:{}", free_port()),
+    ]);
+    let refused = crate::common::Run::from(cmd.output().unwrap());
+    assert_ne!(refused.code, 0, "{refused}");
+    assert!(
+        refused
+            .stderr
+            .contains("PLATCTL_RATE_LIMIT_STORE=database needs PostgreSQL")
+            && refused.stderr.contains("PLATCTL_RATE_LIMIT_STORE=process"),
+        "{refused}"
+    );
+    let bad = embedded
+        .cmd()
+        .env("PLATCTL_RATE_LIMIT_STORE", "redis")
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let bad = crate::common::Run::from(bad);
+    assert!(
+        bad.stderr.contains("`auto`, `database` or `process`"),
+        "{bad}"
+    );
+
+    // On SQLite (auto) and with `process` on PostgreSQL, the process counts alone: no
+    // `limits` check in readiness; on PostgreSQL by default, the shared limits are one.
+    let sqlite = Served::start(&embedded, &[]);
+    let ready = call_from(
+        "127.0.0.1",
+        "GET",
+        &format!("{}/health/ready", sqlite.url),
+        &[],
+        None,
+    );
+    assert!(ready.body["details"].get("limits").is_none(), "{ready}");
+    assert!(
+        sqlite.log().contains("limits=\"process\""),
+        "{}",
+        sqlite.log()
+    );
+    let env = TestEnv::new(Kind::Postgres).migrated();
+    let alone = Served::start(&env, &[("PLATCTL_RATE_LIMIT_STORE", "process")]);
+    let ready = call_from(
+        "127.0.0.1",
+        "GET",
+        &format!("{}/health/ready", alone.url),
+        &[],
+        None,
+    );
+    assert!(ready.body["details"].get("limits").is_none(), "{ready}");
+    let shared = Served::start(&env, &[]);
+    let ready = call_from(
+        "127.0.0.1",
+        "GET",
+        &format!("{}/health/ready", shared.url),
+        &[],
+        None,
+    );
+    assert_eq!(ready.body["details"]["limits"]["status"], "up", "{ready}");
+    assert!(
+        shared.log().contains("limits=\"database\""),
+        "{}",
+        shared.log()
+    );
+    // Named HOST:PORT when no PLATCTL_REPLICA_ID is set.
+    let port = shared.url.rsplit(':').next().unwrap();
+    assert!(
+        ready.body["replica"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!(":{port}")),
+        "{ready}"
+    );
 }
