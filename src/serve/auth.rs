@@ -197,7 +197,18 @@ async fn authenticate(
             });
         }
     };
+    let hash = crate::core::keys::hash(&key);
     let core = app.core.acting_as(Principal::Key(key), client);
+    if let Some(actor) = core.remembered() {
+        return Ok(Caller {
+            core: Arc::new(core),
+            actor,
+        });
+    }
+    // One look-up of a key at a time in this replica: requests with the same key wait for it,
+    // then find the key remembered — a busy client whose key was just forgotten costs one
+    // look-up and one try, not one per request under way.
+    let _turn = app.lookups.turn(hash).await;
     if let Some(actor) = core.remembered() {
         return Ok(Caller {
             core: Arc::new(core),
@@ -216,6 +227,44 @@ async fn authenticate(
         core: Arc::new(core),
         actor,
     })
+}
+
+/// The keys being looked up in this replica (by their SHA-256): one look-up at a time each.
+#[derive(Default)]
+pub struct Lookups(Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
+
+/// A request's turn to look its key up; the key is forgotten here when nobody else waits.
+pub struct Turn<'a> {
+    lookups: &'a Lookups,
+    hash: String,
+    _held: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl Lookups {
+    async fn turn(&self, hash: String) -> Turn<'_> {
+        let lock = match self.0.lock() {
+            Ok(mut turns) => turns.entry(hash.clone()).or_default().clone(),
+            Err(_) => Arc::default(),
+        };
+        Turn {
+            lookups: self,
+            hash,
+            _held: lock.lock_owned().await,
+        }
+    }
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        // Held by the map and by this turn only: nobody waits.
+        if let Ok(mut turns) = self.lookups.0.lock()
+            && turns
+                .get(&self.hash)
+                .is_some_and(|lock| Arc::strong_count(lock) <= 2)
+        {
+            turns.remove(&self.hash);
+        }
+    }
 }
 
 /// Keys used since the last write of `last_used_at`: written together, at most once a
@@ -244,6 +293,20 @@ impl KeyUses {
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn one_look_up_of_a_key_at_a_time_and_nothing_kept_after() {
+        let lookups = Lookups::default();
+        let first = lookups.turn("a".into()).await;
+        // Another key goes on; the same key waits for the first turn.
+        drop(lookups.turn("b".into()).await);
+        let waiting = tokio::time::timeout(Duration::from_millis(50), lookups.turn("a".into()));
+        assert!(waiting.await.is_err(), "two turns of one key at once");
+        drop(first);
+        drop(lookups.turn("a".into()).await);
+        assert!(lookups.0.lock().unwrap().is_empty());
+    }
 
     #[test]
     fn forwarded_addresses_count_only_behind_trusted_proxies() {

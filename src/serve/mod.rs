@@ -117,6 +117,7 @@ pub struct App {
     replica: String,
     limits: limits::Limits,
     uses: auth::KeyUses,
+    lookups: auth::Lookups,
     metrics: metrics::Metrics,
     /// The OpenAPI document, served at `/openapi.json`.
     openapi: String,
@@ -179,6 +180,7 @@ pub async fn run(core: Core, config: Config) -> Result<()> {
     let app = Arc::new(App {
         limits,
         uses: auth::KeyUses::default(),
+        lookups: auth::Lookups::default(),
         metrics: metrics::Metrics::new(&replica),
         openapi: openapi_json(),
         jobs: tokio_util::task::TaskTracker::new(),

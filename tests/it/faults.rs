@@ -243,6 +243,9 @@ fn serve_through_a_restart(query: &str) {
         let answer = get(&ready, None);
         assert_eq!(answer.status, 503, "{answer}");
         assert_eq!(answer.body["error"]["db"]["status"], "down", "{answer}");
+        // The limits it shares with other replicas (in the database by default) are out of
+        // reach too: said, rather than counted alone.
+        assert_eq!(answer.body["error"]["limits"]["status"], "down", "{answer}");
         let answer = get(&keys, Some(&key));
         assert_eq!(answer.status, 503, "{answer}\n{}", server.log());
         let message = answer.body["message"].as_str().unwrap_or_default();

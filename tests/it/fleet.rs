@@ -217,6 +217,14 @@ fn a_fleet_behind_haproxy_counts_each_limit_once() {
         3 * max
     );
 
+    // Its good key was looked up with a place among its address's tries, given back each time.
+    let held = env.count_at(
+        &env.direct,
+        "SELECT count(*) FROM auth_failures WHERE address = '127.0.0.3' \
+         AND cardinality(times) + cardinality(pending) > 0",
+    );
+    assert_eq!(held, 0, "a good key's tries left behind");
+
     // Failed authentications from one client: five in the fleet, then 429 on every replica,
     // even for a good key; another client behind the same proxy is not affected.
     let mut refused = Vec::new();
