@@ -37,8 +37,10 @@ type Limiter<K> =
 /// How long a replica may spend what it claimed of a quota before giving the rest back.
 const LEASE: Duration = Duration::from_secs(1);
 
-/// The most a replica claims of a quota at once.
-const MOST_CLAIMED: u64 = 64;
+/// The most a replica claims of a quota at once (it claims an eighth of what is left, so this
+/// matters only to large quotas: a key making thousands of requests a second costs a few
+/// statements a second).
+const MOST_CLAIMED: u64 = 1024;
 
 /// How often a replica asks which addresses the fleet has seen fail.
 pub const FLEET_POLL: Duration = Duration::from_millis(500);
@@ -341,10 +343,39 @@ impl Limits {
 /// spent, and the addresses the fleet has seen fail.
 #[derive(Default)]
 struct Fleet {
-    leases: Mutex<HashMap<String, Arc<tokio::sync::Mutex<Lease>>>>,
+    leases: Mutex<HashMap<String, Arc<LeaseCell>>>,
     suspects: Mutex<HashMap<IpAddr, Instant>>,
     /// By address, the keys this replica may look at at once (the limit).
     gates: Mutex<HashMap<IpAddr, Arc<tokio::sync::Semaphore>>>,
+}
+
+/// A quota's lease, spent under a lock that is never held across an await, and the turn to
+/// claim more (held across the claim's statement): requests spending what is claimed never
+/// wait for a claim.
+#[derive(Default)]
+struct LeaseCell {
+    state: Mutex<Lease>,
+    claiming: tokio::sync::Mutex<()>,
+}
+
+impl LeaseCell {
+    fn state(&self) -> std::sync::MutexGuard<'_, Lease> {
+        match self.state.lock() {
+            Ok(state) => state,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// Spend one claimed request, or say it is refused; `None` when more must be claimed.
+    fn spend(&self, limits: &Limits, now: Instant) -> Option<Result<RateHeaders, RateLimited>> {
+        let mut lease = self.state();
+        if lease.tokens > 0 && lease.live(now) {
+            lease.tokens -= 1;
+            return Some(Ok(lease.headers(limits, now)));
+        }
+        let until = lease.refused_until.filter(|until| *until > now)?;
+        Some(Err(limits.limited(until - now)))
+    }
 }
 
 /// Requests of one quota claimed by this replica.
@@ -364,6 +395,19 @@ struct Lease {
 }
 
 impl Lease {
+    fn headers(&self, limits: &Limits, now: Instant) -> RateHeaders {
+        RateHeaders {
+            limit: limits.max.get(),
+            remaining: u32::try_from(self.available.unwrap_or(0).saturating_add(self.tokens))
+                .unwrap_or(u32::MAX)
+                .min(limits.max.get()),
+            reset: self
+                .whole_at
+                .map(|t| t.saturating_duration_since(now).as_secs_f64().ceil() as u64)
+                .unwrap_or(0),
+        }
+    }
+
     fn live(&self, now: Instant) -> bool {
         self.claimed
             .is_some_and(|t| now.saturating_duration_since(t) < LEASE)
@@ -397,7 +441,7 @@ impl Fleet {
             .clone()
     }
 
-    fn lease(&self, who: &str) -> Arc<tokio::sync::Mutex<Lease>> {
+    fn lease(&self, who: &str) -> Arc<LeaseCell> {
         let mut leases = match self.leases.lock() {
             Ok(leases) => leases,
             Err(poisoned) => poisoned.into_inner(),
@@ -411,34 +455,28 @@ impl Fleet {
         core: &Core,
         who: String,
     ) -> Result<RateHeaders, RateLimited> {
-        let lease = self.lease(&who);
-        let mut lease = lease.lock().await;
+        let cell = self.lease(&who);
+        if let Some(spent) = cell.spend(limits, Instant::now()) {
+            return spent;
+        }
+        let _claiming = cell.claiming.lock().await;
+        // Another request may have claimed while this one waited its turn.
         let now = Instant::now();
-        let headers = |lease: &Lease| RateHeaders {
-            limit: limits.max.get(),
-            remaining: u32::try_from(lease.available.unwrap_or(0).saturating_add(lease.tokens))
-                .unwrap_or(u32::MAX)
-                .min(limits.max.get()),
-            reset: lease
-                .whole_at
-                .map(|t| t.saturating_duration_since(now).as_secs_f64().ceil() as u64)
-                .unwrap_or(0),
+        if let Some(spent) = cell.spend(limits, now) {
+            return spent;
+        }
+        let (want, unspent) = {
+            let mut lease = cell.state();
+            // Fewer at a time as the quota runs low: one at a time near its end.
+            let known = lease.available.unwrap_or(u64::from(limits.max.get()));
+            let want = (known / 8).clamp(1, MOST_CLAIMED);
+            (want, std::mem::take(&mut lease.tokens))
         };
-        if lease.tokens > 0 && lease.live(now) {
-            lease.tokens -= 1;
-            return Ok(headers(&lease));
-        }
-        if let Some(until) = lease.refused_until.filter(|until| *until > now) {
-            return Err(limits.limited(until - now));
-        }
-        // Fewer at a time as the quota runs low: one at a time near its end.
-        let known = lease.available.unwrap_or(u64::from(limits.max.get()));
-        let want = (known / 8).clamp(1, MOST_CLAIMED);
-        let unspent = std::mem::take(&mut lease.tokens);
         let claim = core
             .claim_quota(&who, want, unspent, limits.period(), limits.ttl)
             .await
             .map_err(|e| RateLimited(unreachable(e), None))?;
+        let mut lease = cell.state();
         lease.claimed = Some(now);
         lease.available = Some(claim.available);
         lease.whole_at = Some(now + claim.reset);
@@ -448,7 +486,7 @@ impl Fleet {
         }
         lease.refused_until = None;
         lease.tokens = claim.granted - 1;
-        Ok(headers(&lease))
+        Ok(lease.headers(limits, now))
     }
 
     /// Give back what was claimed more than [`LEASE`] ago and not spent; forget idle quotas
@@ -458,37 +496,39 @@ impl Fleet {
         if let Ok(mut gates) = self.gates.lock() {
             gates.retain(|_, gate| Arc::strong_count(gate) > 1);
         }
-        let all: Vec<(String, Arc<tokio::sync::Mutex<Lease>>)> = match self.leases.lock() {
+        let all: Vec<(String, Arc<LeaseCell>)> = match self.leases.lock() {
             Ok(mut leases) => {
                 // A quota whole again and not in use is forgotten (the database has it).
-                leases.retain(|_, lease| {
-                    Arc::strong_count(lease) > 1
-                        || lease.try_lock().map_or(true, |l| {
-                            l.tokens > 0 || l.whole_at.is_some_and(|t| t > now)
-                        })
+                leases.retain(|_, cell| {
+                    let lease = cell.state();
+                    Arc::strong_count(cell) > 1
+                        || lease.tokens > 0
+                        || lease.whole_at.is_some_and(|t| t > now)
                 });
                 leases
                     .iter()
-                    .map(|(who, lease)| (who.clone(), lease.clone()))
+                    .map(|(who, cell)| (who.clone(), cell.clone()))
                     .collect()
             }
             Err(_) => return,
         };
-        for (who, lease) in all {
-            let Ok(mut lease) = lease.try_lock() else {
+        for (who, cell) in all {
+            let Ok(_claiming) = cell.claiming.try_lock() else {
                 continue;
             };
-            if lease.tokens == 0 || lease.live(now) {
-                continue;
-            }
-            let unspent = std::mem::take(&mut lease.tokens);
-            match core
+            let unspent = {
+                let mut lease = cell.state();
+                if lease.tokens == 0 || lease.live(now) {
+                    continue;
+                }
+                std::mem::take(&mut lease.tokens)
+            };
+            let available = core
                 .claim_quota(&who, 0, unspent, limits.period(), limits.ttl)
                 .await
-            {
-                Ok(claim) => lease.available = Some(claim.available),
-                Err(_) => lease.available = None,
-            }
+                .ok()
+                .map(|claim| claim.available);
+            cell.state().available = available;
         }
     }
 }
