@@ -84,14 +84,16 @@ const ATTEMPT: &str = concat!(
 
 /// Settle the try of $1 made at $2 (microseconds since the epoch): a good key ($3 false)
 /// leaves nothing; a bad one ($3 true) is a failure now, among the newest $4 kept (newest
-/// first).
+/// first). One place is freed, even if another try has the same time.
 const SETTLE: &str = "UPDATE auth_failures AS f SET \
-     pending = array_remove(f.pending, timestamptz 'epoch' + $2 * interval '1 microsecond'), \
+     pending = COALESCE(f.pending[:array_position(f.pending, at.t) - 1] \
+                        || f.pending[array_position(f.pending, at.t) + 1:], f.pending), \
      times = CASE WHEN $3 THEN ARRAY( \
          SELECT t FROM (SELECT t FROM unnest(f.times) t \
                         WHERE t > clock_timestamp() - interval '60 seconds' \
                         UNION ALL SELECT clock_timestamp()) recent \
          ORDER BY t DESC LIMIT $4) ELSE f.times END \
+     FROM (SELECT timestamptz 'epoch' + $2 * interval '1 microsecond' AS t) at \
      WHERE address = $1";
 
 /// How long $1 must wait before another failure of its is looked at, if it has had $2: until

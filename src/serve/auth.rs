@@ -162,7 +162,7 @@ pub async fn require_key(
 }
 
 async fn authenticate(
-    app: &App,
+    app: &Arc<App>,
     client: Client,
     ip: IpAddr,
     headers: &HeaderMap,
@@ -208,7 +208,8 @@ async fn authenticate(
     // One look-up of a key at a time in this replica: requests with the same key wait for it,
     // then find the key remembered — a busy client whose key was just forgotten costs one
     // look-up and one try, not one per request under way.
-    let _turn = app.lookups.turn(hash).await;
+    // (Per address too: an address waiting for its tries holds up no other.)
+    let _turn = app.lookups.turn(format!("{ip} {hash}")).await;
     if let Some(actor) = core.remembered() {
         return Ok(Caller {
             core: Arc::new(core),
@@ -216,20 +217,51 @@ async fn authenticate(
         });
     }
     // A key to look up counts among its address's tries from before it is looked at: guesses
-    // sent all at once are looked at no more than the limit.
-    let attempt = limits.attempt(&app.core, ip).await.map_err(limited)?;
-    let looked_up = core.authenticate().await;
-    // A failure that is not the key's (the database, say) is no failed authentication.
-    let bad_key = matches!(&looked_up, Err(e) if matches!(e.kind(), ErrorKind::Unauthenticated(_)));
-    limits.settle(&app.core, attempt, bad_key).await;
-    let actor = looked_up?;
+    // sent all at once are looked at no more than the limit. Counted, looked up and settled in
+    // a task of its own, so that a request that goes away cannot leave its try unsettled (nor
+    // learn what its key was without a try).
+    let shared = app.clone();
+    let looked_up = tokio::spawn(async move {
+        let app = shared;
+        let attempt = app.limits.attempt(&app.core, ip).await?;
+        let looked_up = tokio::time::timeout(LOOKUP_TIMEOUT, core.authenticate()).await;
+        // A failure that is not the key's (the database, a look-up that took too long) is no
+        // failed authentication.
+        let bad_key =
+            matches!(&looked_up, Ok(Err(e)) if matches!(e.kind(), ErrorKind::Unauthenticated(_)));
+        app.limits.settle(&app.core, attempt, bad_key).await;
+        match looked_up {
+            Ok(Ok(actor)) => Ok((core, actor)),
+            Ok(Err(e)) => Err(ApiError::from(e)),
+            Err(_) => Err(ApiError::from(crate::error::Error::new(
+                ErrorKind::Connect,
+                format!(
+                    "the key could not be looked up within {}",
+                    humantime::format_duration(LOOKUP_TIMEOUT)
+                ),
+            ))),
+        }
+    })
+    .await
+    .map_err(|e| {
+        ApiError::from(crate::error::Error::internal(format!(
+            "the key's look-up failed: {e}"
+        )))
+    })?;
+    let (core, actor) = looked_up.map_err(limited)?;
     Ok(Caller {
         core: Arc::new(core),
         actor,
     })
 }
 
-/// The keys being looked up in this replica (by their SHA-256): one look-up at a time each.
+/// The longest a key's look-up may take: well within the time its try keeps its place
+/// ([`crate::core::fleet::ATTEMPT_TIMEOUT`]), so that a slow database never frees a place
+/// while its key is still being looked at.
+const LOOKUP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The keys being looked up in this replica (by address and SHA-256): one look-up at a time
+/// each.
 #[derive(Default)]
 pub struct Lookups(Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
 
@@ -241,6 +273,13 @@ pub struct Turn<'a> {
 }
 
 impl Lookups {
+    /// Forget keys whose waiters went away (a turn's end keeps a key someone still waits for).
+    pub fn shrink(&self) {
+        if let Ok(mut turns) = self.0.lock() {
+            turns.retain(|_, lock| Arc::strong_count(lock) > 1);
+        }
+    }
+
     async fn turn(&self, hash: String) -> Turn<'_> {
         let lock = match self.0.lock() {
             Ok(mut turns) => turns.entry(hash.clone()).or_default().clone(),

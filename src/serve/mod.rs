@@ -323,6 +323,7 @@ async fn housekeeping(app: Arc<App>) {
         tick.tick().await;
         flush_key_uses(&app).await;
         app.limits.shrink(&app.core).await;
+        app.lookups.shrink();
     }
 }
 

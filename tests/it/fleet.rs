@@ -133,6 +133,19 @@ fn replica_of(answer: &Answer) -> String {
         .to_string()
 }
 
+/// A session of someone else's holding the key tables locked (every look-up of a key waits)
+/// until it rolls back.
+fn lock_key_tables(env: &TestEnv) -> sqlx::PgConnection {
+    env.block_on(async {
+        let mut c = sqlx::PgConnection::connect(&env.direct).await.unwrap();
+        sqlx::raw_sql("BEGIN; LOCK TABLE api_keys, platform_keys IN ACCESS EXCLUSIVE MODE")
+            .execute(&mut c)
+            .await
+            .unwrap();
+        c
+    })
+}
+
 /// Replica `name` on `env`'s database, trusting the proxy, with `extra` settings.
 fn replica(env: &TestEnv, name: &str, extra: &[(&str, &str)]) -> Served {
     let backups = env.path("backups");
@@ -273,14 +286,7 @@ fn a_fleet_behind_haproxy_counts_each_limit_once() {
              AND query LIKE '%key_hash%'",
         )
     };
-    let mut blocker = env.block_on(async {
-        let mut c = sqlx::PgConnection::connect(&env.direct).await.unwrap();
-        sqlx::raw_sql("BEGIN; LOCK TABLE api_keys, platform_keys IN ACCESS EXCLUSIVE MODE")
-            .execute(&mut c)
-            .await
-            .unwrap();
-        c
-    });
+    let mut blocker = lock_key_tables(&env);
     let (at_once, good, most) = std::thread::scope(|s| {
         let guesses: Vec<_> = (0..29)
             .map(|i| {
@@ -733,4 +739,42 @@ fn the_limits_store_is_a_setting_with_the_right_default_for_each_database() {
             .ends_with(&format!(":{port}")),
         "{ready}"
     );
+}
+
+/// A key whose look-up outlasts its bound (the key tables locked by someone else) is answered
+/// 503, and its try is settled as no failure: the address keeps every place, and no place is
+/// freed while the key is still being looked at.
+#[test]
+fn a_look_up_that_takes_too_long_is_a_503_and_leaves_no_try() {
+    let env = TestEnv::new(Kind::Postgres).migrated();
+    let served = Served::start(&env, &[]);
+    let keys = format!("{}/api-keys", served.url);
+    let mut blocker = lock_key_tables(&env);
+    let started = std::time::Instant::now();
+    let auth = format!("Bearer sk_live_{:0>32}", 7);
+    let answer = call_from("127.0.0.8", "GET", &keys, &[("authorization", &auth)], None);
+    let took = started.elapsed();
+    env.block_on(async {
+        sqlx::raw_sql("ROLLBACK")
+            .execute(&mut blocker)
+            .await
+            .unwrap()
+    });
+    assert_eq!(answer.status, 503, "{answer}");
+    assert!(
+        answer.body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("could not be looked up within 5s")),
+        "{answer}"
+    );
+    assert!(
+        (Duration::from_secs(5)..Duration::from_secs(8)).contains(&took),
+        "answered after {took:?}"
+    );
+    let held = env.count_at(
+        &env.direct,
+        "SELECT count(*) FROM auth_failures WHERE address = '127.0.0.8' \
+         AND cardinality(times) + cardinality(pending) > 0",
+    );
+    assert_eq!(held, 0, "the try was left behind");
 }
