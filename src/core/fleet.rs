@@ -49,6 +49,10 @@ const CLAIM: &str = "INSERT INTO rate_limit_buckets AS b (bucket, tat, granted, 
 /// (a request dropped mid-look-up leaves its place behind for this long).
 pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 
+fn attempt_timeout_ms() -> i64 {
+    i64::try_from(ATTEMPT_TIMEOUT.as_millis()).unwrap_or(i64::MAX)
+}
+
 /// The time, in microseconds since the epoch, of the timestamp `{}` — exactly, whatever the
 /// type PostgreSQL's EXTRACT returns (numeric from 14 on, double before).
 macro_rules! micros_of {
@@ -65,18 +69,18 @@ macro_rules! micros_of {
 }
 
 /// Try a key from $1: counted among its tries — the failures of the last 60 seconds and the
-/// keys being looked at — unless it has had $2 of them. The row is locked while it is decided:
+/// keys being looked at (for at most $3 milliseconds) — unless it has had $2 of them. The row is locked while it is decided:
 /// tries from several replicas at once are counted one after the other.
 const ATTEMPT: &str = concat!(
     "INSERT INTO auth_failures AS f (address, times, pending) \
      VALUES ($1, '{}', ARRAY[clock_timestamp()]) \
      ON CONFLICT (address) DO UPDATE SET pending = ARRAY( \
          SELECT p FROM unnest(f.pending) p \
-         WHERE p > clock_timestamp() - interval '10 seconds' ORDER BY p) || clock_timestamp() \
+         WHERE p > clock_timestamp() - $3 * interval '1 millisecond' ORDER BY p) || clock_timestamp() \
      WHERE (SELECT count(*) FROM unnest(f.times) t \
             WHERE t > clock_timestamp() - interval '60 seconds') \
          + (SELECT count(*) FROM unnest(f.pending) p \
-            WHERE p > clock_timestamp() - interval '10 seconds') < $2 \
+            WHERE p > clock_timestamp() - $3 * interval '1 millisecond') < $2 \
      RETURNING ",
     micros_of!("f.pending[cardinality(f.pending)]"),
     " AS at"
@@ -184,7 +188,12 @@ impl Core {
     ) -> Result<std::result::Result<i64, Option<Duration>>> {
         let db = self.fleet_db().await?;
         let counted = db
-            .fetch_optional(Sql::new(ATTEMPT).bind(ip).bind(i64::from(max)))
+            .fetch_optional(
+                Sql::new(ATTEMPT)
+                    .bind(ip)
+                    .bind(i64::from(max))
+                    .bind(attempt_timeout_ms()),
+            )
             .await?;
         match counted {
             Some(row) => Ok(Ok(row.int("at")?)),
@@ -267,12 +276,15 @@ impl Core {
              WHERE tat < (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::bigint",
         ))
         .await?;
-        db.execute(Sql::new(
-            "DELETE FROM auth_failures \
-             WHERE COALESCE(times[1] > clock_timestamp() - interval '60 seconds', false) = false \
-               AND NOT EXISTS (SELECT 1 FROM unnest(pending) p \
-                               WHERE p > clock_timestamp() - interval '10 seconds')",
-        ))
+        db.execute(
+            Sql::new(
+                "DELETE FROM auth_failures \
+                 WHERE COALESCE(times[1] > clock_timestamp() - interval '60 seconds', false) = false \
+                   AND NOT EXISTS (SELECT 1 FROM unnest(pending) p \
+                       WHERE p > clock_timestamp() - $1 * interval '1 millisecond')",
+            )
+            .bind(attempt_timeout_ms()),
+        )
         .await?;
         Ok(())
     }

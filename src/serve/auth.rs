@@ -197,24 +197,24 @@ async fn authenticate(
             });
         }
     };
-    let hash = crate::core::keys::hash(&key);
-    let core = app.core.acting_as(Principal::Key(key), client);
-    if let Some(actor) = core.remembered() {
-        return Ok(Caller {
-            core: Arc::new(core),
-            actor,
-        });
-    }
-    // One look-up of a key at a time in this replica: requests with the same key wait for it,
+    let core = app.core.acting_as(Principal::Key(key.clone()), client);
+    // The key accepted in the last second: no look-up, no try (the fast path). Otherwise one
+    // look-up of a key at a time in this replica: requests with the same key wait for it,
     // then find the key remembered — a busy client whose key was just forgotten costs one
-    // look-up and one try, not one per request under way.
-    // (Per address too: an address waiting for its tries holds up no other.)
-    let _turn = app.lookups.turn(format!("{ip} {hash}")).await;
-    if let Some(actor) = core.remembered() {
-        return Ok(Caller {
-            core: Arc::new(core),
-            actor,
-        });
+    // look-up and one try, not one per request under way. (Per address too: an address
+    // waiting for its tries holds up no other.)
+    let mut _turn = None;
+    for waited in [false, true] {
+        if let Some(actor) = core.remembered() {
+            return Ok(Caller {
+                core: Arc::new(core),
+                actor,
+            });
+        }
+        if !waited {
+            let hash = crate::core::keys::hash(&key);
+            _turn = Some(app.lookups.turn(format!("{ip} {hash}")).await);
+        }
     }
     // A key to look up counts among its address's tries from before it is looked at: guesses
     // sent all at once are looked at no more than the limit. Counted, looked up and settled in
