@@ -261,15 +261,14 @@ async fn copy(
         next = load.batches.lock().await.recv().await;
         drained = next.is_none();
     }
-    let rows = copy.finish().await.map_err(|e| {
-        let detail = match &e {
-            sqlx::Error::Database(db) => db.message().to_string(),
-            other => other.to_string(),
-        };
-        Error::new(
+    // A row the database refused names the table; anything else (the server gone mid-COPY)
+    // is what it is everywhere: a lost connection, said so.
+    let rows = copy.finish().await.map_err(|e| match &e {
+        sqlx::Error::Database(db) => Error::new(
             ErrorKind::Database,
-            format!("loading {table} failed: {detail}"),
-        )
+            format!("loading {table} failed: {}", db.message()),
+        ),
+        _ => crate::db::from_sqlx(e).during(format!("loading {table}")),
     })?;
     if let Ok(mut c) = copied.lock() {
         *c.entry(table).or_insert(0) += rows;
